@@ -1,0 +1,226 @@
+"""What a rule sees and yields; the one module that rule packs import.
+
+A rule module declares CODE, NAME, SEVERITY, OPTIONS, a docstring with the
+sections of `DOC_SECTIONS`, and `check(doc, options)` (or, for rules that look
+across files, `check_run(docs, options)` yielding `(doc, Problem)` pairs).
+A rule names nodes by data path; the engine turns paths into positions.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import re
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Set, Tuple, Union
+
+DataPath = Tuple[Union[str, int], ...]
+
+DOC_SECTIONS = ("What it does", "Why it matters", "Options", "Example that fails", "Fix")
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A rule's verdict on one node. `at="key"` points at the key of `path`."""
+
+    path: DataPath
+    message: str
+    at: str = "value"
+    # Only the loader knows positions that no data path reaches (a parse error).
+    position: Optional[Tuple[int, int, Optional[int], Optional[int]]] = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One reported problem; every reporter consumes a list of these."""
+
+    path: str
+    line: int
+    column: int
+    end_line: Optional[int]
+    end_column: Optional[int]
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    account: Optional[str] = None
+    plan: Optional[str] = None
+    data_path: Optional[str] = None
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.code, self.message)
+
+    def as_dict(self) -> dict:
+        return {
+            "path": self.path, "line": self.line, "column": self.column,
+            "end_line": self.end_line, "end_column": self.end_column,
+            "code": self.code, "name": self.name, "severity": self.severity.value,
+            "message": self.message, "account": self.account, "plan": self.plan,
+        }
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    doc: str
+    options: dict = field(default_factory=dict)
+    check: Optional[Callable[..., Iterable[Problem]]] = None
+    check_run: Optional[Callable[..., Iterable[Tuple["Document", Problem]]]] = None
+
+    @classmethod
+    def from_module(cls, module: ModuleType) -> "Rule":
+        doc = (module.__doc__ or "").strip()
+        return cls(
+            code=module.CODE, name=module.NAME, severity=Severity(module.SEVERITY),
+            summary=doc.splitlines()[0] if doc else "", doc=doc,
+            options=dict(getattr(module, "OPTIONS", {})),
+            check=getattr(module, "check", None),
+            check_run=getattr(module, "check_run", None),
+        )
+
+    def sections(self) -> dict:
+        """The docstring's `## Heading` sections, by heading."""
+        found: dict = {}
+        current = None
+        for line in self.doc.splitlines()[1:]:
+            if line.startswith("## "):
+                current = line[3:].strip()
+                found[current] = []
+            elif current is not None:
+                found[current].append(line)
+        return {k: "\n".join(v).strip() for k, v in found.items()}
+
+
+@dataclass
+class Document:
+    """One plan file as rules see it: `data` holds only schema-valid values."""
+
+    path: str
+    text: str
+    data: dict
+    positions: Any  # planlint.loader.PositionIndex
+    invalid: Set[DataPath] = field(default_factory=set)  # values PL002 reported and removed
+    today: _dt.date = field(default_factory=_dt.date.today)
+
+    @property
+    def account(self) -> dict:
+        account = self.data.get("account")
+        return account if isinstance(account, dict) else {}
+
+    @property
+    def account_id(self) -> Optional[str]:
+        return self.account.get("id")
+
+    def plans(self, type_: Optional[str] = None) -> Iterator[Tuple[int, dict]]:
+        """(index, plan) for each usable plan, optionally only of one type."""
+        for index, plan in entries(self.data.get("plans")):
+            if type_ is None or plan.get("type") == type_:
+                yield index, plan
+
+    def all_plans_usable(self, key: str) -> bool:
+        """True when every plan entry is a mapping with a valid `key`."""
+        plans = self.data.get("plans")
+        return isinstance(plans, list) and all(
+            isinstance(p, dict) and key in p for p in plans)
+
+    def is_unreadable(self, path: DataPath) -> bool:
+        """True when PL002 removed the value at `path` or something inside it."""
+        size = len(path)
+        return any(p[:size] == path for p in self.invalid)
+
+    def index_by_id(self, list_path: DataPath) -> Optional[Dict[str, dict]]:
+        """id -> entry for a list of entries; None when some entry or id is unreadable,
+        since a rule about references must then stay silent rather than guess."""
+        if list_path in self.invalid:
+            return None
+        items: Any = self.data
+        for part in list_path:
+            items = items.get(part) if isinstance(items, dict) else None
+        found: Dict[str, dict] = {}
+        for item in items or []:
+            if not isinstance(item, dict) or "id" not in item:
+                return None
+            found.setdefault(item["id"], item)
+        return found
+
+    def tiers(self) -> Optional[List[str]]:
+        """account.tiers when every tier is readable, else None."""
+        tiers = self.account.get("tiers")
+        if not isinstance(tiers, list) or not all(isinstance(t, str) for t in tiers):
+            return None
+        return tiers
+
+
+def entries(value: Any) -> Iterator[Tuple[int, dict]]:
+    """(index, item) for the mapping items of a list; skips invalid items."""
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            if isinstance(item, dict):
+                yield index, item
+
+
+def as_list(value: Any) -> list:
+    """Keys like `tier` and `with` take one value or a list of values."""
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def list_paths(base: DataPath, value: Any) -> Iterator[Tuple[DataPath, Any]]:
+    """(path, item) for a one-or-many value: the item's own path in a list."""
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            yield base + (index,), item
+    elif value is not None:
+        yield base, value
+
+
+def to_date(value: Any) -> Optional[_dt.date]:
+    """A schema-valid `YYYY-MM-DD` string as a date; None when absent."""
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+
+
+def format_path(path: DataPath) -> str:
+    """`("plans", 2, "finalized")` -> `plans[2].finalized`."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif _IDENTIFIER.match(part):
+            out += f".{part}" if out else part
+        else:
+            out += "[" + repr(part) + "]"
+    return out or "(document)"
+
+
+def closest(word: str, candidates: Iterable[str]) -> Optional[str]:
+    """The candidate a typo most likely meant, for "did you mean …?" hints."""
+    import difflib
+
+    options = [c for c in candidates if isinstance(c, str)]
+    by_case = {c.lower(): c for c in options}
+    if isinstance(word, str) and word.lower() in by_case:
+        return by_case[word.lower()]
+    matches = difflib.get_close_matches(str(word), options, n=1, cutoff=0.6)
+    return matches[0] if matches else None

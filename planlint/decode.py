@@ -1,0 +1,47 @@
+"""Plan bytes -> text, with a helpful word when the bytes are not UTF-8."""
+from __future__ import annotations
+
+import codecs
+from typing import Optional, Tuple
+
+Where = Tuple[int, int, str]
+
+
+def decode_plan_bytes(raw: bytes) -> Tuple[str, Optional[Where]]:
+    """Return (text, None), or ("", (line, column, message)) when undecodable."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16"), None
+        except UnicodeDecodeError:
+            return "", (1, 1, "the file starts with a UTF-16 byte-order mark but is not valid "
+                              "UTF-16; save it as UTF-8")
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        return "", _where_not_utf8(raw, exc.start)
+
+
+def _where_not_utf8(raw: bytes, offset: int) -> Where:
+    line = raw.count(b"\n", 0, offset) + 1
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    column = len(raw[line_start:offset].decode("utf-8", "replace")) + 1
+    byte = raw[offset]
+    if b"\x00" in raw[:8192]:
+        return line, column, "this is a binary file, not a YAML plan"
+    message = f"the file is not UTF-8 text (byte 0x{byte:02X} at line {line})"
+    if _looks_like_gbk(raw):
+        message += ("; it looks like GBK/GB18030, common for Chinese text: re-save it as "
+                    "UTF-8 (e.g. `iconv -f GB18030 -t UTF-8`)")
+    else:
+        message += "; save it as UTF-8"
+    return line, column, message
+
+
+def _looks_like_gbk(raw: bytes) -> bool:
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)

@@ -1,0 +1,80 @@
+"""Command-line paths -> the plan files to lint, in a stable order."""
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass
+from typing import Iterable, List, Optional, Tuple
+
+CONFIG_NAMES = frozenset({"planlint.yaml", ".planlint.yaml", "planlint.yml", ".planlint.yml"})
+PLAN_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One plan to lint: `path` as the user will see it, and where its bytes come from."""
+
+    path: str
+    fs_path: Optional[str] = None
+    data: Optional[bytes] = None  # standard input
+
+    def read(self, limit: int) -> bytes:
+        """At most `limit` bytes, so a huge file costs no more than the size limit."""
+        if self.data is not None:
+            return self.data[:limit]
+        with open(self.fs_path or self.path, "rb") as handle:
+            return handle.read(limit)
+
+
+class PathError(Exception):
+    """A path named on the command line that cannot be linted."""
+
+
+def discover(paths: Iterable[str], exclude: Iterable[str] = ()) -> List[Source]:
+    exclude = list(exclude)
+    found: List[Source] = []
+    seen = set()
+    for arg in paths:
+        if os.path.isdir(arg):
+            candidates = _walk(arg, exclude)
+        elif os.path.exists(arg):
+            candidates = [arg]  # a file named explicitly is always linted
+        else:
+            raise PathError(f"{arg}: no such file or directory")
+        for path in candidates:
+            key = os.path.realpath(path)
+            if key not in seen:
+                seen.add(key)
+                found.append(Source(path))
+    return found
+
+
+def _walk(top: str, exclude: List[str]) -> List[str]:
+    files: List[str] = []
+    for folder, dirs, names in os.walk(top):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                         and not _excluded(os.path.join(folder, d), exclude))
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            if _is_plan_name(name) and not _excluded(path, exclude):
+                files.append(path)
+    return files
+
+
+def _is_plan_name(name: str) -> bool:
+    lowered = name.lower()
+    return (not name.startswith(".") and lowered.endswith(PLAN_SUFFIXES)
+            and lowered not in CONFIG_NAMES)
+
+
+def _excluded(path: str, patterns: List[str]) -> bool:
+    normal = os.path.normpath(path).replace(os.sep, "/")
+    parts = normal.split("/")
+    return any(fnmatch.fnmatch(normal, p) or fnmatch.fnmatch(parts[-1], p)
+               or any(fnmatch.fnmatch("/".join(parts[i:]), p) for i in range(len(parts)))
+               for p in patterns)
+
+
+def split_stdin(paths: Tuple[str, ...]) -> Tuple[List[str], bool]:
+    """The paths without `-`, and whether `-` (standard input) was among them."""
+    return [p for p in paths if p != "-"], "-" in paths

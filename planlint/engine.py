@@ -1,0 +1,196 @@
+"""Runs the steps for a set of files: load -> schema -> rules -> suppressions -> Result."""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
+
+from planlint.api import Document, Finding, Problem, Rule, Severity, format_path
+from planlint.discover import Source
+from planlint.loader import Limits, PositionIndex, load
+from planlint.registry import Registry
+from planlint.schema import validate
+from planlint.suppress import apply_directives, parse_directives
+
+
+class ConfigError(Exception):
+    """A usage or configuration mistake: exit status 2 with this message."""
+
+
+@dataclass
+class Settings:
+    select: Optional[List[str]] = None  # codes or names; None selects every rule
+    ignore: List[str] = field(default_factory=list)
+    severity: Dict[str, str] = field(default_factory=dict)
+    rule_options: Dict[str, dict] = field(default_factory=dict)
+    today: dt.date = field(default_factory=dt.date.today)
+    limits: Limits = field(default_factory=Limits)
+
+
+@dataclass
+class Result:
+    findings: List[Finding]
+    suppressed: List[Tuple[Finding, str]]
+    files: List[str]
+    texts: Dict[str, str]  # path -> source text, so reporters never re-read files
+    errors: List[str]      # crashed rules and broken plugins: exit status 2
+
+
+@dataclass
+class _Prepared:
+    """What the engine resolved from settings once per run."""
+
+    enabled: Dict[str, Rule]
+    severity: Dict[str, Severity]
+    options: Dict[str, dict]
+
+
+@dataclass
+class _FileState:
+    source: Source
+    text: str = ""
+    doc: Optional[Document] = None
+    positions: PositionIndex = field(default_factory=PositionIndex)
+    problems: List[Tuple[str, Problem]] = field(default_factory=list)
+
+
+def prepare(registry: Registry, settings: Settings) -> _Prepared:
+    def codes(tokens: Iterable[str], what: str) -> Set[str]:
+        found = set()
+        for token in tokens:
+            code = registry.resolve(token)
+            if code is None:
+                raise ConfigError(f"{what}: `{token}` is not a rule code or name "
+                                  "(see `planlint rules`)")
+            found.add(code)
+        return found
+
+    selected = codes(settings.select, "select") if settings.select is not None else set(registry.rules)
+    enabled = {c: registry.rules[c] for c in sorted(selected - codes(settings.ignore, "ignore"))}
+    severity = {code: rule.severity for code, rule in registry.rules.items()}
+    for token, level in settings.severity.items():
+        severity[next(iter(codes([token], "severity")))] = Severity(level)
+    options = {code: copy.deepcopy(rule.options) for code, rule in registry.rules.items()}
+    for token, overrides in settings.rule_options.items():
+        code = next(iter(codes([token], "rules")))
+        options[code] = _merge(options[code], overrides)
+    return _Prepared(enabled, severity, options)
+
+
+def _merge(base: dict, overrides: dict) -> dict:
+    merged = dict(base)
+    for key, value in overrides.items():
+        merged[key] = _merge(base[key], value) if isinstance(base.get(key), dict) and isinstance(value, dict) else value
+    return merged
+
+
+def lint(sources: Sequence[Source], registry: Registry, settings: Settings) -> Result:
+    prepared = prepare(registry, settings)
+    errors = list(registry.errors)
+    states = [_load_file(source, settings) for source in sources]
+    for state in states:
+        if state.doc is not None:
+            errors += _run_file_rules(state, prepared)
+    errors += _run_cross_file_rules(states, prepared)
+    findings: List[Finding] = []
+    suppressed: List[Tuple[Finding, str]] = []
+    for state in states:
+        kept, hidden = _finish_file(state, prepared, registry)
+        findings += kept
+        suppressed += hidden
+    findings.sort(key=Finding.sort_key)
+    return Result(findings, suppressed, [s.source.path for s in states],
+                  {s.source.path: s.text for s in states}, errors)
+
+
+def _load_file(source: Source, settings: Settings) -> _FileState:
+    state = _FileState(source)
+    try:
+        raw = source.read(settings.limits.max_bytes + 1)
+    except OSError as exc:
+        state.problems.append(("PL001", Problem((), f"cannot read the file: {exc.strerror or exc}",
+                                                position=(1, 1, None, None))))
+        return state
+    loaded = load(raw, settings.limits)
+    state.text, state.positions, state.problems = loaded.text, loaded.positions, loaded.problems
+    if loaded.data is not None:
+        schema_problems, invalid = validate(loaded.data, loaded.positions)
+        state.problems += [("PL002", p) for p in schema_problems]
+        state.doc = Document(source.path, loaded.text, loaded.data, loaded.positions, invalid,
+                             settings.today)
+    return state
+
+
+def _run_file_rules(state: _FileState, prepared: _Prepared) -> List[str]:
+    errors = []
+    for code, rule in prepared.enabled.items():
+        if rule.check is None:
+            continue
+        try:
+            state.problems += [(code, p) for p in rule.check(state.doc, prepared.options[code])]
+        except Exception as exc:  # one broken rule must not hide the others' findings
+            errors.append(_crash(state, rule, exc))
+    return errors
+
+
+def _run_cross_file_rules(states: List[_FileState], prepared: _Prepared) -> List[str]:
+    by_doc = {id(s.doc): s for s in states if s.doc is not None}
+    docs = [s.doc for s in states if s.doc is not None]
+    errors = []
+    for code, rule in prepared.enabled.items():
+        if rule.check_run is None:
+            continue
+        try:
+            for doc, problem in rule.check_run(docs, prepared.options[code]):
+                by_doc[id(doc)].problems.append((code, problem))
+        except Exception as exc:
+            errors.append(_crash(states[0], rule, exc, "the run"))
+    return errors
+
+
+def _crash(state: _FileState, rule: Rule, exc: Exception, where: str = "") -> str:
+    message = f"internal error: rule {rule.code} ({rule.name}) crashed on " \
+              f"{where or state.source.path}: {type(exc).__name__}: {exc}"
+    state.problems.append((rule.code, Problem((), message, position=(1, 1, None, None))))
+    return message
+
+
+def _finish_file(state: _FileState, prepared: _Prepared, registry: Registry
+                 ) -> Tuple[List[Finding], List[Tuple[Finding, str]]]:
+    findings = [_to_finding(state, code, problem, prepared, registry)
+                for code, problem in state.problems if code in prepared.enabled]
+    directives = parse_directives(state.text)
+    if not directives:
+        return findings, []
+    plan_starts = {}
+    if state.doc is not None and isinstance(state.doc.data.get("plans"), list):
+        plan_starts = {state.positions.locate(("plans", i)).line: format_path(("plans", i))
+                       for i in range(len(state.doc.data["plans"]))}
+    outcome = apply_directives(findings, directives, plan_starts, registry.resolve,
+                               set(prepared.enabled))
+    if "PL007" in prepared.enabled:
+        outcome.kept += [_to_finding(state, "PL007", Problem((), message, position=(line, column, None, None)),
+                                     prepared, registry) for line, column, message in outcome.unused]
+    return outcome.kept, outcome.suppressed
+
+
+def _to_finding(state: _FileState, code: str, problem: Problem, prepared: _Prepared,
+                registry: Registry) -> Finding:
+    if problem.position is not None:
+        line, column, end_line, end_column = problem.position
+    else:
+        span = state.positions.locate(problem.path, problem.at)
+        line, column, end_line, end_column = span.line, span.column, span.end_line, span.end_column
+    doc, plan_id = state.doc, None
+    if doc is not None and len(problem.path) >= 2 and problem.path[0] == "plans":
+        plans = doc.data.get("plans")
+        index = problem.path[1]
+        if isinstance(plans, list) and isinstance(index, int) and index < len(plans) \
+                and isinstance(plans[index], dict):
+            plan_id = plans[index].get("id")
+    rule = registry.rules[code]
+    return Finding(state.source.path, line, column, end_line, end_column, code, rule.name,
+                   prepared.severity[code], problem.message,
+                   doc.account_id if doc is not None else None, plan_id,
+                   format_path(problem.path) if problem.path else None)

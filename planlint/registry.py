@@ -1,0 +1,72 @@
+"""Every rule, built-in or third-party, loads through the `planlint.rules` entry points.
+
+An entry point (or a module named under `plugins:` in config) names a module
+that declares one rule, or an object with a `RULES` list of such modules or
+`Rule` objects. A plugin that fails to load is recorded, never fatal.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+from types import ModuleType
+from typing import Dict, Iterable, List, Optional
+
+from planlint.api import Rule
+
+GROUP = "planlint.rules"
+
+
+@dataclass
+class Registry:
+    rules: Dict[str, Rule] = field(default_factory=dict)
+    errors: List[str] = field(default_factory=list)
+
+    def resolve(self, token: str) -> Optional[str]:
+        """A rule code for a code or name, case-insensitive; None if unknown."""
+        wanted = token.strip().lower()
+        for code, rule in self.rules.items():
+            if wanted in (code.lower(), rule.name.lower()):
+                return code
+        return None
+
+    def add(self, rule: Rule, origin: str) -> None:
+        clash = self.rules.get(rule.code)
+        if clash is not None and clash.name != rule.name:
+            self.errors.append(f"{origin}: rule code {rule.code} is already taken by "
+                               f"`{clash.name}`; the plugin's rule `{rule.name}` was not loaded")
+            return
+        self.rules[rule.code] = rule
+
+    def ordered(self) -> List[Rule]:
+        return [self.rules[code] for code in sorted(self.rules)]
+
+
+def _rules_from(obj: object) -> List[Rule]:
+    if isinstance(obj, Rule):
+        return [obj]
+    if isinstance(obj, ModuleType) and hasattr(obj, "CODE"):
+        return [Rule.from_module(obj)]
+    found = getattr(obj, "RULES", None)
+    if found is None:
+        raise TypeError("it declares neither CODE nor RULES")
+    return [r for item in found for r in _rules_from(item)]
+
+
+def load_registry(plugins: Iterable[str] = ()) -> Registry:
+    registry = Registry()
+    for point in sorted(entry_points(group=GROUP), key=lambda p: p.name):
+        _load_one(registry, f"entry point `{point.name}` ({point.value})", point.load)
+    for module_name in plugins:
+        _load_one(registry, f"plugin `{module_name}`", lambda: importlib.import_module(module_name))
+    return registry
+
+
+def _load_one(registry: Registry, origin: str, loader) -> None:  # type: ignore[no-untyped-def]
+    try:
+        rules = _rules_from(loader())
+    except Exception as exc:  # a broken plugin must not take the run down with it
+        registry.errors.append(f"{origin} failed to load: {type(exc).__name__}: {exc}")
+        return
+    for rule in rules:
+        registry.add(rule, origin)

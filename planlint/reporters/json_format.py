@@ -1,0 +1,11 @@
+"""A JSON array of findings (SPEC §4), UTF-8, sorted by path, line, column, code, message."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from planlint.engine import Result
+
+
+def render(result: Result, registry: Any, color: bool = False) -> str:
+    return json.dumps([f.as_dict() for f in result.findings], ensure_ascii=False, indent=2) + "\n"

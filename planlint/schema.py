@@ -1,0 +1,118 @@
+"""Plan data -> PL002 problems, and the data with every invalid value removed.
+
+jsonschema's error objects are kept whole until here: their paths name the
+node, their validator says what kind of message to write (see `messages`).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Dict, Iterable, Iterator, List, Set, Tuple
+
+from planlint.api import DataPath, Problem
+from planlint.loader import PositionIndex
+from planlint.schema_messages import describe_error, missing_key, not_allowed_key, unknown_keys
+
+SCHEMA_FILE = "account-plan.schema.json"
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# One value gets at most one finding: the most basic complaint wins.
+_PRIORITY = {"type": 0, "anyOf": 1, "enum": 2, "const": 2, "format": 3, "pattern": 3}
+
+
+def schema_text() -> str:
+    return resources.files("planlint.schemas").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
+
+
+def is_real_date(value: object) -> bool:
+    """Strict `YYYY-MM-DD`: Python's fromisoformat alone also takes `20270101`."""
+    if not isinstance(value, str) or not _DATE.match(value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _validator() -> Any:
+    import jsonschema  # a heavy import; only a run that validates pays for it
+
+    checker = jsonschema.FormatChecker(formats=())
+    checker.checks("date")(is_real_date)
+    return jsonschema.Draft202012Validator(json.loads(schema_text()), format_checker=checker)
+
+
+def validate(data: dict, positions: PositionIndex) -> Tuple[List[Problem], Set[DataPath]]:
+    """PL002 problems for `data`, and the paths of the invalid values it removed."""
+    unknown: Dict[DataPath, Problem] = {}
+    missing: Dict[Tuple[DataPath, str], Problem] = {}
+    values: Dict[DataPath, Tuple[int, Problem]] = {}
+    keep_value: Set[DataPath] = set()  # a repeated tier is reported, not removed
+    for error in _flatten(_validator().iter_errors(data)):
+        path = tuple(error.absolute_path)
+        if error.validator == "required":
+            for key in error.validator_value:
+                if key not in error.instance:
+                    missing.setdefault((path, key), missing_key(path, key, positions))
+        elif error.validator == "additionalProperties":
+            for problem in unknown_keys(path, error, positions):
+                unknown.setdefault(problem.path, problem)
+        elif error.validator == "not":
+            unknown.setdefault(path, not_allowed_key(path, error, data))
+        else:
+            problem = describe_error(path, error, positions)
+            rank = _PRIORITY.get(error.validator, 4)
+            if path not in values or rank < values[path][0]:
+                values[path] = (rank, problem)
+                if error.validator == "uniqueItems":
+                    keep_value.add(path)
+    kept = _outermost({p: v[1] for p, v in values.items()}, set(unknown))
+    removed = set(unknown) | (set(kept) - keep_value)
+    _prune(data, removed)
+    return [*missing.values(), *unknown.values(), *kept.values()], removed
+
+
+def _flatten(errors: Iterable[Any]) -> Iterator[Any]:
+    """Replace a one-or-many `anyOf` error by the errors of the branch that fits."""
+    for error in errors:
+        if error.validator != "anyOf":
+            yield error
+            continue
+        branches: Dict[int, list] = {}
+        for sub in error.context:
+            branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+        fitting = [subs for subs in branches.values()
+                   if not any(s.validator == "type" and s.path == error.path for s in subs)]
+        if len(fitting) == 1:
+            yield from _flatten(fitting[0])
+        else:
+            yield error
+
+
+def _outermost(values: Dict[DataPath, Problem], unknown: Set[DataPath]) -> Dict[DataPath, Problem]:
+    """Drop complaints about values inside a value that is itself reported."""
+    reported = set(values) | unknown
+    return {path: problem for path, problem in values.items()
+            if path not in unknown and not any(path[:n] in reported for n in range(len(path)))}
+
+
+def _prune(data: dict, paths: Set[DataPath]) -> None:
+    """Rules see only valid values: invalid keys go, invalid list items become None."""
+    for path in sorted(paths, key=len, reverse=True):
+        if not path:
+            continue
+        parent: Any = data
+        for part in path[:-1]:
+            try:
+                parent = parent[part]
+            except (KeyError, IndexError, TypeError):
+                break
+        else:
+            if isinstance(parent, dict):
+                parent.pop(path[-1], None)
+            elif isinstance(parent, list) and isinstance(path[-1], int) and path[-1] < len(parent):
+                parent[path[-1]] = None

@@ -1,0 +1,89 @@
+"""A contact id, plan id or tier name that the file does not define.
+
+## What it does
+Checks every reference in a plan file: contact ids in `consultations[].with`,
+`review.with` and `review_with`; plan ids in `coordinates`; tier names in a
+plan's `tier` and a contact's `tier`. Each one must be defined in the same file
+(`account.contacts`, `plans`, `account.tiers`). The finding sits on the
+offending value and names the closest valid id.
+
+## Why it matters
+A consultation "with li-min" proves nothing if nobody called li-min exists:
+the other rules that ask whether the customer was consulted, or whether a
+decision maker joined the review, can only trust references that resolve.
+
+## Options
+None.
+
+## Example that fails
+```yaml
+    consultations:
+      - date: 2026-11-10
+        with: li-min
+```
+
+## Fix
+```yaml
+    consultations:
+      - date: 2026-11-10
+        with: li-ming
+```
+"""
+from __future__ import annotations
+
+from typing import Iterator, Optional
+
+from planlint.api import DataPath, Document, Problem, closest, entries, format_path, list_paths
+
+CODE = "PL004"
+NAME = "unknown-reference"
+SEVERITY = "error"
+OPTIONS: dict = {}
+
+
+def check(doc: Document, options: dict) -> Iterator[Problem]:
+    contacts = doc.index_by_id(("account", "contacts"))
+    if contacts is not None:
+        for path, value in _contact_references(doc):
+            if value not in contacts:
+                yield _unknown(path, value, "contact", contacts)
+    plans = doc.index_by_id(("plans",))
+    if plans is not None:
+        for index, plan in doc.plans():
+            for path, value in list_paths(("plans", index, "coordinates"), plan.get("coordinates")):
+                if value not in plans:
+                    yield _unknown(path, value, "plan", plans)
+    tiers = doc.tiers()
+    if tiers is not None:
+        for path, value in _tier_references(doc):
+            if value not in tiers:
+                yield _unknown(path, value, "tier", {t: {} for t in tiers})
+
+
+def _contact_references(doc: Document) -> Iterator[tuple]:
+    for index, plan in doc.plans():
+        base: DataPath = ("plans", index)
+        yield from list_paths(base + ("review_with",), plan.get("review_with"))
+        for k, talk in entries(plan.get("consultations")):
+            yield from list_paths(base + ("consultations", k, "with"), talk.get("with"))
+        review = plan.get("review")
+        if isinstance(review, dict):
+            yield from list_paths(base + ("review", "with"), review.get("with"))
+
+
+def _tier_references(doc: Document) -> Iterator[tuple]:
+    for index, plan in doc.plans():
+        yield from list_paths(("plans", index, "tier"), plan.get("tier"))
+    for k, contact in entries(doc.account.get("contacts")):
+        if "tier" in contact:
+            yield ("account", "contacts", k, "tier"), contact["tier"]
+
+
+def _unknown(path: DataPath, value: str, what: str, known: dict) -> Problem:
+    guess: Optional[str] = closest(value, known)
+    hint = ""
+    if guess is not None:
+        name = known[guess].get("name")
+        hint = f"; did you mean `{guess}`" + (f" ({name})" if name else "") + "?"
+    return Problem(path, f"`{format_path(path)}` names {what} `{value}`, which this file does "
+                         f"not define{hint}")

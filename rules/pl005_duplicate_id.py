@@ -1,0 +1,75 @@
+"""A plan id or contact id repeats, or two files share an account id.
+
+## What it does
+Reports a plan id or contact id used twice in one file, at the repeated id,
+and an `account.id` used by more than one file in the run, at that id in each
+file. Cross-file checks see every file linted together (or every file under
+the configured `paths`).
+
+## Why it matters
+Ids are how plans point at each other: `coordinates`, consultations and
+reviews all name ids. Two plans called `spring-promo` make every reference
+ambiguous, and two files for the same account split its plan system in two,
+so neither file shows the account's full picture.
+
+## Options
+None.
+
+## Example that fails
+```yaml
+plans:
+  - id: spring-promo
+    ...
+  - id: spring-promo
+    ...
+```
+
+## Fix
+```yaml
+plans:
+  - id: spring-promo
+    ...
+  - id: summer-promo
+    ...
+```
+"""
+from __future__ import annotations
+
+from typing import Dict, Iterator, List, Sequence, Tuple
+
+from planlint.api import Document, Problem, entries, format_path
+
+CODE = "PL005"
+NAME = "duplicate-id"
+SEVERITY = "error"
+OPTIONS: dict = {}
+
+
+def check(doc: Document, options: dict) -> Iterator[Problem]:
+    for list_path, what in ((("plans",), "plan"), (("account", "contacts"), "contact")):
+        items = doc.data
+        for part in list_path:
+            items = items.get(part) if isinstance(items, dict) else None
+        first: Dict[str, int] = {}
+        for index, item in entries(items):
+            item_id = item.get("id")
+            if item_id is None:
+                continue
+            if item_id in first:
+                yield Problem(list_path + (index, "id"), f"{what} id `{item_id}` is already used "
+                              f"by `{format_path(list_path + (first[item_id],))}`")
+            first.setdefault(item_id, index)
+
+
+def check_run(docs: Sequence[Document], options: dict) -> Iterator[Tuple[Document, Problem]]:
+    by_account: Dict[str, List[Document]] = {}
+    for doc in docs:
+        if doc.account_id is not None:
+            by_account.setdefault(doc.account_id, []).append(doc)
+    for account_id, sharing in by_account.items():
+        if len(sharing) < 2:
+            continue
+        for doc in sharing:
+            others = ", ".join(d.path for d in sharing if d is not doc)
+            yield doc, Problem(("account", "id"), f"account id `{account_id}` is also used by "
+                               f"{others}; each account has one plan file")

@@ -1,0 +1,84 @@
+"""One plan stretched over every tier, or one plan copied to several tiers.
+
+## What it does
+Reports a plan whose `tier` lists every tier of an account that has two or
+more (at the key `tier`), and a project plan that repeats an earlier project
+plan for a different tier with the same `start`, `end` and the same set of
+material items (at the later plan's start).
+
+## Why it matters
+Mistake 1 again, "one size fits all" (一刀切). Headquarters negotiates listings
+and budgets, branches run regional execution, stores need display material and
+staff on a given weekend. One plan for all of them, or the same plan pasted per
+tier, means no tier got a plan that fits how it actually works.
+
+## Options
+None.
+
+## Example that fails
+```yaml
+account:
+  tiers: [headquarters, branch, store]
+plans:
+  - id: ops-all
+    type: operational
+    tier: [headquarters, branch, store]
+```
+
+## Fix
+```yaml
+plans:
+  - id: ops-hq
+    type: operational
+    tier: headquarters
+  - id: ops-stores
+    type: operational
+    tier: [branch, store]
+```
+"""
+from __future__ import annotations
+
+from typing import Iterator, List, Tuple
+
+from planlint.api import Document, Problem, as_list, entries
+
+CODE = "PL102"
+NAME = "one-size-fits-all"
+SEVERITY = "warning"
+OPTIONS: dict = {}
+
+
+def check(doc: Document, options: dict) -> Iterator[Problem]:
+    tiers = doc.tiers()
+    if tiers is not None and len(set(tiers)) >= 2:
+        for index, plan in doc.plans():
+            if "tier" in plan and set(tiers) <= set(as_list(plan["tier"])):
+                yield Problem(("plans", index, "tier"), f"plan `{plan.get('id', '?')}` covers every "
+                              "tier with one plan; give each tier a plan that fits it", at="key")
+    yield from _copies(doc)
+
+
+def _copies(doc: Document) -> Iterator[Problem]:
+    seen: List[Tuple[int, dict, tuple]] = []
+    for index, plan in doc.plans("project"):
+        shape = _shape(plan)
+        if shape is None:
+            continue
+        for _, earlier, earlier_shape in seen:
+            if earlier_shape[1:] == shape[1:] and earlier_shape[0] != shape[0]:
+                yield Problem(("plans", index), f"plan `{plan.get('id', '?')}` copies plan "
+                              f"`{earlier.get('id', '?')}` for another tier (same dates and "
+                              "materials); adapt it to what this tier needs")
+                break
+        seen.append((index, plan, shape))
+
+
+def _shape(plan: dict) -> "tuple | None":
+    """(tiers, start, end, material items), or None when a part is unreadable."""
+    materials = plan.get("materials", [])
+    if not all(k in plan for k in ("tier", "start", "end")) or None in materials:
+        return None
+    items = [m.get("item") for _, m in entries(materials)]
+    if None in items:
+        return None
+    return (frozenset(as_list(plan["tier"])), plan["start"], plan["end"], frozenset(items))

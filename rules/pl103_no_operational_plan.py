@@ -1,0 +1,56 @@
+"""Project plans without an operational plan.
+
+## What it does
+Reports a file that has project plans but no operational plan, at the key
+`plans`.
+
+## Why it matters
+Mistake 1: teams polish the promotion and the launch and neglect the monthly
+rhythm that keeps the account running between them. Without an operational
+plan, nobody reviews last month, sets this month's priorities, or schedules
+the projects so they do not collide.
+
+## Options
+None.
+
+## Example that fails
+```yaml
+plans:
+  - id: spring-promo
+    type: project
+    ...
+```
+
+## Fix
+```yaml
+plans:
+  - id: ops-hq
+    type: operational
+    cadence: monthly
+    review_day: 3
+    coordinates: [spring-promo]
+    ...
+  - id: spring-promo
+    type: project
+    ...
+```
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from planlint.api import Document, Problem
+
+CODE = "PL103"
+NAME = "no-operational-plan"
+SEVERITY = "error"
+OPTIONS: dict = {}
+
+
+def check(doc: Document, options: dict) -> Iterator[Problem]:
+    if not doc.all_plans_usable("type"):
+        return
+    types = {plan["type"] for _, plan in doc.plans()}
+    if "project" in types and "operational" not in types:
+        yield Problem(("plans",), "the file has project plans but no operational plan; add the "
+                      "monthly or weekly rhythm that schedules them", at="key")

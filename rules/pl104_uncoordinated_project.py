@@ -1,0 +1,55 @@
+"""A project plan that no operational plan schedules.
+
+## What it does
+When the file has an operational plan, reports each project plan whose id is
+listed in no operational plan's `coordinates`, at the project plan's start.
+
+## Why it matters
+Mistake 1: operational and project plans that are not coordinated compete for
+the same people, budget and shelf space. Listing the project in the
+operational plan's `coordinates` puts it on the recurring agenda, where its
+preparation is checked every cycle.
+
+## Options
+None.
+
+## Example that fails
+```yaml
+  - id: ops-hq
+    type: operational
+    coordinates: []
+  - id: spring-promo
+    type: project
+```
+
+## Fix
+```yaml
+  - id: ops-hq
+    type: operational
+    coordinates: [spring-promo]
+  - id: spring-promo
+    type: project
+```
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from planlint.api import Document, Problem, as_list
+
+CODE = "PL104"
+NAME = "uncoordinated-project"
+SEVERITY = "warning"
+OPTIONS: dict = {}
+
+
+def check(doc: Document, options: dict) -> Iterator[Problem]:
+    operational = [plan for _, plan in doc.plans("operational")]
+    if not operational or any(doc.is_unreadable(("plans", i, "coordinates"))
+                              for i, _ in doc.plans("operational")):
+        return
+    scheduled = {pid for plan in operational for pid in as_list(plan.get("coordinates"))}
+    for index, plan in doc.plans("project"):
+        if "id" in plan and plan["id"] not in scheduled:
+            yield Problem(("plans", index), f"project plan `{plan['id']}` is in no operational "
+                          "plan's `coordinates`; schedule it in the operational rhythm")

@@ -1,0 +1,56 @@
+"""Material that will be ready too close to the plan's start.
+
+## What it does
+Reports a material whose `ready` date is later than `start − buffer_days`, at
+that material's entry. Ready exactly `buffer_days` before the start is on time.
+
+## Why it matters
+Mistake 2: material that arrives on the first day of the promotion still has
+to be shipped, unpacked and set up in every store, so the first days run
+without it. A buffer before the start leaves room for transport and setup.
+
+## Options
+`buffer_days`: days before `start` by which material must be ready.
+
+## Example that fails
+```yaml
+    start: 2027-01-20
+    materials:
+      - item: POS display stands
+        ready: 2027-01-18
+```
+
+## Fix
+```yaml
+    start: 2027-01-20
+    materials:
+      - item: POS display stands
+        ready: 2027-01-10
+```
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterator
+
+from planlint.api import Document, Problem, entries, to_date
+
+CODE = "PL202"
+NAME = "material-late"
+SEVERITY = "error"
+OPTIONS: dict = {"buffer_days": 7}
+
+
+def check(doc: Document, options: dict) -> Iterator[Problem]:
+    buffer = dt.timedelta(days=options["buffer_days"])
+    for index, plan in doc.plans("project"):
+        start = to_date(plan.get("start"))
+        if start is None:
+            continue
+        for k, material in entries(plan.get("materials")):
+            ready = to_date(material.get("ready"))
+            if ready is not None and ready > start - buffer:
+                yield Problem(("plans", index, "materials", k), f"material "
+                              f"`{material.get('item', '?')}` is ready {ready}, later than "
+                              f"{start - buffer} ({options['buffer_days']} days before plan "
+                              f"`{plan.get('id', '?')}` starts)")

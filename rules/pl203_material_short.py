@@ -1,0 +1,49 @@
+"""Less material available than the plan needs.
+
+## What it does
+Reports a material whose `quantity` is less than its `needed`, at that
+material's entry.
+
+## Why it matters
+Mistake 2: the gifts run out on the second weekend and the customer's stores
+face angry shoppers. A known shortfall written into the plan is a decision
+nobody has taken yet: order more, cut the number of stores, or change the
+mechanic.
+
+## Options
+None.
+
+## Example that fails
+```yaml
+      - item: POS display stands
+        quantity: 5000
+        needed: 6000
+```
+
+## Fix
+```yaml
+      - item: POS display stands
+        quantity: 6000
+        needed: 6000
+```
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from planlint.api import Document, Problem, entries
+
+CODE = "PL203"
+NAME = "material-short"
+SEVERITY = "error"
+OPTIONS: dict = {}
+
+
+def check(doc: Document, options: dict) -> Iterator[Problem]:
+    for index, plan in doc.plans():
+        for k, material in entries(plan.get("materials")):
+            have, need = material.get("quantity"), material.get("needed")
+            if have is not None and need is not None and have < need:
+                yield Problem(("plans", index, "materials", k), f"material "
+                              f"`{material.get('item', '?')}`: {have} available, {need} needed "
+                              f"(short by {need - have})")

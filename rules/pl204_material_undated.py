@@ -1,0 +1,45 @@
+"""Material with no ready date.
+
+## What it does
+Reports a material that has no `ready` date, at that material's entry.
+
+## Why it matters
+Mistake 2: material without a date is material nobody is chasing. The date is
+what lets the operational review ask "is it ready?" before the start.
+
+## Options
+None.
+
+## Example that fails
+```yaml
+    materials:
+      - item: Gift kitchen sets
+        quantity: 2000
+```
+
+## Fix
+```yaml
+    materials:
+      - item: Gift kitchen sets
+        quantity: 2000
+        ready: 2027-01-05
+```
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from planlint.api import Document, Problem, entries
+
+CODE = "PL204"
+NAME = "material-undated"
+SEVERITY = "warning"
+OPTIONS: dict = {}
+
+
+def check(doc: Document, options: dict) -> Iterator[Problem]:
+    for index, plan in doc.plans():
+        for k, material in entries(plan.get("materials")):
+            path = ("plans", index, "materials", k)
+            if "ready" not in material and not doc.is_unreadable(path + ("ready",)):
+                yield Problem(path, f"material `{material.get('item', '?')}` has no `ready` date")

@@ -1,0 +1,49 @@
+"""A project plan made without consulting the customer.
+
+## What it does
+Reports a project plan that has no `consultations`, at the plan's start.
+
+## Why it matters
+Mistake 3. The account rep brings a finished activity plan and the customer's
+purchasing manager picks it apart: old format, duplicate gifts, weak offer.
+Discussed before it is frozen, the same plan becomes the customer's plan too,
+and they push it through their own organisation.
+
+## Options
+None.
+
+## Example that fails
+```yaml
+  - id: spring-promo
+    type: project
+    finalized: 2026-11-20
+```
+
+## Fix
+```yaml
+  - id: spring-promo
+    type: project
+    finalized: 2026-11-20
+    consultations:
+      - date: 2026-11-10
+        with: [li-ming]
+```
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from planlint.api import Document, Problem
+
+CODE = "PL301"
+NAME = "no-consultation"
+SEVERITY = "error"
+OPTIONS: dict = {}
+
+
+def check(doc: Document, options: dict) -> Iterator[Problem]:
+    for index, plan in doc.plans("project"):
+        path = ("plans", index, "consultations")
+        if not plan.get("consultations") and not doc.is_unreadable(path):
+            yield Problem(("plans", index), f"project plan `{plan.get('id', '?')}` records no "
+                          "consultation with the customer before it was finalized")

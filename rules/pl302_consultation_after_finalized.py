@@ -1,0 +1,56 @@
+"""Every consultation came after the plan was frozen.
+
+## What it does
+Reports a project plan that has consultations but none dated on or before its
+`finalized` date, at the key `consultations`. A consultation on the finalized
+day counts as before.
+
+## Why it matters
+Mistake 3: talking to the customer after the plan is frozen is informing, not
+consulting. Their input can no longer change the offer, the gifts or the
+format, and they know it.
+
+## Options
+None.
+
+## Example that fails
+```yaml
+    finalized: 2026-11-20
+    consultations:
+      - date: 2026-11-25
+        with: li-ming
+```
+
+## Fix
+```yaml
+    finalized: 2026-11-20
+    consultations:
+      - date: 2026-11-10
+        with: li-ming
+```
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from planlint.api import Document, Problem, entries, to_date
+
+CODE = "PL302"
+NAME = "consultation-after-finalized"
+SEVERITY = "error"
+OPTIONS: dict = {}
+
+
+def check(doc: Document, options: dict) -> Iterator[Problem]:
+    for index, plan in doc.plans("project"):
+        path = ("plans", index, "consultations")
+        finalized = to_date(plan.get("finalized"))
+        talks = plan.get("consultations")
+        if finalized is None or not talks or doc.is_unreadable(path):
+            continue
+        dates = [to_date(talk.get("date")) for _, talk in entries(talks)]
+        if None in dates or len(dates) != len(talks):
+            continue
+        if all(when > finalized for when in dates):
+            yield Problem(path, f"plan `{plan.get('id', '?')}` was finalized {finalized}, before "
+                          f"its first consultation ({min(dates)}); consult before freezing", at="key")

@@ -1,0 +1,62 @@
+"""No decision maker among the people consulted.
+
+## What it does
+When the file marks some contact `decision_maker: true`, reports a project plan
+that has consultations but none with such a contact, at the key
+`consultations`.
+
+## Why it matters
+Mistake 3: agreeing a plan with someone who cannot approve it means the real
+discussion still lies ahead, usually after the plan is frozen. The people who
+sign off should have shaped it.
+
+## Options
+None.
+
+## Example that fails
+```yaml
+  contacts:
+    - id: li-ming
+      decision_maker: true
+    - id: wang-fang
+...
+    consultations:
+      - date: 2026-11-10
+        with: wang-fang
+```
+
+## Fix
+```yaml
+    consultations:
+      - date: 2026-11-10
+        with: [wang-fang, li-ming]
+```
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from planlint.api import Document, Problem, as_list, entries
+
+CODE = "PL303"
+NAME = "no-decision-maker-consulted"
+SEVERITY = "info"
+OPTIONS: dict = {}
+
+
+def check(doc: Document, options: dict) -> Iterator[Problem]:
+    contacts = doc.index_by_id(("account", "contacts"))
+    if not contacts:
+        return
+    deciders = {cid for cid, c in contacts.items() if c.get("decision_maker") is True}
+    if not deciders:
+        return
+    for index, plan in doc.plans("project"):
+        path = ("plans", index, "consultations")
+        talks = plan.get("consultations")
+        if not talks or doc.is_unreadable(path):
+            continue
+        consulted = {cid for _, talk in entries(talks) for cid in as_list(talk.get("with"))}
+        if not consulted & deciders:
+            yield Problem(path, f"plan `{plan.get('id', '?')}` consulted no decision maker "
+                          f"({', '.join(sorted(deciders))})", at="key")

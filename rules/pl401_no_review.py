@@ -1,0 +1,48 @@
+"""A project plan with no joint review afterwards.
+
+## What it does
+Reports a project plan that has no `review`, at the plan's start.
+
+## Why it matters
+Mistake 4. Planning runs Plan–Do–Check–Act; teams do Plan and Do and skip
+Check and Act, so every promotion starts from zero again and repeats last
+year's mistakes. A review date in the plan is the promise that someone will
+look at the results with the customer.
+
+## Options
+None.
+
+## Example that fails
+```yaml
+  - id: spring-promo
+    type: project
+    end: 2027-02-10
+```
+
+## Fix
+```yaml
+  - id: spring-promo
+    type: project
+    end: 2027-02-10
+    review:
+      date: 2027-02-20
+      with: [li-ming]
+```
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from planlint.api import Document, Problem
+
+CODE = "PL401"
+NAME = "no-review"
+SEVERITY = "error"
+OPTIONS: dict = {}
+
+
+def check(doc: Document, options: dict) -> Iterator[Problem]:
+    for index, plan in doc.plans("project"):
+        if "review" not in plan and not doc.is_unreadable(("plans", index, "review")):
+            yield Problem(("plans", index), f"project plan `{plan.get('id', '?')}` has no "
+                          "`review`: plan the joint Check and Act with the customer")

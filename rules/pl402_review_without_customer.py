@@ -1,0 +1,48 @@
+"""A review held without the customer.
+
+## What it does
+Reports a project plan's `review` that names no customer contacts in `with`,
+at the key `review`.
+
+## Why it matters
+Mistake 4: a review among the account team alone misses what the customer saw
+in their stores and what they will change next time. The joint review is what
+makes the next plan a shared one.
+
+## Options
+None.
+
+## Example that fails
+```yaml
+    review:
+      date: 2027-02-20
+      findings: Gift uptake 40% below forecast
+```
+
+## Fix
+```yaml
+    review:
+      date: 2027-02-20
+      with: [li-ming]
+      findings: Gift uptake 40% below forecast
+```
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from planlint.api import Document, Problem
+
+CODE = "PL402"
+NAME = "review-without-customer"
+SEVERITY = "error"
+OPTIONS: dict = {}
+
+
+def check(doc: Document, options: dict) -> Iterator[Problem]:
+    for index, plan in doc.plans("project"):
+        review = plan.get("review")
+        path = ("plans", index, "review")
+        if isinstance(review, dict) and not review.get("with") and not doc.is_unreadable(path + ("with",)):
+            yield Problem(path, f"the review of plan `{plan.get('id', '?')}` names no customer "
+                          "contact in `with`", at="key")

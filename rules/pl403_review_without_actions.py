@@ -1,0 +1,56 @@
+"""A past review that produced no actions.
+
+## What it does
+Reports a `review` whose `date` is before today (the run's date, `--today`)
+and that has no `actions`, at the key `review`.
+
+## Why it matters
+Mistake 4: a review without actions is Check without Act. Findings like "gift
+uptake 40% below forecast" change nothing unless someone owns the change and a
+date for it.
+
+## Options
+None.
+
+## Example that fails
+```yaml
+    review:
+      date: 2026-02-20
+      with: [li-ming]
+      findings: Gift uptake 40% below forecast
+```
+
+## Fix
+```yaml
+    review:
+      date: 2026-02-20
+      with: [li-ming]
+      findings: Gift uptake 40% below forecast
+      actions:
+        - action: Switch gift to kitchen set
+          owner: Zhang Wei
+          due: 2026-03-15
+```
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from planlint.api import Document, Problem, to_date
+
+CODE = "PL403"
+NAME = "review-without-actions"
+SEVERITY = "warning"
+OPTIONS: dict = {}
+
+
+def check(doc: Document, options: dict) -> Iterator[Problem]:
+    for index, plan in doc.plans():
+        review = plan.get("review")
+        path = ("plans", index, "review")
+        if not isinstance(review, dict) or doc.is_unreadable(path + ("actions",)):
+            continue
+        when = to_date(review.get("date"))
+        if when is not None and when < doc.today and not review.get("actions"):
+            yield Problem(path, f"the review of plan `{plan.get('id', '?')}` on {when} is past "
+                          "and records no `actions`", at="key")

@@ -1,0 +1,48 @@
+"""A review scheduled before the plan ends.
+
+## What it does
+Reports a `review` dated before the plan's `end`, at the key `review`.
+
+## Why it matters
+Mistake 4: a review before the end cannot see the result. It is a progress
+meeting, which belongs in the operational rhythm; the joint review looks back
+on the whole project.
+
+## Options
+None.
+
+## Example that fails
+```yaml
+    end: 2027-02-10
+    review:
+      date: 2027-02-01
+```
+
+## Fix
+```yaml
+    end: 2027-02-10
+    review:
+      date: 2027-02-20
+```
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from planlint.api import Document, Problem, to_date
+
+CODE = "PL404"
+NAME = "review-before-end"
+SEVERITY = "warning"
+OPTIONS: dict = {}
+
+
+def check(doc: Document, options: dict) -> Iterator[Problem]:
+    for index, plan in doc.plans():
+        review, end = plan.get("review"), to_date(plan.get("end"))
+        if not isinstance(review, dict) or end is None:
+            continue
+        when = to_date(review.get("date"))
+        if when is not None and when < end:
+            yield Problem(("plans", index, "review"), f"the review of plan `{plan.get('id', '?')}` "
+                          f"({when}) is before the plan ends ({end})", at="key")

@@ -1,0 +1,49 @@
+"""An operational rhythm reviewed without the customer.
+
+## What it does
+Reports an operational plan with no `review_with` contacts, at the plan's
+start.
+
+## Why it matters
+Mistake 4: the monthly review is where last month's results and this month's
+priorities are agreed. Held without the customer, its priorities are the
+account team's wishes, not the account's.
+
+## Options
+None.
+
+## Example that fails
+```yaml
+  - id: ops-hq
+    type: operational
+    cadence: monthly
+    review_day: 3
+```
+
+## Fix
+```yaml
+  - id: ops-hq
+    type: operational
+    cadence: monthly
+    review_day: 3
+    review_with: [li-ming]
+```
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from planlint.api import Document, Problem
+
+CODE = "PL405"
+NAME = "operational-without-joint-review"
+SEVERITY = "error"
+OPTIONS: dict = {}
+
+
+def check(doc: Document, options: dict) -> Iterator[Problem]:
+    for index, plan in doc.plans("operational"):
+        path = ("plans", index)
+        if not plan.get("review_with") and not doc.is_unreadable(path + ("review_with",)):
+            yield Problem(path, f"operational plan `{plan.get('id', '?')}` has no `review_with`: "
+                          "name the customer contacts who join the recurring review")

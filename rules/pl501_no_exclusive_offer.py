@@ -1,0 +1,49 @@
+"""A project plan with nothing exclusive for the account.
+
+## What it does
+Reports a project plan with no `exclusive` entry, at the plan's start.
+
+## Why it matters
+Mistake 5, no differentiation. Big customers care less about how deep the
+discount is than about what they get that no other key account gets: a model
+built only for this retail chain, a handset customised for this carrier, a
+service only their stores offer. Without it, the plan competes on price alone.
+
+## Options
+None.
+
+## Example that fails
+```yaml
+  - id: spring-promo
+    type: project
+    kind: promotion
+```
+
+## Fix
+```yaml
+  - id: spring-promo
+    type: project
+    kind: promotion
+    exclusive:
+      - offer: Model X-500 fridge, sold only through Gome
+        type: product
+```
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from planlint.api import Document, Problem
+
+CODE = "PL501"
+NAME = "no-exclusive-offer"
+SEVERITY = "error"
+OPTIONS: dict = {}
+
+
+def check(doc: Document, options: dict) -> Iterator[Problem]:
+    for index, plan in doc.plans("project"):
+        path = ("plans", index)
+        if not plan.get("exclusive") and not doc.is_unreadable(path + ("exclusive",)):
+            yield Problem(path, f"project plan `{plan.get('id', '?')}` offers nothing exclusive "
+                          "to this account")

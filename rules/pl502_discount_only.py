@@ -1,0 +1,53 @@
+"""The only exclusive thing is a discount.
+
+## What it does
+Reports a project plan whose `exclusive` entries are all of `type: discount`,
+at the key `exclusive`.
+
+## Why it matters
+Mistake 5: a deeper discount is the easiest thing for a competitor to match
+and the least valued by a key account, which can demand it from everyone. An
+exclusive product, service or format is what sets this account apart.
+
+## Options
+None.
+
+## Example that fails
+```yaml
+    exclusive:
+      - offer: Extra 5% off for Gome
+        type: discount
+```
+
+## Fix
+```yaml
+    exclusive:
+      - offer: Model X-500 fridge, sold only through Gome
+        type: product
+      - offer: Extra 5% off for Gome
+        type: discount
+```
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from planlint.api import Document, Problem
+
+CODE = "PL502"
+NAME = "discount-only"
+SEVERITY = "warning"
+OPTIONS: dict = {}
+
+
+def check(doc: Document, options: dict) -> Iterator[Problem]:
+    for index, plan in doc.plans("project"):
+        offers = plan.get("exclusive")
+        path = ("plans", index, "exclusive")
+        if not offers or doc.is_unreadable(path):
+            continue
+        types = [o.get("type") if isinstance(o, dict) else None for o in offers]
+        if all(t == "discount" for t in types):
+            yield Problem(path, f"plan `{plan.get('id', '?')}` offers only discounts as "
+                          "exclusive; add a product, service or format only this account gets",
+                          at="key")

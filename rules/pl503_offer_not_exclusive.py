@@ -1,0 +1,75 @@
+"""An "exclusive" offer that another account also gets.
+
+## What it does
+Reports an `exclusive` entry that lists accounts in `also_offered_to`, or
+whose `offer` text (compared case-insensitively, whitespace collapsed) is also
+an exclusive offer of another account linted in the same run. The finding sits
+on that entry, in each file involved.
+
+## Why it matters
+Mistake 5: exclusivity that is shared is not exclusivity. When two chains
+discover the same "exclusive" model on each other's shelves, the account team
+loses the trust of both.
+
+## Options
+None.
+
+## Example that fails
+```yaml
+    exclusive:
+      - offer: Model X-500 fridge
+        type: product
+        also_offered_to: [suning]
+```
+
+## Fix
+```yaml
+    exclusive:
+      - offer: Model X-500G fridge, built only for Gome
+        type: product
+```
+"""
+from __future__ import annotations
+
+from typing import Dict, Iterator, List, Sequence, Tuple
+
+from planlint.api import Document, Problem, as_list, entries
+
+CODE = "PL503"
+NAME = "offer-not-exclusive"
+SEVERITY = "error"
+OPTIONS: dict = {}
+
+Entry = Tuple[Document, tuple, dict]
+
+
+def check_run(docs: Sequence[Document], options: dict) -> Iterator[Tuple[Document, Problem]]:
+    by_offer: Dict[str, List[Entry]] = {}
+    all_entries: List[Entry] = []
+    for doc in docs:
+        for index, plan in doc.plans():
+            for k, offer in entries(plan.get("exclusive")):
+                entry = (doc, ("plans", index, "exclusive", k), offer)
+                all_entries.append(entry)
+                if "offer" in offer:
+                    by_offer.setdefault(_normal(offer["offer"]), []).append(entry)
+    for doc, path, offer in all_entries:
+        reasons = []
+        shared = as_list(offer.get("also_offered_to"))
+        if shared:
+            reasons.append(f"also offered to {', '.join(map(str, shared))}")
+        others = sorted({_account(d) for d, _, _ in by_offer.get(_normal(offer.get("offer", "")), [])
+                         if d is not doc and _account(d) != _account(doc)})
+        if "offer" in offer and others:
+            reasons.append(f"also an exclusive offer of {', '.join(others)}")
+        if reasons:
+            yield doc, Problem(path, f"exclusive offer `{offer.get('offer', '?')}` is not "
+                               f"exclusive: {'; '.join(reasons)}")
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _account(doc: Document) -> str:
+    return doc.account_id or doc.path
