@@ -29,7 +29,7 @@ def _where_not_utf8(raw: bytes, offset: int) -> Where:
     column = len(raw[line_start:offset].decode("utf-8", "replace")) + 1
     byte = raw[offset]
     if b"\x00" in raw[:8192]:
-        return line, column, "this is a binary file, not a YAML plan"
+        return 1, 1, "this is a binary file, not a YAML plan"
     message = f"the file is not UTF-8 text (byte 0x{byte:02X} at line {line})"
     if _looks_like_gbk(raw):
         message += ("; it looks like GBK/GB18030, common for Chinese text: re-save it as "

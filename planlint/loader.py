@@ -80,9 +80,9 @@ class Loaded:
 
 
 class _LimitExceeded(Exception):
-    def __init__(self, mark: Any, message: str) -> None:
+    def __init__(self, where: Span, message: str) -> None:
         super().__init__(message)
-        self.mark, self.message = mark, message
+        self.where, self.message = where, message
 
 
 def _span(node: Any) -> Span:
@@ -99,7 +99,7 @@ def _at(line: int, column: int, message: str) -> Tuple[str, Problem]:
 def load(raw: bytes, limits: Limits = Limits()) -> Loaded:
     empty = PositionIndex()
     if len(raw) > limits.max_bytes:
-        return Loaded("", None, empty, [_at(1, 1, f"the file is {len(raw):,} bytes, over the "
+        return Loaded("", None, empty, [_at(1, 1, f"the file is larger than the "
                                                   f"{limits.max_bytes:,}-byte limit for a plan")])
     text, decode_error = decode_plan_bytes(raw)
     if decode_error:
@@ -114,7 +114,7 @@ def load(raw: bytes, limits: Limits = Limits()) -> Loaded:
         _check_depth(text, limits.max_depth)
         root = yaml.compose(text, Loader=_Loader)
     except _LimitExceeded as exc:
-        return Loaded(text, None, empty, [_at(exc.mark.line + 1, exc.mark.column + 1, exc.message)])
+        return Loaded(text, None, empty, [_at(exc.where.line, exc.where.column, exc.message)])
     except yaml.YAMLError as exc:
         return Loaded(text, None, empty, [_yaml_error(exc)])
     except RecursionError:
@@ -131,7 +131,7 @@ def load(raw: bytes, limits: Limits = Limits()) -> Loaded:
     try:
         data = builder.build(root, (), 0)
     except _LimitExceeded as exc:
-        return Loaded(text, None, empty, [_at(exc.mark.line + 1, exc.mark.column + 1, exc.message)])
+        return Loaded(text, None, empty, [_at(exc.where.line, exc.where.column, exc.message)])
     return Loaded(text, data, builder.positions, builder.problems)
 
 
@@ -144,8 +144,8 @@ def _check_depth(text: str, max_depth: int) -> None:
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > max_depth:
-                raise _LimitExceeded(event.start_mark, f"the document nests deeper than "
-                                                        f"{max_depth} levels")
+                raise _LimitExceeded(Span(event.start_mark.line + 1, event.start_mark.column + 1),
+                                     f"the document nests deeper than {max_depth} levels")
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
 
@@ -164,7 +164,12 @@ def _yaml_error(exc: yaml.YAMLError) -> Tuple[str, Problem]:
 
 
 class _Builder:
-    """Walks composed nodes once; counts nodes and aliases against the limits."""
+    """Walks composed nodes once; counts nodes and aliases against the limits.
+
+    libyaml hands back an aliased node as the very anchored node object, so a
+    node met again is an alias use. The uses met outside any expansion are the
+    aliases written in the file; everything inside an expansion counts as nodes.
+    """
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
@@ -174,36 +179,48 @@ class _Builder:
         self.aliases = 0
         self.seen: set = set()
         self.active: set = set()
+        self.expansion: Optional[DataPath] = None  # holder of the alias being expanded
 
     def build(self, node: Any, path: DataPath, depth: int) -> Any:
-        self._count(node, depth)
-        self.positions.values[path] = _span(node)
-        if isinstance(node, yaml.ScalarNode):
-            return self._scalar(node, path)
-        self.active.add(id(node))
-        try:
-            self._check_collection_tag(node, path)
-            if isinstance(node, yaml.SequenceNode):
-                return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
-            return self._mapping(node, path, depth)
-        finally:
-            self.active.discard(id(node))
-
-    def _count(self, node: Any, depth: int) -> None:
-        limits = self.limits
-        if depth > limits.max_depth:
-            raise _LimitExceeded(node.start_mark, f"the document nests deeper than {limits.max_depth} levels")
-        if id(node) in self.active:
-            raise _LimitExceeded(node.start_mark, "recursive alias: an anchor refers to itself")
-        if id(node) in self.seen:
+        outermost_alias = id(node) in self.seen and self.expansion is None
+        if outermost_alias:
+            self.expansion = path[:-1]
             self.aliases += 1
-            if self.aliases > limits.max_aliases:
-                raise _LimitExceeded(node.start_mark, f"more than {limits.max_aliases} alias uses")
+        try:
+            self._count(node, path, depth)
+            self.positions.values[path] = _span(node)
+            if isinstance(node, yaml.ScalarNode):
+                return self._scalar(node, path)
+            self.active.add(id(node))
+            try:
+                self._check_collection_tag(node, path)
+                if isinstance(node, yaml.SequenceNode):
+                    return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+                return self._mapping(node, path, depth)
+            finally:
+                self.active.discard(id(node))
+        finally:
+            if outermost_alias:
+                self.expansion = None
+
+    def _count(self, node: Any, path: DataPath, depth: int) -> None:
+        limits = self.limits
+        problem = None
+        if depth > limits.max_depth:
+            problem = f"the document nests deeper than {limits.max_depth} levels"
+        elif id(node) in self.active:
+            problem = "recursive alias: an anchor refers to itself"
+        elif self.aliases > limits.max_aliases:
+            problem = f"more than {limits.max_aliases:,} aliases"
+        elif self.nodes >= limits.max_nodes:
+            problem = f"the document expands to more than {limits.max_nodes:,} nodes (alias bomb?)"
+        if problem:
+            # Blame the collection that holds the alias being expanded: libyaml
+            # keeps no mark of the alias itself, only of the anchored node.
+            blamed = self.positions.values.get(self.expansion) if self.expansion is not None else None
+            raise _LimitExceeded(blamed or _span(node), problem)
         self.seen.add(id(node))
         self.nodes += 1
-        if self.nodes > limits.max_nodes:
-            raise _LimitExceeded(node.start_mark, f"the document expands to more than "
-                                                  f"{limits.max_nodes:,} nodes (alias bomb?)")
 
     def _mapping(self, node: Any, path: DataPath, depth: int) -> dict:
         result: Dict[str, Any] = {}

@@ -44,7 +44,8 @@ def not_allowed_key(path: DataPath, error: Any, data: dict) -> Problem:
     """A key of the other plan type, e.g. `cadence` on a project plan."""
     owner = error.schema.get("description", "another plan type")
     plan_type = _lookup(data, path[:-1]).get("type", "this")
-    return Problem(path, f"{_p(path)}: `{path[-1]}` is {owner}; a {plan_type} plan does not take it",
+    article = "an" if str(plan_type)[:1] in "aeiou" else "a"
+    return Problem(path, f"{_p(path)}: `{path[-1]}` is {owner}; {article} {plan_type} plan does not take it",
                    at="key")
 
 

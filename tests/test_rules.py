@@ -1,0 +1,50 @@
+"""Every fixture under tests/rules/<CODE>/ states the findings it expects.
+
+`fail_*.yaml` lists `# expect: CODE:LINE:COLUMN` lines (and optional
+`# message:` substrings); `pass_*.yaml` expects none. A folder is one run over
+several files (cross-file rules). Besides the rule under test, the structural
+rules are compared too, so a fixture cannot pass by being invalid.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from planlint.registry import load_registry
+
+from helpers import HERE, fixture_today, header, lint_paths
+
+RULES_DIR = HERE / "rules"
+STRUCTURAL = {"PL001", "PL002", "PL003", "PL004", "PL005", "PL006"}
+
+
+def _cases():
+    for code_dir in sorted(RULES_DIR.iterdir()):
+        for entry in sorted(code_dir.iterdir()):
+            yield pytest.param(code_dir.name, entry, id=f"{code_dir.name}/{entry.stem}")
+
+
+@pytest.mark.parametrize("code, fixture", list(_cases()))
+def test_fixture(code: str, fixture: Path) -> None:
+    files = sorted(fixture.glob("*.yaml")) if fixture.is_dir() else [fixture]
+    result = lint_paths([str(fixture)], today=fixture_today(files[0]))
+    for path in files:
+        expected = sorted(header(path, "expect"))
+        if path.name.startswith("pass_") or path.parent.name.startswith("pass_"):
+            assert expected == [], "a pass fixture expects nothing"
+        else:
+            assert expected, "a fail fixture states what it expects"
+        found = [f for f in result.findings if f.path == str(path)
+                 and (f.code == code or f.code in STRUCTURAL)]
+        assert sorted(f"{f.code}:{f.line}:{f.column}" for f in found) == expected
+        messages = " | ".join(f.message for f in found)
+        for wanted in header(path, "message"):
+            assert wanted in messages
+
+
+def test_every_rule_has_a_passing_and_a_failing_fixture() -> None:
+    for code in load_registry().rules:
+        names = [p.name for p in (RULES_DIR / code).iterdir()]
+        assert any(n.startswith("pass_") for n in names), code
+        assert any(n.startswith("fail_") for n in names), code
