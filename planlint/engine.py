@@ -160,7 +160,8 @@ def _finish_file(state: _FileState, prepared: _Prepared, registry: Registry
                  ) -> Tuple[List[Finding], List[Tuple[Finding, str]]]:
     findings = [_to_finding(state, code, problem, prepared, registry)
                 for code, problem in state.problems if code in prepared.enabled]
-    directives = parse_directives(state.text)
+    directives = [d for d in parse_directives(state.text)
+                  if not state.positions.inside_scalar(d.line, d.column)]
     if not directives:
         return findings, []
     plan_starts = {}

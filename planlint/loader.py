@@ -63,6 +63,14 @@ class PositionIndex:
                 return Span(1, 1)
             path, at = path[:-1], "value"
 
+    def inside_scalar(self, line: int, column: int) -> bool:
+        """True when (line, column) lies within a scalar, e.g. a `#` inside quotes."""
+        for path in self.scalars:
+            span = self.values[path]
+            if (span.line, span.column) <= (line, column) < (span.end_line or 0, span.end_column or 0):
+                return True
+        return False
+
     def source_text(self, path: DataPath) -> Optional[str]:
         found = self.scalars.get(path)
         return found[0] if found else None

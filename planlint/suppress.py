@@ -33,7 +33,7 @@ def parse_directives(text: str) -> List[Directive]:
     lines = text.splitlines()
     found: List[Directive] = []
     for number, line in enumerate(lines, start=1):
-        if "planlint" not in line:
+        if "planlint" not in line.lower():
             continue
         match = _DIRECTIVE.search(line)
         if not match:

@@ -1,0 +1,160 @@
+"""The command line as users meet it: exit status, discovery, output, stdin, colour."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from planlint.cli import cli
+
+from helpers import HERE
+
+CLI_DIR = HERE / "cli"
+REPO = HERE.parent
+EXAMPLES = REPO / "examples" / "plans"
+TODAY = "--today=2026-11-23"
+
+
+def run(*args: str, input: bytes | None = None):
+    return CliRunner().invoke(cli, [*args], input=input, catch_exceptions=False)
+
+
+def test_clean_plan_exits_0_with_a_summary() -> None:
+    result = run(str(EXAMPLES / "gome-2027.yaml"), TODAY)
+    assert (result.exit_code, result.output) == (0, "No findings in 1 file.\n")
+
+
+def test_findings_exit_1_and_print_path_line_column_code_severity() -> None:
+    result = run(str(CLI_DIR / "named.plan"), TODAY)
+    assert result.exit_code == 1
+    first, summary = result.output.splitlines()
+    assert re.fullmatch(r".*named\.plan:29:11: PL002 \[error\] `plans\[1\]\.kind` must be one of .*", first)
+    assert summary == "Found 1 finding (1 error) in 1 of 1 file."
+
+
+def test_fail_on_and_exit_zero() -> None:
+    plan = str(CLI_DIR / "warning_only.yaml")
+    assert run(plan, TODAY).exit_code == 0
+    assert run(plan, TODAY, "--fail-on", "warning").exit_code == 1
+    assert run(plan, TODAY, "--fail-on", "warning", "--exit-zero").exit_code == 0
+
+
+@pytest.mark.parametrize("args, message", [
+    (["does-not-exist.yaml"], "does-not-exist.yaml: no such file or directory"),
+    (["--select", "PL999", "tests/cli/tree"], "select: `PL999` is not a rule code or name"),
+    (["--today", "2026-02-30", "tests/cli/tree"], "is not a real date written YYYY-MM-DD"),
+    (["--format", "xml", "tests/cli/tree"], "Invalid value for '--format'"),
+    (["tests/cli/no_plans"], "no plan files (*.yaml, *.yml) found under tests/cli/no_plans"),
+])
+def test_usage_errors_exit_2_with_a_message(args: list, message: str, monkeypatch) -> None:
+    monkeypatch.chdir(REPO)
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_discovery_recurses_skips_hidden_and_config_and_keeps_given_paths(monkeypatch) -> None:
+    monkeypatch.chdir(REPO)
+    result = run("tests/cli/tree/", "tests/cli/named.plan", "--format", "json", TODAY,
+                 "--select", "PL002")
+    paths = {f["path"] for f in json.loads(result.output)}
+    assert paths == {"tests/cli/named.plan"}
+    listed = run("tests/cli/tree", TODAY)
+    assert listed.output == "No findings in 2 files.\n"
+
+
+def test_select_and_ignore_take_codes_or_names() -> None:
+    plan = str(EXAMPLES / "northwind-mobile-2027.yaml")
+    selected = json.loads(run(plan, TODAY, "--format=json", "--select", "material-late,PL203").output)
+    assert [f["code"] for f in selected] == ["PL202", "PL203"]
+    ignored = json.loads(run(plan, TODAY, "--format=json", "--ignore", "pl202", "--ignore", "PL203").output)
+    assert {"PL202", "PL203"}.isdisjoint(f["code"] for f in ignored) and len(ignored) == 12
+
+
+def test_stdin_with_stdin_filename() -> None:
+    data = (CLI_DIR / "named.plan").read_bytes()
+    result = run("-", "--stdin-filename", "plans/from-stdin.yaml", TODAY, "--format", "json", input=data)
+    assert result.exit_code == 1
+    assert [(f["path"], f["code"], f["line"]) for f in json.loads(result.output)] == [
+        ("plans/from-stdin.yaml", "PL002", 29)]
+
+
+def test_output_file_is_written_and_plans_are_untouched(tmp_path: Path) -> None:
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in EXAMPLES.iterdir()}
+    report = tmp_path / "report.json"
+    report.write_text("old report")
+    result = run(str(EXAMPLES), TODAY, "--format", "json", "--output", str(report))
+    assert (result.exit_code, result.output) == (1, "")
+    assert len(json.loads(report.read_text(encoding="utf-8"))) == 14
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in EXAMPLES.iterdir()} == before
+
+
+def test_rules_lists_every_rule_once() -> None:
+    lines = run("rules").output.splitlines()
+    assert len(lines) == 27
+    assert lines[11].split()[:3] == ["PL201", "short-lead-time", "error"]
+
+
+def test_explain_by_code_or_name_shows_the_rule_docs_and_defaults() -> None:
+    by_code, by_name = run("explain", "PL201"), run("explain", "Short-Lead-Time")
+    assert by_code.output == by_name.output
+    for part in ("What it does", "Why it matters", "Example that fails", "Fix", '"promotion": 42'):
+        assert part in by_code.output
+    unknown = CliRunner().invoke(cli, ["explain", "PL999"])
+    assert unknown.exit_code == 2 and "not a rule code or name" in unknown.output
+
+
+def test_schema_prints_the_packaged_json_schema() -> None:
+    printed = json.loads(run("schema").output)
+    assert printed == json.loads((REPO / "schemas" / "account-plan.schema.json").read_text())
+    assert printed["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def _planlint_command() -> list:
+    return [sys.executable, "-m", "planlint"]
+
+
+def test_real_subprocess_exit_codes_and_no_traceback_on_a_directory_of_junk() -> None:
+    suite = HERE.parent.parent / "shared" / "data" / "yaml-test-suite"
+    done = subprocess.run([*_planlint_command(), str(suite), "--format", "json"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert {f["code"] for f in json.loads(done.stdout)} <= {"PL001", "PL002", "PL003"}
+
+
+def _run_in_terminal(env: dict) -> str:
+    import pty
+
+    leader, follower = pty.openpty()
+    subprocess.run([*_planlint_command(), str(CLI_DIR / "named.plan"), TODAY], stdout=follower,
+                   stderr=follower, env=env, timeout=60)
+    os.close(follower)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(leader)
+    return output.decode()
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color() -> None:
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    assert "\033[31m[error]" in _run_in_terminal(env)
+    assert "\033[" not in _run_in_terminal({**env, "NO_COLOR": "1"})
+    piped = subprocess.run([*_planlint_command(), str(CLI_DIR / "named.plan"), TODAY],
+                           capture_output=True, text=True, env=env, timeout=60)
+    assert "\033[" not in piped.stdout and "[error]" in piped.stdout
