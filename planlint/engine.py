@@ -60,10 +60,12 @@ def prepare(registry: Registry, settings: Settings) -> _Prepared:
         found = set()
         for token in tokens:
             code = registry.resolve(token)
-            if code is None:
-                raise ConfigError(f"{what}: `{token}` is not a rule code or name "
+            # As in ruff, a code prefix selects a group: `PL2` is every timeliness rule.
+            group = {c for c in registry.rules if c.startswith(token.strip().upper())} if token.strip() else set()
+            if code is None and not group:
+                raise ConfigError(f"{what}: `{token}` is not a rule code, name or code prefix "
                                   "(see `planlint rules`)")
-            found.add(code)
+            found |= {code} if code else group
         return found
 
     selected = codes(settings.select, "select") if settings.select is not None else set(registry.rules)

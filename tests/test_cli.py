@@ -47,7 +47,7 @@ def test_fail_on_and_exit_zero() -> None:
 
 @pytest.mark.parametrize("args, message", [
     (["does-not-exist.yaml"], "does-not-exist.yaml: no such file or directory"),
-    (["--select", "PL999", "tests/cli/tree"], "select: `PL999` is not a rule code or name"),
+    (["--select", "PL999", "tests/cli/tree"], "select: `PL999` is not a rule code, name or code prefix"),
     (["--today", "2026-02-30", "tests/cli/tree"], "is not a real date written YYYY-MM-DD"),
     (["--format", "xml", "tests/cli/tree"], "Invalid value for '--format'"),
     (["tests/cli/no_plans"], "no plan files (*.yaml, *.yml) found under tests/cli/no_plans"),
@@ -74,6 +74,8 @@ def test_select_and_ignore_take_codes_or_names() -> None:
     plan = str(EXAMPLES / "northwind-mobile-2027.yaml")
     selected = json.loads(run(plan, TODAY, "--format=json", "--select", "material-late,PL203").output)
     assert [f["code"] for f in selected] == ["PL202", "PL203"]
+    group = json.loads(run(plan, TODAY, "--format=json", "--select", "pl2").output)
+    assert [f["code"] for f in group] == ["PL201", "PL202", "PL203", "PL204"]
     ignored = json.loads(run(plan, TODAY, "--format=json", "--ignore", "pl202", "--ignore", "PL203").output)
     assert {"PL202", "PL203"}.isdisjoint(f["code"] for f in ignored) and len(ignored) == 12
 

@@ -1,0 +1,35 @@
+"""Each rule documents itself; `explain`, `rules` and the reports read these docs."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from planlint.api import DOC_SECTIONS
+from planlint.registry import load_registry
+
+RULES = load_registry().ordered()
+
+
+def test_all_27_rules_load_through_the_entry_point_group() -> None:
+    assert [r.code for r in RULES] == [
+        "PL001", "PL002", "PL003", "PL004", "PL005", "PL006", "PL007", "PL101", "PL102", "PL103",
+        "PL104", "PL201", "PL202", "PL203", "PL204", "PL205", "PL301", "PL302", "PL303", "PL401",
+        "PL402", "PL403", "PL404", "PL405", "PL501", "PL502", "PL503"]
+    assert load_registry().errors == []
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
+def test_rule_has_every_doc_section(rule) -> None:
+    sections = rule.sections()
+    for title in DOC_SECTIONS:
+        assert sections.get(title), f"{rule.code} lacks the section {title!r}"
+    assert "```yaml" in sections["Example that fails"] and "```yaml" in sections["Fix"]
+    assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name)
+    assert rule.summary.endswith(".")
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.options], ids=lambda r: r.code)
+def test_every_option_is_described_in_the_docs(rule) -> None:
+    for option in rule.options:
+        assert f"`{option}`" in rule.sections()["Options"]
