@@ -176,14 +176,16 @@ def as_list(value: Any) -> list:
     """Keys like `tier` and `with` take one value or a list of values."""
     if value is None:
         return []
-    return value if isinstance(value, list) else [value]
+    # None marks a list item that PL002 reported and removed.
+    return [item for item in value if item is not None] if isinstance(value, list) else [value]
 
 
 def list_paths(base: DataPath, value: Any) -> Iterator[Tuple[DataPath, Any]]:
     """(path, item) for a one-or-many value: the item's own path in a list."""
     if isinstance(value, list):
         for index, item in enumerate(value):
-            yield base + (index,), item
+            if item is not None:
+                yield base + (index,), item
     elif value is not None:
         yield base, value
 

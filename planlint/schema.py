@@ -64,7 +64,7 @@ def validate(data: dict, positions: PositionIndex) -> Tuple[List[Problem], Set[D
         elif error.validator == "not":
             unknown.setdefault(path, not_allowed_key(path, error, data))
         else:
-            problem = describe_error(path, error, positions)
+            problem = describe_error(path, error, positions, _fits)
             rank = _PRIORITY.get(error.validator, 4)
             if path not in values or rank < values[path][0]:
                 values[path] = (rank, problem)
@@ -74,6 +74,10 @@ def validate(data: dict, positions: PositionIndex) -> Tuple[List[Problem], Set[D
     removed = set(unknown) | (set(kept) - keep_value)
     _prune(data, removed)
     return [*missing.values(), *unknown.values(), *kept.values()], removed
+
+
+def _fits(value: Any, subschema: dict) -> bool:
+    return _validator().evolve(schema=subschema).is_valid(value)
 
 
 def _flatten(errors: Iterable[Any]) -> Iterator[Any]:
@@ -86,7 +90,7 @@ def _flatten(errors: Iterable[Any]) -> Iterator[Any]:
         for sub in error.context:
             branches.setdefault(sub.relative_schema_path[0], []).append(sub)
         fitting = [subs for subs in branches.values()
-                   if not any(s.validator == "type" and s.path == error.path for s in subs)]
+                   if not any(s.validator == "type" and not s.relative_path for s in subs)]
         if len(fitting) == 1:
             yield from _flatten(fitting[0])
         else:

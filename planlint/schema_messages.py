@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator, Optional
+from typing import Any, Callable, Iterator, Optional
 
 from planlint.api import DataPath, Problem, closest, format_path
 from planlint.loader import PositionIndex
@@ -55,12 +55,18 @@ def _lookup(data: Any, path: DataPath) -> Any:
     return data
 
 
-def describe_error(path: DataPath, error: Any, positions: PositionIndex) -> Problem:
+def describe_error(path: DataPath, error: Any, positions: PositionIndex,
+                   fits: Callable[[Any, dict], bool]) -> Problem:
+    """`fits(value, schema)` tells whether quoting the source text would fix the value."""
     v, value = error.validator, error.instance
     got = _shown(value, positions.source_text(path))
     if v == "type":
-        expected = _expected_type(error.validator_value)
-        message = f"{_p(path)} must be {expected}, got {got}{_type_hint(error.validator_value, value, path, positions)}"
+        expected = error.schema.get("description") or _expected_type(error.validator_value)
+        source = positions.source_text(path)
+        hint = _type_hint(error.validator_value, value, path, positions)
+        if hint.startswith(("; quote", " (YAML")) and not (source and fits(source, error.schema)):
+            hint = _bool_hint(value, path, positions).split(";")[0]
+        message = f"{_p(path)} must be {expected}, got {got}{hint}"
     elif v == "enum":
         options = [o for o in error.validator_value if isinstance(o, str)]
         guess = closest(value, options) if isinstance(value, str) else None
@@ -105,6 +111,8 @@ def _expected_type(types: Any) -> str:
 
 
 def _shown(value: Any, source: Optional[str]) -> str:
+    if value is None:
+        return "an empty value"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
