@@ -11,6 +11,7 @@ import click
 
 from planlint import __version__
 from planlint.api import Severity
+from planlint.reporters import FORMATS
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -49,51 +50,123 @@ def _parse_today(ctx: click.Context, param: click.Parameter, value: Optional[str
 
 @cli.command("check")
 @click.argument("paths", nargs=-1)
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE (atomically).")
-@click.option("--select", multiple=True, help="Only these rules (codes or names, comma-separated).")
-@click.option("--ignore", multiple=True, help="Skip these rules (codes or names, comma-separated).")
+@click.option("--format", "formats", multiple=True, metavar="FORMAT[:FILE]",
+              help=f"Output format: {', '.join(FORMATS)}. Repeat it for several reports in one "
+                   "run; FORMAT:FILE writes that report to FILE.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False),
+              help="Write the (first) report to FILE instead of standard output, atomically.")
+@click.option("--select", multiple=True, help="Only these rules (codes, names or code prefixes, comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these rules (codes, names or code prefixes, comma-separated).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.")
+@click.option("--isolated", is_flag=True, help="Ignore every config file.")
 @click.option("--today", callback=_parse_today, help="The run's date, YYYY-MM-DD (default: the system date).")
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default="error", show_default=True,
-              help="Lowest severity that makes the exit status 1.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES),
+              help="Lowest severity that makes the exit status 1 (default: error).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--stdin-filename", help="The path to show for a plan read from `-`.")
-def check(paths: Tuple[str, ...], output_format: str, output: Optional[str], select: Tuple[str, ...],
-          ignore: Tuple[str, ...], today: Optional[dt.date], fail_on: str, exit_zero: bool,
+def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str],
+          select: Tuple[str, ...], ignore: Tuple[str, ...], config_path: Optional[str],
+          isolated: bool, today: Optional[dt.date], fail_on: Optional[str], exit_zero: bool,
           stdin_filename: Optional[str]) -> None:
     """Lint plan files and folders."""
-    from planlint.discover import PathError, Source, discover, split_stdin
-    from planlint.engine import ConfigError, Settings, lint
-    from planlint.output import write_atomically
+    from planlint.discover import PathError
+    from planlint.engine import lint
+    from planlint.errors import ConfigError
+
+    try:
+        outputs = _parse_outputs(formats, output)
+        config, registry = _load_config_and_rules(config_path, isolated)
+        settings = _settings(config, select, ignore, today)
+        sources, context = _sources(config, paths, stdin_filename)
+        result = lint(sources, registry, settings, context)
+    except (ConfigError, PathError) as exc:
+        _fail(str(exc))
+    _write_reports(outputs, result, registry)
+    for message in result.errors:
+        click.echo(f"planlint: {message}", err=True)
+    threshold = Severity(fail_on or config.get("fail-on", "error"))
+    sys.exit(_exit_status(result, threshold, exit_zero))
+
+
+def _parse_outputs(formats: Tuple[str, ...], output: Optional[str]) -> List[Tuple[str, Optional[str]]]:
+    """[(format, file or None for stdout)]; --output takes the first format without a file."""
+    from planlint.errors import ConfigError
+
+    outputs = []
+    for spec in formats or ("text",):
+        name, _, target = spec.partition(":")
+        if name not in FORMATS:
+            raise ConfigError(f"--format: `{name}` is not a format; choose from {', '.join(FORMATS)}")
+        outputs.append((name, target or None))
+    if output:
+        index = next((i for i, (_, target) in enumerate(outputs) if target is None), None)
+        if index is None:
+            raise ConfigError("--output: every --format already names its file")
+        outputs[index] = (outputs[index][0], output)
+    if sum(target is None for _, target in outputs) > 1:
+        raise ConfigError("--format: only one report can go to standard output; give the others a FILE")
+    return outputs
+
+
+def _load_config_and_rules(config_path: Optional[str], isolated: bool):  # type: ignore[no-untyped-def]
+    from planlint.config import check_rule_references, load_config
     from planlint.registry import load_registry
-    from planlint.reporters import get_reporter
+
+    config = load_config(config_path, isolated)
+    registry = load_registry([_plugin_ref(config, p) for p in config.get("plugins", [])])
+    check_rule_references(config, registry)
+    return config, registry
+
+
+def _plugin_ref(config, plugin: str) -> str:  # type: ignore[no-untyped-def]
+    """A file path in `plugins:` is relative to the config file; a module name stays as is."""
+    return config.resolve_path(plugin) if plugin.endswith(".py") or "/" in plugin else plugin
+
+
+def _settings(config, select: Tuple[str, ...], ignore: Tuple[str, ...], today: Optional[dt.date]):  # type: ignore[no-untyped-def]
+    from planlint.engine import Settings
+    from planlint.loader import Limits
+
+    limits = config.get("limits", {})
+    defaults = Limits()
+    return Settings(
+        select=config.get("select"), ignore=config.get("ignore", []),
+        cli_select=_split(select), cli_ignore=_split(ignore) or [],
+        severity=config.get("severity", {}), rule_options=config.get("rules", {}),
+        per_file_ignores=list(config.get("per-file-ignores", {}).items()), config_root=config.root,
+        today=today or (dt.date.fromisoformat(config.get("today")) if config.get("today") else dt.date.today()),
+        limits=Limits(limits.get("max-file-size", defaults.max_bytes), limits.get("max-nodes", defaults.max_nodes),
+                      limits.get("max-aliases", defaults.max_aliases), limits.get("max-depth", defaults.max_depth)))
+
+
+def _sources(config, paths: Tuple[str, ...], stdin_filename: Optional[str]):  # type: ignore[no-untyped-def]
+    from planlint.discover import Source, discover, split_stdin
+    from planlint.errors import ConfigError
 
     files, use_stdin = split_stdin(paths or (".",))
-    try:
-        sources = discover(files)
-    except PathError as exc:
-        _fail(str(exc))
+    exclude = config.get("exclude", [])
+    sources = discover(files, exclude, config.root)
     if use_stdin:
         sources.append(Source(stdin_filename or "-", data=sys.stdin.buffer.read()))
     if not sources:
-        _fail(f"no plan files (*.yaml, *.yml) found under {', '.join(files)}")
-    settings = Settings(select=_split(select), ignore=_split(ignore) or [],
-                        today=today or dt.date.today())
-    registry = load_registry()
-    try:
-        result = lint(sources, registry, settings)
-    except ConfigError as exc:
-        _fail(str(exc))
-    color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    report = get_reporter(output_format)(result, registry, color=color)
-    if output:
-        write_atomically(output, report)
-    else:
-        click.echo(report, nl=False)
-    for message in result.errors:
-        click.echo(f"planlint: {message}", err=True)
-    sys.exit(_exit_status(result, Severity(fail_on), exit_zero))
+        raise ConfigError(f"no plan files (*.yaml, *.yml) found under {', '.join(files)}")
+    named = {os.path.realpath(s.path) for s in sources if s.data is None}
+    folders = [config.resolve_path(p) for p in config.get("paths", [])]
+    context = [s for s in discover(folders, exclude, config.root) if os.path.realpath(s.path) not in named]
+    return sources, context
+
+
+def _write_reports(outputs: List[Tuple[str, Optional[str]]], result, registry) -> None:  # type: ignore[no-untyped-def]
+    from planlint.output import write_atomically
+    from planlint.reporters import get_reporter
+
+    for name, target in outputs:
+        color = target is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        report = get_reporter(name)(result, registry, color=color)
+        if target is None:
+            click.echo(report, nl=False)
+        else:
+            write_atomically(target, report)
 
 
 def _exit_status(result: "object", fail_on: Severity, exit_zero: bool) -> int:

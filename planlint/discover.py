@@ -30,13 +30,14 @@ class PathError(Exception):
     """A path named on the command line that cannot be linted."""
 
 
-def discover(paths: Iterable[str], exclude: Iterable[str] = ()) -> List[Source]:
+def discover(paths: Iterable[str], exclude: Iterable[str] = (), root: str = ".") -> List[Source]:
+    """Plan files under `paths`; `exclude` globs are relative to `root` (the config's folder)."""
     exclude = list(exclude)
     found: List[Source] = []
     seen = set()
     for arg in paths:
         if os.path.isdir(arg):
-            candidates = _walk(arg, exclude)
+            candidates = _walk(arg, exclude, root)
         elif os.path.exists(arg):
             candidates = [arg]  # a file named explicitly is always linted
         else:
@@ -49,14 +50,14 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = ()) -> List[Source]:
     return found
 
 
-def _walk(top: str, exclude: List[str]) -> List[str]:
+def _walk(top: str, exclude: List[str], root: str) -> List[str]:
     files: List[str] = []
     for folder, dirs, names in os.walk(top):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".")
-                         and not _excluded(os.path.join(folder, d), exclude))
+                         and not _excluded(os.path.join(folder, d), exclude, root))
         for name in sorted(names):
             path = os.path.join(folder, name)
-            if _is_plan_name(name) and not _excluded(path, exclude):
+            if _is_plan_name(name) and not _excluded(path, exclude, root):
                 files.append(path)
     return files
 
@@ -67,12 +68,14 @@ def _is_plan_name(name: str) -> bool:
             and lowered not in CONFIG_NAMES)
 
 
-def _excluded(path: str, patterns: List[str]) -> bool:
-    normal = os.path.normpath(path).replace(os.sep, "/")
-    parts = normal.split("/")
-    return any(fnmatch.fnmatch(normal, p) or fnmatch.fnmatch(parts[-1], p)
-               or any(fnmatch.fnmatch("/".join(parts[i:]), p) for i in range(len(parts)))
-               for p in patterns)
+def _excluded(path: str, patterns: List[str], root: str) -> bool:
+    """A glob matches the path relative to `root`, or any trailing part of it (`legacy/*`)."""
+    if not patterns:
+        return False
+    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(root)).replace(os.sep, "/")
+    parts = relative.split("/")
+    tails = ["/".join(parts[i:]) for i in range(len(parts))]
+    return any(fnmatch.fnmatch(tail, pattern) for pattern in patterns for tail in tails)
 
 
 def split_stdin(paths: Tuple[str, ...]) -> Tuple[List[str], bool]:

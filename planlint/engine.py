@@ -8,20 +8,22 @@ from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 from planlint.api import Document, Finding, Problem, Rule, Severity, format_path
 from planlint.discover import Source
+from planlint.errors import ConfigError
 from planlint.loader import Limits, PositionIndex, load
 from planlint.registry import Registry
 from planlint.schema import validate
-from planlint.suppress import apply_directives, parse_directives
-
-
-class ConfigError(Exception):
-    """A usage or configuration mistake: exit status 2 with this message."""
+from planlint.suppress import apply_directives, ignored_in_file, parse_directives
 
 
 @dataclass
 class Settings:
-    select: Optional[List[str]] = None  # codes or names; None selects every rule
+    # Two layers, as in ruff: the config file's select/ignore, then the command line's.
+    select: Optional[List[str]] = None  # codes, names or prefixes; None selects every rule
     ignore: List[str] = field(default_factory=list)
+    cli_select: Optional[List[str]] = None
+    cli_ignore: List[str] = field(default_factory=list)
+    per_file_ignores: List[Tuple[str, List[str]]] = field(default_factory=list)
+    config_root: str = "."
     severity: Dict[str, str] = field(default_factory=dict)
     rule_options: Dict[str, dict] = field(default_factory=dict)
     today: dt.date = field(default_factory=dt.date.today)
@@ -44,6 +46,7 @@ class _Prepared:
     enabled: Dict[str, Rule]
     severity: Dict[str, Severity]
     options: Dict[str, dict]
+    file_ignores: List[Tuple[str, Set[str]]]
 
 
 @dataclass
@@ -57,19 +60,22 @@ class _FileState:
 
 def prepare(registry: Registry, settings: Settings) -> _Prepared:
     def codes(tokens: Iterable[str], what: str) -> Set[str]:
-        found = set()
+        found: Set[str] = set()
         for token in tokens:
-            code = registry.resolve(token)
-            # As in ruff, a code prefix selects a group: `PL2` is every timeliness rule.
-            group = {c for c in registry.rules if c.startswith(token.strip().upper())} if token.strip() else set()
-            if code is None and not group:
+            matched = registry.codes_for(token)
+            if not matched:
                 raise ConfigError(f"{what}: `{token}` is not a rule code, name or code prefix "
                                   "(see `planlint rules`)")
-            found |= {code} if code else group
+            found.update(matched)
         return found
 
-    selected = codes(settings.select, "select") if settings.select is not None else set(registry.rules)
-    enabled = {c: registry.rules[c] for c in sorted(selected - codes(settings.ignore, "ignore"))}
+    selected = set(registry.rules)
+    for select, ignore in ((settings.select, settings.ignore), (settings.cli_select, settings.cli_ignore)):
+        if select is not None:
+            selected = codes(select, "select")
+        selected -= codes(ignore, "ignore")
+    enabled = {c: registry.rules[c] for c in sorted(selected)}
+    file_ignores = [(pattern, codes(tokens, "per-file-ignores")) for pattern, tokens in settings.per_file_ignores]
     severity = {code: rule.severity for code, rule in registry.rules.items()}
     for token, level in settings.severity.items():
         severity[next(iter(codes([token], "severity")))] = Severity(level)
@@ -77,7 +83,7 @@ def prepare(registry: Registry, settings: Settings) -> _Prepared:
     for token, overrides in settings.rule_options.items():
         code = next(iter(codes([token], "rules")))
         options[code] = _merge(options[code], overrides)
-    return _Prepared(enabled, severity, options)
+    return _Prepared(enabled, severity, options, file_ignores)
 
 
 def _merge(base: dict, overrides: dict) -> dict:
@@ -87,18 +93,21 @@ def _merge(base: dict, overrides: dict) -> dict:
     return merged
 
 
-def lint(sources: Sequence[Source], registry: Registry, settings: Settings) -> Result:
+def lint(sources: Sequence[Source], registry: Registry, settings: Settings,
+         context: Sequence[Source] = ()) -> Result:
+    """Lint `sources`; `context` files are read only so cross-file rules see them too."""
     prepared = prepare(registry, settings)
     errors = list(registry.errors)
     states = [_load_file(source, settings) for source in sources]
     for state in states:
         if state.doc is not None:
             errors += _run_file_rules(state, prepared)
-    errors += _run_cross_file_rules(states, prepared)
+    context_states = [_load_file(source, settings) for source in context]
+    errors += _run_cross_file_rules(states + context_states, prepared)
     findings: List[Finding] = []
     suppressed: List[Tuple[Finding, str]] = []
     for state in states:
-        kept, hidden = _finish_file(state, prepared, registry)
+        kept, hidden = _finish_file(state, prepared, registry, settings.config_root)
         findings += kept
         suppressed += hidden
     findings.sort(key=Finding.sort_key)
@@ -158,10 +167,11 @@ def _crash(state: _FileState, rule: Rule, exc: Exception, where: str = "") -> st
     return message
 
 
-def _finish_file(state: _FileState, prepared: _Prepared, registry: Registry
+def _finish_file(state: _FileState, prepared: _Prepared, registry: Registry, root: str
                  ) -> Tuple[List[Finding], List[Tuple[Finding, str]]]:
+    ignored = ignored_in_file(state.source.path, prepared.file_ignores, root)
     findings = [_to_finding(state, code, problem, prepared, registry)
-                for code, problem in state.problems if code in prepared.enabled]
+                for code, problem in state.problems if code in prepared.enabled and code not in ignored]
     directives = [d for d in parse_directives(state.text)
                   if not state.positions.inside_scalar(d.line, d.column)]
     if not directives:

@@ -7,6 +7,10 @@ that declares one rule, or an object with a `RULES` list of such modules or
 from __future__ import annotations
 
 import importlib
+import importlib.util
+import os
+import re
+import sys
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from types import ModuleType
@@ -29,6 +33,15 @@ class Registry:
             if wanted in (code.lower(), rule.name.lower()):
                 return code
         return None
+
+    def codes_for(self, token: str) -> List[str]:
+        """The codes a select/ignore token means: one rule by code or name, or, as in
+        ruff, every code that starts with it (`PL2` is every timeliness rule)."""
+        code = self.resolve(token)
+        if code is not None:
+            return [code]
+        prefix = token.strip().upper()
+        return sorted(c for c in self.rules if prefix and c.startswith(prefix))
 
     def add(self, rule: Rule, origin: str) -> None:
         clash = self.rules.get(rule.code)
@@ -57,9 +70,23 @@ def load_registry(plugins: Iterable[str] = ()) -> Registry:
     registry = Registry()
     for point in sorted(entry_points(group=GROUP), key=lambda p: p.name):
         _load_one(registry, f"entry point `{point.name}` ({point.value})", point.load)
-    for module_name in plugins:
-        _load_one(registry, f"plugin `{module_name}`", lambda: importlib.import_module(module_name))
+    for plugin in plugins:
+        _load_one(registry, f"plugin `{plugin}`", lambda: _import_plugin(plugin))
     return registry
+
+
+def _import_plugin(plugin: str) -> ModuleType:
+    """A module name, or the path of a `.py` file beside the plans."""
+    if not plugin.endswith(".py"):
+        return importlib.import_module(plugin)
+    name = "planlint_local_" + re.sub(r"\W", "_", os.path.splitext(os.path.basename(plugin))[0])
+    spec = importlib.util.spec_from_file_location(name, plugin)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load {plugin}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def _load_one(registry: Registry, origin: str, loader) -> None:  # type: ignore[no-untyped-def]

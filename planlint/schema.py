@@ -22,8 +22,8 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PRIORITY = {"type": 0, "anyOf": 1, "enum": 2, "const": 2, "format": 3, "pattern": 3}
 
 
-def schema_text() -> str:
-    return resources.files("planlint.schemas").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
+def schema_text(name: str = SCHEMA_FILE) -> str:
+    return resources.files("planlint.schemas").joinpath(name).read_text(encoding="utf-8")
 
 
 def is_real_date(value: object) -> bool:
@@ -37,22 +37,36 @@ def is_real_date(value: object) -> bool:
     return True
 
 
-@lru_cache(maxsize=1)
-def _validator() -> Any:
+def make_validator(schema: dict) -> Any:
+    """A Draft 2020-12 validator whose `date` format is strict `YYYY-MM-DD`."""
     import jsonschema  # a heavy import; only a run that validates pays for it
 
     checker = jsonschema.FormatChecker(formats=())
     checker.checks("date")(is_real_date)
-    return jsonschema.Draft202012Validator(json.loads(schema_text()), format_checker=checker)
+    return jsonschema.Draft202012Validator(schema, format_checker=checker)
+
+
+@lru_cache(maxsize=1)
+def _validator() -> Any:
+    return make_validator(json.loads(schema_text()))
 
 
 def validate(data: dict, positions: PositionIndex) -> Tuple[List[Problem], Set[DataPath]]:
-    """PL002 problems for `data`, and the paths of the invalid values it removed."""
+    """PL002 problems for a plan, and the paths of the invalid values it removed."""
+    return check_against(_validator(), data, positions)
+
+
+def check_against(validator: Any, data: dict, positions: PositionIndex
+                  ) -> Tuple[List[Problem], Set[DataPath]]:
+    """Problems for `data` under any schema (plans, config); removes invalid values."""
+    def fits(value: Any, subschema: dict) -> bool:
+        return bool(validator.evolve(schema=subschema).is_valid(value))
+
     unknown: Dict[DataPath, Problem] = {}
     missing: Dict[Tuple[DataPath, str], Problem] = {}
     values: Dict[DataPath, Tuple[int, Problem]] = {}
     keep_value: Set[DataPath] = set()  # a repeated tier is reported, not removed
-    for error in _flatten(_validator().iter_errors(data)):
+    for error in _flatten(validator.iter_errors(data)):
         path = tuple(error.absolute_path)
         if error.validator == "required":
             for key in error.validator_value:
@@ -64,7 +78,7 @@ def validate(data: dict, positions: PositionIndex) -> Tuple[List[Problem], Set[D
         elif error.validator == "not":
             unknown.setdefault(path, not_allowed_key(path, error, data))
         else:
-            problem = describe_error(path, error, positions, _fits)
+            problem = describe_error(path, error, positions, fits)
             rank = _PRIORITY.get(error.validator, 4)
             if path not in values or rank < values[path][0]:
                 values[path] = (rank, problem)
@@ -74,10 +88,6 @@ def validate(data: dict, positions: PositionIndex) -> Tuple[List[Problem], Set[D
     removed = set(unknown) | (set(kept) - keep_value)
     _prune(data, removed)
     return [*missing.values(), *unknown.values(), *kept.values()], removed
-
-
-def _fits(value: Any, subschema: dict) -> bool:
-    return _validator().evolve(schema=subschema).is_valid(value)
 
 
 def _flatten(errors: Iterable[Any]) -> Iterator[Any]:

@@ -6,6 +6,8 @@ covers every finding that belongs to that plan. `disable-file` covers the file.
 """
 from __future__ import annotations
 
+import fnmatch
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Set, Tuple
@@ -118,3 +120,15 @@ def _unused(directives: List[Directive], resolve: Callable[[str], Optional[str]]
                     problems.append(f"`{token}` in `{directive.text}` suppressed nothing")
         unused += [(directive.line, directive.column, message) for message in problems]
     return unused
+
+
+def ignored_in_file(path: str, file_ignores: List[Tuple[str, Set[str]]], root: str) -> Set[str]:
+    """Codes that `per-file-ignores` switches off for `path`; globs are relative to
+    the config file's folder, and a pattern without `/` also matches the file name."""
+    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(root)).replace(os.sep, "/")
+    ignored: Set[str] = set()
+    for pattern, codes in file_ignores:
+        if fnmatch.fnmatch(relative, pattern) or ("/" not in pattern and
+                                                  fnmatch.fnmatch(os.path.basename(path), pattern)):
+            ignored |= codes
+    return ignored

@@ -49,7 +49,7 @@ def test_fail_on_and_exit_zero() -> None:
     (["does-not-exist.yaml"], "does-not-exist.yaml: no such file or directory"),
     (["--select", "PL999", "tests/cli/tree"], "select: `PL999` is not a rule code, name or code prefix"),
     (["--today", "2026-02-30", "tests/cli/tree"], "is not a real date written YYYY-MM-DD"),
-    (["--format", "xml", "tests/cli/tree"], "Invalid value for '--format'"),
+    (["--format", "xml", "tests/cli/tree"], "--format: `xml` is not a format"),
     (["tests/cli/no_plans"], "no plan files (*.yaml, *.yml) found under tests/cli/no_plans"),
 ])
 def test_usage_errors_exit_2_with_a_message(args: list, message: str, monkeypatch) -> None:

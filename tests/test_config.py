@@ -1,0 +1,89 @@
+"""Configuration (SPEC §5): found from the current folder upwards, CLI wins, options change findings."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from planlint.cli import cli
+
+from helpers import HERE
+
+CONFIG = HERE / "config"
+
+
+def lint_in(folder, *args: str, monkeypatch):
+    monkeypatch.chdir(folder)
+    result = CliRunner().invoke(cli, [*args, "--format", "json"])
+    findings = json.loads(result.output) if result.exit_code in (0, 1) else None
+    return result, findings
+
+
+def summary(findings) -> list:
+    return [(f["path"], f["code"], f["line"], f["column"], f["severity"]) for f in findings]
+
+
+@pytest.mark.parametrize("case, plan", [
+    ("yaml_upwards/plans/sub", "plan.yaml"),
+    ("dotfile/plans", "plan.yaml"),
+    ("pyproject/plans", "plan.yaml"),
+])
+def test_config_is_found_from_a_subfolder(case: str, plan: str, monkeypatch) -> None:
+    result, findings = lint_in(CONFIG / case, plan, "--today=2026-11-23", monkeypatch=monkeypatch)
+    assert summary(findings) == [("plan.yaml", "PL201", 30, 5, "error")]
+    assert "a promotion needs at least 62" in findings[0]["message"]
+
+
+def test_isolated_ignores_the_config(monkeypatch) -> None:
+    _, findings = lint_in(CONFIG / "dotfile/plans", "plan.yaml", "--isolated", "--today=2026-11-23",
+                          monkeypatch=monkeypatch)
+    assert findings == []
+
+
+def test_explicit_config_file(monkeypatch) -> None:
+    _, findings = lint_in(HERE, str(CONFIG / "dotfile/plans/plan.yaml"), "--config",
+                          str(CONFIG / "dotfile/.planlint.yaml"), "--today=2026-11-23", monkeypatch=monkeypatch)
+    assert [f["code"] for f in findings] == ["PL201"]
+
+
+def test_rule_options_severity_and_today_from_config(monkeypatch) -> None:
+    result, findings = lint_in(CONFIG / "options", "plan.yaml", monkeypatch=monkeypatch)
+    assert summary(findings) == [("plan.yaml", "PL205", 22, 5, "info"), ("plan.yaml", "PL202", 34, 9, "warning")]
+    assert "review by day 2" in findings[0]["message"] and "11 days before" in findings[1]["message"]
+    assert result.exit_code == 0  # only a warning and an info: below the default fail-on
+
+
+def test_per_file_ignores_and_exclude(monkeypatch) -> None:
+    _, findings = lint_in(CONFIG / "per_file", ".", "--today=2026-11-23", monkeypatch=monkeypatch)
+    assert [(f["path"], f["code"]) for f in findings] == [
+        ("./c.yaml", "PL201"), ("./c.yaml", "PL202"), ("./old-b.yaml", "PL201")]
+
+
+def test_command_line_wins_over_the_file(monkeypatch) -> None:
+    result, findings = lint_in(CONFIG / "precedence", "plan.yaml", "--today=2026-11-23", monkeypatch=monkeypatch)
+    assert [f["code"] for f in findings] == ["PL201"] and result.exit_code == 1
+    result, findings = lint_in(CONFIG / "precedence", "plan.yaml", "--select", "PL202", "--today=2026-11-23",
+                               monkeypatch=monkeypatch)
+    assert [f["code"] for f in findings] == ["PL202"]
+    result, _ = lint_in(CONFIG / "precedence", "plan.yaml", "--select", "PL204", "--fail-on", "error",
+                        "--today=2026-11-23", monkeypatch=monkeypatch)
+    assert result.exit_code == 0
+
+
+@pytest.mark.parametrize("case, message", [
+    ("unknown_key", "planlint.yaml:1:1: unknown key `selct` in the plan file; did you mean `select`?"),
+    ("bad_value", "planlint.yaml:1:10: `fail-on` must be one of error, warning, info, got `fatal`"),
+    ("unknown_rule", "planlint.yaml:1:17: `select[1]`: `PL999` is not a rule code or name"),
+    ("bad_option", "planlint.yaml:3:21: unknown key `promo` in `rules.PL201.min_lead_days`; did you mean `promotion`?"),
+    ("bad_yaml", "planlint.yaml:2:1: invalid YAML"),
+    ("bad_date", "planlint.yaml:1:8: `today` must be a real date written YYYY-MM-DD, got `2027-02-30`"),
+    ("bad_option_type", "planlint.yaml:2:24: `rules.PL202.buffer_days` must be a whole number >= 0, got `seven`"),
+    ("bad_toml", "pyproject.toml: not valid TOML"),
+])
+def test_bad_config_is_exit_2_with_a_message_not_a_traceback(case: str, message: str, monkeypatch) -> None:
+    monkeypatch.chdir(CONFIG / "bad" / case)
+    result = CliRunner().invoke(cli, ["plan.yaml"])
+    assert result.exit_code == 2
+    assert message in result.output, result.output
+    assert "Traceback" not in result.output
