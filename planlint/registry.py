@@ -45,7 +45,7 @@ class Registry:
 
     def add(self, rule: Rule, origin: str) -> None:
         clash = self.rules.get(rule.code)
-        if clash is not None and clash.name != rule.name:
+        if clash is not None and clash != rule:
             self.errors.append(f"{origin}: rule code {rule.code} is already taken by "
                                f"`{clash.name}`; the plugin's rule `{rule.name}` was not loaded")
             return

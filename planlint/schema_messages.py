@@ -20,7 +20,7 @@ def _p(path: DataPath) -> str:
 def missing_key(path: DataPath, key: str, positions: PositionIndex) -> Problem:
     if path + (key,) in positions.keys:
         return Problem(path + (key,), f"{_p(path + (key,))} is empty; a value is required", at="key")
-    where = "the plan file" if not path else _p(path)
+    where = "the file" if not path else _p(path)
     at = "key" if path and isinstance(path[-1], str) else "value"
     return Problem(path, f"{where} is missing the required key `{key}`", at=at)
 
@@ -36,7 +36,7 @@ def unknown_keys(path: DataPath, error: Any, positions: PositionIndex) -> Iterat
         else:
             guess = closest(key, known)
             hint = f"; did you mean `{guess}`?" if guess else f"; expected one of {', '.join(known)} (or an `x-` key)"
-            message = f"unknown key `{key}` in {_p(path) if path else 'the plan file'}{hint}"
+            message = f"unknown key `{key}` {'in ' + _p(path) if path else 'at the top level'}{hint}"
         yield Problem(path + (key,), message, at="key")
 
 

@@ -1,0 +1,1 @@
+import planlint_no_such_module

@@ -1,0 +1,31 @@
+"""Crashes.
+
+## What it does
+Test rule.
+
+## Why it matters
+Test rule.
+
+## Options
+None.
+
+## Example that fails
+```yaml
+x: 1
+```
+
+## Fix
+```yaml
+x: 2
+```
+"""
+from planlint.api import Problem
+
+CODE = "TEAM002"
+NAME = "crashes"
+SEVERITY = "warning"
+OPTIONS = {}
+
+
+def check(doc, options):
+    raise RuntimeError("the plugin broke")
