@@ -1,6 +1,7 @@
 """click: parse options -> build the pieces -> run -> exit status (0 clean, 1 findings, 2 errors)."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -17,7 +18,7 @@ SEVERITIES = ("error", "warning", "info")
 
 
 class _DefaultToCheck(click.Group):
-    """`planlint PATH...` lints; `planlint rules|explain|schema` run those commands."""
+    """`planlint PATH...` lints; `planlint rules|explain|schema|init` run those commands."""
 
     def parse_args(self, ctx: click.Context, args: List[str]) -> List[str]:
         if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
@@ -78,7 +79,8 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
         config, registry = _load_config_and_rules(config_path, isolated)
         settings = _settings(config, select, ignore, today)
         sources, context = _sources(config, paths, stdin_filename)
-        result = lint(sources, registry, settings, context)
+        with _progress_bar(len(sources)) as advance:
+            result = lint(sources, registry, settings, context, advance)
     except (ConfigError, PathError) as exc:
         _fail(str(exc))
     _write_reports(outputs, result, registry)
@@ -86,6 +88,19 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
         click.echo(f"planlint: {message}", err=True)
     threshold = Severity(fail_on or config.get("fail-on", "error"))
     sys.exit(_exit_status(result, threshold, exit_zero))
+
+
+PROGRESS_MIN_FILES = 300
+
+
+@contextlib.contextmanager
+def _progress_bar(total: int):  # type: ignore[no-untyped-def]
+    """A bar on standard error for long runs at a terminal; nothing when piped."""
+    if total <= PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        yield None
+        return
+    with click.progressbar(length=total, label="Linting plans", file=sys.stderr) as bar:
+        yield lambda: bar.update(1)
 
 
 def _parse_outputs(formats: Tuple[str, ...], output: Optional[str]) -> List[Tuple[str, Optional[str]]]:
@@ -210,6 +225,23 @@ def schema() -> None:
     from planlint.schema import schema_text
 
     click.echo(schema_text(), nl=False)
+
+
+@cli.command("init")
+@click.argument("file", type=click.Path(dir_okay=False))
+def init(file: str) -> None:
+    """Write a commented template plan that passes every rule."""
+    from importlib import resources
+
+    template = resources.files("planlint").joinpath("templates/plan-template.yaml").read_text(encoding="utf-8")
+    try:
+        with open(file, "x", encoding="utf-8") as handle:  # "x": never overwrite a plan
+            handle.write(template)
+    except FileExistsError:
+        _fail(f"{file} already exists; planlint init never overwrites a file")
+    except OSError as exc:
+        _fail(f"cannot write {file}: {exc.strerror or exc}")
+    click.echo(f"Wrote {file}; edit it, then run: planlint {file}")
 
 
 def main() -> None:

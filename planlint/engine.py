@@ -4,7 +4,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 from planlint.api import Document, Finding, Problem, Rule, Severity, format_path
 from planlint.discover import Source
@@ -94,14 +94,19 @@ def _merge(base: dict, overrides: dict) -> dict:
 
 
 def lint(sources: Sequence[Source], registry: Registry, settings: Settings,
-         context: Sequence[Source] = ()) -> Result:
-    """Lint `sources`; `context` files are read only so cross-file rules see them too."""
+         context: Sequence[Source] = (), progress: Optional[Callable[[], None]] = None) -> Result:
+    """Lint `sources`; `context` files are read only so cross-file rules see them too.
+    `progress` is called once per linted file."""
     prepared = prepare(registry, settings)
     errors = list(registry.errors)
-    states = [_load_file(source, settings) for source in sources]
-    for state in states:
+    states = []
+    for source in sources:
+        state = _load_file(source, settings)
         if state.doc is not None:
             errors += _run_file_rules(state, prepared)
+        states.append(state)
+        if progress is not None:
+            progress()
     context_states = [_load_file(source, settings) for source in context]
     errors += _run_cross_file_rules(states + context_states, prepared)
     findings: List[Finding] = []

@@ -160,3 +160,31 @@ def test_colour_only_on_a_terminal_and_never_with_no_color() -> None:
     piped = subprocess.run([*_planlint_command(), str(CLI_DIR / "named.plan"), TODAY],
                            capture_output=True, text=True, env=env, timeout=60)
     assert "\033[" not in piped.stdout and "[error]" in piped.stdout
+
+
+def test_init_writes_a_template_that_passes_and_never_overwrites(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run("init", "x.yaml").exit_code == 0
+    for today in ("2026-11-23", "2028-01-01"):
+        assert run("x.yaml", "--today", today, "--isolated").output == "No findings in 1 file.\n"
+    written = (tmp_path / "x.yaml").read_bytes()
+    again = CliRunner().invoke(cli, ["init", "x.yaml"])
+    assert again.exit_code == 2 and "already exists" in again.output
+    assert (tmp_path / "x.yaml").read_bytes() == written
+
+
+def test_progress_bar_on_a_terminal_for_long_runs_only(tmp_path: Path) -> None:
+    import pty
+
+    plan = (EXAMPLES / "gome-2027.yaml").read_text(encoding="utf-8")
+    for index in range(301):
+        (tmp_path / f"plan-{index:03}.yaml").write_text(plan.replace("id: gome", f"id: gome-{index}"))
+    command = [*_planlint_command(), str(tmp_path), TODAY, "--select", "PL2", "--output", str(tmp_path / "r.txt")]
+    leader, follower = pty.openpty()
+    subprocess.run(command, stderr=follower, stdout=subprocess.DEVNULL, timeout=120)
+    os.close(follower)
+    shown = os.read(leader, 65536).decode()
+    os.close(leader)
+    assert "Linting plans" in shown
+    piped = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert piped.stderr == ""
