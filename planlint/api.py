@@ -12,7 +12,7 @@ import enum
 import re
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Set, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Set, Tuple, Union
 
 DataPath = Tuple[Union[str, int], ...]
 
@@ -30,14 +30,34 @@ class Severity(str, enum.Enum):
 
 
 @dataclass(frozen=True)
+class Text:
+    """A message in every language planlint speaks: templates by language, and
+    the values to fill in (a value may itself be a Text, e.g. a hint)."""
+
+    templates: Mapping[str, str]
+    args: Mapping[str, Any] = field(default_factory=dict)
+
+    def render(self, lang: str = "en") -> str:
+        values = {k: v.render(lang) if isinstance(v, Text) else v for k, v in self.args.items()}
+        return (self.templates.get(lang) or self.templates["en"]).format(**values)
+
+
+def say(templates: Mapping[str, str], **args: Any) -> Text:
+    return Text(templates, args)
+
+
+@dataclass(frozen=True)
 class Problem:
     """A rule's verdict on one node. `at="key"` points at the key of `path`."""
 
     path: DataPath
-    message: str
+    message: Union[str, Text]
     at: str = "value"
     # Only the loader knows positions that no data path reaches (a parse error).
     position: Optional[Tuple[int, int, Optional[int], Optional[int]]] = None
+
+    def text(self, lang: str = "en") -> str:
+        return self.message if isinstance(self.message, str) else self.message.render(lang)
 
 
 @dataclass(frozen=True)

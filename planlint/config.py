@@ -37,7 +37,7 @@ class Config:
         for problem in problems:
             span = self.positions.locate(problem.path, problem.at)
             where = f"{self.path}:{span.line}:{span.column}" if self.positions.values else str(self.path)
-            lines.append(f"{where}: {problem.message}")
+            lines.append(f"{where}: {problem.text()}")
         return ConfigError("invalid configuration\n  " + "\n  ".join(lines))
 
 
@@ -84,10 +84,10 @@ def _read(path: str) -> Config:
         return Config(f"{path} [tool.planlint]", root, section or {})
     with open(path, "rb") as handle:
         loaded = load(handle.read())
-    if loaded.data is None and not loaded.problems[0][1].message.startswith("the file is empty"):
+    if loaded.data is None and not loaded.problems[0][1].text().startswith("the file is empty"):
         problem = loaded.problems[0][1]
         line, column = problem.position[:2] if problem.position else (1, 1)
-        raise ConfigError(f"{path}:{line}:{column}: {problem.message}")
+        raise ConfigError(f"{path}:{line}:{column}: {problem.text()}")
     if loaded.problems:
         raise Config(path, root, {}, loaded.positions).error([p for _, p in loaded.problems])
     return Config(path, root, loaded.data or {}, loaded.positions)

@@ -4,7 +4,10 @@ from __future__ import annotations
 import codecs
 from typing import Optional, Tuple
 
-Where = Tuple[int, int, str]
+from planlint.api import Text
+from planlint.messages import text
+
+Where = Tuple[int, int, Text]
 
 
 def decode_plan_bytes(raw: bytes) -> Tuple[str, Optional[Where]]:
@@ -13,8 +16,7 @@ def decode_plan_bytes(raw: bytes) -> Tuple[str, Optional[Where]]:
         try:
             return raw.decode("utf-16"), None
         except UnicodeDecodeError:
-            return "", (1, 1, "the file starts with a UTF-16 byte-order mark but is not valid "
-                              "UTF-16; save it as UTF-8")
+            return "", (1, 1, text("utf16_broken"))
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8):]
     try:
@@ -29,14 +31,9 @@ def _where_not_utf8(raw: bytes, offset: int) -> Where:
     column = len(raw[line_start:offset].decode("utf-8", "replace")) + 1
     byte = raw[offset]
     if b"\x00" in raw[:8192]:
-        return 1, 1, "this is a binary file, not a YAML plan"
-    message = f"the file is not UTF-8 text (byte 0x{byte:02X} at line {line})"
-    if _looks_like_gbk(raw):
-        message += ("; it looks like GBK/GB18030, common for Chinese text: re-save it as "
-                    "UTF-8 (e.g. `iconv -f GB18030 -t UTF-8`)")
-    else:
-        message += "; save it as UTF-8"
-    return line, column, message
+        return 1, 1, text("binary")
+    key = "not_utf8_gbk" if _looks_like_gbk(raw) else "not_utf8"
+    return line, column, text(key, byte=f"{byte:02X}", line=line)
 
 
 def _looks_like_gbk(raw: bytes) -> bool:

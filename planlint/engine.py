@@ -10,6 +10,7 @@ from planlint.api import Document, Finding, Problem, Rule, Severity, format_path
 from planlint.discover import Source
 from planlint.errors import ConfigError
 from planlint.loader import Limits, PositionIndex, load
+from planlint.messages import text
 from planlint.registry import Registry
 from planlint.schema import validate
 from planlint.suppress import apply_directives, ignored_in_file, parse_directives
@@ -28,6 +29,7 @@ class Settings:
     rule_options: Dict[str, dict] = field(default_factory=dict)
     today: dt.date = field(default_factory=dt.date.today)
     limits: Limits = field(default_factory=Limits)
+    lang: str = "en"
 
 
 @dataclass
@@ -47,6 +49,7 @@ class _Prepared:
     severity: Dict[str, Severity]
     options: Dict[str, dict]
     file_ignores: List[Tuple[str, Set[str]]]
+    lang: str
 
 
 @dataclass
@@ -83,7 +86,7 @@ def prepare(registry: Registry, settings: Settings) -> _Prepared:
     for token, overrides in settings.rule_options.items():
         code = next(iter(codes([token], "rules")))
         options[code] = _merge(options[code], overrides)
-    return _Prepared(enabled, severity, options, file_ignores)
+    return _Prepared(enabled, severity, options, file_ignores, settings.lang)
 
 
 def _merge(base: dict, overrides: dict) -> dict:
@@ -125,7 +128,7 @@ def _load_file(source: Source, settings: Settings) -> _FileState:
     try:
         raw = source.read(settings.limits.max_bytes + 1)
     except OSError as exc:
-        state.problems.append(("PL001", Problem((), f"cannot read the file: {exc.strerror or exc}",
+        state.problems.append(("PL001", Problem((), text("cannot_read", reason=exc.strerror or exc),
                                                 position=(1, 1, None, None))))
         return state
     loaded = load(raw, settings.limits)
@@ -166,10 +169,10 @@ def _run_cross_file_rules(states: List[_FileState], prepared: _Prepared) -> List
 
 
 def _crash(state: _FileState, rule: Rule, exc: Exception, where: str = "") -> str:
-    message = f"internal error: rule {rule.code} ({rule.name}) crashed on " \
-              f"{where or state.source.path}: {type(exc).__name__}: {exc}"
+    message = text("crash", code=rule.code, name=rule.name, where=where or state.source.path,
+                   error=f"{type(exc).__name__}: {exc}")
     state.problems.append((rule.code, Problem((), message, position=(1, 1, None, None))))
-    return message
+    return message.render()
 
 
 def _finish_file(state: _FileState, prepared: _Prepared, registry: Registry, root: str
@@ -209,6 +212,6 @@ def _to_finding(state: _FileState, code: str, problem: Problem, prepared: _Prepa
             plan_id = plans[index].get("id")
     rule = registry.rules[code]
     return Finding(state.source.path, line, column, end_line, end_column, code, rule.name,
-                   prepared.severity[code], problem.message,
+                   prepared.severity[code], problem.text(prepared.lang),
                    doc.account_id if doc is not None else None, plan_id,
                    format_path(problem.path) if problem.path else None)

@@ -13,7 +13,8 @@ from typing import Any, Dict, List, Optional, Tuple
 
 import yaml
 
-from planlint.api import DataPath, Problem
+from planlint.api import DataPath, Problem, Text
+from planlint.messages import text
 from planlint.decode import decode_plan_bytes
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -88,8 +89,8 @@ class Loaded:
 
 
 class _LimitExceeded(Exception):
-    def __init__(self, where: Span, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, where: Span, message: Text) -> None:
+        super().__init__(message.render())
         self.where, self.message = where, message
 
 
@@ -100,60 +101,56 @@ def _span(node: Any) -> Span:
     return Span(start.line + 1, start.column + 1)
 
 
-def _at(line: int, column: int, message: str) -> Tuple[str, Problem]:
+def _at(line: int, column: int, message: Text) -> Tuple[str, Problem]:
     return "PL001", Problem((), message, position=(line, column, None, None))
 
 
 def load(raw: bytes, limits: Limits = Limits()) -> Loaded:
     empty = PositionIndex()
     if len(raw) > limits.max_bytes:
-        return Loaded("", None, empty, [_at(1, 1, f"the file is larger than the "
-                                                  f"{limits.max_bytes:,}-byte limit for a plan")])
-    text, decode_error = decode_plan_bytes(raw)
+        return Loaded("", None, empty, [_at(1, 1, text("too_big", limit=f"{limits.max_bytes:,}"))])
+    source, decode_error = decode_plan_bytes(raw)
     if decode_error:
         return Loaded("", None, empty, [_at(*decode_error)])
-    bad = _NOT_PRINTABLE.search(text)
+    bad = _NOT_PRINTABLE.search(source)
     if bad:
-        line = text.count("\n", 0, bad.start()) + 1
-        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
-        return Loaded(text, None, empty, [_at(line, column, f"control character "
-                      f"U+{ord(bad.group()):04X} is not allowed in YAML (is this a binary file?)")])
+        line = source.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (source.rfind("\n", 0, bad.start()) + 1) + 1
+        return Loaded(source, None, empty, [_at(line, column, text("control_char", code=f"{ord(bad.group()):04X}"))])
     try:
-        _check_depth(text, limits.max_depth)
-        root = yaml.compose(text, Loader=_Loader)
+        _check_depth(source, limits.max_depth)
+        root = yaml.compose(source, Loader=_Loader)
     except _LimitExceeded as exc:
-        return Loaded(text, None, empty, [_at(exc.where.line, exc.where.column, exc.message)])
+        return Loaded(source, None, empty, [_at(exc.where.line, exc.where.column, exc.message)])
     except yaml.YAMLError as exc:
-        return Loaded(text, None, empty, [_yaml_error(exc)])
+        return Loaded(source, None, empty, [_yaml_error(exc)])
     except RecursionError:
-        return Loaded(text, None, empty, [_at(1, 1, "the document is nested too deeply to read")])
+        return Loaded(source, None, empty, [_at(1, 1, text("too_deep_to_read"))])
     if root is None:
-        return Loaded(text, None, empty, [_at(1, 1, "the file is empty; a plan is a YAML mapping "
-                                                    "that starts with `version: 1`")])
+        return Loaded(source, None, empty, [_at(1, 1, text("empty"))])
     if not isinstance(root, yaml.MappingNode):
-        kind = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
+        kind = "not_mapping_list" if isinstance(root, yaml.SequenceNode) else "not_mapping_value"
         span = _span(root)
-        return Loaded(text, None, empty, [_at(span.line, span.column, f"the plan must be a mapping "
-                                              f"of keys (`version: 1`, `account:` …), found {kind}")])
+        return Loaded(source, None, empty, [_at(span.line, span.column, text(kind))])
     builder = _Builder(limits)
     try:
         data = builder.build(root, (), 0)
     except _LimitExceeded as exc:
-        return Loaded(text, None, empty, [_at(exc.where.line, exc.where.column, exc.message)])
-    return Loaded(text, data, builder.positions, builder.problems)
+        return Loaded(source, None, empty, [_at(exc.where.line, exc.where.column, exc.message)])
+    return Loaded(source, data, builder.positions, builder.problems)
 
 
-def _check_depth(text: str, max_depth: int) -> None:
-    rough_depth = text.count("[") + text.count("{") + max(map(len, text.splitlines()), default=0)
+def _check_depth(source: str, max_depth: int) -> None:
+    rough_depth = source.count("[") + source.count("{") + max(map(len, source.splitlines()), default=0)
     if rough_depth <= _COMPOSE_SAFE_DEPTH:
         return
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in yaml.parse(source, Loader=_Loader):
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > max_depth:
                 raise _LimitExceeded(Span(event.start_mark.line + 1, event.start_mark.column + 1),
-                                     f"the document nests deeper than {max_depth} levels")
+                                     text("too_deep", limit=max_depth))
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
 
@@ -163,9 +160,9 @@ def _yaml_error(exc: yaml.YAMLError) -> Tuple[str, Problem]:
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
     if "single document" in f"{problem} {context}":
-        message = "the file holds more than one YAML document; a plan file holds exactly one"
+        message = text("two_documents")
     else:
-        message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
+        message = text("invalid_yaml", problem=problem + (f" ({context})" if context else ""))
     if mark is None:
         return _at(1, 1, message)
     return _at(mark.line + 1, mark.column + 1, message)
@@ -215,13 +212,13 @@ class _Builder:
         limits = self.limits
         problem = None
         if depth > limits.max_depth:
-            problem = f"the document nests deeper than {limits.max_depth} levels"
+            problem = text("too_deep", limit=limits.max_depth)
         elif id(node) in self.active:
-            problem = "recursive alias: an anchor refers to itself"
+            problem = text("recursive_alias")
         elif self.aliases > limits.max_aliases:
-            problem = f"more than {limits.max_aliases:,} aliases"
+            problem = text("too_many_aliases", limit=f"{limits.max_aliases:,}")
         elif self.nodes >= limits.max_nodes:
-            problem = f"the document expands to more than {limits.max_nodes:,} nodes (alias bomb?)"
+            problem = text("too_many_nodes", limit=f"{limits.max_nodes:,}")
         if problem:
             # Blame the collection that holds the alias being expanded: libyaml
             # keeps no mark of the alias itself, only of the anchored node.
@@ -236,15 +233,15 @@ class _Builder:
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 span = _span(key_node)
-                self.problems.append(("PL002", Problem(path, "a key must be plain text, not a "
-                                      "list or mapping", position=(span.line, span.column, None, None))))
+                self.problems.append(("PL002", Problem(path, text("key_not_text"),
+                                                       position=(span.line, span.column, None, None))))
                 continue
             key = key_node.value
             key_path = path + (key,)
             key_span = _span(key_node)
             if key in first_line:
-                self.problems.append(("PL003", Problem(key_path, f"duplicate key `{key}` (first at "
-                                      f"line {first_line[key]}); the last value is used", at="key")))
+                self.problems.append(("PL003", Problem(key_path, text("duplicate_key", key=key,
+                                                                      line=first_line[key]), at="key")))
             first_line.setdefault(key, key_span.line)
             self.positions.keys[key_path] = key_span
             value = self.build(value_node, key_path, depth + 1)
@@ -282,5 +279,5 @@ class _Builder:
 
     def _unsupported_tag(self, node: Any, path: DataPath) -> None:
         span = _span(node)
-        self.problems.append(("PL001", Problem(path, f"unsupported tag `{node.tag}`; plans use "
-                              "plain YAML values", position=(span.line, span.column, None, None))))
+        self.problems.append(("PL001", Problem(path, text("unsupported_tag", tag=node.tag),
+                                               position=(span.line, span.column, None, None))))

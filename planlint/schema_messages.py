@@ -2,27 +2,26 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, Iterator, Optional
+from typing import Any, Callable, Iterator, Optional, Union
 
-from planlint.api import DataPath, Problem, closest, format_path
+from planlint.api import DataPath, Problem, Text, closest, format_path
 from planlint.loader import PositionIndex
+from planlint.messages import description, text
 
 _TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a number",
                "boolean": "true or false", "array": "a list", "object": "a mapping of keys"}
 _YAML11_BOOLS = {"yes", "no", "on", "off", "true", "false"}
 _NUMBERISH = re.compile(r"^[-+]?(0[xXoObB]?[0-9a-fA-F_,]*|[0-9][0-9_,]*)$")
-
-
-def _p(path: DataPath) -> str:
-    return f"`{format_path(path)}`"
+Hint = Union[str, Text]
 
 
 def missing_key(path: DataPath, key: str, positions: PositionIndex) -> Problem:
     if path + (key,) in positions.keys:
-        return Problem(path + (key,), f"{_p(path + (key,))} is empty; a value is required", at="key")
-    where = "the file" if not path else _p(path)
-    at = "key" if path and isinstance(path[-1], str) else "value"
-    return Problem(path, f"{where} is missing the required key `{key}`", at=at)
+        return Problem(path + (key,), text("empty_required", path=format_path(path + (key,))), at="key")
+    if not path:
+        return Problem(path, text("missing_top_key", key=key))
+    at = "key" if isinstance(path[-1], str) else "value"
+    return Problem(path, text("missing_key", path=format_path(path), key=key), at=at)
 
 
 def unknown_keys(path: DataPath, error: Any, positions: PositionIndex) -> Iterator[Problem]:
@@ -32,21 +31,23 @@ def unknown_keys(path: DataPath, error: Any, positions: PositionIndex) -> Iterat
         if key in known or any(re.search(p, key) for p in patterns):
             continue
         if key == "<<":
-            message = f"merge keys (`<<`) are not supported in {_p(path) if path else 'a plan'}; write the keys out"
+            where: Hint = text("in_path", path=format_path(path)) if path else ""
+            message = text("merge_key", where=where)
         else:
             guess = closest(key, known)
-            hint = f"; did you mean `{guess}`?" if guess else f"; expected one of {', '.join(known)} (or an `x-` key)"
-            message = f"unknown key `{key}` {'in ' + _p(path) if path else 'at the top level'}{hint}"
+            hint = text("did_you_mean", guess=guess) if guess else text("expected_keys", keys=", ".join(known))
+            where = text("where_path", path=format_path(path)) if path else text("where_top")
+            message = text("unknown_key", key=key, where=where, hint=hint)
         yield Problem(path + (key,), message, at="key")
 
 
 def not_allowed_key(path: DataPath, error: Any, data: dict) -> Problem:
     """A key of the other plan type, e.g. `cadence` on a project plan."""
-    owner = error.schema.get("description", "another plan type")
-    plan_type = _lookup(data, path[:-1]).get("type", "this")
-    article = "an" if str(plan_type)[:1] in "aeiou" else "a"
-    return Problem(path, f"{_p(path)}: `{path[-1]}` is {owner}; {article} {plan_type} plan does not take it",
-                   at="key")
+    owner = error.schema.get("description", "a key of another plan type")
+    plan_type = str(_lookup(data, path[:-1]).get("type", "this"))
+    article = "an" if plan_type[:1] in "aeiou" else "a"
+    return Problem(path, text("other_type_key", path=format_path(path), key=path[-1],
+                              owner=description(owner), article=article, type=plan_type), at="key")
 
 
 def _lookup(data: Any, path: DataPath) -> Any:
@@ -58,92 +59,91 @@ def _lookup(data: Any, path: DataPath) -> Any:
 def describe_error(path: DataPath, error: Any, positions: PositionIndex,
                    fits: Callable[[Any, dict], bool]) -> Problem:
     """`fits(value, schema)` tells whether quoting the source text would fix the value."""
-    v, value = error.validator, error.instance
+    v, value, where = error.validator, error.instance, format_path(path)
     got = _shown(value, positions.source_text(path))
     if v == "type":
-        expected = error.schema.get("description") or _expected_type(error.validator_value)
-        source = positions.source_text(path)
-        hint = _type_hint(error.validator_value, value, path, positions)
-        if hint.startswith(("; quote", " (YAML")) and not (source and fits(source, error.schema)):
-            hint = _bool_hint(value, path, positions).split(";")[0]
-        message = f"{_p(path)} must be {expected}, got {got}{hint}"
-    elif v == "enum":
+        return Problem(path, text("must_be", path=where, expected=_expected(error), got=got,
+                                  hint=_type_hint(error, value, path, positions, fits)))
+    if v == "enum":
         options = [o for o in error.validator_value if isinstance(o, str)]
         guess = closest(value, options) if isinstance(value, str) else None
-        hint = f"; did you mean `{guess}`?" if guess else _bool_hint(value, path, positions)
-        message = f"{_p(path)} must be one of {', '.join(options)}, got {got}{hint}"
-    elif v == "const":
-        message = f"{_p(path)} must be {error.validator_value!r}, got {got}"
-    elif v == "format":
-        message = f"{_p(path)} must be a real date written YYYY-MM-DD, got {got}"
-    elif v == "pattern":
+        hint = text("did_you_mean", guess=guess) if guess else _bool_hint(value, path, positions)
+        return Problem(path, text("must_be_one_of", path=where, options=", ".join(options), got=got, hint=hint))
+    if v == "pattern":
         slug = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
-        hint = f"; did you mean `{slug}`?" if slug else ""
-        message = f"{_p(path)} must be {error.schema.get('description', 'a slug')}, got {got}{hint}"
-    elif v in ("minimum", "maximum"):
-        bound = "at least" if v == "minimum" else "at most"
-        message = f"{_p(path)} must be {bound} {error.validator_value}, got {got}"
-    elif v == "minItems":
-        message = f"{_p(path)} must list at least {error.validator_value} item(s)"
-    elif v == "minLength":
-        message = f"{_p(path)} must not be empty"
-    elif v == "uniqueItems":
+        hint = text("did_you_mean", guess=slug) if slug else ""
+        return Problem(path, text("must_be", path=where, expected=_expected(error), got=got, hint=hint))
+    if v == "anyOf":
+        return Problem(path, text("must_be", path=where, expected=_expected(error), got=got, hint=""))
+    if v == "uniqueItems":
         return _repeated_item(path, value)
-    elif v == "anyOf":
-        message = f"{_p(path)} must be {error.schema.get('description', 'a valid value')}, got {got}"
-    else:
-        message = f"{_p(path)}: {error.message}"
-    return Problem(path, message)
+    simple = {"const": ("must_equal", {"value": repr(error.validator_value)}),
+              "format": ("must_be_date", {}),
+              "minimum": ("at_least", {"bound": error.validator_value}),
+              "maximum": ("at_most", {"bound": error.validator_value}),
+              "minItems": ("min_items", {"count": error.validator_value}),
+              "minLength": ("not_empty", {})}
+    if v in simple:
+        key, args = simple[v]
+        return Problem(path, text(key, path=where, got=got, **args))
+    return Problem(path, text("invalid", path=where, detail=error.message))
+
+
+def _expected(error: Any) -> Text:
+    if error.schema.get("description"):
+        return description(error.schema["description"])
+    types = error.validator_value if error.validator == "type" else "string"
+    names = [_TYPE_NAMES.get(t, t) for t in ([types] if isinstance(types, str) else types)]
+    return description(" or ".join(names))
 
 
 def _repeated_item(path: DataPath, items: list) -> Problem:
     seen: list = []
     for index, item in enumerate(items):
         if item in seen:
-            return Problem(path + (index,), f"{_p(path)} lists `{item}` more than once")
+            return Problem(path + (index,), text("repeated_item", path=format_path(path), item=item))
         seen.append(item)
-    return Problem(path, f"{_p(path)} lists an item more than once")
+    return Problem(path, text("repeated_item", path=format_path(path), item="?"))
 
 
-def _expected_type(types: Any) -> str:
-    names = [_TYPE_NAMES.get(t, t) for t in ([types] if isinstance(types, str) else types)]
-    return " or ".join(names)
-
-
-def _shown(value: Any, source: Optional[str]) -> str:
+def _shown(value: Any, source: Optional[str]) -> Text:
     if value is None:
-        return "an empty value"
+        return text("got_empty")
     if isinstance(value, dict):
-        return "a mapping"
+        return text("got_mapping")
     if isinstance(value, list):
-        return "a list"
-    text = source if source is not None else str(value)
-    return f"`{text}`"
+        return text("got_list")
+    return text("got_value", value=source if source is not None else str(value))
 
 
-def _bool_hint(value: Any, path: DataPath, positions: PositionIndex) -> str:
+def _bool_hint(value: Any, path: DataPath, positions: PositionIndex) -> Hint:
     source = positions.source_text(path)
     if isinstance(value, bool) and source and source.lower() in _YAML11_BOOLS and positions.is_plain(path):
-        return f' (YAML reads a bare `{source}` as true/false); quote it: "{source}"'
+        return text("bool_hint", source=source)
     return ""
 
 
-def _type_hint(expected: Any, value: Any, path: DataPath, positions: PositionIndex) -> str:
-    expected = [expected] if isinstance(expected, str) else list(expected)
+def _type_hint(error: Any, value: Any, path: DataPath, positions: PositionIndex,
+               fits: Callable[[Any, dict], bool]) -> Hint:
+    expected = [error.validator_value] if isinstance(error.validator_value, str) else list(error.validator_value)
     source = positions.source_text(path)
+    quoting_fixes_it = source is not None and fits(source, error.schema)
     if "string" in expected and isinstance(value, bool):
-        return _bool_hint(value, path, positions)
-    if "string" in expected and isinstance(value, (int, float)) and source is not None:
-        return f'; quote it: "{source}"'
+        bool_hint = _bool_hint(value, path, positions)
+        if bool_hint and quoting_fixes_it:
+            return Text({"en": "{a}{b}", "zh": "{a}{b}"}, {"a": bool_hint, "b": text("quote_hint", source=source)})
+        return bool_hint
+    if "string" in expected and isinstance(value, (int, float)) and quoting_fixes_it:
+        return text("quote_hint", source=source)
     if "integer" in expected and isinstance(value, str) and source and _NUMBERISH.match(source):
-        return f"; write a plain decimal number{_decimal_suggestion(source)}"
+        return text("decimal_hint", example=_decimal_suggestion(source))
     return ""
 
 
-def _decimal_suggestion(source: str) -> str:
+def _decimal_suggestion(source: str) -> Hint:
     digits = source.replace(",", "").replace("_", "")
     try:
         number = int(digits, 0) if digits[:2].lower() in ("0x", "0o", "0b") else int(digits, 10)
     except ValueError:
         return ""
-    return f" such as {number} (no leading zeros, separators or prefixes)"
+    return text("decimal_example", number=number)

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Set, Tuple
 
-from planlint.api import Finding
+from planlint.api import Finding, Text
+from planlint.messages import text
 
 _DIRECTIVE = re.compile(
     r"(?:^|\s)(#\s*planlint:\s*(disable-file|disable)\b\s*(?:=\s*([^#]*?))?\s*(?:\s--\s*(.*?))?)\s*$",
@@ -63,7 +64,7 @@ def _next_yaml_line(lines: List[str], number: int) -> int:
 class Outcome:
     kept: List[Finding]
     suppressed: List[Tuple[Finding, str]]  # (finding, reason)
-    unused: List[Tuple[int, int, str]]     # (line, column, message) for PL007
+    unused: List[Tuple[int, int, Text]]    # (line, column, message) for PL007
 
 
 def apply_directives(findings: List[Finding], directives: List[Directive],
@@ -105,19 +106,19 @@ def _in_scope(line: int, finding: Finding, plan_starts: Dict[int, str]) -> bool:
 
 
 def _unused(directives: List[Directive], resolve: Callable[[str], Optional[str]],
-            enabled: Set[str]) -> List[Tuple[int, int, str]]:
+            enabled: Set[str]) -> List[Tuple[int, int, Text]]:
     unused = []
     for directive in directives:
         if directive.tokens is None:
-            problems = [] if directive.used else [f"`{directive.text}` suppressed nothing"]
+            problems = [] if directive.used else [text("unused_directive", directive=directive.text)]
         else:
             problems = []
             for token in directive.tokens:
                 code = resolve(token)
                 if code is None:
-                    problems.append(f"`{token}` in `{directive.text}` names no rule")
+                    problems.append(text("unknown_code", code=token, directive=directive.text))
                 elif token not in directive.used and code in enabled:
-                    problems.append(f"`{token}` in `{directive.text}` suppressed nothing")
+                    problems.append(text("unused_code", code=token, directive=directive.text))
         unused += [(directive.line, directive.column, message) for message in problems]
     return unused
 

@@ -33,12 +33,21 @@ from __future__ import annotations
 
 from typing import Iterator, Optional
 
-from planlint.api import DataPath, Document, Problem, closest, entries, format_path, list_paths
+from planlint.api import say, DataPath, Document, Problem, closest, entries, format_path, list_paths
 
 CODE = "PL004"
 NAME = "unknown-reference"
 SEVERITY = "error"
 OPTIONS: dict = {}
+UNKNOWN = {
+    "contact": {"en": "`{path}` names contact `{value}`, which this file does not define{hint}",
+                "zh": "`{path}` 引用的联系人 `{value}` 在本文件中没有定义{hint}"},
+    "plan": {"en": "`{path}` names plan `{value}`, which this file does not define{hint}",
+             "zh": "`{path}` 引用的计划 `{value}` 在本文件中没有定义{hint}"},
+    "tier": {"en": "`{path}` names tier `{value}`, which this file does not define{hint}",
+             "zh": "`{path}` 引用的层级 `{value}` 在本文件中没有定义{hint}"},
+}
+DID_YOU_MEAN = {"en": "; did you mean `{guess}?", "zh": "；是否指 `{guess}？"}
 
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
@@ -84,6 +93,5 @@ def _unknown(path: DataPath, value: str, what: str, known: dict) -> Problem:
     hint = ""
     if guess is not None:
         name = known[guess].get("name")
-        hint = f"; did you mean `{guess}`" + (f" ({name})" if name else "") + "?"
-    return Problem(path, f"`{format_path(path)}` names {what} `{value}`, which this file does "
-                         f"not define{hint}")
+        hint = say(DID_YOU_MEAN, guess=guess + (f"` ({name})" if name else "`"))
+    return Problem(path, say(UNKNOWN[what], path=format_path(path), value=value, hint=hint))

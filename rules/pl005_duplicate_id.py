@@ -37,12 +37,20 @@ from __future__ import annotations
 
 from typing import Dict, Iterator, List, Sequence, Tuple
 
-from planlint.api import Document, Problem, entries, format_path
+from planlint.api import say, Document, Problem, entries, format_path
 
 CODE = "PL005"
 NAME = "duplicate-id"
 SEVERITY = "error"
 OPTIONS: dict = {}
+REPEATED = {
+    "plan": {"en": "plan id `{id}` is already used by `{first}`", "zh": "计划 id `{id}` 已被 `{first}` 使用"},
+    "contact": {"en": "contact id `{id}` is already used by `{first}`", "zh": "联系人 id `{id}` 已被 `{first}` 使用"},
+}
+SHARED_ACCOUNT = {
+    "en": 'account id `{id}` is also used by {others}; each account has one plan file',
+    "zh": '客户 id `{id}` 也被 {others} 使用；每个客户只应有一个计划文件',
+}
 
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
@@ -56,8 +64,8 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
             if item_id is None:
                 continue
             if item_id in first:
-                yield Problem(list_path + (index, "id"), f"{what} id `{item_id}` is already used "
-                              f"by `{format_path(list_path + (first[item_id],))}`")
+                yield Problem(list_path + (index, "id"), say(REPEATED[what], id=item_id,
+                              first=format_path(list_path + (first[item_id],))))
             first.setdefault(item_id, index)
 
 
@@ -71,5 +79,4 @@ def check_run(docs: Sequence[Document], options: dict) -> Iterator[Tuple[Documen
             continue
         for doc in sharing:
             others = ", ".join(d.path for d in sharing if d is not doc)
-            yield doc, Problem(("account", "id"), f"account id `{account_id}` is also used by "
-                               f"{others}; each account has one plan file")
+            yield doc, Problem(("account", "id"), say(SHARED_ACCOUNT, id=account_id, others=others))

@@ -32,12 +32,32 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem, entries, to_date
+from planlint.api import say, Document, Problem, entries, to_date
 
 CODE = "PL006"
 NAME = "date-order"
 SEVERITY = "error"
 OPTIONS: dict = {}
+PERIOD = {
+    "en": 'period.end {end} is before period.start {start}',
+    "zh": 'period.end {end} 早于 period.start {start}',
+}
+ENDS_EARLY = {
+    "en": 'plan `{plan}` ends ({end}) before it starts ({start})',
+    "zh": '计划 `{plan}` 的结束日期（{end}）早于开始日期（{start}）',
+}
+FROZEN_LATE = {
+    "en": 'plan `{plan}` is finalized ({finalized}) after it starts ({start})',
+    "zh": '计划 `{plan}` 在开始（{start}）之后才定稿（{finalized}）',
+}
+READY_LATE = {
+    "en": 'material `{item}` is ready ({ready}) after plan `{plan}` ends ({end})',
+    "zh": '物料 `{item}` 的就绪日期（{ready}）晚于计划 `{plan}` 的结束日期（{end}）',
+}
+TALK_LATE = {
+    "en": 'consultation on {date} is after plan `{plan}` ends ({end})',
+    "zh": '{date} 的沟通晚于计划 `{plan}` 的结束日期（{end}）',
+}
 
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
@@ -45,7 +65,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
     if isinstance(period, dict):
         start, end = to_date(period.get("start")), to_date(period.get("end"))
         if start and end and end < start:
-            yield Problem(("period", "end"), f"period.end {end} is before period.start {start}", at="key")
+            yield Problem(("period", "end"), say(PERIOD, end=end, start=start), at="key")
     for index, plan in doc.plans("project"):
         yield from _project(("plans", index), plan)
 
@@ -54,19 +74,19 @@ def _project(base: tuple, plan: dict) -> Iterator[Problem]:
     plan_id = plan.get("id", "?")
     start, end, finalized = (to_date(plan.get(k)) for k in ("start", "end", "finalized"))
     if start and end and end < start:
-        yield Problem(base + ("end",), f"plan `{plan_id}` ends ({end}) before it starts ({start})", at="key")
+        yield Problem(base + ("end",), say(ENDS_EARLY, plan=plan_id, end=end, start=start), at="key")
     if finalized and start and finalized > start:
-        yield Problem(base + ("finalized",), f"plan `{plan_id}` is finalized ({finalized}) after "
-                      f"it starts ({start})", at="key")
+        yield Problem(base + ("finalized",), say(FROZEN_LATE, plan=plan_id, finalized=finalized,
+                                                 start=start), at="key")
     if not end:
         return
     for k, material in entries(plan.get("materials")):
         ready = to_date(material.get("ready"))
         if ready and ready > end:
-            yield Problem(base + ("materials", k, "ready"), f"material `{material.get('item', '?')}` "
-                          f"is ready ({ready}) after plan `{plan_id}` ends ({end})", at="key")
+            yield Problem(base + ("materials", k, "ready"), say(READY_LATE, item=material.get("item", "?"),
+                                                                ready=ready, plan=plan_id, end=end), at="key")
     for k, talk in entries(plan.get("consultations")):
         when = to_date(talk.get("date"))
         if when and when > end:
-            yield Problem(base + ("consultations", k, "date"), f"consultation on {when} is after "
-                          f"plan `{plan_id}` ends ({end})", at="key")
+            yield Problem(base + ("consultations", k, "date"), say(TALK_LATE, date=when, plan=plan_id,
+                                                                   end=end), at="key")

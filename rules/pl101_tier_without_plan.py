@@ -40,12 +40,16 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem, as_list
+from planlint.api import say, Document, Problem, as_list
 
 CODE = "PL101"
 NAME = "tier-without-plan"
 SEVERITY = "error"
 OPTIONS: dict = {}
+MESSAGE = {
+    "en": 'tier `{tier}` has no plan; write an operational or project plan with `tier: {tier}`',
+    "zh": '层级 `{tier}` 没有自己的计划；请为它编写 `tier: {tier}` 的运营计划或项目计划',
+}
 
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
@@ -56,5 +60,4 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
     covered = {tier for _, plan in doc.plans() for tier in as_list(plan["tier"])}
     for index, tier in enumerate(tiers):
         if tier not in covered and tier not in tiers[:index]:
-            yield Problem(("account", "tiers", index), f"tier `{tier}` has no plan; write an "
-                          f"operational or project plan with `tier: {tier}`")
+            yield Problem(("account", "tiers", index), say(MESSAGE, tier=tier))

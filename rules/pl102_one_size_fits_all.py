@@ -40,12 +40,20 @@ from __future__ import annotations
 
 from typing import Iterator, List, Tuple
 
-from planlint.api import Document, Problem, as_list, entries
+from planlint.api import say, Document, Problem, as_list, entries
 
 CODE = "PL102"
 NAME = "one-size-fits-all"
 SEVERITY = "warning"
 OPTIONS: dict = {}
+ALL_TIERS = {
+    "en": 'plan `{plan}` covers every tier with one plan; give each tier a plan that fits it',
+    "zh": '计划 `{plan}` 用一个计划覆盖了所有层级（一刀切）；请为每个层级制定适合它的计划',
+}
+COPY = {
+    "en": 'plan `{plan}` copies plan `{earlier}` for another tier (same dates and materials); adapt it to what this tier needs',
+    "zh": '计划 `{plan}` 照搬了计划 `{earlier}`，只换了层级（日期和物料完全相同）；请按该层级的需要调整',
+}
 
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
@@ -53,8 +61,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
     if tiers is not None and len(set(tiers)) >= 2:
         for index, plan in doc.plans():
             if "tier" in plan and set(tiers) <= set(as_list(plan["tier"])):
-                yield Problem(("plans", index, "tier"), f"plan `{plan.get('id', '?')}` covers every "
-                              "tier with one plan; give each tier a plan that fits it", at="key")
+                yield Problem(("plans", index, "tier"), say(ALL_TIERS, plan=plan.get("id", "?")), at="key")
     yield from _copies(doc)
 
 
@@ -66,9 +73,8 @@ def _copies(doc: Document) -> Iterator[Problem]:
             continue
         for _, earlier, earlier_shape in seen:
             if earlier_shape[1:] == shape[1:] and earlier_shape[0] != shape[0]:
-                yield Problem(("plans", index), f"plan `{plan.get('id', '?')}` copies plan "
-                              f"`{earlier.get('id', '?')}` for another tier (same dates and "
-                              "materials); adapt it to what this tier needs")
+                yield Problem(("plans", index), say(COPY, plan=plan.get("id", "?"),
+                                                    earlier=earlier.get("id", "?")))
                 break
         seen.append((index, plan, shape))
 

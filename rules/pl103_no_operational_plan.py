@@ -39,12 +39,16 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem
+from planlint.api import say, Document, Problem
 
 CODE = "PL103"
 NAME = "no-operational-plan"
 SEVERITY = "error"
 OPTIONS: dict = {}
+MESSAGE = {
+    "en": 'the file has project plans but no operational plan; add the monthly or weekly rhythm that schedules them',
+    "zh": '文件中只有项目计划，没有运营计划；请补充按月或按周安排这些项目的运营计划',
+}
 
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
@@ -52,5 +56,4 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         return
     types = {plan["type"] for _, plan in doc.plans()}
     if "project" in types and "operational" not in types:
-        yield Problem(("plans",), "the file has project plans but no operational plan; add the "
-                      "monthly or weekly rhythm that schedules them", at="key")
+        yield Problem(("plans",), say(MESSAGE), at="key")

@@ -35,12 +35,16 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem, as_list
+from planlint.api import say, Document, Problem, as_list
 
 CODE = "PL104"
 NAME = "uncoordinated-project"
 SEVERITY = "warning"
 OPTIONS: dict = {}
+MESSAGE = {
+    "en": "project plan `{plan}` is in no operational plan's `coordinates`; schedule it in the operational rhythm",
+    "zh": '项目计划 `{plan}` 不在任何运营计划的 `coordinates` 中；请把它纳入运营节奏',
+}
 
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
@@ -51,5 +55,4 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
     scheduled = {pid for plan in operational for pid in as_list(plan.get("coordinates"))}
     for index, plan in doc.plans("project"):
         if "id" in plan and plan["id"] not in scheduled:
-            yield Problem(("plans", index), f"project plan `{plan['id']}` is in no operational "
-                          "plan's `coordinates`; schedule it in the operational rhythm")
+            yield Problem(("plans", index), say(MESSAGE, plan=plan["id"]))

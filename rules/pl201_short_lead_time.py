@@ -32,13 +32,17 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem, to_date
+from planlint.api import say, Document, Problem, to_date
 
 CODE = "PL201"
 NAME = "short-lead-time"
 SEVERITY = "error"
 OPTIONS: dict = {
     "min_lead_days": {"product-launch": 90, "promotion": 42, "event": 30, "training": 14, "other": 30},
+}
+MESSAGE = {
+    "en": 'plan `{plan}` is finalized {lead} days before it starts; a {kind} needs at least {minimum}',
+    "zh": '计划 `{plan}` 在开始前 {lead} 天才定稿；{kind} 至少需要提前 {minimum} 天',
 }
 
 
@@ -51,6 +55,5 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
             continue
         lead = (start - finalized).days
         if lead < minimums[kind]:
-            yield Problem(("plans", index, "finalized"), f"plan `{plan.get('id', '?')}` is "
-                          f"finalized {lead} days before it starts; a {kind} needs at least "
-                          f"{minimums[kind]}", at="key")
+            yield Problem(("plans", index, "finalized"), say(MESSAGE, plan=plan.get("id", "?"), lead=lead,
+                                                             kind=kind, minimum=minimums[kind]), at="key")

@@ -33,12 +33,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterator
 
-from planlint.api import Document, Problem, entries, to_date
+from planlint.api import say, Document, Problem, entries, to_date
 
 CODE = "PL202"
 NAME = "material-late"
 SEVERITY = "error"
 OPTIONS: dict = {"buffer_days": 7}
+MESSAGE = {
+    "en": 'material `{item}` is ready {ready}, later than {latest} ({days} days before plan `{plan}` starts)',
+    "zh": '物料 `{item}` 的就绪日期 {ready} 晚于 {latest}（计划 `{plan}` 开始前 {days} 天）',
+}
 
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
@@ -50,7 +54,6 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         for k, material in entries(plan.get("materials")):
             ready = to_date(material.get("ready"))
             if ready is not None and ready > start - buffer:
-                yield Problem(("plans", index, "materials", k), f"material "
-                              f"`{material.get('item', '?')}` is ready {ready}, later than "
-                              f"{start - buffer} ({options['buffer_days']} days before plan "
-                              f"`{plan.get('id', '?')}` starts)")
+                yield Problem(("plans", index, "materials", k), say(
+                    MESSAGE, item=material.get("item", "?"), ready=ready, latest=start - buffer,
+                    days=options["buffer_days"], plan=plan.get("id", "?")))

@@ -31,12 +31,16 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem, entries
+from planlint.api import say, Document, Problem, entries
 
 CODE = "PL203"
 NAME = "material-short"
 SEVERITY = "error"
 OPTIONS: dict = {}
+MESSAGE = {
+    "en": 'material `{item}`: {have} available, {need} needed (short by {short})',
+    "zh": '物料 `{item}`：可用 {have}，需要 {need}（缺 {short}）',
+}
 
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
@@ -44,6 +48,5 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         for k, material in entries(plan.get("materials")):
             have, need = material.get("quantity"), material.get("needed")
             if have is not None and need is not None and have < need:
-                yield Problem(("plans", index, "materials", k), f"material "
-                              f"`{material.get('item', '?')}`: {have} available, {need} needed "
-                              f"(short by {need - have})")
+                yield Problem(("plans", index, "materials", k), say(
+                    MESSAGE, item=material.get("item", "?"), have=have, need=need, short=need - have))

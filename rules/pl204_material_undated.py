@@ -29,12 +29,16 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem, entries
+from planlint.api import say, Document, Problem, entries
 
 CODE = "PL204"
 NAME = "material-undated"
 SEVERITY = "warning"
 OPTIONS: dict = {}
+MESSAGE = {
+    "en": 'material `{item}` has no `ready` date',
+    "zh": '物料 `{item}` 没有 `ready` 就绪日期',
+}
 
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
@@ -42,4 +46,4 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         for k, material in entries(plan.get("materials")):
             path = ("plans", index, "materials", k)
             if "ready" not in material and not doc.is_unreadable(path + ("ready",)):
-                yield Problem(path, f"material `{material.get('item', '?')}` has no `ready` date")
+                yield Problem(path, say(MESSAGE, item=material.get("item", "?")))

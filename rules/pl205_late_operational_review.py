@@ -28,12 +28,16 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem
+from planlint.api import say, Document, Problem
 
 CODE = "PL205"
 NAME = "late-operational-review"
 SEVERITY = "warning"
 OPTIONS: dict = {"max_review_day": {"weekly": 2, "monthly": 5, "quarterly": 10}}
+MESSAGE = {
+    "en": 'plan `{plan}` reviews on day {day} of each {cadence} cycle; review by day {limit} so the cycle still has time to act',
+    "zh": '计划 `{plan}` 在每个 {cadence} 周期的第 {day} 天才回顾；请在第 {limit} 天前完成回顾，留出执行时间',
+}
 
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
@@ -41,6 +45,5 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
     for index, plan in doc.plans("operational"):
         day, cadence = plan.get("review_day"), plan.get("cadence")
         if day is not None and cadence in limits and day > limits[cadence]:
-            yield Problem(("plans", index, "review_day"), f"plan `{plan.get('id', '?')}` reviews "
-                          f"on day {day} of each {cadence} cycle; review by day {limits[cadence]} "
-                          "so the cycle still has time to act", at="key")
+            yield Problem(("plans", index, "review_day"), say(MESSAGE, plan=plan.get("id", "?"), day=day,
+                                                              cadence=cadence, limit=limits[cadence]), at="key")

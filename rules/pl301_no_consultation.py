@@ -33,17 +33,20 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem
+from planlint.api import say, Document, Problem
 
 CODE = "PL301"
 NAME = "no-consultation"
 SEVERITY = "error"
 OPTIONS: dict = {}
+MESSAGE = {
+    "en": 'project plan `{plan}` records no consultation with the customer before it was finalized',
+    "zh": '项目计划 `{plan}` 定稿前没有与客户沟通的记录',
+}
 
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
     for index, plan in doc.plans("project"):
         path = ("plans", index, "consultations")
         if not plan.get("consultations") and not doc.is_unreadable(path):
-            yield Problem(("plans", index), f"project plan `{plan.get('id', '?')}` records no "
-                          "consultation with the customer before it was finalized")
+            yield Problem(("plans", index), say(MESSAGE, plan=plan.get("id", "?")))

@@ -33,12 +33,16 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem, entries, to_date
+from planlint.api import say, Document, Problem, entries, to_date
 
 CODE = "PL302"
 NAME = "consultation-after-finalized"
 SEVERITY = "error"
 OPTIONS: dict = {}
+MESSAGE = {
+    "en": 'plan `{plan}` was finalized {finalized}, before its first consultation ({first}); consult before freezing',
+    "zh": '计划 `{plan}` 于 {finalized} 定稿，早于第一次沟通（{first}）；请先与客户沟通再定稿',
+}
 
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
@@ -52,5 +56,5 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         if None in dates or len(dates) != len(talks):
             continue
         if all(when > finalized for when in dates):
-            yield Problem(path, f"plan `{plan.get('id', '?')}` was finalized {finalized}, before "
-                          f"its first consultation ({min(dates)}); consult before freezing", at="key")
+            yield Problem(path, say(MESSAGE, plan=plan.get("id", "?"), finalized=finalized,
+                                    first=min(dates)), at="key")

@@ -36,12 +36,16 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem, as_list, entries
+from planlint.api import say, Document, Problem, as_list, entries
 
 CODE = "PL303"
 NAME = "no-decision-maker-consulted"
 SEVERITY = "info"
 OPTIONS: dict = {}
+MESSAGE = {
+    "en": 'plan `{plan}` consulted no decision maker ({deciders})',
+    "zh": '计划 `{plan}` 没有与任何决策人沟通（{deciders}）',
+}
 
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
@@ -58,5 +62,5 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
             continue
         consulted = {cid for _, talk in entries(talks) for cid in as_list(talk.get("with"))}
         if not consulted & deciders:
-            yield Problem(path, f"plan `{plan.get('id', '?')}` consulted no decision maker "
-                          f"({', '.join(sorted(deciders))})", at="key")
+            yield Problem(path, say(MESSAGE, plan=plan.get("id", "?"), deciders=", ".join(sorted(deciders))),
+                          at="key")

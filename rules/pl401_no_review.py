@@ -33,16 +33,19 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem
+from planlint.api import say, Document, Problem
 
 CODE = "PL401"
 NAME = "no-review"
 SEVERITY = "error"
 OPTIONS: dict = {}
+MESSAGE = {
+    "en": 'project plan `{plan}` has no `review`: plan the joint Check and Act with the customer',
+    "zh": '项目计划 `{plan}` 没有 `review`：请安排与客户共同的检查与改进（PDCA 的 C 和 A）',
+}
 
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
     for index, plan in doc.plans("project"):
         if "review" not in plan and not doc.is_unreadable(("plans", index, "review")):
-            yield Problem(("plans", index), f"project plan `{plan.get('id', '?')}` has no "
-                          "`review`: plan the joint Check and Act with the customer")
+            yield Problem(("plans", index), say(MESSAGE, plan=plan.get("id", "?")))

@@ -31,12 +31,16 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem
+from planlint.api import say, Document, Problem
 
 CODE = "PL402"
 NAME = "review-without-customer"
 SEVERITY = "error"
 OPTIONS: dict = {}
+MESSAGE = {
+    "en": 'the review of plan `{plan}` names no customer contact in `with`',
+    "zh": '计划 `{plan}` 的回顾在 `with` 中没有客户方联系人',
+}
 
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
@@ -44,5 +48,4 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         review = plan.get("review")
         path = ("plans", index, "review")
         if isinstance(review, dict) and not review.get("with") and not doc.is_unreadable(path + ("with",)):
-            yield Problem(path, f"the review of plan `{plan.get('id', '?')}` names no customer "
-                          "contact in `with`", at="key")
+            yield Problem(path, say(MESSAGE, plan=plan.get("id", "?")), at="key")

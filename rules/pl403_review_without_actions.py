@@ -36,12 +36,16 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem, to_date
+from planlint.api import say, Document, Problem, to_date
 
 CODE = "PL403"
 NAME = "review-without-actions"
 SEVERITY = "warning"
 OPTIONS: dict = {}
+MESSAGE = {
+    "en": 'the review of plan `{plan}` on {date} is past and records no `actions`',
+    "zh": '计划 `{plan}` 在 {date} 的回顾已经过去，但没有记录改进措施 `actions`',
+}
 
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
@@ -52,5 +56,4 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
             continue
         when = to_date(review.get("date"))
         if when is not None and when < doc.today and not review.get("actions"):
-            yield Problem(path, f"the review of plan `{plan.get('id', '?')}` on {when} is past "
-                          "and records no `actions`", at="key")
+            yield Problem(path, say(MESSAGE, plan=plan.get("id", "?"), date=when), at="key")

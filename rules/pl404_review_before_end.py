@@ -29,12 +29,16 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem, to_date
+from planlint.api import say, Document, Problem, to_date
 
 CODE = "PL404"
 NAME = "review-before-end"
 SEVERITY = "warning"
 OPTIONS: dict = {}
+MESSAGE = {
+    "en": 'the review of plan `{plan}` ({date}) is before the plan ends ({end})',
+    "zh": '计划 `{plan}` 的回顾（{date}）早于计划结束（{end}）',
+}
 
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
@@ -44,5 +48,5 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
             continue
         when = to_date(review.get("date"))
         if when is not None and when < end:
-            yield Problem(("plans", index, "review"), f"the review of plan `{plan.get('id', '?')}` "
-                          f"({when}) is before the plan ends ({end})", at="key")
+            yield Problem(("plans", index, "review"), say(MESSAGE, plan=plan.get("id", "?"), date=when,
+                                                          end=end), at="key")

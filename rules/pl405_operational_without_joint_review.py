@@ -33,17 +33,20 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem
+from planlint.api import say, Document, Problem
 
 CODE = "PL405"
 NAME = "operational-without-joint-review"
 SEVERITY = "error"
 OPTIONS: dict = {}
+MESSAGE = {
+    "en": 'operational plan `{plan}` has no `review_with`: name the customer contacts who join the recurring review',
+    "zh": '运营计划 `{plan}` 没有 `review_with`：请写明参加例行回顾的客户方联系人',
+}
 
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
     for index, plan in doc.plans("operational"):
         path = ("plans", index)
         if not plan.get("review_with") and not doc.is_unreadable(path + ("review_with",)):
-            yield Problem(path, f"operational plan `{plan.get('id', '?')}` has no `review_with`: "
-                          "name the customer contacts who join the recurring review")
+            yield Problem(path, say(MESSAGE, plan=plan.get("id", "?")))

@@ -33,17 +33,20 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem
+from planlint.api import say, Document, Problem
 
 CODE = "PL501"
 NAME = "no-exclusive-offer"
 SEVERITY = "error"
 OPTIONS: dict = {}
+MESSAGE = {
+    "en": 'project plan `{plan}` offers nothing exclusive to this account',
+    "zh": '项目计划 `{plan}` 没有给该客户任何独有的内容',
+}
 
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
     for index, plan in doc.plans("project"):
         path = ("plans", index)
         if not plan.get("exclusive") and not doc.is_unreadable(path + ("exclusive",)):
-            yield Problem(path, f"project plan `{plan.get('id', '?')}` offers nothing exclusive "
-                          "to this account")
+            yield Problem(path, say(MESSAGE, plan=plan.get("id", "?")))

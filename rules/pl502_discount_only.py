@@ -32,12 +32,16 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem
+from planlint.api import say, Document, Problem
 
 CODE = "PL502"
 NAME = "discount-only"
 SEVERITY = "warning"
 OPTIONS: dict = {}
+MESSAGE = {
+    "en": 'plan `{plan}` offers only discounts as exclusive; add a product, service or format only this account gets',
+    "zh": '计划 `{plan}` 的独有内容只有折扣；请加入只有该客户才能得到的产品、服务或形式',
+}
 
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
@@ -48,6 +52,4 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
             continue
         types = [o.get("type") if isinstance(o, dict) else None for o in offers]
         if all(t == "discount" for t in types):
-            yield Problem(path, f"plan `{plan.get('id', '?')}` offers only discounts as "
-                          "exclusive; add a product, service or format only this account gets",
-                          at="key")
+            yield Problem(path, say(MESSAGE, plan=plan.get("id", "?")), at="key")

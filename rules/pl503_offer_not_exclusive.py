@@ -33,12 +33,28 @@ from __future__ import annotations
 
 from typing import Dict, Iterator, List, Sequence, Tuple
 
-from planlint.api import Document, Problem, as_list, entries
+from planlint.api import say, Document, Problem, as_list, entries
 
 CODE = "PL503"
 NAME = "offer-not-exclusive"
 SEVERITY = "error"
 OPTIONS: dict = {}
+MESSAGE = {
+    "en": 'exclusive offer `{offer}` is not exclusive: {why}',
+    "zh": '独有内容 `{offer}` 并不独有：{why}',
+}
+ALSO_OFFERED = {
+    "en": 'also offered to {accounts}',
+    "zh": '也提供给了 {accounts}',
+}
+ALSO_EXCLUSIVE = {
+    "en": 'also an exclusive offer of {accounts}',
+    "zh": '也是 {accounts} 的独有内容',
+}
+BOTH = {
+    "en": '{first}; {second}',
+    "zh": '{first}；{second}',
+}
 
 Entry = Tuple[Document, tuple, dict]
 
@@ -57,14 +73,14 @@ def check_run(docs: Sequence[Document], options: dict) -> Iterator[Tuple[Documen
         reasons = []
         shared = as_list(offer.get("also_offered_to"))
         if shared:
-            reasons.append(f"also offered to {', '.join(map(str, shared))}")
+            reasons.append(say(ALSO_OFFERED, accounts=", ".join(map(str, shared))))
         others = sorted({_account(d) for d, _, _ in by_offer.get(_normal(offer.get("offer", "")), [])
                          if d is not doc and _account(d) != _account(doc)})
         if "offer" in offer and others:
-            reasons.append(f"also an exclusive offer of {', '.join(others)}")
+            reasons.append(say(ALSO_EXCLUSIVE, accounts=", ".join(others)))
         if reasons:
-            yield doc, Problem(path, f"exclusive offer `{offer.get('offer', '?')}` is not "
-                               f"exclusive: {'; '.join(reasons)}")
+            why = reasons[0] if len(reasons) == 1 else say(BOTH, first=reasons[0], second=reasons[1])
+            yield doc, Problem(path, say(MESSAGE, offer=offer.get("offer", "?"), why=why))
 
 
 def _normal(text: str) -> str:

@@ -1,0 +1,112 @@
+"""planlint's own messages (reading, schema, suppressions) in English and Chinese.
+
+Rule messages live in their rule modules; these are the ones the engine's
+steps write before and after the rules.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from planlint.api import Text, say
+
+M = {
+    # reading a file (PL001, PL003)
+    "too_big": ("the file is larger than the {limit}-byte limit for a plan",
+                "文件超过了计划文件 {limit} 字节的上限"),
+    "cannot_read": ("cannot read the file: {reason}", "无法读取文件：{reason}"),
+    "utf16_broken": ("the file starts with a UTF-16 byte-order mark but is not valid UTF-16; save it as UTF-8",
+                     "文件以 UTF-16 字节序标记开头，但内容不是有效的 UTF-16；请另存为 UTF-8"),
+    "binary": ("this is a binary file, not a YAML plan", "这是二进制文件，不是 YAML 计划"),
+    "not_utf8": ("the file is not UTF-8 text (byte 0x{byte} at line {line}); save it as UTF-8",
+                 "文件不是 UTF-8 文本（第 {line} 行的字节 0x{byte}）；请另存为 UTF-8"),
+    "not_utf8_gbk": ("the file is not UTF-8 text (byte 0x{byte} at line {line}); it looks like GBK/GB18030, "
+                     "common for Chinese text: re-save it as UTF-8 (e.g. `iconv -f GB18030 -t UTF-8`)",
+                     "文件不是 UTF-8 文本（第 {line} 行的字节 0x{byte}）；看起来是 GBK/GB18030 编码："
+                     "请另存为 UTF-8（例如 `iconv -f GB18030 -t UTF-8`）"),
+    "control_char": ("control character U+{code} is not allowed in YAML (is this a binary file?)",
+                     "YAML 中不允许控制字符 U+{code}（是二进制文件吗？）"),
+    "too_deep_to_read": ("the document is nested too deeply to read", "文档嵌套太深，无法读取"),
+    "empty": ("the file is empty; a plan is a YAML mapping that starts with `version: 1`",
+              "文件是空的；计划是以 `version: 1` 开头的 YAML 映射"),
+    "not_mapping_list": ("the plan must be a mapping of keys (`version: 1`, `account:` …), found a list",
+                         "计划必须是键值映射（`version: 1`、`account:` …），这里是一个列表"),
+    "not_mapping_value": ("the plan must be a mapping of keys (`version: 1`, `account:` …), found a single value",
+                          "计划必须是键值映射（`version: 1`、`account:` …），这里是单个值"),
+    "two_documents": ("the file holds more than one YAML document; a plan file holds exactly one",
+                      "文件包含多个 YAML 文档；一个计划文件只能有一个文档"),
+    "invalid_yaml": ("invalid YAML: {problem}", "YAML 语法错误：{problem}"),
+    "too_deep": ("the document nests deeper than {limit} levels", "文档嵌套超过 {limit} 层"),
+    "recursive_alias": ("recursive alias: an anchor refers to itself", "递归别名：锚点引用了它自己"),
+    "too_many_aliases": ("more than {limit} aliases", "别名超过 {limit} 个"),
+    "too_many_nodes": ("the document expands to more than {limit} nodes (alias bomb?)",
+                       "文档展开后超过 {limit} 个节点（别名炸弹？）"),
+    "unsupported_tag": ("unsupported tag `{tag}`; plans use plain YAML values", "不支持的标签 `{tag}`；计划只使用普通 YAML 值"),
+    "key_not_text": ("a key must be plain text, not a list or mapping", "键必须是普通文本，不能是列表或映射"),
+    "duplicate_key": ("duplicate key `{key}` (first at line {line}); the last value is used",
+                      "重复的键 `{key}`（第一次出现在第 {line} 行）；以最后一个值为准"),
+    # the schema (PL002)
+    "empty_required": ("`{path}` is empty; a value is required", "`{path}` 是空的；必须填写"),
+    "missing_key": ("`{path}` is missing the required key `{key}`", "`{path}` 缺少必需的键 `{key}`"),
+    "missing_top_key": ("the file is missing the required key `{key}`", "文件缺少必需的键 `{key}`"),
+    "merge_key": ("merge keys (`<<`) are not supported{where}; write the keys out",
+                  "不支持合并键（`<<`）{where}；请把键逐一写出"),
+    "in_path": (" in `{path}`", "（`{path}` 中）"),
+    "unknown_key": ("unknown key `{key}` {where}{hint}", "未知的键 `{key}`（{where}）{hint}"),
+    "where_path": ("in `{path}`", "`{path}` 中"),
+    "where_top": ("at the top level", "顶层"),
+    "did_you_mean": ("; did you mean `{guess}`?", "；是否指 `{guess}`？"),
+    "expected_keys": ("; expected one of {keys} (or an `x-` key)", "；应为 {keys} 之一（或以 `x-` 开头的键）"),
+    "other_type_key": ("`{path}`: `{key}` is {owner}; {article} {type} plan does not take it",
+                       "`{path}`：`{key}` 属于{owner}，{type} 计划不能使用"),
+    "must_be": ("`{path}` must be {expected}, got {got}{hint}", "`{path}` 必须是{expected}，实际是 {got}{hint}"),
+    "must_be_one_of": ("`{path}` must be one of {options}, got {got}{hint}", "`{path}` 必须是 {options} 之一，实际是 {got}{hint}"),
+    "must_equal": ("`{path}` must be {value}, got {got}", "`{path}` 必须是 {value}，实际是 {got}"),
+    "must_be_date": ("`{path}` must be a real date written YYYY-MM-DD, got {got}",
+                     "`{path}` 必须是真实存在的日期，格式 YYYY-MM-DD，实际是 {got}"),
+    "at_least": ("`{path}` must be at least {bound}, got {got}", "`{path}` 不能小于 {bound}，实际是 {got}"),
+    "at_most": ("`{path}` must be at most {bound}, got {got}", "`{path}` 不能大于 {bound}，实际是 {got}"),
+    "min_items": ("`{path}` must list at least {count} item(s)", "`{path}` 至少要有 {count} 项"),
+    "not_empty": ("`{path}` must not be empty", "`{path}` 不能为空"),
+    "repeated_item": ("`{path}` lists `{item}` more than once", "`{path}` 重复列出了 `{item}`"),
+    "invalid": ("`{path}`: {detail}", "`{path}`：{detail}"),
+    "got_value": ("`{value}`", "`{value}`"),
+    "got_empty": ("an empty value", "空值"),
+    "got_list": ("a list", "列表"),
+    "got_mapping": ("a mapping", "映射"),
+    "bool_hint": (" (YAML reads a bare `{source}` as true/false)", "（YAML 会把不加引号的 `{source}` 读成布尔值）"),
+    "quote_hint": ('; quote it: "{source}"', '；请加引号："{source}"'),
+    "decimal_hint": ("; write a plain decimal number{example}", "；请写成普通十进制数字{example}"),
+    "decimal_example": (" such as {number} (no leading zeros, separators or prefixes)",
+                        "，例如 {number}（不要前导零、分隔符或前缀）"),
+    # suppressions (PL007) and crashes
+    "unused_directive": ("`{directive}` suppressed nothing", "`{directive}` 没有屏蔽任何问题"),
+    "unused_code": ("`{code}` in `{directive}` suppressed nothing", "`{directive}` 中的 `{code}` 没有屏蔽任何问题"),
+    "unknown_code": ("`{code}` in `{directive}` names no rule", "`{directive}` 中的 `{code}` 不是任何规则"),
+    "crash": ("internal error: rule {code} ({name}) crashed on {where}: {error}",
+              "内部错误：规则 {code}（{name}）在 {where} 上崩溃：{error}"),
+}
+
+# The schema's descriptions of expected values, as the Chinese messages say them.
+_DESCRIPTIONS_ZH = {
+    "text": "文本", "a whole number": "整数", "a number": "数字", "true or false": "true 或 false",
+    "a list": "列表", "a mapping of keys": "键值映射", "a date written YYYY-MM-DD": "YYYY-MM-DD 格式的日期",
+    "a whole number >= 0": "不小于 0 的整数", "a whole number (the day of the cycle)": "整数（周期中的第几天）",
+    "a slug (lowercase letters, digits and `-`, starting with a letter or digit)":
+        "标识符（小写字母、数字和 `-`，以字母或数字开头）",
+    "a tier name or a list of tier names": "层级名称或层级名称列表",
+    "a contact id or a list of contact ids": "联系人 id 或联系人 id 列表",
+    "a plan id or a list of plan ids": "计划 id 或计划 id 列表",
+    "an account id or a list of account ids": "客户 id 或客户 id 列表",
+    "text or a number": "文本或数字", "a key of project plans": "项目计划的键",
+    "a key of operational plans": "运营计划的键", "a valid value": "有效的值",
+}
+
+
+def text(name: str, /, **args: Any) -> Text:
+    english, chinese = M[name]
+    return say({"en": english, "zh": chinese}, **args)
+
+
+def description(english: str) -> Text:
+    """A schema description in the run's language (it stays English where untranslated)."""
+    return say({"en": english, "zh": _DESCRIPTIONS_ZH.get(english, english)})
