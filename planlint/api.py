@@ -17,6 +17,14 @@ from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optio
 DataPath = Tuple[Union[str, int], ...]
 
 DOC_SECTIONS = ("What it does", "Why it matters", "Options", "Example that fails", "Fix")
+LANGUAGES = ("en", "zh")
+# A rule's DOC_ZH translates the prose; the YAML examples are shared with the English docs.
+SECTION_TITLES = {
+    "en": {title: title for title in DOC_SECTIONS},
+    "zh": {"What it does": "作用", "Why it matters": "为什么重要", "Options": "选项",
+           "Example that fails": "失败示例", "Fix": "修正"},
+}
+TRANSLATED_SECTIONS = ("What it does", "Why it matters", "Options")
 
 
 class Severity(str, enum.Enum):
@@ -99,6 +107,7 @@ class Rule:
     options: dict = field(default_factory=dict)
     check: Optional[Callable[..., Iterable[Problem]]] = None
     check_run: Optional[Callable[..., Iterable[Tuple["Document", Problem]]]] = None
+    doc_zh: str = ""
 
     @classmethod
     def from_module(cls, module: ModuleType) -> "Rule":
@@ -109,19 +118,34 @@ class Rule:
             options=dict(getattr(module, "OPTIONS", {})),
             check=getattr(module, "check", None),
             check_run=getattr(module, "check_run", None),
+            doc_zh=getattr(module, "DOC_ZH", "").strip(),
         )
 
-    def sections(self) -> dict:
-        """The docstring's `## Heading` sections, by heading."""
-        found: dict = {}
-        current = None
-        for line in self.doc.splitlines()[1:]:
-            if line.startswith("## "):
-                current = line[3:].strip()
-                found[current] = []
-            elif current is not None:
-                found[current].append(line)
-        return {k: "\n".join(v).strip() for k, v in found.items()}
+    def title(self, lang: str = "en") -> str:
+        """The one-line summary in `lang`, English where no translation exists."""
+        if lang == "zh" and self.doc_zh:
+            return self.doc_zh.splitlines()[0]
+        return self.summary
+
+    def sections(self, lang: str = "en") -> dict:
+        """The doc's `## Heading` sections by English heading, translated where available."""
+        found = _sections(self.doc)
+        if lang != "en" and self.doc_zh:
+            english_title = {v: k for k, v in SECTION_TITLES[lang].items()}
+            found.update({english_title.get(k, k): v for k, v in _sections(self.doc_zh).items()})
+        return found
+
+
+def _sections(doc: str) -> dict:
+    found: dict = {}
+    current = None
+    for line in doc.splitlines()[1:]:
+        if line.startswith("## "):
+            current = line[3:].strip()
+            found[current] = []
+        elif current is not None:
+            found[current].append(line)
+    return {k: "\n".join(v).strip() for k, v in found.items()}
 
 
 @dataclass

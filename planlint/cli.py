@@ -11,7 +11,7 @@ from typing import List, Optional, Tuple
 import click
 
 from planlint import __version__
-from planlint.api import Severity
+from planlint.api import LANGUAGES, Severity
 from planlint.reporters import FORMATS
 
 SEVERITIES = ("error", "warning", "info")
@@ -49,6 +49,10 @@ def _parse_today(ctx: click.Context, param: click.Parameter, value: Optional[str
     raise click.BadParameter(f"`{value}` is not a real date written YYYY-MM-DD")
 
 
+_LANG_OPTION = click.option("--lang", type=click.Choice(LANGUAGES),
+                            help="Message language (default: config `lang`, then LC_ALL/LANG; else en).")
+
+
 @cli.command("check")
 @click.argument("paths", nargs=-1)
 @click.option("--format", "formats", multiple=True, metavar="FORMAT[:FILE]",
@@ -65,11 +69,13 @@ def _parse_today(ctx: click.Context, param: click.Parameter, value: Optional[str
               help="Lowest severity that makes the exit status 1 (default: error).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--stdin-filename", help="The path to show for a plan read from `-`.")
+@_LANG_OPTION
 def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str],
           select: Tuple[str, ...], ignore: Tuple[str, ...], config_path: Optional[str],
           isolated: bool, today: Optional[dt.date], fail_on: Optional[str], exit_zero: bool,
-          stdin_filename: Optional[str]) -> None:
+          stdin_filename: Optional[str], lang: Optional[str]) -> None:
     """Lint plan files and folders."""
+    from planlint.config import choose_language
     from planlint.discover import PathError
     from planlint.engine import lint
     from planlint.errors import ConfigError
@@ -77,13 +83,13 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
     try:
         outputs = _parse_outputs(formats, output)
         config, registry = _load_config_and_rules(config_path, isolated)
-        settings = _settings(config, select, ignore, today)
+        settings = _settings(config, select, ignore, today, choose_language(lang, config))
         sources, context = _sources(config, paths, stdin_filename)
         with _progress_bar(len(sources)) as advance:
             result = lint(sources, registry, settings, context, advance)
     except (ConfigError, PathError) as exc:
         _fail(str(exc))
-    _write_reports(outputs, result, registry)
+    _write_reports(outputs, result, registry, settings.lang)
     for message in result.errors:
         click.echo(f"planlint: {message}", err=True)
     threshold = Severity(fail_on or config.get("fail-on", "error"))
@@ -138,7 +144,8 @@ def _plugin_ref(config, plugin: str) -> str:  # type: ignore[no-untyped-def]
     return config.resolve_path(plugin) if plugin.endswith(".py") or "/" in plugin else plugin
 
 
-def _settings(config, select: Tuple[str, ...], ignore: Tuple[str, ...], today: Optional[dt.date]):  # type: ignore[no-untyped-def]
+def _settings(config, select: Tuple[str, ...], ignore: Tuple[str, ...], today: Optional[dt.date],  # type: ignore[no-untyped-def]
+              lang: str):
     from planlint.engine import Settings
     from planlint.loader import Limits
 
@@ -151,7 +158,8 @@ def _settings(config, select: Tuple[str, ...], ignore: Tuple[str, ...], today: O
         per_file_ignores=list(config.get("per-file-ignores", {}).items()), config_root=config.root,
         today=today or (dt.date.fromisoformat(config.get("today")) if config.get("today") else dt.date.today()),
         limits=Limits(limits.get("max-file-size", defaults.max_bytes), limits.get("max-nodes", defaults.max_nodes),
-                      limits.get("max-aliases", defaults.max_aliases), limits.get("max-depth", defaults.max_depth)))
+                      limits.get("max-aliases", defaults.max_aliases), limits.get("max-depth", defaults.max_depth)),
+        lang=lang)
 
 
 def _sources(config, paths: Tuple[str, ...], stdin_filename: Optional[str]):  # type: ignore[no-untyped-def]
@@ -171,13 +179,13 @@ def _sources(config, paths: Tuple[str, ...], stdin_filename: Optional[str]):  # 
     return sources, context
 
 
-def _write_reports(outputs: List[Tuple[str, Optional[str]]], result, registry) -> None:  # type: ignore[no-untyped-def]
+def _write_reports(outputs: List[Tuple[str, Optional[str]]], result, registry, lang: str) -> None:  # type: ignore[no-untyped-def]
     from planlint.output import write_atomically
     from planlint.reporters import get_reporter
 
     for name, target in outputs:
         color = target is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        report = get_reporter(name)(result, registry, color=color)
+        report = get_reporter(name)(result, registry, color=color, lang=lang)
         if target is None:
             click.echo(report, nl=False)
         else:
@@ -197,26 +205,38 @@ def _fail(message: str) -> "NoReturn":  # type: ignore[name-defined]
 
 
 @cli.command("rules")
-def list_rules() -> None:
+@_LANG_OPTION
+def list_rules(lang: Optional[str]) -> None:
     """List every rule: code, name, severity, summary."""
-    from planlint.registry import load_registry
-
-    for rule in load_registry().ordered():
-        click.echo(f"{rule.code}  {rule.name:<34} {rule.severity.value:<8} {rule.summary}")
+    registry, lang = _registry_and_language(lang)
+    for rule in registry.ordered():
+        click.echo(f"{rule.code}  {rule.name:<34} {rule.severity.value:<8} {rule.title(lang)}")
 
 
 @cli.command("explain")
 @click.argument("rule")
-def explain(rule: str) -> None:
+@_LANG_OPTION
+def explain(rule: str, lang: Optional[str]) -> None:
     """Explain a rule by code or name: what it does, why, an example and its fix."""
     from planlint.explain import render_explanation
-    from planlint.registry import load_registry
 
-    registry = load_registry()
+    registry, lang = _registry_and_language(lang)
     code = registry.resolve(rule)
     if code is None:
         _fail(f"`{rule}` is not a rule code or name; `planlint rules` lists them")
-    click.echo(render_explanation(registry.rules[code]))
+    click.echo(render_explanation(registry.rules[code], lang))
+
+
+def _registry_and_language(lang: Optional[str]):  # type: ignore[no-untyped-def]
+    """The rules the config's plugins add, and the language; for `rules` and `explain`."""
+    from planlint.config import choose_language
+    from planlint.errors import ConfigError
+
+    try:
+        config, registry = _load_config_and_rules(None, False)
+    except ConfigError as exc:
+        _fail(str(exc))
+    return registry, choose_language(lang, config)
 
 
 @cli.command("schema")

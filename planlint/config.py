@@ -159,3 +159,16 @@ def option_schema(default: Any, description: str = "") -> dict:
     if isinstance(default, list):
         return {"type": "array", "description": "a list"}
     return {"type": "string", "description": "text"}
+
+
+def choose_language(cli_value: Optional[str], config: Config) -> str:
+    """--lang, then the config's `lang`, then LC_ALL / LC_MESSAGES / LANG; English otherwise."""
+    if cli_value:
+        return cli_value
+    if config.get("lang"):
+        return str(config.get("lang"))
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"

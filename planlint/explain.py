@@ -3,17 +3,20 @@ from __future__ import annotations
 
 import json
 
-from planlint.api import DOC_SECTIONS, Rule
+from planlint.api import DOC_SECTIONS, SECTION_TITLES, Rule
+
+_DEFAULTS = {"en": "Defaults:", "zh": "默认值："}
 
 
-def render_explanation(rule: Rule) -> str:
-    sections = rule.sections()
-    lines = [f"{rule.code} {rule.name} [{rule.severity.value}]", "", rule.summary, ""]
-    for title in DOC_SECTIONS:
-        body = sections.get(title, "")
-        if title == "Options" and rule.options:
+def render_explanation(rule: Rule, lang: str = "en") -> str:
+    sections = rule.sections(lang)
+    lines = [f"{rule.code} {rule.name} [{rule.severity.value}]", "", rule.title(lang), ""]
+    for section in DOC_SECTIONS:
+        body = sections.get(section, "")
+        if section == "Options" and rule.options:
             defaults = "\n".join(f"  {key}: {json.dumps(value, ensure_ascii=False)}"
                                  for key, value in rule.options.items())
-            body = f"{body}\n\nDefaults:\n{defaults}"
-        lines += [title, "-" * len(title), body, ""]
+            body = f"{body}\n\n{_DEFAULTS[lang]}\n{defaults}"
+        title = SECTION_TITLES[lang][section]
+        lines += [title, "-" * len(title) * (2 if lang == "zh" else 1), body, ""]
     return "\n".join(lines).rstrip() + "\n"

@@ -35,5 +35,16 @@ account:
 CODE = "PL001"
 NAME = "yaml-syntax"
 SEVERITY = "error"
+DOC_ZH = """文件无法作为一个 YAML 计划读取。
+
+## 作用
+报告以下文件：不是合法的 YAML、为空、顶层不是映射、包含多个文档、使用了不支持的标签、不是 UTF-8 文本，或超出安全上限（文件大小、别名展开、节点数、嵌套深度）。位置是解析器给出的位置；空文件为第 1 行；多文档时为第二个文档的开头；超限时为引起超限的别名或节点。
+
+## 为什么重要
+读不懂的计划就没人会执行：客户团队的工具、CI 检查和下一位审阅人都会卡在第一处错误。planlint 只做安全加载并限制工作量，恶意或损坏的文件既不能执行代码，也不能拖住所有人的检查。
+
+## 选项
+无。上限在配置的 `limits:` 中设置。
+"""
 OPTIONS: dict = {}
 # Reported by planlint.loader while reading the file; there is nothing to check afterwards.

@@ -34,5 +34,16 @@ None.
 CODE = "PL002"
 NAME = "schema"
 SEVERITY = "error"
+DOC_ZH = """某个值或键不符合计划格式。
+
+## 作用
+按发布的 JSON Schema（`planlint schema`）校验计划：每个未知键、每个缺少的键各报告一次，每个值最多报告一次。消息会写出数据路径（如 `plans[2].cadence`）和期望的内容，并给出最接近的有效键或值。属于另一种计划类型的键（项目计划上的 `cadence`）算作未知键；`x-` 开头的键留给你自己使用。
+
+## 为什么重要
+其他规则都依赖这些字段。像 `finalised` 这样的拼写错误会让字段对所有检查“隐身”，提前期只有两周的计划也会像没有期限一样通过。YAML 1.1 的陷阱（`no` 被读成 false，`010` 被读成 8）也在这里被拦下。
+
+## 选项
+无。
+"""
 OPTIONS: dict = {}
 # Reported by planlint.schema from the validator's errors.

@@ -38,6 +38,17 @@ from planlint.api import say, DataPath, Document, Problem, closest, entries, for
 CODE = "PL004"
 NAME = "unknown-reference"
 SEVERITY = "error"
+DOC_ZH = """引用了文件中没有定义的联系人 id、计划 id 或层级名称。
+
+## 作用
+检查计划文件中的每个引用：`consultations[].with`、`review.with` 和 `review_with` 中的联系人 id；`coordinates` 中的计划 id；计划和联系人的 `tier` 中的层级名称。它们都必须在同一文件中定义（`account.contacts`、`plans`、`account.tiers`）。位置是出错的值，并给出最接近的有效 id。
+
+## 为什么重要
+与一个不存在的人“沟通过”什么也证明不了：判断是否与客户沟通、回顾是否有决策人参加的规则，只能信任能解析的引用。
+
+## 选项
+无。
+"""
 OPTIONS: dict = {}
 UNKNOWN = {
     "contact": {"en": "`{path}` names contact `{value}`, which this file does not define{hint}",

@@ -38,6 +38,17 @@ from planlint.api import say, Document, Problem
 CODE = "PL405"
 NAME = "operational-without-joint-review"
 SEVERITY = "error"
+DOC_ZH = """运营节奏的回顾没有客户参加。
+
+## 作用
+报告没有 `review_with` 联系人的运营计划，位置是计划开头。
+
+## 为什么重要
+错误 4：月度回顾是确认上月结果、商定本月重点的地方。没有客户参加，定下的重点只是客户团队的愿望，而不是客户的重点。
+
+## 选项
+无。
+"""
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'operational plan `{plan}` has no `review_with`: name the customer contacts who join the recurring review',

@@ -8,5 +8,5 @@ FORMATS = ("text", "json")
 
 
 def get_reporter(name: str) -> Callable[..., str]:
-    """The `render(result, registry, color=False)` function of a format."""
+    """The `render(result, registry, color=False, lang="en")` function of a format."""
     return import_module(f"planlint.reporters.{name}_format").render

@@ -7,5 +7,5 @@ from typing import Any
 from planlint.engine import Result
 
 
-def render(result: Result, registry: Any, color: bool = False) -> str:
+def render(result: Result, registry: Any, color: bool = False, lang: str = "en") -> str:
     return json.dumps([f.as_dict() for f in result.findings], ensure_ascii=False, indent=2) + "\n"

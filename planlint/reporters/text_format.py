@@ -10,7 +10,7 @@ _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _RESET = "\033[1m", "\033[0m"
 
 
-def render(result: Result, registry: Any, color: bool = False) -> str:
+def render(result: Result, registry: Any, color: bool = False, lang: str = "en") -> str:
     lines = []
     for f in result.findings:
         where = f"{f.path}:{f.line}:{f.column}:"
@@ -20,23 +20,30 @@ def render(result: Result, registry: Any, color: bool = False) -> str:
             level = _COLORS[f.severity.value] + level + _RESET
         lines.append(f"{where} {f.code} {level} {f.message}")
     lines.extend(f"error: {message}" for message in result.errors)
-    lines.append(summary(result))
+    lines.append(summary(result, lang))
     return "\n".join(lines) + "\n"
 
 
-def summary(result: Result) -> str:
+_WORDS = {
+    "en": {"error": ("error", "errors"), "warning": ("warning", "warnings"), "info": ("info", "info")},
+    "zh": {"error": ("个错误", "个错误"), "warning": ("个警告", "个警告"), "info": ("个提示", "个提示")},
+}
+
+
+def summary(result: Result, lang: str = "en") -> str:
     files = len(result.files)
-    file_word = "file" if files == 1 else "files"
-    if not result.findings:
-        text = f"No findings in {files} {file_word}."
+    counts = Counter(f.severity.value for f in result.findings)
+    words = _WORDS[lang]
+    parts = [f"{counts[s]}{' ' if lang == 'en' else ' '}{words[s][counts[s] != 1]}"
+             for s in ("error", "warning", "info") if counts[s]]
+    total, with_findings = len(result.findings), len({f.path for f in result.findings})
+    if lang == "zh":
+        text = (f"发现 {total} 个问题（{'，'.join(parts)}），涉及 {with_findings}/{files} 个文件。" if total
+                else f"{files} 个文件中没有发现问题。")
+        return text + (f"另有 {len(result.suppressed)} 个问题被屏蔽。" if result.suppressed else "")
+    if not total:
+        text = f"No findings in {files} file{'s' if files != 1 else ''}."
     else:
-        counts = Counter(f.severity.value for f in result.findings)
-        parts = [f"{counts[s]} {s if counts[s] == 1 or s == 'info' else s + 's'}"
-                 for s in ("error", "warning", "info") if counts[s]]
-        with_findings = len({f.path for f in result.findings})
-        total = len(result.findings)
         text = (f"Found {total} finding{'s' if total != 1 else ''} ({', '.join(parts)}) "
-                f"in {with_findings} of {files} {file_word}.")
-    if result.suppressed:
-        text += f" {len(result.suppressed)} suppressed."
-    return text
+                f"in {with_findings} of {files} file{'s' if files != 1 else ''}.")
+    return text + (f" {len(result.suppressed)} suppressed." if result.suppressed else "")
