@@ -88,6 +88,17 @@ class Finding:
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code, self.message)
 
+    def identity(self) -> tuple:
+        """What makes a finding the same finding across edits: never its line.
+        A finding with no data path (a parse error) is known by its message."""
+        return (self.path, self.code, self.account or "", self.plan or "",
+                self.data_path if self.data_path is not None else self.message)
+
+    def fingerprint(self) -> str:
+        import hashlib
+
+        return hashlib.sha256("\0".join(self.identity()).encode("utf-8")).hexdigest()
+
     def as_dict(self) -> dict:
         return {
             "path": self.path, "line": self.line, "column": self.column,

@@ -190,6 +190,11 @@ def _write_reports(outputs: List[Tuple[str, Optional[str]]], result, registry, l
             click.echo(report, nl=False)
         else:
             write_atomically(target, report)
+        if name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+            from planlint.reporters.github_format import step_summary
+
+            with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as summary:
+                summary.write(step_summary(result, registry))
 
 
 def _exit_status(result: "object", fail_on: Severity, exit_zero: bool) -> int:

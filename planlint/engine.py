@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import re
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
@@ -39,6 +40,7 @@ class Result:
     files: List[str]
     texts: Dict[str, str]  # path -> source text, so reporters never re-read files
     errors: List[str]      # crashed rules and broken plugins: exit status 2
+    accounts: Dict[str, Optional[str]] = field(default_factory=dict)  # path -> account.id
 
 
 @dataclass
@@ -120,7 +122,8 @@ def lint(sources: Sequence[Source], registry: Registry, settings: Settings,
         suppressed += hidden
     findings.sort(key=Finding.sort_key)
     return Result(findings, suppressed, [s.source.path for s in states],
-                  {s.source.path: s.text for s in states}, errors)
+                  {s.source.path: s.text for s in states}, errors,
+                  {s.source.path: s.doc.account_id if s.doc else None for s in states})
 
 
 def _load_file(source: Source, settings: Settings) -> _FileState:
@@ -196,6 +199,15 @@ def _finish_file(state: _FileState, prepared: _Prepared, registry: Registry, roo
     return outcome.kept, outcome.suppressed
 
 
+# Control characters and bidirectional overrides from plan text would act on the
+# reader's terminal or reorder what they see; every report shows them as escapes.
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(message: str) -> str:
+    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", message)
+
+
 def _to_finding(state: _FileState, code: str, problem: Problem, prepared: _Prepared,
                 registry: Registry) -> Finding:
     if problem.position is not None:
@@ -212,6 +224,6 @@ def _to_finding(state: _FileState, code: str, problem: Problem, prepared: _Prepa
             plan_id = plans[index].get("id")
     rule = registry.rules[code]
     return Finding(state.source.path, line, column, end_line, end_column, code, rule.name,
-                   prepared.severity[code], problem.text(prepared.lang),
+                   prepared.severity[code], visible(problem.text(prepared.lang)),
                    doc.account_id if doc is not None else None, plan_id,
                    format_path(problem.path) if problem.path else None)

@@ -15,7 +15,7 @@ from helpers import HERE
 GOLDEN = HERE / "golden"
 
 
-@pytest.mark.parametrize("output_format, golden", [("json", "examples.json"), ("text", "examples.txt")])
+@pytest.mark.parametrize("output_format, golden", [("json", "examples.json"), ("text", "examples.text")])
 def test_examples_report_matches_golden_file(output_format: str, golden: str, monkeypatch) -> None:
     monkeypatch.chdir(HERE.parent)
     result = CliRunner().invoke(cli, ["examples/plans", "--today", "2026-11-23", "--format", output_format])

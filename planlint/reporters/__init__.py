@@ -4,7 +4,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Callable
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "html")
 
 
 def get_reporter(name: str) -> Callable[..., str]:

@@ -1,0 +1,23 @@
+"""GitLab Code Quality: the JSON array GitLab reads for merge-request widgets."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from planlint.engine import Result
+
+SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
+
+
+def render(result: Result, registry: Any, color: bool = False, lang: str = "en") -> str:
+    issues = [{
+        "type": "issue",
+        "check_name": f"{f.code} {f.name}",
+        "description": f"{f.code} {f.message}",
+        "categories": ["Bug Risk"],
+        "severity": SEVERITIES[f.severity.value],
+        "fingerprint": f.fingerprint(),
+        "location": {"path": f.path[2:] if f.path.startswith("./") else f.path,
+                     "positions": {"begin": {"line": f.line, "column": f.column}}},
+    } for f in result.findings]
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"

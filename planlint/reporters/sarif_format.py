@@ -1,0 +1,77 @@
+"""SARIF 2.1.0: one run, every rule with its docs, results with stable fingerprints."""
+from __future__ import annotations
+
+import json
+from typing import Any, Optional
+from urllib.parse import quote
+
+from planlint import __version__
+from planlint.api import Finding, Rule
+from planlint.engine import Result
+from planlint.explain import render_explanation
+
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+INFORMATION_URI = "https://pypi.org/project/planlint/"
+
+
+def render(result: Result, registry: Any, color: bool = False, lang: str = "en") -> str:
+    rules = registry.ordered()
+    index = {rule.code: i for i, rule in enumerate(rules)}
+    results = [_result(f, index, None) for f in result.findings]
+    results += [_result(f, index, reason) for f, reason in result.suppressed]
+    run = {
+        "tool": {"driver": {"name": "planlint", "version": __version__, "semanticVersion": __version__,
+                            "informationUri": INFORMATION_URI,
+                            "rules": [_descriptor(rule, lang) for rule in rules]}},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
+    if result.errors:
+        run["invocations"] = [{"executionSuccessful": False, "toolExecutionNotifications": [
+            {"level": "error", "message": {"text": message}} for message in result.errors]}]
+    document = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [run]}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _descriptor(rule: Rule, lang: str) -> dict:
+    sections = rule.sections(lang)
+    help_text = render_explanation(rule, lang)
+    return {
+        "id": rule.code, "name": rule.name,
+        "shortDescription": {"text": rule.title(lang)},
+        "fullDescription": {"text": sections.get("What it does", rule.title(lang))},
+        "help": {"text": help_text, "markdown": help_text},
+        "defaultConfiguration": {"level": LEVELS[rule.severity.value]},
+        "properties": {"tags": ["planlint", _mistake_tag(rule.code)]},
+    }
+
+
+def _mistake_tag(code: str) -> str:
+    return "structure" if code[2] == "0" else f"mistake-{code[2]}"
+
+
+def _result(finding: Finding, index: dict, suppressed: Optional[str]) -> dict:
+    region = {"startLine": finding.line, "startColumn": finding.column}
+    if finding.end_line is not None and finding.end_column is not None:
+        region.update(endLine=finding.end_line, endColumn=finding.end_column)
+    entry = {
+        "ruleId": finding.code,
+        "level": LEVELS[finding.severity.value],
+        "message": {"text": finding.message},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(finding.path)}, "region": region}}],
+        "partialFingerprints": {"planlintFinding/v1": finding.fingerprint()},
+    }
+    if finding.code in index:
+        entry["ruleIndex"] = index[finding.code]
+    if suppressed is not None:
+        entry["suppressions"] = [{"kind": "inSource", **({"justification": suppressed} if suppressed else {})}]
+    return entry
+
+
+def _uri(path: str) -> str:
+    """A relative URI reference for a path as it was given (forward slashes, escaped)."""
+    posix = path.replace("\\", "/")
+    if posix.startswith("./"):
+        posix = posix[2:]
+    return ("file://" if posix.startswith("/") else "") + quote(posix, safe="/")
+

@@ -1,0 +1,155 @@
+"""Reports for machines: SARIF against the official schema, JUnit through a JUnit parser,
+GitHub workflow commands and step summary, GitLab Code Quality; and escaping in all of them."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+from junitparser import Failure, JUnitXml
+
+from planlint.cli import cli
+
+from helpers import HERE, SHARED
+
+REPO = HERE.parent
+SARIF_SCHEMA = json.loads((SHARED / "data" / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "html")
+
+
+def report(fmt: str, *paths: str, env: dict | None = None) -> str:
+    result = CliRunner(env=env).invoke(cli, [*paths, "--format", fmt, "--today", "2026-11-23"])
+    assert result.exit_code in (0, 1), result.output
+    return result.stdout
+
+
+@pytest.fixture(autouse=True)
+def from_repo_root(monkeypatch) -> None:
+    monkeypatch.chdir(REPO)
+
+
+def sarif_validator():
+    return jsonschema.validators.validator_for(SARIF_SCHEMA)(SARIF_SCHEMA)
+
+
+@pytest.mark.parametrize("paths", [["examples/plans"], ["examples/plans/gome-2027.yaml"],
+                                   ["tests/reports/suppressed.yaml"], ["tests/reports/hostile.yaml"]])
+def test_sarif_validates_against_the_official_schema(paths: list) -> None:
+    document = json.loads(report("sarif", *paths))
+    errors = sorted(sarif_validator().iter_errors(document), key=str)
+    assert errors == []
+    run = document["runs"][0]
+    assert [r["id"] for r in run["tool"]["driver"]["rules"]][:3] == ["PL001", "PL002", "PL003"]
+    assert len(run["tool"]["driver"]["rules"]) == 27
+
+
+def test_sarif_empty_run_has_empty_results_and_rule_help() -> None:
+    run = json.loads(report("sarif", "examples/plans/gome-2027.yaml"))["runs"][0]
+    assert run["results"] == []
+    pl201 = next(r for r in run["tool"]["driver"]["rules"] if r["id"] == "PL201")
+    assert pl201["defaultConfiguration"] == {"level": "error"}
+    assert "Example that fails" in pl201["help"]["text"] and "Why it matters" in pl201["help"]["text"]
+
+
+def test_sarif_results_have_locations_and_suppressions() -> None:
+    run = json.loads(report("sarif", "tests/reports/suppressed.yaml"))["runs"][0]
+    [result] = run["results"]
+    assert result["ruleId"] == "PL201" and result["level"] == "error"
+    assert result["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": "tests/reports/suppressed.yaml"},
+        "region": {"startLine": 30, "startColumn": 5, "endLine": 30, "endColumn": 14}}
+    assert result["suppressions"] == [{"kind": "inSource", "justification": "agreed with Li Ming"}]
+
+
+def test_fingerprints_survive_unrelated_edits(tmp_path: Path) -> None:
+    original = (REPO / "examples/plans/northwind-mobile-2027.yaml").read_text(encoding="utf-8")
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    target = plans / "northwind.yaml"
+
+    def fingerprints() -> dict:
+        results = json.loads(report("sarif", str(target)))["runs"][0]["results"]
+        return {(r["ruleId"], r["partialFingerprints"]["planlintFinding/v1"]): r["locations"][0]
+                ["physicalLocation"]["region"]["startLine"] for r in results}
+
+    target.write_text(original, encoding="utf-8")
+    before = fingerprints()
+    target.write_text("# a new comment\n" * 10 + original, encoding="utf-8")
+    after = fingerprints()
+    assert set(before) == set(after) and len(before) == 14
+    assert all(after[key] == before[key] + 10 for key in before)
+
+
+def test_junit_is_read_by_a_junit_parser(tmp_path: Path) -> None:
+    path = tmp_path / "report.xml"
+    path.write_text(report("junit", "examples/plans"), encoding="utf-8")
+    xml = JUnitXml.fromfile(str(path))
+    cases = [case for suite in xml for case in suite]
+    assert [case.name for case in cases] == [
+        "examples/plans/gome-2027.yaml", "examples/plans/northwind-mobile-2027.yaml",
+        "examples/plans/suning-2027-zh.yaml"]
+    failures = {case.name: [r for r in case.result if isinstance(r, Failure)] for case in cases}
+    assert [len(f) for f in failures.values()] == [0, 14, 0]
+    first = failures["examples/plans/northwind-mobile-2027.yaml"][0]
+    assert first.type == "PL103" and "northwind-mobile-2027.yaml:23:1" in first.text
+
+
+def test_github_commands_and_step_summary(tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier step\n", encoding="utf-8")
+    lines = report("github", "examples/plans", env={"GITHUB_STEP_SUMMARY": str(summary)}).splitlines()
+    assert len(lines) == 14
+    assert lines[2] == ("::error file=examples/plans/northwind-mobile-2027.yaml,line=31,col=5,endLine=31,"
+                        "endColumn=14,title=PL201 short-lead-time::plan `summer-campaign` is finalized 14 days "
+                        "before it starts; a promotion needs at least 42")
+    assert {line.split(" ", 1)[0] for line in lines} == {"::error", "::warning", "::notice"}
+    markdown = summary.read_text(encoding="utf-8")
+    assert markdown.startswith("earlier step\n## planlint\n")
+    assert "| PL201 | short-lead-time | error | 1 |" in markdown
+    assert "| northwind\\-mobile | 14 |" in markdown
+
+
+def test_gitlab_code_quality() -> None:
+    issues = json.loads(report("gitlab", "examples/plans"))
+    assert len(issues) == 14 and len({i["fingerprint"] for i in issues}) == 14
+    assert issues[2]["check_name"] == "PL201 short-lead-time" and issues[2]["severity"] == "major"
+    assert issues[2]["location"] == {"path": "examples/plans/northwind-mobile-2027.yaml",
+                                     "positions": {"begin": {"line": 31, "column": 5}}}
+    assert {i["severity"] for i in issues} == {"major", "minor", "info"}
+
+
+def test_hostile_plan_text_cannot_inject_into_any_format() -> None:
+    github = report("github", "tests/reports/hostile.yaml")
+    assert all(line.startswith(("::error file=", "::warning file=")) for line in github.splitlines())
+    assert len(github.splitlines()) == 2 and "\r" not in github and "\x07" not in github
+    junit = report("junit", "tests/reports/hostile.yaml")
+    assert "<img" not in junit and "&lt;img" in junit and "\x07" not in junit
+    html = report("html", "tests/reports/hostile.yaml")
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<img src=x" not in html
+    for fmt in ("json", "sarif", "gitlab"):
+        json.loads(report(fmt, "tests/reports/hostile.yaml"))
+    text = report("text", "tests/reports/hostile.yaml")
+    assert "\x07" not in text and "\\u0007" in text
+
+
+def test_several_outputs_in_one_run(tmp_path: Path) -> None:
+    # --output takes the first --format that names no file; the other one goes to stdout.
+    result = CliRunner().invoke(cli, ["examples/plans", "--today", "2026-11-23", "--format", "junit",
+                                      "--output", str(tmp_path / "junit.xml"),
+                                      "--format", f"sarif:{tmp_path / 'out.sarif'}",
+                                      "--format", f"html:{tmp_path / 'report.html'}", "--format", "text"])
+    assert result.exit_code == 1
+    assert result.stdout.endswith("Found 14 findings (9 errors, 4 warnings, 1 info) in 1 of 3 files.\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["junit.xml", "out.sarif", "report.html"]
+    assert json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
+    two_on_stdout = CliRunner().invoke(cli, ["examples/plans", "--format", "text", "--format", "json"])
+    assert two_on_stdout.exit_code == 2 and "only one report can go to standard output" in two_on_stdout.output
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_golden_report_for_the_examples(fmt: str) -> None:
+    golden = HERE / "golden" / f"examples.{fmt}"
+    assert report(fmt, "examples/plans") == golden.read_text(encoding="utf-8")
