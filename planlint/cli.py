@@ -69,11 +69,17 @@ _LANG_OPTION = click.option("--lang", type=click.Choice(LANGUAGES),
               help="Lowest severity that makes the exit status 1 (default: error).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--stdin-filename", help="The path to show for a plan read from `-`.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
+              help="Report only findings that are not in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False),
+              help="Record today's findings in FILE as the baseline, and exit 0.")
+@click.option("--prune-baseline", is_flag=True, help="Remove fixed findings from the baseline file.")
 @_LANG_OPTION
 def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str],
           select: Tuple[str, ...], ignore: Tuple[str, ...], config_path: Optional[str],
           isolated: bool, today: Optional[dt.date], fail_on: Optional[str], exit_zero: bool,
-          stdin_filename: Optional[str], lang: Optional[str]) -> None:
+          stdin_filename: Optional[str], baseline_path: Optional[str], write_baseline: Optional[str],
+          prune_baseline: bool, lang: Optional[str]) -> None:
     """Lint plan files and folders."""
     from planlint.config import choose_language
     from planlint.discover import PathError
@@ -84,14 +90,20 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
         outputs = _parse_outputs(formats, output)
         config, registry = _load_config_and_rules(config_path, isolated)
         settings = _settings(config, select, ignore, today, choose_language(lang, config))
+        if not write_baseline:
+            settings.baseline = baseline_path or (config.resolve_path(config.get("baseline"))
+                                                  if config.get("baseline") else None)
         sources, context = _sources(config, paths, stdin_filename)
         with _progress_bar(len(sources)) as advance:
             result = lint(sources, registry, settings, context, advance)
     except (ConfigError, PathError) as exc:
         _fail(str(exc))
-    _write_reports(outputs, result, registry, settings.lang)
     for message in result.errors:
         click.echo(f"planlint: {message}", err=True)
+    if write_baseline:
+        _write_baseline(write_baseline, result)
+    _report_baseline(settings.baseline, result, prune_baseline)
+    _write_reports(outputs, result, registry, settings.lang)
     threshold = Severity(fail_on or config.get("fail-on", "error"))
     sys.exit(_exit_status(result, threshold, exit_zero))
 
@@ -107,6 +119,29 @@ def _progress_bar(total: int):  # type: ignore[no-untyped-def]
         return
     with click.progressbar(length=total, label="Linting plans", file=sys.stderr) as bar:
         yield lambda: bar.update(1)
+
+
+def _write_baseline(path: str, result) -> None:  # type: ignore[no-untyped-def]
+    from planlint.baseline import write_baseline
+    from planlint.output import write_atomically
+
+    write_atomically(path, write_baseline(path, result.findings))
+    click.echo(f"planlint: wrote {len(result.findings)} findings to the baseline {path}", err=True)
+    sys.exit(2 if result.errors else 0)
+
+
+def _report_baseline(path: Optional[str], result, prune: bool) -> None:  # type: ignore[no-untyped-def]
+    if path is None:
+        return
+    from planlint.baseline import pruned_text, read_baseline
+    from planlint.output import write_atomically
+
+    if result.stale_baseline and prune:
+        write_atomically(path, pruned_text(read_baseline(path), result.stale_baseline))
+        click.echo(f"planlint: removed {len(result.stale_baseline)} fixed findings from {path}", err=True)
+    elif result.stale_baseline:
+        click.echo(f"planlint: {len(result.stale_baseline)} findings in the baseline {path} are fixed; "
+                   "remove them with --prune-baseline", err=True)
 
 
 def _parse_outputs(formats: Tuple[str, ...], output: Optional[str]) -> List[Tuple[str, Optional[str]]]:

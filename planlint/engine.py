@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import copy
-import re
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 from planlint.api import Document, Finding, Problem, Rule, Severity, format_path
+from planlint.baseline import apply_baseline, read_baseline
 from planlint.discover import Source
 from planlint.errors import ConfigError
 from planlint.loader import Limits, PositionIndex, load
@@ -31,6 +32,7 @@ class Settings:
     today: dt.date = field(default_factory=dt.date.today)
     limits: Limits = field(default_factory=Limits)
     lang: str = "en"
+    baseline: Optional[str] = None  # a baseline file: its findings are not reported
 
 
 @dataclass
@@ -41,6 +43,8 @@ class Result:
     texts: Dict[str, str]  # path -> source text, so reporters never re-read files
     errors: List[str]      # crashed rules and broken plugins: exit status 2
     accounts: Dict[str, Optional[str]] = field(default_factory=dict)  # path -> account.id
+    baselined: List[Finding] = field(default_factory=list)  # known from the baseline, not reported
+    stale_baseline: List[dict] = field(default_factory=list)  # baseline entries fixed since
 
 
 @dataclass
@@ -103,6 +107,7 @@ def lint(sources: Sequence[Source], registry: Registry, settings: Settings,
     """Lint `sources`; `context` files are read only so cross-file rules see them too.
     `progress` is called once per linted file."""
     prepared = prepare(registry, settings)
+    baseline = read_baseline(settings.baseline) if settings.baseline is not None else None
     errors = list(registry.errors)
     states = []
     for source in sources:
@@ -121,9 +126,13 @@ def lint(sources: Sequence[Source], registry: Registry, settings: Settings,
         findings += kept
         suppressed += hidden
     findings.sort(key=Finding.sort_key)
-    return Result(findings, suppressed, [s.source.path for s in states],
-                  {s.source.path: s.text for s in states}, errors,
-                  {s.source.path: s.doc.account_id if s.doc else None for s in states})
+    result = Result(findings, suppressed, [s.source.path for s in states],
+                    {s.source.path: s.text for s in states}, errors,
+                    {s.source.path: s.doc.account_id if s.doc else None for s in states})
+    if baseline is not None and settings.baseline is not None:
+        outcome = apply_baseline(findings, baseline, settings.baseline, result.files)
+        result.findings, result.baselined, result.stale_baseline = outcome.kept, outcome.known, outcome.stale
+    return result
 
 
 def _load_file(source: Source, settings: Settings) -> _FileState:

@@ -40,10 +40,12 @@ def summary(result: Result, lang: str = "en") -> str:
     if lang == "zh":
         text = (f"发现 {total} 个问题（{'，'.join(parts)}），涉及 {with_findings}/{files} 个文件。" if total
                 else f"{files} 个文件中没有发现问题。")
-        return text + (f"另有 {len(result.suppressed)} 个问题被屏蔽。" if result.suppressed else "")
+        text += f"另有 {len(result.suppressed)} 个问题被屏蔽。" if result.suppressed else ""
+        return text + (f"另有 {len(result.baselined)} 个问题在基线中。" if result.baselined else "")
     if not total:
         text = f"No findings in {files} file{'s' if files != 1 else ''}."
     else:
         text = (f"Found {total} finding{'s' if total != 1 else ''} ({', '.join(parts)}) "
                 f"in {with_findings} of {files} file{'s' if files != 1 else ''}.")
-    return text + (f" {len(result.suppressed)} suppressed." if result.suppressed else "")
+    text += f" {len(result.suppressed)} suppressed." if result.suppressed else ""
+    return text + (f" {len(result.baselined)} known from the baseline." if result.baselined else "")

@@ -1,0 +1,87 @@
+"""A baseline: today's findings, recorded so that only new ones are reported.
+
+A finding's identity is its file, code, account, plan and data path (its
+message where it has no data path), never its line, so edits elsewhere in the
+file do not bring it back. Paths are stored relative to the baseline's folder.
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from dataclasses import dataclass
+from typing import List, Sequence, Tuple
+
+from planlint.api import Finding
+from planlint.errors import ConfigError
+
+FORMAT_VERSION = 1
+Key = Tuple[str, ...]
+
+
+@dataclass
+class BaselineOutcome:
+    kept: List[Finding]
+    known: List[Finding]  # findings the baseline already holds
+    stale: List[dict]     # baseline entries that matched nothing: fixed since
+
+
+def _key(finding: Finding, folder: str) -> Key:
+    path, *rest = finding.identity()
+    relative = os.path.relpath(os.path.abspath(path), folder).replace(os.sep, "/")
+    return (relative, *rest)
+
+
+def _entry(key: Key) -> dict:
+    return dict(zip(("path", "code", "account", "plan", "node"), key))
+
+
+def write_baseline(path: str, findings: Sequence[Finding]) -> str:
+    """The baseline file's text for `findings` (the caller writes it atomically)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    entries = [_entry(key) for key in sorted(_key(f, folder) for f in findings)]
+    return json.dumps({"planlint-baseline": FORMAT_VERSION, "findings": entries},
+                      ensure_ascii=False, indent=2) + "\n"
+
+
+def read_baseline(path: str) -> List[Key]:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            document = json.load(handle)
+        if document.get("planlint-baseline") != FORMAT_VERSION:
+            raise ValueError("not a planlint baseline (version 1)")
+        return [tuple(entry[k] for k in ("path", "code", "account", "plan", "node"))
+                for entry in document["findings"]]
+    except FileNotFoundError:
+        raise ConfigError(f"baseline {path} does not exist; create it with --write-baseline {path}") from None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ConfigError(f"baseline {path} cannot be read: {exc}") from None
+
+
+def apply_baseline(findings: Sequence[Finding], keys: Sequence[Key], path: str,
+                   linted: Sequence[str]) -> BaselineOutcome:
+    """Hide findings the baseline holds, each entry at most once. An entry is stale
+    only when its file was linted in this run and nothing matched it."""
+    folder = os.path.dirname(os.path.abspath(path))
+    remaining: Counter = Counter(keys)
+    kept, known = [], []
+    for finding in findings:
+        key = _key(finding, folder)
+        if remaining[key] > 0:
+            remaining[key] -= 1
+            known.append(finding)
+        else:
+            kept.append(finding)
+    linted_paths = {os.path.relpath(os.path.abspath(p), folder).replace(os.sep, "/") for p in linted}
+    stale = [_entry(key) for key, count in sorted(remaining.items()) for _ in range(count)
+             if key[0] in linted_paths]
+    return BaselineOutcome(kept, known, stale)
+
+
+def pruned_text(keys: Sequence[Key], stale: Sequence[dict]) -> str:
+    """The baseline file's text without its stale entries."""
+    remaining: Counter = Counter(keys)
+    for entry in stale:
+        remaining[tuple(entry[k] for k in ("path", "code", "account", "plan", "node"))] -= 1
+    kept = [_entry(key) for key, count in sorted(remaining.items()) for _ in range(max(count, 0))]
+    return json.dumps({"planlint-baseline": FORMAT_VERSION, "findings": kept}, ensure_ascii=False, indent=2) + "\n"
