@@ -1,0 +1,70 @@
+"""planlint as a pre-commit hook, run by the real pre-commit on a real git repository."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from helpers import HERE
+
+REPO = HERE.parent
+CLEAN = (HERE.parent / "examples" / "plans" / "gome-2027.yaml").read_text(encoding="utf-8")
+
+
+def git(cwd: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "t@example.com",
+           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "t@example.com",
+           "PRE_COMMIT_HOME": str(cwd.parent / "pre-commit-home"),
+           "PATH": os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", "")}
+    return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True,
+                          check=check, timeout=900)
+
+
+def this_commit() -> str:
+    return subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True,
+                          check=True).stdout.strip()
+
+
+def test_precommit_hook_blocks_mistakes_and_keeps_cross_file_context(tmp_path: Path) -> None:
+    plans_repo = tmp_path / "plans-repo"
+    (plans_repo / "plans").mkdir(parents=True)
+    git(plans_repo, "init", "-q", "-b", "main")
+    config = {"repos": [{"repo": str(REPO), "rev": this_commit(), "hooks": [{"id": "planlint"}]}]}
+    (plans_repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    (plans_repo / "planlint.yaml").write_text("paths: [plans]\n", encoding="utf-8")
+    (plans_repo / "plans" / "gome.yaml").write_text(CLEAN, encoding="utf-8")
+    pre_commit = shutil.which("pre-commit", path=os.path.dirname(sys.executable)) or "pre-commit"
+    subprocess.run([pre_commit, "install"], cwd=plans_repo, check=True, capture_output=True,
+                   env={**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")})
+
+    git(plans_repo, "add", ".")
+    first = git(plans_repo, "commit", "-m", "a clean plan", check=False)
+    assert first.returncode == 0, first.stdout + first.stderr
+
+    late = CLEAN.replace("id: gome", "id: gome-east").replace("finalized: 2026-11-20", "finalized: 2026-12-20") \
+        .replace("sold only through Gome", "sold only through Gome East") \
+        .replace("Two-month launch window", "Three-month launch window")
+    (plans_repo / "plans" / "gome-east.yaml").write_text(late, encoding="utf-8")
+    git(plans_repo, "add", ".")
+    blocked = git(plans_repo, "commit", "-m", "a plan frozen too late", check=False)
+    assert blocked.returncode != 0
+    assert "plans/gome-east.yaml:55:5: PL201 [error]" in blocked.stdout
+
+    on_time = late.replace("finalized: 2026-12-20", "finalized: 2026-11-20")
+    (plans_repo / "plans" / "gome-east.yaml").write_text(on_time, encoding="utf-8")
+    git(plans_repo, "add", ".")
+    clean = git(plans_repo, "commit", "-m", "the plan on time", check=False)
+    assert clean.returncode == 0, clean.stdout
+
+    shared = on_time.replace("sold only through Gome East", "sold only through Gome")
+    (plans_repo / "plans" / "gome-east.yaml").write_text(shared, encoding="utf-8")
+    git(plans_repo, "add", ".")
+    copied = git(plans_repo, "commit", "-m", "copy gome's exclusive offer", check=False)
+    assert copied.returncode != 0
+    assert "plans/gome-east.yaml:77:9: PL503 [error]" in copied.stdout
+    assert "also an exclusive offer of gome" in copied.stdout
+    assert "plans/gome.yaml" not in copied.stdout  # only the files given are reported
