@@ -44,6 +44,7 @@ def test_precommit_hook_blocks_mistakes_and_keeps_cross_file_context(tmp_path: P
     git(plans_repo, "add", ".")
     first = git(plans_repo, "commit", "-m", "a clean plan", check=False)
     assert first.returncode == 0, first.stdout + first.stderr
+    assert "planlint" in first.stderr + first.stdout and "Passed" in first.stderr + first.stdout
 
     late = CLEAN.replace("id: gome", "id: gome-east").replace("finalized: 2026-11-20", "finalized: 2026-12-20") \
         .replace("sold only through Gome", "sold only through Gome East") \
@@ -52,19 +53,20 @@ def test_precommit_hook_blocks_mistakes_and_keeps_cross_file_context(tmp_path: P
     git(plans_repo, "add", ".")
     blocked = git(plans_repo, "commit", "-m", "a plan frozen too late", check=False)
     assert blocked.returncode != 0
-    assert "plans/gome-east.yaml:55:5: PL201 [error]" in blocked.stdout
+    assert "plans/gome-east.yaml:55:5: PL201 [error]" in blocked.stdout + blocked.stderr
 
     on_time = late.replace("finalized: 2026-12-20", "finalized: 2026-11-20")
     (plans_repo / "plans" / "gome-east.yaml").write_text(on_time, encoding="utf-8")
     git(plans_repo, "add", ".")
     clean = git(plans_repo, "commit", "-m", "the plan on time", check=False)
-    assert clean.returncode == 0, clean.stdout
+    assert clean.returncode == 0, clean.stdout + clean.stderr
 
     shared = on_time.replace("sold only through Gome East", "sold only through Gome")
     (plans_repo / "plans" / "gome-east.yaml").write_text(shared, encoding="utf-8")
     git(plans_repo, "add", ".")
     copied = git(plans_repo, "commit", "-m", "copy gome's exclusive offer", check=False)
     assert copied.returncode != 0
-    assert "plans/gome-east.yaml:77:9: PL503 [error]" in copied.stdout
-    assert "also an exclusive offer of gome" in copied.stdout
-    assert "plans/gome.yaml" not in copied.stdout  # only the files given are reported
+    output = copied.stdout + copied.stderr
+    assert "plans/gome-east.yaml:77:9: PL503 [error]" in output
+    assert "also an exclusive offer of gome" in output
+    assert "plans/gome.yaml" not in output  # only the files given are reported
