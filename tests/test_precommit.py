@@ -48,12 +48,13 @@ def test_precommit_hook_blocks_mistakes_and_keeps_cross_file_context(tmp_path: P
 
     late = CLEAN.replace("id: gome", "id: gome-east").replace("finalized: 2026-11-20", "finalized: 2026-12-20") \
         .replace("sold only through Gome", "sold only through Gome East") \
-        .replace("Two-month launch window", "Three-month launch window")
+        .replace("Two-month launch window", "Three-month launch window") \
+        .replace("within 24 hours in Gome stores", "within 12 hours in Gome East stores")
     (plans_repo / "plans" / "gome-east.yaml").write_text(late, encoding="utf-8")
     git(plans_repo, "add", ".")
     blocked = git(plans_repo, "commit", "-m", "a plan frozen too late", check=False)
     assert blocked.returncode != 0
-    assert "plans/gome-east.yaml:55:5: PL201 [error]" in blocked.stdout + blocked.stderr
+    assert "plans/gome-east.yaml:56:5: PL201 [error]" in blocked.stdout + blocked.stderr, blocked.stderr
 
     on_time = late.replace("finalized: 2026-12-20", "finalized: 2026-11-20")
     (plans_repo / "plans" / "gome-east.yaml").write_text(on_time, encoding="utf-8")
@@ -67,6 +68,6 @@ def test_precommit_hook_blocks_mistakes_and_keeps_cross_file_context(tmp_path: P
     copied = git(plans_repo, "commit", "-m", "copy gome's exclusive offer", check=False)
     assert copied.returncode != 0
     output = copied.stdout + copied.stderr
-    assert "plans/gome-east.yaml:77:9: PL503 [error]" in output
+    assert "plans/gome-east.yaml:83:9: PL503 [error]" in output
     assert "also an exclusive offer of gome" in output
     assert "plans/gome.yaml" not in output  # only the files given are reported
