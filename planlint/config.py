@@ -13,7 +13,8 @@ from typing import Any, Dict, List, Optional
 
 from planlint.api import Problem, closest, format_path
 from planlint.errors import ConfigError
-from planlint.loader import PositionIndex, load
+from planlint.loader import load
+from planlint.positions import PositionIndex
 from planlint.registry import Registry
 
 CONFIG_FILES = ("planlint.yaml", ".planlint.yaml", "planlint.yml", ".planlint.yml")
@@ -36,7 +37,7 @@ class Config:
         lines = []
         for problem in problems:
             span = self.positions.locate(problem.path, problem.at)
-            where = f"{self.path}:{span.line}:{span.column}" if self.positions.values else str(self.path)
+            where = f"{self.path}:{span.line}:{span.column}" if self.positions.root is not None else str(self.path)
             lines.append(f"{where}: {problem.text()}")
         return ConfigError("invalid configuration\n  " + "\n  ".join(lines))
 

@@ -11,7 +11,8 @@ from planlint.api import Document, Finding, Problem, Rule, Severity, format_path
 from planlint.baseline import apply_baseline, read_baseline
 from planlint.discover import Source
 from planlint.errors import ConfigError
-from planlint.loader import Limits, PositionIndex, load
+from planlint.loader import Limits, load
+from planlint.positions import PositionIndex
 from planlint.messages import text
 from planlint.registry import Registry
 from planlint.schema import validate

@@ -8,13 +8,14 @@ only decimal integers become numbers, and aliases are expanded under a budget.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Tuple
 
 import yaml
 
 from planlint.api import DataPath, Problem, Text
 from planlint.messages import text
+from planlint.positions import PositionIndex, Span, node_span
 from planlint.decode import decode_plan_bytes
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -36,50 +37,6 @@ class Limits:
     max_depth: int = 64
 
 
-@dataclass(frozen=True)
-class Span:
-    """1-based start; the end is the column after the scalar, None for collections."""
-
-    line: int
-    column: int
-    end_line: Optional[int] = None
-    end_column: Optional[int] = None
-
-
-@dataclass
-class PositionIndex:
-    """Data path -> span of its value, of its key, and the scalar's source text."""
-
-    values: Dict[DataPath, Span] = field(default_factory=dict)
-    keys: Dict[DataPath, Span] = field(default_factory=dict)
-    scalars: Dict[DataPath, Tuple[str, bool]] = field(default_factory=dict)
-
-    def locate(self, path: DataPath, at: str = "value") -> Span:
-        """The span for `path`; a path that no node holds falls back to its parent."""
-        while True:
-            table = self.keys if at == "key" and path in self.keys else self.values
-            if path in table:
-                return table[path]
-            if not path:
-                return Span(1, 1)
-            path, at = path[:-1], "value"
-
-    def inside_scalar(self, line: int, column: int) -> bool:
-        """True when (line, column) lies within a scalar, e.g. a `#` inside quotes."""
-        for path in self.scalars:
-            span = self.values[path]
-            if (span.line, span.column) <= (line, column) < (span.end_line or 0, span.end_column or 0):
-                return True
-        return False
-
-    def source_text(self, path: DataPath) -> Optional[str]:
-        found = self.scalars.get(path)
-        return found[0] if found else None
-
-    def is_plain(self, path: DataPath) -> bool:
-        return self.scalars.get(path, ("", False))[1]
-
-
 @dataclass
 class Loaded:
     text: str
@@ -92,13 +49,6 @@ class _LimitExceeded(Exception):
     def __init__(self, where: Span, message: Text) -> None:
         super().__init__(message.render())
         self.where, self.message = where, message
-
-
-def _span(node: Any) -> Span:
-    start, end = node.start_mark, node.end_mark
-    if isinstance(node, yaml.ScalarNode):
-        return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
-    return Span(start.line + 1, start.column + 1)
 
 
 def _at(line: int, column: int, message: Text) -> Tuple[str, Problem]:
@@ -130,19 +80,24 @@ def load(raw: bytes, limits: Limits = Limits()) -> Loaded:
         return Loaded(source, None, empty, [_at(1, 1, text("empty"))])
     if not isinstance(root, yaml.MappingNode):
         kind = "not_mapping_list" if isinstance(root, yaml.SequenceNode) else "not_mapping_value"
-        span = _span(root)
+        span = node_span(root)
         return Loaded(source, None, empty, [_at(span.line, span.column, text(kind))])
     builder = _Builder(limits)
+    positions = PositionIndex(root)
     try:
         data = builder.build(root, (), 0)
     except _LimitExceeded as exc:
-        return Loaded(source, None, empty, [_at(exc.where.line, exc.where.column, exc.message)])
-    return Loaded(source, data, builder.positions, builder.problems)
+        where = positions.locate(builder.blamed_path) if builder.blamed_path is not None else exc.where
+        return Loaded(source, None, empty, [_at(where.line, where.column, exc.message)])
+    return Loaded(source, data, positions, builder.problems)
 
 
 def _check_depth(source: str, max_depth: int) -> None:
-    rough_depth = source.count("[") + source.count("{") + max(map(len, source.splitlines()), default=0)
-    if rough_depth <= _COMPOSE_SAFE_DEPTH:
+    # Nesting is bounded by the brackets plus the longest line (block nesting needs
+    # indentation); only a document that could be deep is measured on events.
+    brackets = source.count("[") + source.count("{")
+    if brackets < _COMPOSE_SAFE_DEPTH and not re.search(
+            "[^\n]{%d}" % (_COMPOSE_SAFE_DEPTH - brackets), source):
         return
     depth = 0
     for event in yaml.parse(source, Loader=_Loader):
@@ -168,116 +123,129 @@ def _yaml_error(exc: yaml.YAMLError) -> Tuple[str, Problem]:
     return _at(mark.line + 1, mark.column + 1, message)
 
 
+_TAG_STR, _TAG_NULL, _TAG_BOOL, _TAG_INT, _TAG_FLOAT, _TAG_TIMESTAMP, _TAG_SEQ, _TAG_MAP = (
+    _YAML + name for name in ("str", "null", "bool", "int", "float", "timestamp", "seq", "map"))
+_SCALAR, _SEQUENCE, _MAPPING = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
+
+
 class _Builder:
     """Walks composed nodes once; counts nodes and aliases against the limits.
 
     libyaml hands back an aliased node as the very anchored node object, so a
-    node met again is an alias use. The uses met outside any expansion are the
-    aliases written in the file; everything inside an expansion counts as nodes.
+    collection met again is an alias use. The uses met outside any expansion
+    are the aliases written in the file; everything inside counts as nodes.
+    This walk runs for every node of every plan, so it does as little as it can.
     """
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
-        self.positions = PositionIndex()
         self.problems: List[Tuple[str, Problem]] = []
         self.nodes = 0
         self.aliases = 0
         self.seen: set = set()
         self.active: set = set()
         self.expansion: Optional[DataPath] = None  # holder of the alias being expanded
+        self.blamed_path: Optional[DataPath] = None
 
     def build(self, node: Any, path: DataPath, depth: int) -> Any:
-        outermost_alias = id(node) in self.seen and self.expansion is None
+        self.nodes += 1
+        if node.__class__ is _SCALAR:
+            if self.nodes > self.limits.max_nodes:
+                self._limit(node, text("too_many_nodes", limit=f"{self.limits.max_nodes:,}"))
+            return node.value if node.tag == _TAG_STR else self._scalar(node, path)
+        key = id(node)
+        outermost_alias = key in self.seen and self.expansion is None
         if outermost_alias:
             self.expansion = path[:-1]
             self.aliases += 1
+        self._check(node, key, depth)
+        self.seen.add(key)
+        self.active.add(key)
         try:
-            self._count(node, path, depth)
-            self.positions.values[path] = _span(node)
-            if isinstance(node, yaml.ScalarNode):
-                return self._scalar(node, path)
-            self.active.add(id(node))
-            try:
-                self._check_collection_tag(node, path)
-                if isinstance(node, yaml.SequenceNode):
-                    return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
-                return self._mapping(node, path, depth)
-            finally:
-                self.active.discard(id(node))
+            if node.__class__ is _SEQUENCE:
+                if node.tag != _TAG_SEQ:
+                    self._check_tag(node, path, _TAG_SEQ)
+                return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+            if node.tag != _TAG_MAP:
+                self._check_tag(node, path, _TAG_MAP)
+            return self._mapping(node, path, depth)
         finally:
+            self.active.discard(key)
             if outermost_alias:
                 self.expansion = None
 
-    def _count(self, node: Any, path: DataPath, depth: int) -> None:
+    def _check(self, node: Any, key: int, depth: int) -> None:
         limits = self.limits
-        problem = None
         if depth > limits.max_depth:
-            problem = text("too_deep", limit=limits.max_depth)
-        elif id(node) in self.active:
-            problem = text("recursive_alias")
-        elif self.aliases > limits.max_aliases:
-            problem = text("too_many_aliases", limit=f"{limits.max_aliases:,}")
-        elif self.nodes >= limits.max_nodes:
-            problem = text("too_many_nodes", limit=f"{limits.max_nodes:,}")
-        if problem:
-            # Blame the collection that holds the alias being expanded: libyaml
-            # keeps no mark of the alias itself, only of the anchored node.
-            blamed = self.positions.values.get(self.expansion) if self.expansion is not None else None
-            raise _LimitExceeded(blamed or _span(node), problem)
-        self.seen.add(id(node))
-        self.nodes += 1
+            self._limit(node, text("too_deep", limit=limits.max_depth))
+        if key in self.active:
+            self._limit(node, text("recursive_alias"))
+        if self.aliases > limits.max_aliases:
+            self._limit(node, text("too_many_aliases", limit=f"{limits.max_aliases:,}"))
+        if self.nodes > limits.max_nodes:
+            self._limit(node, text("too_many_nodes", limit=f"{limits.max_nodes:,}"))
+
+    def _limit(self, node: Any, message: Text) -> None:
+        # Blame the collection that holds the alias being expanded: libyaml keeps
+        # no mark of the alias itself, only of the anchored node.
+        self.blamed_path = self.expansion
+        raise _LimitExceeded(node_span(node), message)
 
     def _mapping(self, node: Any, path: DataPath, depth: int) -> dict:
         result: Dict[str, Any] = {}
-        first_line: Dict[str, int] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                span = _span(key_node)
+        pairs = node.value
+        for key_node, value_node in pairs:
+            if key_node.__class__ is not _SCALAR:
+                span = node_span(key_node)
                 self.problems.append(("PL002", Problem(path, text("key_not_text"),
                                                        position=(span.line, span.column, None, None))))
                 continue
             key = key_node.value
-            key_path = path + (key,)
-            key_span = _span(key_node)
-            if key in first_line:
-                self.problems.append(("PL003", Problem(key_path, text("duplicate_key", key=key,
-                                                                      line=first_line[key]), at="key")))
-            first_line.setdefault(key, key_span.line)
-            self.positions.keys[key_path] = key_span
-            value = self.build(value_node, key_path, depth + 1)
+            value = self.build(value_node, path + (key,), depth + 1)
             # An empty key means the same as a missing one (SPEC §2).
             if value is None:
                 result.pop(key, None)
             else:
                 result[key] = value
+        if len(result) != len(pairs):  # rare: an empty value, a complex key or a repeated key
+            self._repeated_keys(pairs, path)
         return result
+
+    def _repeated_keys(self, pairs: list, path: DataPath) -> None:
+        first_line: Dict[str, int] = {}
+        for key_node, _ in pairs:
+            if key_node.__class__ is not _SCALAR:
+                continue
+            span = node_span(key_node)
+            if key_node.value in first_line:
+                self.problems.append(("PL003", Problem(path + (key_node.value,), text(
+                    "duplicate_key", key=key_node.value, line=first_line[key_node.value]),
+                    at="key", position=(span.line, span.column, span.end_line, span.end_column))))
+            first_line.setdefault(key_node.value, span.line)
 
     def _scalar(self, node: Any, path: DataPath) -> Any:
         raw, tag = node.value, node.tag
-        plain = not node.style
-        self.positions.scalars[path] = (raw, plain)
-        if tag in (_YAML + "str", "!"):
+        if tag == "!":
             return raw
-        if tag == _YAML + "null":
+        if tag == _TAG_NULL:
             return None
-        if tag == _YAML + "bool":
+        if tag == _TAG_BOOL:
             return raw.lower() in ("true", "yes", "on")
-        if tag == _YAML + "int":
+        if tag == _TAG_INT:
             # YAML 1.1 reads 010 as 8 and 0x10 as 16; a plan keeps them as text so
             # the schema reports them with a hint instead of a silent surprise.
             return int(raw) if _DECIMAL.match(raw) else raw
-        if tag == _YAML + "float":
+        if tag == _TAG_FLOAT:
             return float(raw) if _FLOAT.match(raw) else raw
-        if tag != _YAML + "timestamp":
+        if tag != _TAG_TIMESTAMP:
             self._unsupported_tag(node, path)
         return raw
 
-    def _check_collection_tag(self, node: Any, path: DataPath) -> None:
-        expected = _YAML + ("seq" if isinstance(node, yaml.SequenceNode) else "map")
-        if node.tag not in (expected, "!"):
+    def _check_tag(self, node: Any, path: DataPath, expected: str) -> None:
+        if node.tag != "!":
             self._unsupported_tag(node, path)
 
     def _unsupported_tag(self, node: Any, path: DataPath) -> None:
-        span = _span(node)
+        span = node_span(node)
         self.problems.append(("PL001", Problem(path, text("unsupported_tag", tag=node.tag),
                                                position=(span.line, span.column, None, None))))

@@ -13,7 +13,7 @@ from importlib import resources
 from typing import Any, Dict, Iterable, Iterator, List, Set, Tuple
 
 from planlint.api import DataPath, Problem
-from planlint.loader import PositionIndex
+from planlint.positions import PositionIndex
 from planlint.schema_messages import describe_error, missing_key, not_allowed_key, unknown_keys
 
 SCHEMA_FILE = "account-plan.schema.json"

@@ -5,7 +5,7 @@ import re
 from typing import Any, Callable, Iterator, Optional, Union
 
 from planlint.api import DataPath, Problem, Text, closest, format_path
-from planlint.loader import PositionIndex
+from planlint.positions import PositionIndex
 from planlint.messages import description, text
 
 _TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a number",
@@ -16,7 +16,7 @@ Hint = Union[str, Text]
 
 
 def missing_key(path: DataPath, key: str, positions: PositionIndex) -> Problem:
-    if path + (key,) in positions.keys:
+    if positions.has_key(path + (key,)):
         return Problem(path + (key,), text("empty_required", path=format_path(path + (key,))), at="key")
     if not path:
         return Problem(path, text("missing_top_key", key=key))
