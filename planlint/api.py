@@ -1,8 +1,9 @@
 """What a rule sees and yields; the one module that rule packs import.
 
 A rule module declares CODE, NAME, SEVERITY, OPTIONS, a docstring with the
-sections of `DOC_SECTIONS`, and `check(doc, options)` (or, for rules that look
-across files, `check_run(docs, options)` yielding `(doc, Problem)` pairs).
+sections of `DOC_SECTIONS`, DOC_ZH, and `check(doc, options)`; a rule that looks
+across files adds `summarize(doc, options)`, yielding small (path, value) facts
+per file, and `check_run(files, options)`, yielding `(FileFacts, Problem)` pairs.
 A rule names nodes by data path; the engine turns paths into positions.
 """
 from __future__ import annotations
@@ -117,7 +118,8 @@ class Rule:
     doc: str
     options: dict = field(default_factory=dict)
     check: Optional[Callable[..., Iterable[Problem]]] = None
-    check_run: Optional[Callable[..., Iterable[Tuple["Document", Problem]]]] = None
+    summarize: Optional[Callable[..., Iterable[Tuple[DataPath, Any]]]] = None
+    check_run: Optional[Callable[..., Iterable[Tuple["FileFacts", Problem]]]] = None
     doc_zh: str = ""
 
     @classmethod
@@ -128,6 +130,7 @@ class Rule:
             summary=doc.splitlines()[0] if doc else "", doc=doc,
             options=dict(getattr(module, "OPTIONS", {})),
             check=getattr(module, "check", None),
+            summarize=getattr(module, "summarize", None),
             check_run=getattr(module, "check_run", None),
             doc_zh=getattr(module, "DOC_ZH", "").strip(),
         )
@@ -157,6 +160,17 @@ def _sections(doc: str) -> dict:
         elif current is not None:
             found[current].append(line)
     return {k: "\n".join(v).strip() for k, v in found.items()}
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    """What a cross-file rule's `summarize` kept of one file: (data path, value) facts.
+    `check_run` sees these for every file of the run and yields (FileFacts, Problem);
+    a problem's path is one of the file's fact paths (or a parent of one)."""
+
+    path: str
+    account_id: Optional[str]
+    facts: Tuple[Tuple[DataPath, Any], ...]
 
 
 @dataclass

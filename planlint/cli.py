@@ -74,17 +74,20 @@ _LANG_OPTION = click.option("--lang", type=click.Choice(LANGUAGES),
 @click.option("--write-baseline", type=click.Path(dir_okay=False),
               help="Record today's findings in FILE as the baseline, and exit 0.")
 @click.option("--prune-baseline", is_flag=True, help="Remove fixed findings from the baseline file.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1),
+              help="Worker processes (default: all cores for runs of 300 files or more, else 1).")
 @_LANG_OPTION
 def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str],
           select: Tuple[str, ...], ignore: Tuple[str, ...], config_path: Optional[str],
           isolated: bool, today: Optional[dt.date], fail_on: Optional[str], exit_zero: bool,
           stdin_filename: Optional[str], baseline_path: Optional[str], write_baseline: Optional[str],
-          prune_baseline: bool, lang: Optional[str]) -> None:
+          prune_baseline: bool, jobs: Optional[int], lang: Optional[str]) -> None:
     """Lint plan files and folders."""
     from planlint.config import choose_language
     from planlint.discover import PathError
     from planlint.engine import lint
     from planlint.errors import ConfigError
+    from planlint.workers import default_jobs
 
     try:
         outputs = _parse_outputs(formats, output)
@@ -95,7 +98,9 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
                                                   if config.get("baseline") else None)
         sources, context = _sources(config, paths, stdin_filename)
         with _progress_bar(len(sources)) as advance:
-            result = lint(sources, registry, settings, context, advance)
+            result = lint(sources, registry, settings, context, advance,
+                          keep_text=any(name == "html" for name, _ in outputs),
+                          jobs=jobs or default_jobs(len(sources) + len(context)))
     except (ConfigError, PathError) as exc:
         _fail(str(exc))
     for message in result.errors:

@@ -1,22 +1,21 @@
-"""Runs the steps for a set of files: load -> schema -> rules -> suppressions -> Result."""
+"""Runs the steps for a set of files: per file (load, schema, rules), then the rules
+that compare files, then per-file ignores, suppressions and the baseline -> Result."""
 from __future__ import annotations
 
 import copy
 import datetime as dt
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
-from planlint.api import Document, Finding, Problem, Rule, Severity, format_path
+from planlint.api import FileFacts, Finding, Problem, Rule, Severity
 from planlint.baseline import apply_baseline, read_baseline
 from planlint.discover import Source
 from planlint.errors import ConfigError
-from planlint.loader import Limits, load
-from planlint.positions import PositionIndex
-from planlint.messages import text
+from planlint.filelint import FactSpans, FileOutcome, Job, crash_problem, make_finding
+from planlint.loader import Limits
 from planlint.registry import Registry
-from planlint.schema import validate
-from planlint.suppress import apply_directives, ignored_in_file, parse_directives
+from planlint.suppress import apply_directives, ignored_in_file
+from planlint.workers import run_jobs
 
 
 @dataclass
@@ -59,15 +58,6 @@ class _Prepared:
     lang: str
 
 
-@dataclass
-class _FileState:
-    source: Source
-    text: str = ""
-    doc: Optional[Document] = None
-    positions: PositionIndex = field(default_factory=PositionIndex)
-    problems: List[Tuple[str, Problem]] = field(default_factory=list)
-
-
 def prepare(registry: Registry, settings: Settings) -> _Prepared:
     def codes(tokens: Iterable[str], what: str) -> Set[str]:
         found: Set[str] = set()
@@ -104,136 +94,72 @@ def _merge(base: dict, overrides: dict) -> dict:
 
 
 def lint(sources: Sequence[Source], registry: Registry, settings: Settings,
-         context: Sequence[Source] = (), progress: Optional[Callable[[], None]] = None) -> Result:
+         context: Sequence[Source] = (), progress: Optional[Callable[[], None]] = None,
+         keep_text: bool = False, jobs: int = 1) -> Result:
     """Lint `sources`; `context` files are read only so cross-file rules see them too.
-    `progress` is called once per linted file."""
+    `progress` is called once per linted file; `keep_text` keeps each file's text
+    for reports that show source lines; `jobs` > 1 lints in worker processes."""
     prepared = prepare(registry, settings)
     baseline = read_baseline(settings.baseline) if settings.baseline is not None else None
-    errors = list(registry.errors)
-    states = []
-    for source in sources:
-        state = _load_file(source, settings)
-        if state.doc is not None:
-            errors += _run_file_rules(state, prepared)
-        states.append(state)
-        if progress is not None:
-            progress()
-    context_states = [_load_file(source, settings) for source in context]
-    errors += _run_cross_file_rules(states + context_states, prepared)
+    job = Job(tuple(prepared.enabled.values()), prepared.severity, prepared.options, settings.today,
+              settings.limits, settings.lang, keep_text)
+    outcomes = run_jobs(sources, job, jobs, progress)
+    context_outcomes = run_jobs(context, replace(job, keep_text=False), jobs, None)
+    errors = list(registry.errors) + [e for o in outcomes + context_outcomes for e in o.errors]
+    extra, run_errors = _cross_file_findings(outcomes, context_outcomes, job)
+    errors += run_errors
     findings: List[Finding] = []
     suppressed: List[Tuple[Finding, str]] = []
-    for state in states:
-        kept, hidden = _finish_file(state, prepared, registry, settings.config_root)
+    for outcome in outcomes:
+        kept, hidden = _finish_file(outcome, extra.get(outcome.path, []), prepared, registry, settings, job)
         findings += kept
         suppressed += hidden
     findings.sort(key=Finding.sort_key)
-    result = Result(findings, suppressed, [s.source.path for s in states],
-                    {s.source.path: s.text for s in states}, errors,
-                    {s.source.path: s.doc.account_id if s.doc else None for s in states})
+    result = Result(findings, suppressed, [o.path for o in outcomes],
+                    {o.path: o.text for o in outcomes if o.text is not None}, errors,
+                    {o.path: o.account for o in outcomes})
     if baseline is not None and settings.baseline is not None:
-        outcome = apply_baseline(findings, baseline, settings.baseline, result.files)
-        result.findings, result.baselined, result.stale_baseline = outcome.kept, outcome.known, outcome.stale
+        done = apply_baseline(findings, baseline, settings.baseline, result.files)
+        result.findings, result.baselined, result.stale_baseline = done.kept, done.known, done.stale
     return result
 
 
-def _load_file(source: Source, settings: Settings) -> _FileState:
-    state = _FileState(source)
-    try:
-        raw = source.read(settings.limits.max_bytes + 1)
-    except OSError as exc:
-        state.problems.append(("PL001", Problem((), text("cannot_read", reason=exc.strerror or exc),
-                                                position=(1, 1, None, None))))
-        return state
-    loaded = load(raw, settings.limits)
-    state.text, state.positions, state.problems = loaded.text, loaded.positions, loaded.problems
-    if loaded.data is not None:
-        schema_problems, invalid = validate(loaded.data, loaded.positions)
-        state.problems += [("PL002", p) for p in schema_problems]
-        state.doc = Document(source.path, loaded.text, loaded.data, loaded.positions, invalid,
-                             settings.today)
-    return state
-
-
-def _run_file_rules(state: _FileState, prepared: _Prepared) -> List[str]:
-    errors = []
-    for code, rule in prepared.enabled.items():
-        if rule.check is None:
-            continue
-        try:
-            state.problems += [(code, p) for p in rule.check(state.doc, prepared.options[code])]
-        except Exception as exc:  # one broken rule must not hide the others' findings
-            errors.append(_crash(state, rule, exc))
-    return errors
-
-
-def _run_cross_file_rules(states: List[_FileState], prepared: _Prepared) -> List[str]:
-    by_doc = {id(s.doc): s for s in states if s.doc is not None}
-    docs = [s.doc for s in states if s.doc is not None]
-    errors = []
-    for code, rule in prepared.enabled.items():
+def _cross_file_findings(outcomes: List[FileOutcome], context: List[FileOutcome], job: Job
+                         ) -> Tuple[Dict[str, List[Finding]], List[str]]:
+    """Findings of the rules that compare files, from the facts each file kept."""
+    extra: Dict[str, List[Finding]] = {}
+    errors: List[str] = []
+    reported = {o.path for o in outcomes}
+    everyone = outcomes + context
+    for rule in job.rules:
         if rule.check_run is None:
             continue
+        files = [FileFacts(o.path, o.account, tuple(o.facts.get(rule.code, ()))) for o in everyone]
+        by_path = {o.path: o for o in everyone}
         try:
-            for doc, problem in rule.check_run(docs, prepared.options[code]):
-                by_doc[id(doc)].problems.append((code, problem))
-        except Exception as exc:
-            errors.append(_crash(states[0], rule, exc, "the run"))
-    return errors
+            for facts, problem in rule.check_run(files, job.options[rule.code]):
+                if facts.path in reported:
+                    outcome = by_path[facts.path]
+                    finding = make_finding(outcome, rule.code, problem, job, FactSpans(outcome.spans))
+                    extra.setdefault(facts.path, []).append(finding)
+        except Exception as exc:  # a crashed cross-file rule is reported; the run goes on
+            crash = crash_problem(rule, exc, "the run")
+            errors.append(crash.text())
+            if outcomes:
+                extra.setdefault(outcomes[0].path, []).append(
+                    make_finding(outcomes[0], rule.code, crash, job, None))
+    return extra, errors
 
 
-def _crash(state: _FileState, rule: Rule, exc: Exception, where: str = "") -> str:
-    message = text("crash", code=rule.code, name=rule.name, where=where or state.source.path,
-                   error=f"{type(exc).__name__}: {exc}")
-    state.problems.append((rule.code, Problem((), message, position=(1, 1, None, None))))
-    return message.render()
-
-
-def _finish_file(state: _FileState, prepared: _Prepared, registry: Registry, root: str
-                 ) -> Tuple[List[Finding], List[Tuple[Finding, str]]]:
-    ignored = ignored_in_file(state.source.path, prepared.file_ignores, root)
-    findings = [_to_finding(state, code, problem, prepared, registry)
-                for code, problem in state.problems if code in prepared.enabled and code not in ignored]
-    directives = [d for d in parse_directives(state.text)
-                  if not state.positions.inside_scalar(d.line, d.column)]
-    if not directives:
+def _finish_file(outcome: FileOutcome, extra: List[Finding], prepared: _Prepared, registry: Registry,
+                 settings: Settings, job: Job) -> Tuple[List[Finding], List[Tuple[Finding, str]]]:
+    ignored = ignored_in_file(outcome.path, prepared.file_ignores, settings.config_root)
+    findings = [f for f in outcome.findings + extra if f.code not in ignored]
+    if not outcome.directives:
         return findings, []
-    plan_starts = {}
-    if state.doc is not None and isinstance(state.doc.data.get("plans"), list):
-        plan_starts = {state.positions.locate(("plans", i)).line: format_path(("plans", i))
-                       for i in range(len(state.doc.data["plans"]))}
-    outcome = apply_directives(findings, directives, plan_starts, registry.resolve,
-                               set(prepared.enabled))
-    if "PL007" in prepared.enabled:
-        outcome.kept += [_to_finding(state, "PL007", Problem((), message, position=(line, column, None, None)),
-                                     prepared, registry) for line, column, message in outcome.unused]
-    return outcome.kept, outcome.suppressed
-
-
-# Control characters and bidirectional overrides from plan text would act on the
-# reader's terminal or reorder what they see; every report shows them as escapes.
-_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def visible(message: str) -> str:
-    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", message)
-
-
-def _to_finding(state: _FileState, code: str, problem: Problem, prepared: _Prepared,
-                registry: Registry) -> Finding:
-    if problem.position is not None:
-        line, column, end_line, end_column = problem.position
-    else:
-        span = state.positions.locate(problem.path, problem.at)
-        line, column, end_line, end_column = span.line, span.column, span.end_line, span.end_column
-    doc, plan_id = state.doc, None
-    if doc is not None and len(problem.path) >= 2 and problem.path[0] == "plans":
-        plans = doc.data.get("plans")
-        index = problem.path[1]
-        if isinstance(plans, list) and isinstance(index, int) and index < len(plans) \
-                and isinstance(plans[index], dict):
-            plan_id = plans[index].get("id")
-    rule = registry.rules[code]
-    return Finding(state.source.path, line, column, end_line, end_column, code, rule.name,
-                   prepared.severity[code], visible(problem.text(prepared.lang)),
-                   doc.account_id if doc is not None else None, plan_id,
-                   format_path(problem.path) if problem.path else None)
+    done = apply_directives(findings, outcome.directives, outcome.plan_starts, registry.resolve,
+                            set(prepared.enabled))
+    if "PL007" in prepared.enabled and "PL007" not in ignored:
+        done.kept += [make_finding(outcome, "PL007", Problem((), message, position=(line, column, None, None)),
+                                   job, None) for line, column, message in done.unused]
+    return done.kept, done.suppressed

@@ -52,8 +52,25 @@ def _validator() -> Any:
 
 
 def validate(data: dict, positions: PositionIndex) -> Tuple[List[Problem], Set[DataPath]]:
-    """PL002 problems for a plan, and the paths of the invalid values it removed."""
+    """PL002 problems for a plan, and the paths of the invalid values it removed.
+
+    Most plans are valid: a compiled validator says so in microseconds, and only
+    an invalid plan pays for jsonschema's detailed errors, which write the messages.
+    """
+    fast = _fast_validator()
+    if fast is not None and fast.is_valid(data):
+        return [], set()
     return check_against(_validator(), data, positions)
+
+
+@lru_cache(maxsize=1)
+def _fast_validator() -> Any:
+    try:
+        import jsonschema_rs
+    except ImportError:  # no wheel for this platform: jsonschema alone gives the same findings
+        return None
+    return jsonschema_rs.validator_for(json.loads(schema_text()), formats={"date": is_real_date},
+                                       validate_formats=True)
 
 
 def check_against(validator: Any, data: dict, positions: PositionIndex

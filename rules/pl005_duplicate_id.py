@@ -35,9 +35,9 @@ plans:
 """
 from __future__ import annotations
 
-from typing import Dict, Iterator, List, Sequence, Tuple
+from typing import Any, Dict, Iterator, List, Sequence, Tuple
 
-from planlint.api import say, Document, Problem, entries, format_path
+from planlint.api import DataPath, Document, FileFacts, Problem, entries, format_path, say
 
 CODE = "PL005"
 NAME = "duplicate-id"
@@ -80,14 +80,19 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
             first.setdefault(item_id, index)
 
 
-def check_run(docs: Sequence[Document], options: dict) -> Iterator[Tuple[Document, Problem]]:
-    by_account: Dict[str, List[Document]] = {}
-    for doc in docs:
-        if doc.account_id is not None:
-            by_account.setdefault(doc.account_id, []).append(doc)
+def summarize(doc: Document, options: dict) -> Iterator[Tuple[DataPath, Any]]:
+    if doc.account_id is not None:
+        yield ("account", "id"), doc.account_id
+
+
+def check_run(files: Sequence[FileFacts], options: dict) -> Iterator[Tuple[FileFacts, Problem]]:
+    by_account: Dict[str, List[FileFacts]] = {}
+    for file in files:
+        for _, account_id in file.facts:
+            by_account.setdefault(account_id, []).append(file)
     for account_id, sharing in by_account.items():
         if len(sharing) < 2:
             continue
-        for doc in sharing:
-            others = ", ".join(d.path for d in sharing if d is not doc)
-            yield doc, Problem(("account", "id"), say(SHARED_ACCOUNT, id=account_id, others=others))
+        for file in sharing:
+            others = ", ".join(f.path for f in sharing if f is not file)
+            yield file, Problem(("account", "id"), say(SHARED_ACCOUNT, id=account_id, others=others))

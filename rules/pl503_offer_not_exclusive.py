@@ -31,9 +31,9 @@ None.
 """
 from __future__ import annotations
 
-from typing import Dict, Iterator, List, Sequence, Tuple
+from typing import Any, Dict, Iterator, List, Sequence, Tuple
 
-from planlint.api import say, Document, Problem, as_list, entries
+from planlint.api import DataPath, Document, FileFacts, Problem, as_list, entries, say
 
 CODE = "PL503"
 NAME = "offer-not-exclusive"
@@ -67,36 +67,38 @@ BOTH = {
     "zh": '{first}；{second}',
 }
 
-Entry = Tuple[Document, tuple, dict]
+def summarize(doc: Document, options: dict) -> Iterator[Tuple[DataPath, Any]]:
+    """Each exclusive entry: its offer, compared case-insensitively with whitespace
+    collapsed, and the accounts it is also offered to."""
+    for index, plan in doc.plans():
+        for k, offer in entries(plan.get("exclusive")):
+            yield ("plans", index, "exclusive", k), {
+                "offer": offer.get("offer"), "shared": [str(a) for a in as_list(offer.get("also_offered_to"))]}
 
 
-def check_run(docs: Sequence[Document], options: dict) -> Iterator[Tuple[Document, Problem]]:
-    by_offer: Dict[str, List[Entry]] = {}
-    all_entries: List[Entry] = []
-    for doc in docs:
-        for index, plan in doc.plans():
-            for k, offer in entries(plan.get("exclusive")):
-                entry = (doc, ("plans", index, "exclusive", k), offer)
-                all_entries.append(entry)
-                if "offer" in offer:
-                    by_offer.setdefault(_normal(offer["offer"]), []).append(entry)
-    for doc, path, offer in all_entries:
-        reasons = []
-        shared = as_list(offer.get("also_offered_to"))
-        if shared:
-            reasons.append(say(ALSO_OFFERED, accounts=", ".join(map(str, shared))))
-        others = sorted({_account(d) for d, _, _ in by_offer.get(_normal(offer.get("offer", "")), [])
-                         if d is not doc and _account(d) != _account(doc)})
-        if "offer" in offer and others:
-            reasons.append(say(ALSO_EXCLUSIVE, accounts=", ".join(others)))
-        if reasons:
-            why = reasons[0] if len(reasons) == 1 else say(BOTH, first=reasons[0], second=reasons[1])
-            yield doc, Problem(path, say(MESSAGE, offer=offer.get("offer", "?"), why=why))
+def check_run(files: Sequence[FileFacts], options: dict) -> Iterator[Tuple[FileFacts, Problem]]:
+    by_offer: Dict[str, List[FileFacts]] = {}
+    for file in files:
+        for _, fact in file.facts:
+            if fact["offer"] is not None:
+                by_offer.setdefault(_normal(fact["offer"]), []).append(file)
+    for file in files:
+        for path, fact in file.facts:
+            reasons = []
+            if fact["shared"]:
+                reasons.append(say(ALSO_OFFERED, accounts=", ".join(fact["shared"])))
+            others = sorted({_account(f) for f in by_offer.get(_normal(fact["offer"] or ""), [])
+                             if f is not file and _account(f) != _account(file)})
+            if fact["offer"] is not None and others:
+                reasons.append(say(ALSO_EXCLUSIVE, accounts=", ".join(others)))
+            if reasons:
+                why = reasons[0] if len(reasons) == 1 else say(BOTH, first=reasons[0], second=reasons[1])
+                yield file, Problem(path, say(MESSAGE, offer=fact["offer"] or "?", why=why))
 
 
 def _normal(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _account(doc: Document) -> str:
-    return doc.account_id or doc.path
+def _account(file: FileFacts) -> str:
+    return file.account_id or file.path

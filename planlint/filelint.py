@@ -1,0 +1,143 @@
+"""One file, start to finish: load, validate, run the per-file rules, and keep only
+what the run still needs (findings with positions, directives, cross-file facts).
+
+This is the unit of work a worker process runs and the cache stores; the
+composed nodes and plan data are dropped when it returns, so a run's memory
+grows with its findings, not with its plans.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Tuple
+
+from planlint.api import DataPath, Document, Finding, Problem, Rule, Severity, format_path
+from planlint.discover import Source
+from planlint.loader import Limits, load
+from planlint.messages import text
+from planlint.positions import PositionIndex, Span
+from planlint.schema import validate
+from planlint.suppress import Directive, parse_directives
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every file of a run is checked with (picklable, for worker processes)."""
+
+    rules: Tuple[Rule, ...]  # enabled rules, by code
+    severity: Dict[str, Severity]
+    options: Dict[str, dict]
+    today: dt.date
+    limits: Limits
+    lang: str
+    keep_text: bool = False  # an HTML report shows source lines
+
+
+@dataclass
+class FileOutcome:
+    path: str
+    findings: List[Finding] = field(default_factory=list)  # not yet suppressed
+    directives: List[Directive] = field(default_factory=list)
+    plan_starts: Dict[int, str] = field(default_factory=dict)  # line -> `plans[i]`
+    account: Optional[str] = None
+    plans: Dict[int, Optional[str]] = field(default_factory=dict)  # index -> plan id
+    facts: Dict[str, List[Tuple[DataPath, Any]]] = field(default_factory=dict)  # code -> facts
+    spans: Dict[Tuple[DataPath, str], Span] = field(default_factory=dict)  # fact positions
+    text: Optional[str] = None
+    errors: List[str] = field(default_factory=list)
+
+
+def lint_file(source: Source, job: Job) -> FileOutcome:
+    outcome = FileOutcome(source.path)
+    try:
+        raw = source.read(job.limits.max_bytes + 1)
+    except OSError as exc:
+        problem = Problem((), text("cannot_read", reason=exc.strerror or exc), position=(1, 1, None, None))
+        outcome.findings.append(make_finding(outcome, "PL001", problem, job, PositionIndex()))
+        return outcome
+    loaded = load(raw, job.limits)
+    problems = list(loaded.problems)
+    positions = loaded.positions
+    doc = None
+    if loaded.data is not None:
+        schema_problems, invalid = validate(loaded.data, positions)
+        problems += [("PL002", p) for p in schema_problems]
+        doc = Document(source.path, loaded.text, loaded.data, positions, invalid, job.today)
+        outcome.account = doc.account_id
+        outcome.plans = {i: plan.get("id") if isinstance(plan, dict) else None
+                         for i, plan in enumerate(loaded.data.get("plans") or [])} \
+            if isinstance(loaded.data.get("plans"), list) else {}
+        problems += _run_rules(doc, job, outcome)
+    enabled = {rule.code for rule in job.rules}
+    outcome.findings = [make_finding(outcome, code, p, job, positions) for code, p in problems if code in enabled]
+    if "planlint" in loaded.text.lower():
+        outcome.directives = [d for d in parse_directives(loaded.text)
+                              if not positions.inside_scalar(d.line, d.column)]
+        outcome.plan_starts = {positions.locate(("plans", i)).line: format_path(("plans", i))
+                               for i in outcome.plans}
+    outcome.text = loaded.text if job.keep_text else None
+    return outcome
+
+
+def _run_rules(doc: Document, job: Job, outcome: FileOutcome) -> List[Tuple[str, Problem]]:
+    problems: List[Tuple[str, Problem]] = []
+    for rule in job.rules:
+        try:
+            if rule.check is not None:
+                problems += [(rule.code, p) for p in rule.check(doc, job.options[rule.code])]
+            if rule.summarize is not None:
+                facts = list(rule.summarize(doc, job.options[rule.code]))
+                outcome.facts[rule.code] = facts
+                for path, _ in facts:
+                    for at in ("value", "key"):
+                        outcome.spans[(path, at)] = doc.positions.locate(path, at)
+        except Exception as exc:  # one broken rule must not hide the others' findings
+            crash = crash_problem(rule, exc, doc.path)
+            problems.append((rule.code, crash))
+            outcome.errors.append(crash.text())
+    return problems
+
+
+def crash_problem(rule: Rule, exc: Exception, where: str) -> Problem:
+    return Problem((), text("crash", code=rule.code, name=rule.name, where=where,
+                            error=f"{type(exc).__name__}: {exc}"), position=(1, 1, None, None))
+
+
+# Control characters and bidirectional overrides from plan text would act on the
+# reader's terminal or reorder what they see; every report shows them as escapes.
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(message: str) -> str:
+    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", message)
+
+
+def make_finding(outcome: FileOutcome, code: str, problem: Problem, job: Job, positions: Any) -> Finding:
+    """A rule's problem as a reported finding: position, names, severity, account, plan."""
+    if problem.position is not None:
+        line, column, end_line, end_column = problem.position
+    else:
+        span = positions.locate(problem.path, problem.at) if positions is not None else Span(1, 1)
+        line, column, end_line, end_column = span.line, span.column, span.end_line, span.end_column
+    plan = None
+    if len(problem.path) >= 2 and problem.path[0] == "plans" and isinstance(problem.path[1], int):
+        plan = outcome.plans.get(problem.path[1])
+    name = next((r.name for r in job.rules if r.code == code), code)
+    return Finding(outcome.path, line, column, end_line, end_column, code, name, job.severity[code],
+                   visible(problem.text(job.lang)), outcome.account, plan,
+                   format_path(problem.path) if problem.path else None)
+
+
+class FactSpans:
+    """Positions for cross-file findings, from the spans a file kept for its facts."""
+
+    def __init__(self, spans: Dict[Tuple[DataPath, str], Span]) -> None:
+        self.spans = spans
+
+    def locate(self, path: DataPath, at: str = "value") -> Span:
+        while path:
+            if (path, at) in self.spans:
+                return self.spans[(path, at)]
+            path, at = path[:-1], "value"
+        return Span(1, 1)
