@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import functools
 import re
 from dataclasses import dataclass, field
 from types import ModuleType
@@ -183,6 +184,7 @@ class Document:
     positions: Any  # planlint.loader.PositionIndex
     invalid: Set[DataPath] = field(default_factory=set)  # values PL002 reported and removed
     today: _dt.date = field(default_factory=_dt.date.today)
+    _plans: Optional[List[Tuple[int, dict]]] = field(default=None, repr=False, compare=False)
 
     @property
     def account(self) -> dict:
@@ -193,11 +195,13 @@ class Document:
     def account_id(self) -> Optional[str]:
         return self.account.get("id")
 
-    def plans(self, type_: Optional[str] = None) -> Iterator[Tuple[int, dict]]:
+    def plans(self, type_: Optional[str] = None) -> List[Tuple[int, dict]]:
         """(index, plan) for each usable plan, optionally only of one type."""
-        for index, plan in entries(self.data.get("plans")):
-            if type_ is None or plan.get("type") == type_:
-                yield index, plan
+        if self._plans is None:  # every rule asks; the list is made once per file
+            self._plans = list(entries(self.data.get("plans")))
+        if type_ is None:
+            return self._plans
+        return [(index, plan) for index, plan in self._plans if plan.get("type") == type_]
 
     def all_plans_usable(self, key: str) -> bool:
         """True when every plan entry is a mapping with a valid `key`."""
@@ -261,12 +265,15 @@ def list_paths(base: DataPath, value: Any) -> Iterator[Tuple[DataPath, Any]]:
 
 def to_date(value: Any) -> Optional[_dt.date]:
     """A schema-valid `YYYY-MM-DD` string as a date; None when absent."""
-    if isinstance(value, str):
-        try:
-            return _dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
+    return _parse_date(value) if isinstance(value, str) else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_date(value: str) -> Optional[_dt.date]:
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")

@@ -21,7 +21,12 @@ from planlint.decode import decode_plan_bytes
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _YAML = "tag:yaml.org,2002:"
 _DECIMAL = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
-_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+# A YAML 1.1 float (a dot, a signed exponent) without `_` separators.
+_FLOAT = re.compile(r"^([-+]?[0-9]+\.[0-9]*|\.[0-9]+)([eE][-+][0-9]+)?$")
+_PLAIN_WORDS = {"": None, "~": None, "null": None, "Null": None, "NULL": None,
+                **{w: True for w in ("yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON")},
+                **{w: False for w in ("no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF")}}
+_IMPLICIT = "?"  # the tag of a plain, untagged scalar: planlint reads it itself
 # What YAML 1.2 allows in a stream; anything else is binary or a broken encoding.
 _NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # libyaml's composer recurses per nesting level and overflows the C stack long
@@ -69,7 +74,7 @@ def load(raw: bytes, limits: Limits = Limits()) -> Loaded:
         return Loaded(source, None, empty, [_at(line, column, text("control_char", code=f"{ord(bad.group()):04X}"))])
     try:
         _check_depth(source, limits.max_depth)
-        root = yaml.compose(source, Loader=_Loader)
+        root = yaml.compose(source, Loader=_Composer)
     except _LimitExceeded as exc:
         return Loaded(source, None, empty, [_at(exc.where.line, exc.where.column, exc.message)])
     except yaml.YAMLError as exc:
@@ -123,6 +128,57 @@ def _yaml_error(exc: yaml.YAMLError) -> Tuple[str, Problem]:
     return _at(mark.line + 1, mark.column + 1, message)
 
 
+class _Resolver(yaml.resolver.BaseResolver):
+    """Leaves plain scalars untyped: PyYAML's YAML 1.1 resolution would run a regex
+    per scalar only for `_plain` to read the value again, planlint's way."""
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is yaml.ScalarNode:
+            return _IMPLICIT if implicit[0] else _YAML + "str"
+        return _YAML + ("seq" if kind is yaml.SequenceNode else "map")
+
+
+try:
+    from yaml._yaml import CParser as _LibYAMLParser
+except ImportError:  # PyYAML without libyaml: slower, same results
+    _LibYAMLParser = None
+
+if _LibYAMLParser is not None:
+    class _Composer(_LibYAMLParser, _Resolver):  # type: ignore[misc,valid-type]
+        def __init__(self, stream: Any) -> None:
+            _LibYAMLParser.__init__(self, stream)
+            _Resolver.__init__(self)
+else:
+    class _Composer(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,  # type: ignore[no-redef]
+                    yaml.composer.Composer, _Resolver):
+        def __init__(self, stream: Any) -> None:
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+            yaml.composer.Composer.__init__(self)
+            _Resolver.__init__(self)
+
+
+def _plain(value: str) -> Any:
+    """A plain scalar as planlint reads it: YAML 1.1 null and booleans, decimal
+    integers and floats; everything else, dates and `010` included, stays text
+    (YAML 1.1 would read 010 as 8: the schema reports it with a hint instead)."""
+    if value in _PLAIN_WORDS:
+        return _PLAIN_WORDS[value]
+    if value[0] in "0123456789+-.":
+        if _DECIMAL.match(value):
+            return int(value)
+        if _FLOAT.match(value):
+            return float(value)
+    return value
+
+
 _TAG_STR, _TAG_NULL, _TAG_BOOL, _TAG_INT, _TAG_FLOAT, _TAG_TIMESTAMP, _TAG_SEQ, _TAG_MAP = (
     _YAML + name for name in ("str", "null", "bool", "int", "float", "timestamp", "seq", "map"))
 _SCALAR, _SEQUENCE, _MAPPING = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
@@ -152,7 +208,10 @@ class _Builder:
         if node.__class__ is _SCALAR:
             if self.nodes > self.limits.max_nodes:
                 self._limit(node, text("too_many_nodes", limit=f"{self.limits.max_nodes:,}"))
-            return node.value if node.tag == _TAG_STR else self._scalar(node, path)
+            tag = node.tag
+            if tag == _IMPLICIT:
+                return _plain(node.value)
+            return node.value if tag == _TAG_STR else self._scalar(node, path)
         key = id(node)
         outermost_alias = key in self.seen and self.expansion is None
         if outermost_alias:
