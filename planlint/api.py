@@ -184,7 +184,7 @@ class Document:
     positions: Any  # planlint.loader.PositionIndex
     invalid: Set[DataPath] = field(default_factory=set)  # values PL002 reported and removed
     today: _dt.date = field(default_factory=_dt.date.today)
-    _plans: Optional[List[Tuple[int, dict]]] = field(default=None, repr=False, compare=False)
+    _plans: Optional[Dict[Any, List[Tuple[int, dict]]]] = field(default=None, repr=False, compare=False)
 
     @property
     def account(self) -> dict:
@@ -197,11 +197,12 @@ class Document:
 
     def plans(self, type_: Optional[str] = None) -> List[Tuple[int, dict]]:
         """(index, plan) for each usable plan, optionally only of one type."""
-        if self._plans is None:  # every rule asks; the list is made once per file
-            self._plans = list(entries(self.data.get("plans")))
-        if type_ is None:
-            return self._plans
-        return [(index, plan) for index, plan in self._plans if plan.get("type") == type_]
+        if self._plans is None:  # every rule asks; the lists are made once per file
+            every = list(entries(self.data.get("plans")))
+            self._plans = {None: every}
+            for item in every:
+                self._plans.setdefault(item[1].get("type"), []).append(item)
+        return self._plans.get(type_, [])
 
     def all_plans_usable(self, key: str) -> bool:
         """True when every plan entry is a mapping with a valid `key`."""
@@ -211,6 +212,8 @@ class Document:
 
     def is_unreadable(self, path: DataPath) -> bool:
         """True when PL002 removed the value at `path` or something inside it."""
+        if not self.invalid:
+            return False
         size = len(path)
         return any(p[:size] == path for p in self.invalid)
 

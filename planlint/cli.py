@@ -74,6 +74,7 @@ _LANG_OPTION = click.option("--lang", type=click.Choice(LANGUAGES),
 @click.option("--write-baseline", type=click.Path(dir_okay=False),
               help="Record today's findings in FILE as the baseline, and exit 0.")
 @click.option("--prune-baseline", is_flag=True, help="Remove fixed findings from the baseline file.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the .planlint_cache folder.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1),
               help="Worker processes (default: all cores for runs of 300 files or more, else 1).")
 @_LANG_OPTION
@@ -81,7 +82,7 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
           select: Tuple[str, ...], ignore: Tuple[str, ...], config_path: Optional[str],
           isolated: bool, today: Optional[dt.date], fail_on: Optional[str], exit_zero: bool,
           stdin_filename: Optional[str], baseline_path: Optional[str], write_baseline: Optional[str],
-          prune_baseline: bool, jobs: Optional[int], lang: Optional[str]) -> None:
+          prune_baseline: bool, no_cache: bool, jobs: Optional[int], lang: Optional[str]) -> None:
     """Lint plan files and folders."""
     from planlint.config import choose_language
     from planlint.discover import PathError
@@ -100,7 +101,8 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
         with _progress_bar(len(sources)) as advance:
             result = lint(sources, registry, settings, context, advance,
                           keep_text=any(name == "html" for name, _ in outputs),
-                          jobs=jobs or default_jobs(len(sources) + len(context)))
+                          jobs=jobs or default_jobs(len(sources) + len(context)),
+                          cache_folder=None if no_cache else os.path.join(config.root, ".planlint_cache"))
     except (ConfigError, PathError) as exc:
         _fail(str(exc))
     for message in result.errors:
@@ -213,8 +215,10 @@ def _sources(config, paths: Tuple[str, ...], stdin_filename: Optional[str]):  # 
         sources.append(Source(stdin_filename or "-", data=sys.stdin.buffer.read()))
     if not sources:
         raise ConfigError(f"no plan files (*.yaml, *.yml) found under {', '.join(files)}")
-    named = {os.path.realpath(s.path) for s in sources if s.data is None}
     folders = [config.resolve_path(p) for p in config.get("paths", [])]
+    if not folders:
+        return sources, []
+    named = {os.path.realpath(s.path) for s in sources if s.data is None}
     context = [s for s in discover(folders, exclude, config.root) if os.path.realpath(s.path) not in named]
     return sources, context
 

@@ -137,9 +137,11 @@ def _unknown_rule(token: str, path: tuple, registry: Registry, at: str = "value"
 
 
 def _bad_options(config: Config, registry: Registry) -> List[Problem]:
+    rules = config.get("rules", {})
+    if not rules:
+        return []  # and no jsonschema import for the common case
     from planlint.schema import check_against, make_validator
 
-    rules = config.get("rules", {})
     known = {token: registry.rules[code] for token in rules
              if (code := registry.resolve(token)) is not None}
     by_rule = {token: option_schema(rule.options, f"an option of {rule.code}") for token, rule in known.items()}

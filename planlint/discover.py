@@ -43,7 +43,7 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = (), root: str = ".")
         else:
             raise PathError(f"{arg}: no such file or directory")
         for path in candidates:
-            key = os.path.realpath(path)
+            key = os.path.abspath(path)  # realpath would cost three lstat calls per file
             if key not in seen:
                 seen.add(key)
                 found.append(Source(path))

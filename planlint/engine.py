@@ -95,16 +95,18 @@ def _merge(base: dict, overrides: dict) -> dict:
 
 def lint(sources: Sequence[Source], registry: Registry, settings: Settings,
          context: Sequence[Source] = (), progress: Optional[Callable[[], None]] = None,
-         keep_text: bool = False, jobs: int = 1) -> Result:
+         keep_text: bool = False, jobs: int = 1, cache_folder: Optional[str] = None) -> Result:
     """Lint `sources`; `context` files are read only so cross-file rules see them too.
     `progress` is called once per linted file; `keep_text` keeps each file's text
-    for reports that show source lines; `jobs` > 1 lints in worker processes."""
+    for reports that show source lines; `jobs` > 1 lints in worker processes;
+    `cache_folder` reuses per-file outcomes of unchanged files."""
     prepared = prepare(registry, settings)
     baseline = read_baseline(settings.baseline) if settings.baseline is not None else None
     job = Job(tuple(prepared.enabled.values()), prepared.severity, prepared.options, settings.today,
               settings.limits, settings.lang, keep_text)
-    outcomes = run_jobs(sources, job, jobs, progress)
-    context_outcomes = run_jobs(context, replace(job, keep_text=False), jobs, None)
+    context_job = replace(job, keep_text=False)
+    outcomes = run_jobs(sources, job, jobs, progress, _cache(cache_folder, job))
+    context_outcomes = run_jobs(context, context_job, jobs, None, _cache(cache_folder, context_job))
     errors = list(registry.errors) + [e for o in outcomes + context_outcomes for e in o.errors]
     extra, run_errors = _cross_file_findings(outcomes, context_outcomes, job)
     errors += run_errors
@@ -122,6 +124,14 @@ def lint(sources: Sequence[Source], registry: Registry, settings: Settings,
         done = apply_baseline(findings, baseline, settings.baseline, result.files)
         result.findings, result.baselined, result.stale_baseline = done.kept, done.known, done.stale
     return result
+
+
+def _cache(folder: Optional[str], job: Job) -> Optional[object]:
+    if folder is None:
+        return None
+    from planlint.cache import Cache
+
+    return Cache(folder, job)
 
 
 def _cross_file_findings(outcomes: List[FileOutcome], context: List[FileOutcome], job: Job

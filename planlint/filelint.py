@@ -48,10 +48,11 @@ class FileOutcome:
     errors: List[str] = field(default_factory=list)
 
 
-def lint_file(source: Source, job: Job) -> FileOutcome:
+def lint_file(source: Source, job: Job, raw: Optional[bytes] = None) -> FileOutcome:
+    """`raw`: the file's bytes when the caller has read them already (for the cache key)."""
     outcome = FileOutcome(source.path)
     try:
-        raw = source.read(job.limits.max_bytes + 1)
+        raw = raw if raw is not None else source.read(job.limits.max_bytes + 1)
     except OSError as exc:
         problem = Problem((), text("cannot_read", reason=exc.strerror or exc), position=(1, 1, None, None))
         outcome.findings.append(make_finding(outcome, "PL001", problem, job, PositionIndex()))

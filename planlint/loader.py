@@ -101,8 +101,8 @@ def _check_depth(source: str, max_depth: int) -> None:
     # Nesting is bounded by the brackets plus the longest line (block nesting needs
     # indentation); only a document that could be deep is measured on events.
     brackets = source.count("[") + source.count("{")
-    if brackets < _COMPOSE_SAFE_DEPTH and not re.search(
-            "[^\n]{%d}" % (_COMPOSE_SAFE_DEPTH - brackets), source):
+    if brackets + (len(source) if len(source) < _COMPOSE_SAFE_DEPTH else
+                   max(map(len, source.split("\n")))) < _COMPOSE_SAFE_DEPTH:
         return
     depth = 0
     for event in yaml.parse(source, Loader=_Loader):

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import os
-import tempfile
 
 
 def write_atomically(path: str, text: str) -> None:
     """Write to a temporary file beside `path`, then rename it over `path`."""
+    import tempfile
+
     folder = os.path.dirname(os.path.abspath(path))
     handle, temp = tempfile.mkstemp(prefix=".planlint-", suffix=".tmp", dir=folder)
     try:

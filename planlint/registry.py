@@ -7,14 +7,14 @@ that declares one rule, or an object with a `RULES` list of such modules or
 from __future__ import annotations
 
 import importlib
-import importlib.util
+import json
 import os
 import re
 import sys
+import zlib
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
 from types import ModuleType
-from typing import Dict, Iterable, List, Optional
+from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from planlint.api import Rule
 
@@ -68,17 +68,72 @@ def _rules_from(obj: object) -> List[Rule]:
 
 def load_registry(plugins: Iterable[str] = ()) -> Registry:
     registry = Registry()
-    for point in sorted(entry_points(group=GROUP), key=lambda p: p.name):
-        _load_one(registry, f"entry point `{point.name}` ({point.value})", point.load)
+    for name, value in _entry_points():
+        _load_one(registry, f"entry point `{name}` ({value})", lambda value=value: _load_entry_point(value))
     for plugin in plugins:
         _load_one(registry, f"plugin `{plugin}`", lambda: _import_plugin(plugin))
     return registry
+
+
+def _entry_points() -> List[Tuple[str, str]]:
+    """(name, value) of the `planlint.rules` entry points. Scanning every installed
+    package's metadata costs more than linting a plan, so the list is kept in the
+    user's cache and scanned again only when a folder on sys.path changes."""
+    stamp = _path_stamp()
+    environment = "\0".join([sys.executable, *sys.path]).encode()
+    cache_file = os.path.join(_cache_home(), f"entry-points-{zlib.crc32(environment):08x}.json")
+    try:
+        with open(cache_file, encoding="utf-8") as handle:
+            cached = json.load(handle)
+        if cached["stamp"] == stamp:
+            return [tuple(pair) for pair in cached["entry_points"]]  # type: ignore[misc]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    from importlib.metadata import entry_points
+
+    found = sorted({(point.name, point.value) for point in entry_points(group=GROUP)})
+    try:
+        import tempfile
+
+        os.makedirs(os.path.dirname(cache_file), exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=os.path.dirname(cache_file), suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump({"stamp": stamp, "entry_points": found}, out)
+        os.replace(temp, cache_file)
+    except OSError:
+        pass  # no writable cache: scan every time
+    return found
+
+
+def _path_stamp() -> List[Any]:
+    stamp: List[Any] = []
+    for entry in sys.path:
+        try:
+            stamp.append([entry, os.stat(entry or ".").st_mtime_ns])
+        except OSError:
+            stamp.append([entry, None])
+    return stamp
+
+
+def _cache_home() -> str:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "planlint")
+
+
+def _load_entry_point(value: str) -> Any:
+    module_name, _, attribute = value.partition(":")
+    loaded: Any = importlib.import_module(module_name.strip())
+    for part in attribute.split("[")[0].strip().split(".") if attribute else []:
+        loaded = getattr(loaded, part)
+    return loaded
 
 
 def _import_plugin(plugin: str) -> ModuleType:
     """A module name, or the path of a `.py` file beside the plans."""
     if not plugin.endswith(".py"):
         return importlib.import_module(plugin)
+    import importlib.util
+
     name = "planlint_local_" + re.sub(r"\W", "_", os.path.splitext(os.path.basename(plugin))[0])
     spec = importlib.util.spec_from_file_location(name, plugin)
     if spec is None or spec.loader is None:

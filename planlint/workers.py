@@ -1,30 +1,60 @@
-"""Linting files one after another, or in worker processes when a run is large."""
+"""Linting files one after another or in worker processes, through the cache."""
 from __future__ import annotations
 
 import os
-from typing import Callable, List, Optional, Sequence
+from typing import Callable, List, Optional, Sequence, Tuple
 
 from planlint.discover import Source
 from planlint.filelint import FileOutcome, Job, lint_file
 
 AUTO_PARALLEL_FILES = 300  # below this, starting processes costs more than it saves
 _JOB: Optional[Job] = None
+Task = Tuple[Source, Optional[bytes]]
 
 
 def default_jobs(file_count: int) -> int:
     return min(os.cpu_count() or 1, 8) if file_count >= AUTO_PARALLEL_FILES else 1
 
 
-def run_jobs(sources: Sequence[Source], job: Job, jobs: int,
+def run_jobs(sources: Sequence[Source], job: Job, jobs: int, progress: Optional[Callable[[], None]],
+             cache: "Optional[object]" = None) -> List[FileOutcome]:
+    """One outcome per source, in order; cached outcomes are reused, new ones stored."""
+    outcomes: List[Optional[FileOutcome]] = [None] * len(sources)
+    todo: List[Tuple[int, Task, Optional[str]]] = []
+    for index, source in enumerate(sources):
+        raw, key = _read(source, job, cache) if cache is not None else (None, None)
+        hit = cache.get(key, source.path) if cache is not None and key is not None else None  # type: ignore[attr-defined]
+        if hit is not None:
+            outcomes[index] = hit
+            if progress is not None:
+                progress()
+        else:
+            todo.append((index, (source, raw), key))
+    for (index, _, key), outcome in zip(todo, _compute([task for _, task, _ in todo], job, jobs, progress)):
+        outcomes[index] = outcome
+        if cache is not None and key is not None and not outcome.errors:
+            cache.put(key, outcome)  # type: ignore[attr-defined]
+    return [o for o in outcomes if o is not None]
+
+
+def _read(source: Source, job: Job, cache: object) -> Tuple[Optional[bytes], Optional[str]]:
+    try:
+        raw = source.read(job.limits.max_bytes + 1)
+    except OSError:
+        return None, None  # lint_file reports it; nothing to cache
+    return raw, cache.key(raw)  # type: ignore[attr-defined]
+
+
+def _compute(tasks: List[Task], job: Job, jobs: int,
              progress: Optional[Callable[[], None]]) -> List[FileOutcome]:
-    if jobs <= 1 or len(sources) < 2 or not _can_fork():
+    if jobs <= 1 or len(tasks) < 2 or not _can_fork():
         outcomes = []
-        for source in sources:
-            outcomes.append(lint_file(source, job))
+        for source, raw in tasks:
+            outcomes.append(lint_file(source, job, raw))
             if progress is not None:
                 progress()
         return outcomes
-    return _in_processes(sources, job, jobs, progress)
+    return _in_processes(tasks, job, jobs, progress)
 
 
 def _can_fork() -> bool:
@@ -33,7 +63,7 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def _in_processes(sources: Sequence[Source], job: Job, jobs: int,
+def _in_processes(tasks: List[Task], job: Job, jobs: int,
                   progress: Optional[Callable[[], None]]) -> List[FileOutcome]:
     import multiprocessing
 
@@ -41,16 +71,16 @@ def _in_processes(sources: Sequence[Source], job: Job, jobs: int,
     context = multiprocessing.get_context("fork")
     global _JOB
     _JOB = job
-    chunk = max(1, min(64, len(sources) // (jobs * 8)))
+    chunk = max(1, min(64, len(tasks) // (jobs * 8)))
     outcomes = []
     with context.Pool(jobs) as pool:
-        for outcome in pool.imap(_lint_in_worker, sources, chunksize=chunk):
+        for outcome in pool.imap(_lint_in_worker, tasks, chunksize=chunk):
             outcomes.append(outcome)
             if progress is not None:
                 progress()
     return outcomes
 
 
-def _lint_in_worker(source: Source) -> FileOutcome:
+def _lint_in_worker(task: Task) -> FileOutcome:
     assert _JOB is not None
-    return lint_file(source, _JOB)
+    return lint_file(task[0], _JOB, task[1])
