@@ -106,8 +106,13 @@ def _entry_points() -> List[Tuple[str, str]]:
 
 
 def _path_stamp() -> List[Any]:
+    """Each sys.path folder's modification time: installing or removing a package
+    changes its folder. The current folder ('') changes all the time and is no
+    place to install rule packs, so it is left out."""
     stamp: List[Any] = []
     for entry in sys.path:
+        if not entry:
+            continue
         try:
             stamp.append([entry, os.stat(entry or ".").st_mtime_ns])
         except OSError:

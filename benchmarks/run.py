@@ -1,0 +1,150 @@
+"""Measure planlint against the PyYAML parse floor and against peer tools.
+
+    pip install -e '.[bench]'
+    python benchmarks/run.py                      # 1,000 plans, 5 runs each
+    python benchmarks/run.py --sizes 1000 10000   # adds the 10,000-plan rows
+    python benchmarks/run.py --sizes 50 --runs 1 --no-peers   # a smoke run
+
+Every figure is the median wall time of whole commands (interpreter start-up
+included), so planlint and the floor are measured the same way. Ratios are to
+the floor: PyYAML `safe_load` with libyaml over the same files. Peak memory is
+the largest resident set of the command's process.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple
+
+sys.path.insert(0, str(Path(__file__).parent))
+from generate import generate  # noqa: E402
+
+BIN = Path(sys.executable).parent
+REPO = Path(__file__).resolve().parent.parent
+FLOOR = ("import sys, yaml\n"
+         "for name in sys.argv[1:]:\n"
+         "    with open(name, 'rb') as f: yaml.load(f.read(), Loader=yaml.CSafeLoader)\n")
+READ_ONLY = "import sys\nfor name in sys.argv[1:]:\n    open(name, 'rb').read()\n"
+
+
+def measure(command: List[str], runs: int, cwd: Path, ok: Tuple[int, ...] = (0, 1)) -> Tuple[float, float]:
+    """(median seconds, peak resident MB) of `command` over `runs` runs."""
+    times, peaks = [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(process.pid, 0)
+        times.append(time.perf_counter() - start)
+        peaks.append(usage.ru_maxrss / 1024)
+        code = os.waitstatus_to_exitcode(status)
+        if code not in ok:
+            raise SystemExit(f"{' '.join(command[:3])} … exited {code}: {process.stderr.read().decode()[-500:]}")
+    return statistics.median(times), max(peaks)
+
+
+def tool(name: str) -> Optional[str]:
+    found = BIN / name
+    return str(found) if found.exists() else shutil.which(name)
+
+
+def planlint(*args: str) -> List[str]:
+    return [tool("planlint") or "planlint", *args, "--today", "2026-11-23", "--isolated"]
+
+
+def rows_for(size: int, folder: Path, runs: int, peers: bool, cores: int) -> List[Tuple[str, float, float]]:
+    files = [str(p) for p in sorted(folder.glob("*.yaml"))]
+    rows = [("read the bytes only", *measure([sys.executable, "-c", READ_ONLY, *files], runs, folder)),
+            ("PyYAML safe_load, CSafeLoader (the floor)", *measure([sys.executable, "-c", FLOOR, *files], runs, folder))]
+    json_out = str(folder.parent / f"one-{size}.json")
+    rows.append(("planlint, JSON, 1 process", *measure(
+        planlint(str(folder), "--format", f"json:{json_out}", "--jobs", "1", "--no-cache"), runs, folder)))
+    rows.append(("planlint, text, 1 process", *measure(
+        planlint(str(folder), "--format", f"text:{folder.parent / 'one.txt'}", "--jobs", "1", "--no-cache"),
+        runs, folder)))
+    many_out = str(folder.parent / f"many-{size}.json")
+    rows.append((f"planlint, JSON, {cores} processes", *measure(
+        planlint(str(folder), "--format", f"json:{many_out}", "--jobs", str(cores), "--no-cache"), runs, folder)))
+    identical = Path(json_out).read_bytes() == Path(many_out).read_bytes()
+    rows.append(("  findings identical 1 vs all cores", float(identical), 0.0))
+    cache = planlint(str(folder), "--format", f"json:{folder.parent / 'cached.json'}", "--jobs", "1")
+    measure(cache, 1, folder)  # fills .planlint_cache
+    rows.append(("planlint, JSON, second run with cache", *measure(cache, runs, folder)))
+    if peers:
+        rows += peer_rows(files, folder, max(1, runs // 5 if size > 1000 else runs))
+    return rows
+
+
+def peer_rows(files: List[str], folder: Path, runs: int) -> List[Tuple[str, float, float]]:
+    rows = []
+    if tool("yamllint"):
+        rows.append(("yamllint (default config)", *measure([tool("yamllint"), *files], runs, folder)))
+    if tool("check-jsonschema"):
+        schema = str(REPO / "schemas" / "account-plan.schema.json")
+        rows.append(("check-jsonschema (schema only)", *measure(
+            [tool("check-jsonschema"), "--schemafile", schema, *files], runs, folder)))
+    return rows
+
+
+def one_file_rows(folder: Path, runs: int) -> List[Tuple[str, float, float]]:
+    plan = str(sorted(folder.glob("*.yaml"))[1])
+    rows = [("planlint, one plan", *measure(planlint(plan, "--no-cache"), runs * 4, folder))]
+    if tool("yamllint"):
+        rows.append(("yamllint, one plan", *measure([tool("yamllint"), plan], runs * 4, folder)))
+    rows.append(("python -c 'import yaml', for reference", *measure(
+        [sys.executable, "-c", "import yaml"], runs * 4, folder)))
+    return rows
+
+
+def print_table(title: str, rows: List[Tuple[str, float, float]], floor: Optional[float]) -> None:
+    print(f"\n{title}")
+    print(f"{'what':<46} {'median s':>9} {'ratio':>8} {'peak MB':>8}")
+    for name, seconds, peak in rows:
+        if name.startswith("  "):
+            print(f"{name:<46} {'yes' if seconds else 'NO':>9}")
+            continue
+        ratio = f"{seconds / floor:.2f}" if floor else ""
+        print(f"{name:<46} {seconds:>9.3f} {ratio:>8} {peak:>8.1f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="planlint benchmarks")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--no-peers", action="store_true", help="skip yamllint and check-jsonschema")
+    parser.add_argument("--keep", type=Path, help="generate the corpus here and keep it")
+    args = parser.parse_args()
+    cores = os.cpu_count() or 1
+    print(f"planlint benchmark: {cores} cores, Python {sys.version.split()[0]}, runs={args.runs}")
+    floors: Dict[int, float] = {}
+    linted: Dict[int, float] = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        base = args.keep or Path(scratch)
+        for size in args.sizes:
+            folder = base / f"plans-{size}"
+            if not folder.exists():
+                generate(folder, size)
+            rows = rows_for(size, folder, args.runs if size <= 1000 else max(1, args.runs // 2),
+                            not args.no_peers, cores)
+            floors[size] = rows[1][1]
+            linted[size] = rows[2][1]
+            print_table(f"{size:,} plans (ratio: × the floor)", rows, floors[size])
+        single = one_file_rows(base / f"plans-{args.sizes[0]}", args.runs)
+        yamllint = next((seconds for name, seconds, _ in single if name.startswith("yamllint")), None)
+        print_table("one plan (ratio: × yamllint)", single, yamllint)
+    if len(args.sizes) > 1:
+        small, large = min(args.sizes), max(args.sizes)
+        print(f"\ngrowth {large:,}/{small:,}: planlint {linted[large] / linted[small]:.2f}×, "
+              f"floor {floors[large] / floors[small]:.2f}×")
+    print(json.dumps({"floors": floors, "planlint_json_one_process": linted}))
+
+
+if __name__ == "__main__":
+    main()
