@@ -233,7 +233,10 @@ def _write_reports(outputs: List[Tuple[str, Optional[str]]], result, registry, l
         if target is None:
             click.echo(report, nl=False)
         else:
-            write_atomically(target, report)
+            try:
+                write_atomically(target, report)
+            except OSError as exc:  # the old report, if any, is left as it was
+                _fail(f"cannot write the {name} report to {target}: {exc.strerror or exc}")
         if name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
             from planlint.reporters.github_format import step_summary
 

@@ -1,8 +1,10 @@
 """Command-line paths -> the plan files to lint, in a stable order."""
 from __future__ import annotations
 
+import errno
 import fnmatch
 import os
+import stat
 from dataclasses import dataclass
 from typing import Iterable, List, Optional, Tuple
 
@@ -19,10 +21,14 @@ class Source:
     data: Optional[bytes] = None  # standard input
 
     def read(self, limit: int) -> bytes:
-        """At most `limit` bytes, so a huge file costs no more than the size limit."""
+        """At most `limit` bytes, so a huge file costs no more than the size limit.
+        A FIFO or device would block or never end: only regular files are read."""
         if self.data is not None:
             return self.data[:limit]
-        with open(self.fs_path or self.path, "rb") as handle:
+        descriptor = os.open(self.fs_path or self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                raise OSError(errno.EINVAL, "not a regular file (a FIFO, device or socket)")
             return handle.read(limit)
 
 

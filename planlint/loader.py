@@ -80,7 +80,7 @@ def load(raw: bytes, limits: Limits = Limits()) -> Loaded:
     except _LimitExceeded as exc:
         return Loaded(source, None, empty, [_at(exc.where.line, exc.where.column, exc.message)])
     except yaml.YAMLError as exc:
-        return Loaded(source, None, empty, [_yaml_error(exc)])
+        return Loaded(source, None, empty, [_yaml_error(exc, source)])
     except RecursionError:
         return Loaded(source, None, empty, [_at(1, 1, text("too_deep_to_read"))])
     if root is None:
@@ -117,12 +117,19 @@ def _check_depth(source: str, max_depth: int) -> None:
             depth -= 1
 
 
-def _yaml_error(exc: yaml.YAMLError) -> Tuple[str, Problem]:
+def _char_at(source: str, line: int, column: int) -> str:
+    lines = source.split("\n", line + 1)
+    return lines[line][column:column + 1] if line < len(lines) else ""
+
+
+def _yaml_error(exc: yaml.YAMLError, source: str) -> Tuple[str, Problem]:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
     if "single document" in f"{problem} {context}":
         message = text("two_documents")
+    elif mark is not None and _char_at(source, mark.line, mark.column) == "\t":
+        message = text("tab_indent")
     else:
         message = text("invalid_yaml", problem=problem + (f" ({context})" if context else ""))
     if mark is None:

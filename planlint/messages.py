@@ -35,6 +35,8 @@ M = {
     "two_documents": ("the file holds more than one YAML document; a plan file holds exactly one",
                       "文件包含多个 YAML 文档；一个计划文件只能有一个文档"),
     "invalid_yaml": ("invalid YAML: {problem}", "YAML 语法错误：{problem}"),
+    "tab_indent": ("invalid YAML: a tab character where YAML needs spaces; indent with spaces",
+                   "YAML 语法错误：这里不能用制表符（Tab），请用空格缩进"),
     "too_deep": ("the document nests deeper than {limit} levels", "文档嵌套超过 {limit} 层"),
     "recursive_alias": ("recursive alias: an anchor refers to itself", "递归别名：锚点引用了它自己"),
     "too_many_aliases": ("more than {limit} aliases", "别名超过 {limit} 个"),

@@ -1,8 +1,10 @@
 """Linting files one after another or in worker processes, through the cache."""
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
-from typing import Callable, List, Optional, Sequence, Tuple
+from typing import Callable, Iterator, List, Optional, Sequence, Tuple
 
 from planlint.discover import Source
 from planlint.filelint import FileOutcome, Job, lint_file
@@ -16,9 +18,39 @@ def default_jobs(file_count: int) -> int:
     return min(os.cpu_count() or 1, 8) if file_count >= AUTO_PARALLEL_FILES else 1
 
 
+@contextlib.contextmanager
+def young_gc_only() -> Iterator[Callable[[], None]]:
+    """Pause Python's automatic garbage collector for the run. Each file makes and
+    drops hundreds of thousands of objects while the run keeps a growing list of
+    outcomes, and the automatic collector's full passes over that list made a run
+    of 10,000 plans 60% slower. The returned `tick` collects only the young
+    objects (a recursive alias's node cycle, say) every few hundred files."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    count = 0
+
+    def tick() -> None:
+        nonlocal count
+        count += 1
+        if count % 256 == 0:
+            gc.collect(0)
+
+    try:
+        yield tick
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def run_jobs(sources: Sequence[Source], job: Job, jobs: int, progress: Optional[Callable[[], None]],
              cache: "Optional[object]" = None) -> List[FileOutcome]:
     """One outcome per source, in order; cached outcomes are reused, new ones stored."""
+    with young_gc_only() as tick:
+        return _run_jobs(sources, job, jobs, progress, cache, tick)
+
+
+def _run_jobs(sources: Sequence[Source], job: Job, jobs: int, progress: Optional[Callable[[], None]],
+              cache: "Optional[object]", tick: Callable[[], None]) -> List[FileOutcome]:
     outcomes: List[Optional[FileOutcome]] = [None] * len(sources)
     todo: List[Tuple[int, Task, Optional[str]]] = []
     for index, source in enumerate(sources):
@@ -26,11 +58,17 @@ def run_jobs(sources: Sequence[Source], job: Job, jobs: int, progress: Optional[
         hit = cache.get(key, source.path) if cache is not None and key is not None else None  # type: ignore[attr-defined]
         if hit is not None:
             outcomes[index] = hit
+            tick()
             if progress is not None:
                 progress()
         else:
             todo.append((index, (source, raw), key))
-    for (index, _, key), outcome in zip(todo, _compute([task for _, task, _ in todo], job, jobs, progress)):
+    def done() -> None:
+        tick()
+        if progress is not None:
+            progress()
+
+    for (index, _, key), outcome in zip(todo, _compute([task for _, task, _ in todo], job, jobs, done)):
         outcomes[index] = outcome
         if cache is not None and key is not None and not outcome.errors:
             cache.put(key, outcome)  # type: ignore[attr-defined]
@@ -45,16 +83,14 @@ def _read(source: Source, job: Job, cache: object) -> Tuple[Optional[bytes], Opt
     return raw, cache.key(raw)  # type: ignore[attr-defined]
 
 
-def _compute(tasks: List[Task], job: Job, jobs: int,
-             progress: Optional[Callable[[], None]]) -> List[FileOutcome]:
+def _compute(tasks: List[Task], job: Job, jobs: int, done: Callable[[], None]) -> List[FileOutcome]:
     if jobs <= 1 or len(tasks) < 2 or not _can_fork():
         outcomes = []
         for source, raw in tasks:
             outcomes.append(lint_file(source, job, raw))
-            if progress is not None:
-                progress()
+            done()
         return outcomes
-    return _in_processes(tasks, job, jobs, progress)
+    return _in_processes(tasks, job, jobs, done)
 
 
 def _can_fork() -> bool:
@@ -63,8 +99,7 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def _in_processes(tasks: List[Task], job: Job, jobs: int,
-                  progress: Optional[Callable[[], None]]) -> List[FileOutcome]:
+def _in_processes(tasks: List[Task], job: Job, jobs: int, done: Callable[[], None]) -> List[FileOutcome]:
     import multiprocessing
 
     # fork shares the loaded rules (plugins included) with the workers for free.
@@ -73,14 +108,15 @@ def _in_processes(tasks: List[Task], job: Job, jobs: int,
     _JOB = job
     chunk = max(1, min(64, len(tasks) // (jobs * 8)))
     outcomes = []
-    with context.Pool(jobs) as pool:
+    with context.Pool(jobs, initializer=gc.disable) as pool:
         for outcome in pool.imap(_lint_in_worker, tasks, chunksize=chunk):
             outcomes.append(outcome)
-            if progress is not None:
-                progress()
+            done()
     return outcomes
 
 
 def _lint_in_worker(task: Task) -> FileOutcome:
     assert _JOB is not None
-    return lint_file(task[0], _JOB, task[1])
+    outcome = lint_file(task[0], _JOB, task[1])
+    gc.collect(0)  # the automatic collector is off in workers too (see young_gc_only)
+    return outcome

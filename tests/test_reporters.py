@@ -153,3 +153,9 @@ def test_several_outputs_in_one_run(tmp_path: Path) -> None:
 def test_golden_report_for_the_examples(fmt: str) -> None:
     golden = HERE / "golden" / f"examples.{fmt}"
     assert report(fmt, "examples/plans") == golden.read_text(encoding="utf-8")
+
+
+def test_html_lists_suppressed_findings_with_their_reason() -> None:
+    html = report("html", "tests/reports/suppressed.yaml")
+    assert "Suppressed findings (1)" in html
+    assert "tests/reports/suppressed.yaml:30:5</td><td>PL201 short-lead-time</td><td>agreed with Li Ming" in html

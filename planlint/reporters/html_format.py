@@ -20,7 +20,8 @@ LABELS = {
            "structure": "File and format", "all": "All", "rule": "Rule", "every_rule": "every rule",
            "every_account": "every account", "why": "Why it matters", "fix": "Fix", "what": "What it does",
            "no_findings": "No findings.", "suppressed": "suppressed", "filter": "Show",
-           "explain": "About this rule", "errors": "Internal errors", "severity": {"error": "error",
+           "explain": "About this rule", "errors": "Internal errors", "suppressed_title": "Suppressed findings",
+           "where": "Where", "reason": "Reason", "severity": {"error": "error",
            "warning": "warning", "info": "info"}},
     "zh": {"title": "planlint 检查报告", "findings": "个问题", "files": "个文件", "summary": "概览",
            "by_rule": "各规则的问题数", "matrix": "客户 × 五大错误", "account": "客户",
@@ -28,7 +29,8 @@ LABELS = {
            "structure": "文件与格式", "all": "全部", "rule": "规则", "every_rule": "所有规则",
            "every_account": "所有客户", "why": "为什么重要", "fix": "修正", "what": "作用",
            "no_findings": "没有发现问题。", "suppressed": "已屏蔽", "filter": "显示",
-           "explain": "关于这条规则", "errors": "内部错误", "severity": {"error": "错误",
+           "explain": "关于这条规则", "errors": "内部错误", "suppressed_title": "已屏蔽的问题",
+           "where": "位置", "reason": "原因", "severity": {"error": "错误",
            "warning": "警告", "info": "提示"}},
 }
 

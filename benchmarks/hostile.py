@@ -1,0 +1,57 @@
+"""Time and memory for hostile inputs: each must be refused in under a second and
+100 MB of extra memory, and must not hold up the rest of the run.
+
+    python benchmarks/hostile.py
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BIN = Path(sys.executable).parent
+
+
+def cases(folder: Path) -> dict:
+    bomb = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    bomb += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    files = {
+        "baseline: a normal plan": (Path(__file__).parent.parent / "examples/plans/gome-2027.yaml").read_bytes(),
+        "billion laughs": ("\n".join(bomb) + "\n").encode(),
+        "recursive alias": b"x: &a [*a]\n",
+        "10,000 levels of nesting": b"x: " + b"[" * 10_000 + b"]" * 10_000 + b"\n",
+        "100,000 levels of nesting": b"x: " + b"[" * 100_000 + b"]" * 100_000 + b"\n",
+        "50 MB file": b"notes: '" + b"x" * (50 * 1024 * 1024) + b"'\n",
+        "binary": os.urandom(1 << 20),
+    }
+    paths = {}
+    for index, (name, data) in enumerate(files.items()):
+        path = folder / f"case-{index}.yaml"
+        path.write_bytes(data)
+        paths[name] = path
+    return paths
+
+
+def run(path: Path) -> tuple:
+    start = time.perf_counter()
+    process = subprocess.Popen([str(BIN / "planlint"), str(path), "--no-cache", "--isolated"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    output = process.stdout.read().decode(errors="replace").splitlines()
+    return time.perf_counter() - start, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status), output[0]
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        results = {name: run(path) for name, path in cases(Path(scratch)).items()}
+    base_memory = results["baseline: a normal plan"][1]
+    print(f"{'input':<28} {'seconds':>8} {'peak MB':>8} {'extra MB':>9} exit  first line")
+    for name, (seconds, peak, code, first) in results.items():
+        print(f"{name:<28} {seconds:>8.3f} {peak:>8.1f} {peak - base_memory:>9.1f} {code:>4}  {first[:90]}")
+
+
+if __name__ == "__main__":
+    main()

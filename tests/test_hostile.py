@@ -1,0 +1,125 @@
+"""Hostile and broken input: never a traceback, never a hang, the rest of the run unaffected.
+
+Time and memory bounds are measured by benchmarks/hostile.py, not asserted here.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from planlint.cli import cli
+from planlint.loader import Limits, load
+
+from helpers import HERE, lint_paths
+
+HOSTILE = HERE / "hostile"
+GOOD = (HERE / "rules" / "PL205" / "fail_monthly_day_6.yaml").read_text(encoding="utf-8")
+
+
+def billion_laughs() -> str:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    return "\n".join(lines) + "\n"
+
+
+def write_hostile_folder(folder: Path) -> None:
+    folder.mkdir()
+    (folder / "a-bomb.yaml").write_text(billion_laughs())
+    (folder / "b-recursive.yaml").write_text("x-loop: &loop [*loop]\n")
+    (folder / "c-deep.yaml").write_text("plans: " + "[" * 10_000 + "]" * 10_000 + "\n")
+    with open(folder / "d-huge.yaml", "wb") as handle:
+        handle.write(b"notes: '")
+        handle.write(b"x" * (50 * 1024 * 1024))
+        handle.write(b"'\n")
+    (folder / "e-binary.yaml").write_bytes(bytes(range(256)) * 64)
+    (folder / "z-good.yaml").write_text(GOOD)
+
+
+def test_every_hostile_file_is_one_finding_and_the_good_plan_is_still_linted(tmp_path: Path) -> None:
+    folder = tmp_path / "plans"
+    write_hostile_folder(folder)
+    result = lint_paths([str(folder)])
+    by_file = {Path(f.path).name: (f.code, f.line, f.column, f.message) for f in result.findings
+               if f.code == "PL001"}
+    assert sorted(by_file) == ["a-bomb.yaml", "b-recursive.yaml", "c-deep.yaml", "d-huge.yaml", "e-binary.yaml"]
+    assert "expands to more than 200,000 nodes" in by_file["a-bomb.yaml"][3]
+    assert by_file["b-recursive.yaml"][1:3] == (1, 9) and "recursive alias" in by_file["b-recursive.yaml"][3]
+    assert "nests deeper than 64 levels" in by_file["c-deep.yaml"][3]
+    assert "larger than the 5,000,000-byte limit" in by_file["d-huge.yaml"][3]
+    assert "binary file" in by_file["e-binary.yaml"][3]
+    assert [(f.code, f.line) for f in result.findings if f.path.endswith("z-good.yaml")] == [("PL205", 24)]
+    assert result.errors == []
+
+
+def test_limits_are_set_in_config(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "planlint.yaml").write_text("limits: {max-file-size: 100, max-depth: 3}\n")
+    (tmp_path / "plan.yaml").write_text(GOOD)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["plan.yaml", "--format", "json", "--no-cache"])
+    [finding] = json.loads(result.stdout)
+    assert finding["code"] == "PL001" and "100-byte limit" in finding["message"]
+    assert "deeper than 3" in load(b"a: [[[[1]]]]\n", Limits(max_depth=3)).problems[0][1].text()
+
+
+def test_tab_indentation_gets_a_plain_message() -> None:
+    [finding] = lint_paths([str(HOSTILE / "tab_indent.yaml")]).findings
+    assert (finding.code, finding.line, finding.column) == ("PL001", 4, 1)
+    assert "tab" in finding.message and "indent with spaces" in finding.message
+
+
+def test_very_long_lines_are_read_normally() -> None:
+    findings = lint_paths([str(HOSTILE / "long_line.yaml")]).findings
+    assert [(f.code, f.line) for f in findings] == [("PL205", 22)]
+
+
+def test_symlink_loop_fifo_and_unreadable_files_are_findings(tmp_path: Path, monkeypatch) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    os.symlink(folder / "loop-b.yaml", folder / "loop-a.yaml")
+    os.symlink(folder / "loop-a.yaml", folder / "loop-b.yaml")
+    os.symlink(folder, folder / "again")  # a folder that contains itself is not followed
+    os.mkfifo(folder / "pipe.yaml")
+    (folder / "secret.yaml").write_text(GOOD)
+    real_open = os.open
+
+    def refuse_secret(path, *args, **kwargs):
+        if str(path).endswith("secret.yaml"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse_secret)
+    result = lint_paths([str(folder), str(folder / "pipe.yaml")])
+    messages = {Path(f.path).name: f.message for f in result.findings}
+    assert set(messages) == {"loop-a.yaml", "loop-b.yaml", "pipe.yaml", "secret.yaml"}
+    assert "Too many levels of symbolic links" in messages["loop-a.yaml"]
+    assert "not a regular file" in messages["pipe.yaml"]
+    assert "Permission denied" in messages["secret.yaml"]
+    assert {f.code for f in result.findings} == {"PL001"}
+
+
+def test_a_failing_report_write_keeps_the_old_report(tmp_path: Path, monkeypatch) -> None:
+    report = tmp_path / "report.json"
+    report.write_text("the old report")
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    result = CliRunner().invoke(cli, [str(HERE / "rules/PL205/fail_monthly_day_6.yaml"), "--format",
+                                      f"json:{report}", "--no-cache"])
+    assert result.exit_code == 2
+    assert "cannot write the json report" in result.stderr and "No space left on device" in result.stderr
+    assert report.read_text() == "the old report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
+
+
+@pytest.mark.parametrize("target", ["missing-folder/report.json"])
+def test_report_into_a_missing_folder_is_a_clear_error(tmp_path: Path, target: str) -> None:
+    result = CliRunner().invoke(cli, [str(HERE / "rules/PL205/fail_monthly_day_6.yaml"), "--format",
+                                      f"json:{tmp_path / target}", "--no-cache"])
+    assert result.exit_code == 2 and "cannot write the json report" in result.stderr
+    assert "Traceback" not in result.output
