@@ -8,9 +8,7 @@
 Every figure is the median wall time of whole commands (interpreter start-up
 included), so planlint and the floor are measured the same way. Ratios are to
 the floor: PyYAML `safe_load` with libyaml over the same files. Peak memory is
-the largest resident set of the command's process; Linux counts the forked
-copy of this script before exec, so small commands all show about this
-script's own size (~28 MB).
+the largest resident set of the command's process (see measure.py).
 """
 from __future__ import annotations
 
@@ -19,7 +17,6 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -28,6 +25,7 @@ from typing import Dict, List, Optional, Tuple
 
 sys.path.insert(0, str(Path(__file__).parent))
 from generate import generate  # noqa: E402
+from measure import run_measured  # noqa: E402
 
 BIN = Path(sys.executable).parent
 REPO = Path(__file__).resolve().parent.parent
@@ -41,14 +39,11 @@ def measure(command: List[str], runs: int, cwd: Path, ok: Tuple[int, ...] = (0, 
     """(median seconds, peak resident MB) of `command` over `runs` runs."""
     times, peaks = [], []
     for _ in range(runs):
-        start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        _, status, usage = os.wait4(process.pid, 0)
-        times.append(time.perf_counter() - start)
-        peaks.append(usage.ru_maxrss / 1024)
-        code = os.waitstatus_to_exitcode(status)
+        seconds, peak, code, _, err = run_measured(command, str(cwd))
         if code not in ok:
-            raise SystemExit(f"{' '.join(command[:3])} … exited {code}: {process.stderr.read().decode()[-500:]}")
+            raise SystemExit(f"{' '.join(command[:3])} … exited {code}: {err[-500:]}")
+        times.append(seconds)
+        peaks.append(peak)
     return statistics.median(times), max(peaks)
 
 

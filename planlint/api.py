@@ -199,10 +199,12 @@ class Document:
         """(index, plan) for each usable plan, optionally only of one type."""
         if self._plans is None:  # every rule asks; the lists are made once per file
             every = list(entries(self.data.get("plans")))
-            self._plans = {None: every}
+            self._plans = {"": every}  # "" is no plan type, so it keys the whole list
             for item in every:
-                self._plans.setdefault(item[1].get("type"), []).append(item)
-        return self._plans.get(type_, [])
+                plan_type = item[1].get("type")
+                if isinstance(plan_type, str) and plan_type:
+                    self._plans.setdefault(plan_type, []).append(item)
+        return self._plans.get(type_ or "", [])
 
     def all_plans_usable(self, key: str) -> bool:
         """True when every plan entry is a mapping with a valid `key`."""

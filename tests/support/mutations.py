@@ -20,7 +20,7 @@ def mutate(node: Any, rnd: random.Random) -> Any:
         if roll < 0.25:
             del node[key]
         elif roll < 0.45:
-            node[key] = rnd.choice(ODD_VALUES)
+            node[key] = copy.deepcopy(rnd.choice(ODD_VALUES))
         elif roll < 0.55:
             items = list(node.items())
             rnd.shuffle(items)
@@ -39,7 +39,7 @@ def mutate(node: Any, rnd: random.Random) -> Any:
         elif roll < 0.35:
             node.append(copy.deepcopy(node[index]))
         elif roll < 0.5:
-            node[index] = rnd.choice(ODD_VALUES)
+            node[index] = copy.deepcopy(rnd.choice(ODD_VALUES))
         elif roll < 0.6:
             rnd.shuffle(node)
         else:
