@@ -6,13 +6,19 @@ import datetime as dt
 import os
 import re
 import sys
-from typing import List, Optional, Tuple
+from typing import TYPE_CHECKING, Callable, Iterator, List, NoReturn, Optional, Tuple
 
 import click
 
 from planlint import __version__
 from planlint.api import LANGUAGES, Severity
 from planlint.reporters import FORMATS
+
+if TYPE_CHECKING:  # only for annotations: a run imports what it needs, when it needs it
+    from planlint.config import Config
+    from planlint.discover import Source
+    from planlint.engine import Result, Settings
+    from planlint.registry import Registry
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -119,7 +125,7 @@ PROGRESS_MIN_FILES = 300
 
 
 @contextlib.contextmanager
-def _progress_bar(total: int):  # type: ignore[no-untyped-def]
+def _progress_bar(total: int) -> Iterator[Optional[Callable[[], None]]]:
     """A bar on standard error for long runs at a terminal; nothing when piped."""
     if total <= PROGRESS_MIN_FILES or not sys.stderr.isatty():
         yield None
@@ -128,7 +134,7 @@ def _progress_bar(total: int):  # type: ignore[no-untyped-def]
         yield lambda: bar.update(1)
 
 
-def _write_baseline(path: str, result) -> None:  # type: ignore[no-untyped-def]
+def _write_baseline(path: str, result: Result) -> None:
     from planlint.baseline import write_baseline
     from planlint.output import write_atomically
 
@@ -137,7 +143,7 @@ def _write_baseline(path: str, result) -> None:  # type: ignore[no-untyped-def]
     sys.exit(2 if result.errors else 0)
 
 
-def _report_baseline(path: Optional[str], result, prune: bool) -> None:  # type: ignore[no-untyped-def]
+def _report_baseline(path: Optional[str], result: Result, prune: bool) -> None:
     if path is None:
         return
     from planlint.baseline import pruned_text, read_baseline
@@ -171,7 +177,7 @@ def _parse_outputs(formats: Tuple[str, ...], output: Optional[str]) -> List[Tupl
     return outputs
 
 
-def _load_config_and_rules(config_path: Optional[str], isolated: bool):  # type: ignore[no-untyped-def]
+def _load_config_and_rules(config_path: Optional[str], isolated: bool) -> Tuple[Config, Registry]:
     from planlint.config import check_rule_references, load_config
     from planlint.registry import load_registry
 
@@ -181,13 +187,13 @@ def _load_config_and_rules(config_path: Optional[str], isolated: bool):  # type:
     return config, registry
 
 
-def _plugin_ref(config, plugin: str) -> str:  # type: ignore[no-untyped-def]
+def _plugin_ref(config: Config, plugin: str) -> str:
     """A file path in `plugins:` is relative to the config file; a module name stays as is."""
     return config.resolve_path(plugin) if plugin.endswith(".py") or "/" in plugin else plugin
 
 
-def _settings(config, select: Tuple[str, ...], ignore: Tuple[str, ...], today: Optional[dt.date],  # type: ignore[no-untyped-def]
-              lang: str):
+def _settings(config: Config, select: Tuple[str, ...], ignore: Tuple[str, ...], today: Optional[dt.date],
+              lang: str) -> Settings:
     from planlint.engine import Settings
     from planlint.loader import Limits
 
@@ -204,7 +210,8 @@ def _settings(config, select: Tuple[str, ...], ignore: Tuple[str, ...], today: O
         lang=lang)
 
 
-def _sources(config, paths: Tuple[str, ...], stdin_filename: Optional[str]):  # type: ignore[no-untyped-def]
+def _sources(config: Config, paths: Tuple[str, ...], stdin_filename: Optional[str]
+             ) -> Tuple[List[Source], List[Source]]:
     from planlint.discover import Source, discover, split_stdin
     from planlint.errors import ConfigError
 
@@ -223,7 +230,8 @@ def _sources(config, paths: Tuple[str, ...], stdin_filename: Optional[str]):  # 
     return sources, context
 
 
-def _write_reports(outputs: List[Tuple[str, Optional[str]]], result, registry, lang: str) -> None:  # type: ignore[no-untyped-def]
+def _write_reports(outputs: List[Tuple[str, Optional[str]]], result: Result, registry: Registry,
+                   lang: str) -> None:
     from planlint.output import write_atomically
     from planlint.reporters import get_reporter
 
@@ -244,14 +252,14 @@ def _write_reports(outputs: List[Tuple[str, Optional[str]]], result, registry, l
                 summary.write(step_summary(result, registry))
 
 
-def _exit_status(result: "object", fail_on: Severity, exit_zero: bool) -> int:
-    if result.errors:  # type: ignore[attr-defined]
+def _exit_status(result: Result, fail_on: Severity, exit_zero: bool) -> int:
+    if result.errors:
         return 2
-    failing = any(f.severity.rank >= fail_on.rank for f in result.findings)  # type: ignore[attr-defined]
+    failing = any(f.severity.rank >= fail_on.rank for f in result.findings)
     return 1 if failing and not exit_zero else 0
 
 
-def _fail(message: str) -> "NoReturn":  # type: ignore[name-defined]
+def _fail(message: str) -> NoReturn:
     click.echo(f"planlint: error: {message}", err=True)
     sys.exit(2)
 
@@ -279,7 +287,7 @@ def explain(rule: str, lang: Optional[str]) -> None:
     click.echo(render_explanation(registry.rules[code], lang))
 
 
-def _registry_and_language(lang: Optional[str]):  # type: ignore[no-untyped-def]
+def _registry_and_language(lang: Optional[str]) -> Tuple[Registry, str]:
     """The rules the config's plugins add, and the language; for `rules` and `explain`."""
     from planlint.config import choose_language
     from planlint.errors import ConfigError

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from typing import Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
+from typing import TYPE_CHECKING, Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 from planlint.api import FileFacts, Finding, Problem, Rule, Severity
 from planlint.baseline import apply_baseline, read_baseline
@@ -16,6 +16,9 @@ from planlint.loader import Limits
 from planlint.registry import Registry
 from planlint.suppress import apply_directives, ignored_in_file
 from planlint.workers import run_jobs
+
+if TYPE_CHECKING:
+    from planlint.cache import Cache
 
 
 @dataclass
@@ -126,7 +129,7 @@ def lint(sources: Sequence[Source], registry: Registry, settings: Settings,
     return result
 
 
-def _cache(folder: Optional[str], job: Job) -> Optional[object]:
+def _cache(folder: Optional[str], job: Job) -> Optional[Cache]:
     if folder is None:
         return None
     from planlint.cache import Cache

@@ -6,6 +6,7 @@ that declares one rule, or an object with a `RULES` list of such modules or
 """
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 import os
@@ -14,7 +15,7 @@ import sys
 import zlib
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Any, Dict, Iterable, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 
 from planlint.api import Rule
 
@@ -69,7 +70,7 @@ def _rules_from(obj: object) -> List[Rule]:
 def load_registry(plugins: Iterable[str] = ()) -> Registry:
     registry = Registry()
     for name, value in _entry_points():
-        _load_one(registry, f"entry point `{name}` ({value})", lambda value=value: _load_entry_point(value))
+        _load_one(registry, f"entry point `{name}` ({value})", functools.partial(_load_entry_point, value))
     for plugin in plugins:
         _load_one(registry, f"plugin `{plugin}`", lambda: _import_plugin(plugin))
     return registry
@@ -96,8 +97,8 @@ def _entry_points() -> List[Tuple[str, str]]:
         import tempfile
 
         os.makedirs(os.path.dirname(cache_file), exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=os.path.dirname(cache_file), suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
+        descriptor, temp = tempfile.mkstemp(dir=os.path.dirname(cache_file), suffix=".tmp")
+        with os.fdopen(descriptor, "w", encoding="utf-8") as out:
             json.dump({"stamp": stamp, "entry_points": found}, out)
         os.replace(temp, cache_file)
     except OSError:
@@ -149,7 +150,7 @@ def _import_plugin(plugin: str) -> ModuleType:
     return module
 
 
-def _load_one(registry: Registry, origin: str, loader) -> None:  # type: ignore[no-untyped-def]
+def _load_one(registry: Registry, origin: str, loader: Callable[[], Any]) -> None:
     try:
         rules = _rules_from(loader())
     except Exception as exc:  # a broken plugin must not take the run down with it

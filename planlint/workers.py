@@ -4,10 +4,13 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from typing import Callable, Iterator, List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Callable, Iterator, List, Optional, Sequence, Tuple
 
 from planlint.discover import Source
 from planlint.filelint import FileOutcome, Job, lint_file
+
+if TYPE_CHECKING:
+    from planlint.cache import Cache
 
 AUTO_PARALLEL_FILES = 300  # below this, starting processes costs more than it saves
 _JOB: Optional[Job] = None
@@ -43,19 +46,19 @@ def young_gc_only() -> Iterator[Callable[[], None]]:
 
 
 def run_jobs(sources: Sequence[Source], job: Job, jobs: int, progress: Optional[Callable[[], None]],
-             cache: "Optional[object]" = None) -> List[FileOutcome]:
+             cache: Optional[Cache] = None) -> List[FileOutcome]:
     """One outcome per source, in order; cached outcomes are reused, new ones stored."""
     with young_gc_only() as tick:
         return _run_jobs(sources, job, jobs, progress, cache, tick)
 
 
 def _run_jobs(sources: Sequence[Source], job: Job, jobs: int, progress: Optional[Callable[[], None]],
-              cache: "Optional[object]", tick: Callable[[], None]) -> List[FileOutcome]:
+              cache: Optional[Cache], tick: Callable[[], None]) -> List[FileOutcome]:
     outcomes: List[Optional[FileOutcome]] = [None] * len(sources)
     todo: List[Tuple[int, Task, Optional[str]]] = []
     for index, source in enumerate(sources):
         raw, key = _read(source, job, cache) if cache is not None else (None, None)
-        hit = cache.get(key, source.path) if cache is not None and key is not None else None  # type: ignore[attr-defined]
+        hit = cache.get(key, source.path) if cache is not None and key is not None else None
         if hit is not None:
             outcomes[index] = hit
             tick()
@@ -71,16 +74,16 @@ def _run_jobs(sources: Sequence[Source], job: Job, jobs: int, progress: Optional
     for (index, _, key), outcome in zip(todo, _compute([task for _, task, _ in todo], job, jobs, done)):
         outcomes[index] = outcome
         if cache is not None and key is not None and not outcome.errors:
-            cache.put(key, outcome)  # type: ignore[attr-defined]
+            cache.put(key, outcome)
     return [o for o in outcomes if o is not None]
 
 
-def _read(source: Source, job: Job, cache: object) -> Tuple[Optional[bytes], Optional[str]]:
+def _read(source: Source, job: Job, cache: Cache) -> Tuple[Optional[bytes], Optional[str]]:
     try:
         raw = source.read(job.limits.max_bytes + 1)
     except OSError:
         return None, None  # lint_file reports it; nothing to cache
-    return raw, cache.key(raw)  # type: ignore[attr-defined]
+    return raw, cache.key(raw)
 
 
 def _compute(tasks: List[Task], job: Job, jobs: int, done: Callable[[], None]) -> List[FileOutcome]:

@@ -1,12 +1,10 @@
 """The compiled validator is only a shortcut: it must agree with jsonschema on every fixture."""
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from planlint.loader import load
-from planlint.schema import _fast_validator, _validator, schema_text
+from planlint.schema import _fast_validator, _validator
 
 from helpers import HERE
 
