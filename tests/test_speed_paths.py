@@ -1,0 +1,81 @@
+"""What makes planlint fast must not change what it finds: worker processes, the cache,
+and lazy imports. (Speed itself is measured by benchmarks/run.py, never asserted here.)"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from planlint.cli import cli
+
+from helpers import HERE
+
+REPO = HERE.parent
+
+
+def corpus(tmp_path: Path) -> Path:
+    """Forty plans: the examples and the rule fixtures, cross-file findings included."""
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    sources = sorted((REPO / "examples" / "plans").glob("*.yaml")) + sorted((HERE / "rules").rglob("*.yaml"))
+    for index, source in enumerate(sources[:40]):
+        shutil.copy(source, folder / f"{index:02}-{source.name}")
+    return folder
+
+
+def lint_json(*args: str) -> list:
+    result = CliRunner().invoke(cli, [*args, "--format", "json", "--today", "2026-11-23", "--isolated"])
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)
+
+
+def test_worker_processes_find_exactly_what_one_process_finds(tmp_path: Path) -> None:
+    folder = str(corpus(tmp_path))
+    one = lint_json(folder, "--jobs", "1", "--no-cache")
+    two = lint_json(folder, "--jobs", "2", "--no-cache")
+    assert one == two
+    assert {f["code"] for f in one} >= {"PL001", "PL002", "PL005", "PL201", "PL503"}
+
+
+def test_cached_runs_find_the_same_and_cross_file_rules_see_every_file(tmp_path: Path, monkeypatch) -> None:
+    folder = corpus(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    fresh = lint_json(str(folder), "--no-cache")
+    first = lint_json(str(folder))
+    entries = list((tmp_path / ".planlint_cache").rglob("*"))
+    assert len([e for e in entries if e.is_file() and e.name != ".gitignore"]) >= 30
+    second = lint_json(str(folder))
+    assert fresh == first == second
+    # A changed file is linted again; the unchanged ones come from the cache and still
+    # take part in the cross-file rules.
+    example = next(folder.glob("*northwind*"))
+    example.write_text(example.read_text(encoding="utf-8").replace("Extra 10% off", "Extra 12% off"),
+                       encoding="utf-8")
+    changed = lint_json(str(folder))
+    assert changed == lint_json(str(folder), "--no-cache")
+    assert any(f["code"] == "PL503" for f in changed)
+
+
+def test_two_runs_can_share_the_cache_at_the_same_time(tmp_path: Path) -> None:
+    folder = corpus(tmp_path)
+    command = [sys.executable, "-m", "planlint", str(folder), "--format", "json", "--today", "2026-11-23",
+               "--isolated", "--jobs", "1"]
+    runs = [subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            for _ in range(3)]
+    outputs = [run.communicate(timeout=300) for run in runs]
+    assert [run.returncode for run in runs] == [1, 1, 1]
+    assert all(err == b"" for _, err in outputs)
+    assert len({out for out, _ in outputs}) == 1
+
+
+def test_a_run_on_valid_plans_imports_neither_jinja2_nor_jsonschema() -> None:
+    code = ("import sys\nfrom planlint.cli import cli\n"
+            "try:\n    cli(['examples/plans/gome-2027.yaml', '--isolated', '--no-cache'], standalone_mode=False)\n"
+            "except SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('jinja2', 'jsonschema') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr
