@@ -58,7 +58,6 @@ class _Prepared:
     severity: Dict[str, Severity]
     options: Dict[str, dict]
     file_ignores: List[Tuple[str, Set[str]]]
-    lang: str
 
 
 def prepare(registry: Registry, settings: Settings) -> _Prepared:
@@ -86,7 +85,7 @@ def prepare(registry: Registry, settings: Settings) -> _Prepared:
     for token, overrides in settings.rule_options.items():
         code = next(iter(codes([token], "rules")))
         options[code] = _merge(options[code], overrides)
-    return _Prepared(enabled, severity, options, file_ignores, settings.lang)
+    return _Prepared(enabled, severity, options, file_ignores)
 
 
 def _merge(base: dict, overrides: dict) -> dict:
@@ -123,7 +122,7 @@ def lint(sources: Sequence[Source], registry: Registry, settings: Settings,
     result = Result(findings, suppressed, [o.path for o in outcomes],
                     {o.path: o.text for o in outcomes if o.text is not None}, errors,
                     {o.path: o.account for o in outcomes})
-    if baseline is not None and settings.baseline is not None:
+    if settings.baseline is not None and baseline is not None:
         done = apply_baseline(findings, baseline, settings.baseline, result.files)
         result.findings, result.baselined, result.stale_baseline = done.kept, done.known, done.stale
     return result
@@ -144,11 +143,11 @@ def _cross_file_findings(outcomes: List[FileOutcome], context: List[FileOutcome]
     errors: List[str] = []
     reported = {o.path for o in outcomes}
     everyone = outcomes + context
+    by_path = {o.path: o for o in everyone}
     for rule in job.rules:
         if rule.check_run is None:
             continue
         files = [FileFacts(o.path, o.account, tuple(o.facts.get(rule.code, ()))) for o in everyone]
-        by_path = {o.path: o for o in everyone}
         try:
             for facts, problem in rule.check_run(files, job.options[rule.code]):
                 if facts.path in reported:

@@ -51,26 +51,23 @@ class FileOutcome:
 def lint_file(source: Source, job: Job, raw: Optional[bytes] = None) -> FileOutcome:
     """`raw`: the file's bytes when the caller has read them already (for the cache key)."""
     outcome = FileOutcome(source.path)
+    enabled = {rule.code for rule in job.rules}
     try:
         raw = raw if raw is not None else source.read(job.limits.max_bytes + 1)
     except OSError as exc:
         problem = Problem((), text("cannot_read", reason=exc.strerror or exc), position=(1, 1, None, None))
-        outcome.findings.append(make_finding(outcome, "PL001", problem, job, PositionIndex()))
+        if "PL001" in enabled:
+            outcome.findings.append(make_finding(outcome, "PL001", problem, job, PositionIndex()))
         return outcome
     loaded = load(raw, job.limits)
-    problems = list(loaded.problems)
-    positions = loaded.positions
-    doc = None
+    problems, positions = list(loaded.problems), loaded.positions
     if loaded.data is not None:
         schema_problems, invalid = validate(loaded.data, positions)
         problems += [("PL002", p) for p in schema_problems]
         doc = Document(source.path, loaded.text, loaded.data, positions, invalid, job.today)
         outcome.account = doc.account_id
-        outcome.plans = {i: plan.get("id") if isinstance(plan, dict) else None
-                         for i, plan in enumerate(loaded.data.get("plans") or [])} \
-            if isinstance(loaded.data.get("plans"), list) else {}
+        outcome.plans = {i: plan.get("id") for i, plan in doc.plans()}
         problems += _run_rules(doc, job, outcome)
-    enabled = {rule.code for rule in job.rules}
     outcome.findings = [make_finding(outcome, code, p, job, positions) for code, p in problems if code in enabled]
     if "planlint" in loaded.text.lower():
         outcome.directives = [d for d in parse_directives(loaded.text)
