@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import pkgutil
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Dict, Iterable, Iterator, List, Set, Tuple
 
 from planlint.api import DataPath, Problem
@@ -23,7 +23,13 @@ _PRIORITY = {"type": 0, "anyOf": 1, "enum": 2, "const": 2, "format": 3, "pattern
 
 
 def schema_text(name: str = SCHEMA_FILE) -> str:
-    return resources.files("planlint.schemas").joinpath(name).read_text(encoding="utf-8")
+    # pkgutil.get_data reads through the package's loader, as importlib.resources
+    # does (zip-safe, no __file__), but costs 1 ms to import instead of 9 ms: this
+    # runs on every lint, and a pre-commit run lints one file.
+    data = pkgutil.get_data("planlint.schemas", name)
+    if data is None:
+        raise FileNotFoundError(f"planlint.schemas/{name}")
+    return data.decode("utf-8")
 
 
 def is_real_date(value: object) -> bool:
