@@ -224,11 +224,9 @@ class Document:
         since a rule about references must then stay silent rather than guess."""
         if list_path in self.invalid:
             return None
-        items: Any = self.data
-        for part in list_path:
-            items = items.get(part) if isinstance(items, dict) else None
+        items = value_at(self.data, list_path)
         found: Dict[str, dict] = {}
-        for item in items or []:
+        for item in items if isinstance(items, list) else []:
             if not isinstance(item, dict) or "id" not in item:
                 return None
             found.setdefault(item["id"], item)
@@ -240,6 +238,18 @@ class Document:
         if not isinstance(tiers, list) or not all(isinstance(t, str) for t in tiers):
             return None
         return tiers
+
+
+def value_at(data: Any, path: DataPath) -> Any:
+    """The value at `path` inside plain data, or None where the path leads nowhere."""
+    for part in path:
+        if isinstance(data, dict) and isinstance(part, str):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
 
 
 def entries(value: Any) -> Iterator[Tuple[int, dict]]:

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Any, Dict, Iterable, Iterator, List, Set, Tuple
 
-from planlint.api import DataPath, Problem
+from planlint.api import DataPath, Problem, value_at
 from planlint.positions import PositionIndex
 from planlint.schema_messages import describe_error, missing_key, not_allowed_key, unknown_keys
 
@@ -142,14 +142,8 @@ def _prune(data: dict, paths: Set[DataPath]) -> None:
     for path in sorted(paths, key=len, reverse=True):
         if not path:
             continue
-        parent: Any = data
-        for part in path[:-1]:
-            try:
-                parent = parent[part]
-            except (KeyError, IndexError, TypeError):
-                break
-        else:
-            if isinstance(parent, dict):
-                parent.pop(path[-1], None)
-            elif isinstance(parent, list) and isinstance(path[-1], int) and path[-1] < len(parent):
-                parent[path[-1]] = None
+        parent = value_at(data, path[:-1])
+        if isinstance(parent, dict):
+            parent.pop(path[-1], None)
+        elif isinstance(parent, list) and isinstance(path[-1], int) and path[-1] < len(parent):
+            parent[path[-1]] = None

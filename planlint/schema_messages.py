@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Iterator, Optional, Union
 
-from planlint.api import DataPath, Problem, Text, closest, format_path
+from planlint.api import DataPath, Problem, Text, closest, format_path, value_at
 from planlint.positions import PositionIndex
 from planlint.messages import description, text
 
@@ -44,16 +44,11 @@ def unknown_keys(path: DataPath, error: Any, positions: PositionIndex) -> Iterat
 def not_allowed_key(path: DataPath, error: Any, data: dict) -> Problem:
     """A key of the other plan type, e.g. `cadence` on a project plan."""
     owner = error.schema.get("description", "a key of another plan type")
-    plan_type = str(_lookup(data, path[:-1]).get("type", "this"))
+    plan = value_at(data, path[:-1])
+    plan_type = str(plan.get("type", "this")) if isinstance(plan, dict) else "this"
     article = "an" if plan_type[:1] in "aeiou" else "a"
     return Problem(path, text("other_type_key", path=format_path(path), key=path[-1],
                               owner=description(owner), article=article, type=plan_type), at="key")
-
-
-def _lookup(data: Any, path: DataPath) -> Any:
-    for part in path:
-        data = data[part]
-    return data
 
 
 def describe_error(path: DataPath, error: Any, positions: PositionIndex,

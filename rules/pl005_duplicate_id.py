@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Iterator, List, Sequence, Tuple
 
-from planlint.api import DataPath, Document, FileFacts, Problem, entries, format_path, say
+from planlint.api import DataPath, Document, FileFacts, Problem, entries, format_path, say, value_at
 
 CODE = "PL005"
 NAME = "duplicate-id"
@@ -66,11 +66,8 @@ SHARED_ACCOUNT = {
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
     for list_path, what in ((("plans",), "plan"), (("account", "contacts"), "contact")):
-        items = doc.data
-        for part in list_path:
-            items = items.get(part) if isinstance(items, dict) else None
         first: Dict[str, int] = {}
-        for index, item in entries(items):
+        for index, item in entries(value_at(doc.data, list_path)):
             item_id = item.get("id")
             if item_id is None:
                 continue
