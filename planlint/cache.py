@@ -13,11 +13,11 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from typing import Optional
 
 from planlint import __version__
 from planlint.filelint import FileOutcome, Job
+from planlint.output import write_atomically
 
 DEFAULT_FOLDER = ".planlint_cache"
 
@@ -26,6 +26,7 @@ class Cache:
     def __init__(self, folder: str, job: Job) -> None:
         self.folder = folder
         self.prefix = _job_key(job)
+        self.tagged = False  # the folder's .gitignore is checked once per run
 
     def key(self, raw: bytes) -> str:
         return hashlib.sha256(self.prefix + raw).hexdigest()
@@ -46,11 +47,10 @@ class Cache:
         folder = os.path.join(self.folder, key[:2])
         try:
             os.makedirs(folder, exist_ok=True)
-            _tag_folder(self.folder)
-            handle, temp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-            with os.fdopen(handle, "wb") as out:
-                pickle.dump(outcome, out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temp, os.path.join(folder, key))
+            if not self.tagged:
+                _keep_out_of_git(self.folder)
+                self.tagged = True
+            write_atomically(os.path.join(folder, key), pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass  # a read-only checkout still lints; it just does not remember
 
@@ -66,8 +66,7 @@ def _job_key(job: Job) -> bytes:
     return hashlib.sha256("\0".join(parts).encode("utf-8")).digest()
 
 
-def _tag_folder(folder: str) -> None:
-    """Mark the folder as a cache (backup tools skip it) and keep it out of git."""
+def _keep_out_of_git(folder: str) -> None:
     ignore = os.path.join(folder, ".gitignore")
     if not os.path.exists(ignore):
         with open(ignore, "w", encoding="utf-8") as handle:

@@ -94,13 +94,10 @@ def _entry_points() -> List[Tuple[str, str]]:
 
     found = sorted({(point.name, point.value) for point in entry_points(group=GROUP)})
     try:
-        import tempfile
+        from planlint.output import write_atomically
 
         os.makedirs(os.path.dirname(cache_file), exist_ok=True)
-        descriptor, temp = tempfile.mkstemp(dir=os.path.dirname(cache_file), suffix=".tmp")
-        with os.fdopen(descriptor, "w", encoding="utf-8") as out:
-            json.dump({"stamp": stamp, "entry_points": found}, out)
-        os.replace(temp, cache_file)
+        write_atomically(cache_file, json.dumps({"stamp": stamp, "entry_points": found}))
     except OSError:
         pass  # no writable cache: scan every time
     return found
