@@ -26,22 +26,36 @@ class BaselineOutcome:
     stale: List[dict]     # baseline entries that matched nothing: fixed since
 
 
+FIELDS = ("path", "code", "account", "plan", "node")
+
+
+def _relative(path: str, folder: str) -> str:
+    return os.path.relpath(os.path.abspath(path), folder).replace(os.sep, "/")
+
+
 def _key(finding: Finding, folder: str) -> Key:
     path, *rest = finding.identity()
-    relative = os.path.relpath(os.path.abspath(path), folder).replace(os.sep, "/")
-    return (relative, *rest)
+    return (_relative(path, folder), *rest)
 
 
 def _entry(key: Key) -> dict:
-    return dict(zip(("path", "code", "account", "plan", "node"), key))
+    return dict(zip(FIELDS, key))
+
+
+def _key_of(entry: dict) -> Key:
+    return tuple(entry[field] for field in FIELDS)
+
+
+def _document(keys: Sequence[Key]) -> str:
+    entries = [_entry(key) for key in sorted(keys)]
+    return json.dumps({"planlint-baseline": FORMAT_VERSION, "findings": entries},
+                      ensure_ascii=False, indent=2) + "\n"
 
 
 def write_baseline(path: str, findings: Sequence[Finding]) -> str:
     """The baseline file's text for `findings` (the caller writes it atomically)."""
     folder = os.path.dirname(os.path.abspath(path))
-    entries = [_entry(key) for key in sorted(_key(f, folder) for f in findings)]
-    return json.dumps({"planlint-baseline": FORMAT_VERSION, "findings": entries},
-                      ensure_ascii=False, indent=2) + "\n"
+    return _document([_key(f, folder) for f in findings])
 
 
 def read_baseline(path: str) -> List[Key]:
@@ -50,8 +64,7 @@ def read_baseline(path: str) -> List[Key]:
             document = json.load(handle)
         if document.get("planlint-baseline") != FORMAT_VERSION:
             raise ValueError("not a planlint baseline (version 1)")
-        return [tuple(entry[k] for k in ("path", "code", "account", "plan", "node"))
-                for entry in document["findings"]]
+        return [_key_of(entry) for entry in document["findings"]]
     except FileNotFoundError:
         raise ConfigError(f"baseline {path} does not exist; create it with --write-baseline {path}") from None
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
@@ -72,7 +85,7 @@ def apply_baseline(findings: Sequence[Finding], keys: Sequence[Key], path: str,
             known.append(finding)
         else:
             kept.append(finding)
-    linted_paths = {os.path.relpath(os.path.abspath(p), folder).replace(os.sep, "/") for p in linted}
+    linted_paths = {_relative(p, folder) for p in linted}
     stale = [_entry(key) for key, count in sorted(remaining.items()) for _ in range(count)
              if key[0] in linted_paths]
     return BaselineOutcome(kept, known, stale)
@@ -81,7 +94,5 @@ def apply_baseline(findings: Sequence[Finding], keys: Sequence[Key], path: str,
 def pruned_text(keys: Sequence[Key], stale: Sequence[dict]) -> str:
     """The baseline file's text without its stale entries."""
     remaining: Counter = Counter(keys)
-    for entry in stale:
-        remaining[tuple(entry[k] for k in ("path", "code", "account", "plan", "node"))] -= 1
-    kept = [_entry(key) for key, count in sorted(remaining.items()) for _ in range(max(count, 0))]
-    return json.dumps({"planlint-baseline": FORMAT_VERSION, "findings": kept}, ensure_ascii=False, indent=2) + "\n"
+    remaining.subtract(Counter(_key_of(entry) for entry in stale))
+    return _document(list(remaining.elements()))

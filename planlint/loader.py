@@ -190,7 +190,7 @@ def _plain(value: str) -> Any:
 
 _TAG_STR, _TAG_NULL, _TAG_BOOL, _TAG_INT, _TAG_FLOAT, _TAG_TIMESTAMP, _TAG_SEQ, _TAG_MAP = (
     _YAML + name for name in ("str", "null", "bool", "int", "float", "timestamp", "seq", "map"))
-_SCALAR, _SEQUENCE, _MAPPING = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
+_SCALAR, _SEQUENCE = yaml.ScalarNode, yaml.SequenceNode
 
 
 class _Builder:
@@ -231,11 +231,11 @@ class _Builder:
         self.active.add(key)
         try:
             if node.__class__ is _SEQUENCE:
-                if node.tag != _TAG_SEQ:
-                    self._check_tag(node, path, _TAG_SEQ)
+                if node.tag not in (_TAG_SEQ, "!"):
+                    self._unsupported_tag(node, path)
                 return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
-            if node.tag != _TAG_MAP:
-                self._check_tag(node, path, _TAG_MAP)
+            if node.tag not in (_TAG_MAP, "!"):
+                self._unsupported_tag(node, path)
             return self._mapping(node, path, depth)
         finally:
             self.active.discard(key)
@@ -308,10 +308,6 @@ class _Builder:
         if tag != _TAG_TIMESTAMP:
             self._unsupported_tag(node, path)
         return raw
-
-    def _check_tag(self, node: Any, path: DataPath, expected: str) -> None:
-        if node.tag != "!":
-            self._unsupported_tag(node, path)
 
     def _unsupported_tag(self, node: Any, path: DataPath) -> None:
         span = node_span(node)

@@ -54,6 +54,11 @@ def run_jobs(sources: Sequence[Source], job: Job, jobs: int, progress: Optional[
 
 def _run_jobs(sources: Sequence[Source], job: Job, jobs: int, progress: Optional[Callable[[], None]],
               cache: Optional[Cache], tick: Callable[[], None]) -> List[FileOutcome]:
+    def done() -> None:
+        tick()
+        if progress is not None:
+            progress()
+
     outcomes: List[Optional[FileOutcome]] = [None] * len(sources)
     todo: List[Tuple[int, Task, Optional[str]]] = []
     for index, source in enumerate(sources):
@@ -61,16 +66,9 @@ def _run_jobs(sources: Sequence[Source], job: Job, jobs: int, progress: Optional
         hit = cache.get(key, source.path) if cache is not None and key is not None else None
         if hit is not None:
             outcomes[index] = hit
-            tick()
-            if progress is not None:
-                progress()
+            done()
         else:
             todo.append((index, (source, raw), key))
-    def done() -> None:
-        tick()
-        if progress is not None:
-            progress()
-
     for (index, _, key), outcome in zip(todo, _compute([task for _, task, _ in todo], job, jobs, done)):
         outcomes[index] = outcome
         if cache is not None and key is not None and not outcome.errors:
