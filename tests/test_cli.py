@@ -133,6 +133,35 @@ def test_real_subprocess_exit_codes_and_no_traceback_on_a_directory_of_junk() ->
     assert {f["code"] for f in json.loads(done.stdout)} <= {"PL001", "PL002", "PL003"}
 
 
+@pytest.mark.parametrize("args, status, stdout_start", [
+    ([str(EXAMPLES / "gome-2027.yaml")], 0, "No findings in 1 file."),
+    ([str(CLI_DIR / "named.plan")], 1, str(CLI_DIR / "named.plan") + ":29:11: PL002"),
+    ([str(EXAMPLES), "--select", "PL999"], 2, ""),
+    ([str(CLI_DIR / "no_plans")], 2, ""),
+])
+def test_the_installed_command_exits_with_the_status_and_prints_all_its_output(args, status, stdout_start) -> None:
+    command = str(Path(sys.executable).parent / "planlint")
+    for launcher in ([command], _planlint_command()):
+        done = subprocess.run([*launcher, *args, TODAY, "--isolated", "--no-cache"],
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode == status, done.stderr
+        assert done.stdout.startswith(stdout_start) and "Traceback" not in done.stderr
+        assert (done.stderr != "") is (status == 2)
+
+
+def test_a_reader_that_stops_early_ends_the_run_quietly(tmp_path: Path) -> None:
+    plan = (EXAMPLES / "northwind-mobile-2027.yaml").read_text(encoding="utf-8")
+    for index in range(200):  # 100 KB of findings: more than a pipe holds
+        (tmp_path / f"plan-{index:03}.yaml").write_text(plan.replace("northwind-mobile", f"nw-{index}"))
+    process = subprocess.Popen([*_planlint_command(), str(tmp_path), TODAY, "--isolated", "--no-cache"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    first_line = process.stdout.readline()
+    process.stdout.close()
+    assert process.wait(timeout=120) == 1  # click's answer to a closed pipe, as `| head` gives
+    assert b"PL" in first_line and process.stderr.read() == b""
+
+
 def _run_in_terminal(env: dict) -> str:
     import pty
 
