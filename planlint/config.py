@@ -6,7 +6,6 @@ options) once the registry knows every rule.
 """
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional
@@ -69,10 +68,9 @@ def load_config(explicit: Optional[str] = None, isolated: bool = False,
     if not os.path.isfile(path):
         raise ConfigError(f"config file {path} does not exist")
     config = _read(path)
-    from planlint.schema import check_against, make_validator, schema_text
+    from planlint.schema import validate
 
-    problems, _ = check_against(make_validator(json.loads(schema_text("config.schema.json"))),
-                                config.data, config.positions)
+    problems, _ = validate(config.data, config.positions, "config.schema.json")
     if problems:
         raise config.error(problems)
     return config
@@ -139,14 +137,14 @@ def _unknown_rule(token: str, path: tuple, registry: Registry, at: str = "value"
 def _bad_options(config: Config, registry: Registry) -> List[Problem]:
     rules = config.get("rules", {})
     if not rules:
-        return []  # and no jsonschema import for the common case
-    from planlint.schema import check_against, make_validator
+        return []
+    from planlint.schema import validate_against
 
     known = {token: registry.rules[code] for token in rules
              if (code := registry.resolve(token)) is not None}
     by_rule = {token: option_schema(rule.options, f"an option of {rule.code}") for token, rule in known.items()}
     schema = {"type": "object", "properties": {"rules": {"type": "object", "properties": by_rule}}}
-    problems, _ = check_against(make_validator(schema), {"rules": rules}, config.positions)
+    problems, _ = validate_against(schema, {"rules": rules}, config.positions)
     return problems
 
 

@@ -10,10 +10,11 @@ import json
 import pkgutil
 import re
 from functools import lru_cache
-from typing import Any, Dict, Iterable, Iterator, List, Set, Tuple
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Set, Tuple
 
 from planlint.api import DataPath, Problem, value_at
 from planlint.positions import PositionIndex
+from planlint.schema_fast import Unsupported, compile_schema
 from planlint.schema_messages import describe_error, missing_key, not_allowed_key, unknown_keys
 
 SCHEMA_FILE = "account-plan.schema.json"
@@ -45,38 +46,52 @@ def is_real_date(value: object) -> bool:
 
 def make_validator(schema: dict) -> Any:
     """A Draft 2020-12 validator whose `date` format is strict `YYYY-MM-DD`."""
-    import jsonschema  # a heavy import; only a run that validates pays for it
+    import jsonschema  # a heavy import: only a run with an invalid plan or config pays for it
 
     checker = jsonschema.FormatChecker(formats=())
     checker.checks("date")(is_real_date)
     return jsonschema.Draft202012Validator(schema, format_checker=checker)
 
 
-@lru_cache(maxsize=1)
-def _validator() -> Any:
-    return make_validator(json.loads(schema_text()))
+def validate(data: Any, positions: PositionIndex, schema_name: str = SCHEMA_FILE
+             ) -> Tuple[List[Problem], Set[DataPath]]:
+    """Problems for data under a bundled schema (the plan's by default), and the
+    paths of the invalid values it removed.
 
-
-def validate(data: dict, positions: PositionIndex) -> Tuple[List[Problem], Set[DataPath]]:
-    """PL002 problems for a plan, and the paths of the invalid values it removed.
-
-    Most plans are valid: a compiled validator says so in microseconds, and only
-    an invalid plan pays for jsonschema's detailed errors, which write the messages.
+    Most plans are valid: a compiled check says so in microseconds, and only an
+    invalid plan pays for jsonschema's import and detailed errors, which write
+    the messages.
     """
-    fast = _fast_validator()
-    if fast is not None and fast.is_valid(data):
+    if _fast_check(schema_name)(data):
         return [], set()
-    return check_against(_validator(), data, positions)
+    return check_against(_validator(schema_name), data, positions)
 
 
-@lru_cache(maxsize=1)
-def _fast_validator() -> Any:
+def validate_against(schema: dict, data: Any, positions: PositionIndex) -> Tuple[List[Problem], Set[DataPath]]:
+    """The same under a schema made at run time (a config's rule options)."""
+    if compile_fast_check(schema)(data):
+        return [], set()
+    return check_against(make_validator(schema), data, positions)
+
+
+def compile_fast_check(schema: dict) -> Callable[[Any], bool]:
+    """The schema as a yes/no check (see schema_fast), with the same strict
+    `date` format as `make_validator`; jsonschema itself if the schema ever uses
+    a keyword that module does not compile."""
     try:
-        import jsonschema_rs
-    except ImportError:  # no wheel for this platform: jsonschema alone gives the same findings
-        return None
-    return jsonschema_rs.validator_for(json.loads(schema_text()), formats={"date": is_real_date},
-                                       validate_formats=True)
+        return compile_schema(schema, {"date": is_real_date})
+    except Unsupported:
+        return make_validator(schema).is_valid  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=None)
+def _fast_check(schema_name: str) -> Callable[[Any], bool]:
+    return compile_fast_check(json.loads(schema_text(schema_name)))
+
+
+@lru_cache(maxsize=None)
+def _validator(schema_name: str) -> Any:
+    return make_validator(json.loads(schema_text(schema_name)))
 
 
 def check_against(validator: Any, data: dict, positions: PositionIndex

@@ -1,28 +1,50 @@
-"""The compiled validator is only a shortcut: it must agree with jsonschema on every fixture."""
+"""The compiled check is only a shortcut: it must agree with jsonschema on every
+fixture and on generated variations, and it must never pass what jsonschema fails."""
 from __future__ import annotations
 
+import copy
+import json
+import math
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from planlint.loader import load
-from planlint.schema import _fast_validator, _validator
+from planlint.schema import _fast_check, _validator, make_validator, schema_text
+from planlint.schema_fast import Unsupported, compile_schema
 
 from helpers import HERE
 
 PLANS = sorted(p for p in HERE.rglob("*.yaml") if "config" not in p.parts and "plugins" not in p.parts)
 PLANS += sorted((HERE.parent / "examples" / "plans").glob("*.yaml"))
+CONFIGS = sorted((HERE / "config").rglob("*.yaml"))
+PLAN_SCHEMA = "account-plan.schema.json"
+CONFIG_SCHEMA = "config.schema.json"
 
 
-def test_fast_validator_is_installed() -> None:
-    assert _fast_validator() is not None, "jsonschema-rs is a dependency"
+def agree(data: object, schema_name: str = PLAN_SCHEMA) -> None:
+    detailed = not any(True for _ in _validator(schema_name).iter_errors(data))
+    assert _fast_check(schema_name)(data) is detailed
+
+
+def test_the_bundled_schemas_compile_without_falling_back_to_jsonschema() -> None:
+    for name in (PLAN_SCHEMA, CONFIG_SCHEMA):
+        compile_schema(json.loads(schema_text(name)), {"date": lambda value: True})
 
 
 @pytest.mark.parametrize("plan", PLANS, ids=lambda p: str(p.relative_to(HERE.parent)))
-def test_fast_and_detailed_validators_agree(plan) -> None:
+def test_fast_and_detailed_validators_agree_on_every_plan_fixture(plan) -> None:
     data = load(plan.read_bytes()).data
-    if data is None:
-        return
-    detailed = not any(True for _ in _validator().iter_errors(data))
-    assert _fast_validator().is_valid(data) == detailed
+    if data is not None:
+        agree(data)
+
+
+@pytest.mark.parametrize("config", CONFIGS, ids=lambda p: str(p.relative_to(HERE)))
+def test_fast_and_detailed_validators_agree_on_every_config_fixture(config) -> None:
+    data = load(config.read_bytes()).data
+    if data is not None:
+        agree(data, CONFIG_SCHEMA)
 
 
 def test_they_agree_on_dates_that_only_the_format_check_rejects() -> None:
@@ -30,5 +52,85 @@ def test_they_agree_on_dates_that_only_the_format_check_rejects() -> None:
     for start, expected in ((b"2027-01-01", True), (b"2027-02-30", False), (b"2027-2-3", False),
                             (b"'20270203'", False)):
         data = load(valid.replace(b"  start: 2027-01-01", b"  start: " + start)).data
-        assert _fast_validator().is_valid(data) is expected
-        assert (not any(True for _ in _validator().iter_errors(data))) is expected
+        assert _fast_check(PLAN_SCHEMA)(data) is expected
+        agree(data)
+
+
+@pytest.mark.parametrize("schema, value, expected", [
+    ({"const": 1}, True, False),            # JSON's true is not 1
+    ({"const": 1}, 1.0, True),              # but 1.0 is 1
+    ({"enum": [False]}, 0, False),
+    ({"type": "integer"}, 2.0, True),       # Draft 2020-12: a whole float is an integer
+    ({"type": "integer"}, True, False),
+    ({"type": "number"}, False, False),
+    ({"type": ["string", "number"]}, None, False),
+    ({"minimum": 1}, "0", True),            # number keywords ignore other types
+    ({"maximum": 5}, math.nan, True),     # as in jsonschema: NaN is not above 5
+    ({"uniqueItems": True}, [1, True], True),
+    ({"uniqueItems": True}, [{"a": [1]}, {"a": [1.0]}], False),
+    ({"not": {}}, "anything", False),
+    ({"if": {"const": "a"}, "then": {"minLength": 2}, "else": {"maxLength": 0}}, "a", False),
+    ({"if": {"const": "a"}, "then": {"minLength": 2}, "else": {"maxLength": 0}}, "b", False),
+    ({"if": {"const": "a"}, "then": {"minLength": 2}, "else": {"maxLength": 0}}, "", True),
+    ({"oneOf": [{"type": "string"}, {"minLength": 1}]}, "x", False),
+    ({"patternProperties": {"^x-": {"type": "string"}}, "additionalProperties": False},
+     {"x-note": 1}, False),
+    ({"properties": {"a": {"type": "string"}}, "patternProperties": {"a": {"minLength": 2}}},
+     {"a": "b"}, False),                    # a named key still meets the patterns it matches
+    ({"$ref": "#/$defs/tree", "$defs": {"tree": {"type": "array", "items": {"$ref": "#/$defs/tree"}}}},
+     [[[]], [[], [1]]], False),
+])
+def test_keywords_mean_what_draft_2020_12_says(schema, value, expected) -> None:
+    assert compile_schema(schema)(value) is expected
+    assert make_validator(schema).is_valid(value) is expected
+
+
+def test_a_key_that_is_not_text_is_left_to_jsonschema() -> None:
+    assert compile_schema({"additionalProperties": True})({1: "one"}) is False
+
+
+@pytest.mark.parametrize("schema", [
+    {"prefixItems": [{}]}, {"$ref": "other.json"}, {"$ref": "#/$defs/missing"},
+    {"format": "email"}, {"type": "whole"}, {"dependentRequired": {"a": ["b"]}},
+])
+def test_a_keyword_it_does_not_compile_is_refused(schema) -> None:
+    with pytest.raises(Unsupported):
+        compile_schema(schema)
+
+
+# Variations of a valid plan: replace one value somewhere by another value.
+_VALID = load((HERE.parent / "examples" / "plans" / "gome-2027.yaml").read_bytes()).data
+_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-5, 100), st.floats(allow_nan=True),
+                     st.sampled_from(["", "x", "2027-02-30", "2027-01-01", "operational", "project",
+                                      "weekly", "monthly", "A", "hq", "Bad Slug"]))
+_VALUES = st.recursive(_SCALARS, lambda inner: st.one_of(
+    st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(["id", "x-a", "type", "zz"]), inner,
+                                                 max_size=3)), max_leaves=6)
+
+
+def _paths(value: object, path: tuple = ()) -> list:
+    found = [path]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _paths(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _paths(item, path + (index,))
+    return found
+
+
+_ALL_PATHS = _paths(_VALID)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(_ALL_PATHS[1:]), _VALUES, st.booleans())
+def test_they_agree_on_generated_variations_of_a_valid_plan(path, replacement, delete) -> None:
+    data = copy.deepcopy(_VALID)
+    parent = data
+    for part in path[:-1]:
+        parent = parent[part]
+    if delete and isinstance(parent, dict):
+        del parent[path[-1]]
+    else:
+        parent[path[-1]] = replacement
+    agree(data)
