@@ -3,6 +3,7 @@ and lazy imports. (Speed itself is measured by benchmarks/run.py, never asserted
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -72,10 +73,17 @@ def test_two_runs_can_share_the_cache_at_the_same_time(tmp_path: Path) -> None:
     assert len({out for out, _ in outputs}) == 1
 
 
-def test_a_run_on_valid_plans_imports_neither_jinja2_nor_jsonschema() -> None:
+def test_a_run_on_a_valid_plan_and_config_imports_only_what_it_needs(tmp_path: Path) -> None:
+    """No jinja2 without an HTML report, no jsonschema while plan and config are
+    valid, and no scan of installed packages once the entry points are cached."""
+    (tmp_path / "planlint.yaml").write_text("ignore: [PL503]\nrules:\n  PL201: {min_lead_days: {promotion: 30}}\n")
     code = ("import sys\nfrom planlint.cli import cli\n"
-            "try:\n    cli(['examples/plans/gome-2027.yaml', '--isolated', '--no-cache'], standalone_mode=False)\n"
+            f"try:\n    cli([{str(REPO / 'examples' / 'plans' / 'gome-2027.yaml')!r}, '--no-cache'],"
+            " standalone_mode=False)\n"
             "except SystemExit:\n    pass\n"
-            "print(sorted(m for m in ('jinja2', 'jsonschema') if m in sys.modules))")
-    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60)
-    assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr
+            "print(sorted(m for m in ('jinja2', 'jsonschema', 'importlib.metadata') if m in sys.modules))")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "user-cache")}
+    runs = [subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
+                           timeout=60, env=env) for _ in range(2)]
+    assert [run.stdout.strip().splitlines()[-1] for run in runs] == [
+        "['importlib.metadata']", "[]"], runs[1].stdout + runs[1].stderr
