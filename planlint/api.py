@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Set, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Set, Sized, Tuple, Union
 
 DataPath = Tuple[Union[str, int], ...]
 
@@ -307,11 +307,20 @@ def format_path(path: DataPath) -> str:
     return out or "(document)"
 
 
+MAX_SUGGESTION_CANDIDATES = 1000
+
+
 def closest(word: str, candidates: Iterable[str]) -> Optional[str]:
-    """The candidate a typo most likely meant, for "did you mean …?" hints."""
+    """The candidate a typo most likely meant, for "did you mean …?" hints.
+    None among more than a thousand: the hint would be a guess, and comparing
+    against every candidate for every typo makes a hostile file quadratic."""
+    if isinstance(candidates, Sized) and len(candidates) > MAX_SUGGESTION_CANDIDATES:
+        return None
+    options = [c for c in candidates if isinstance(c, str)]
+    if len(options) > MAX_SUGGESTION_CANDIDATES:
+        return None
     import difflib
 
-    options = [c for c in candidates if isinstance(c, str)]
     by_case = {c.lower(): c for c in options}
     if isinstance(word, str) and word.lower() in by_case:
         return by_case[word.lower()]

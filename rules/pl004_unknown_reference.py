@@ -75,9 +75,10 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
                     yield _unknown(path, value, "plan", plans)
     tiers = doc.tiers()
     if tiers is not None:
+        known_tiers: dict = {tier: {} for tier in tiers}
         for path, value in _tier_references(doc):
-            if value not in tiers:
-                yield _unknown(path, value, "tier", {t: {} for t in tiers})
+            if value not in known_tiers:
+                yield _unknown(path, value, "tier", known_tiers)
 
 
 def _contact_references(doc: Document) -> Iterator[tuple]:

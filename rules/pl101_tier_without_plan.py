@@ -70,5 +70,6 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         return
     covered = {tier for _, plan in doc.plans() for tier in as_list(plan["tier"])}
     for index, tier in enumerate(tiers):
-        if tier not in covered and tier not in tiers[:index]:
+        if tier not in covered:
+            covered.add(tier)  # a repeated tier is reported once, at its first entry
             yield Problem(("account", "tiers", index), say(MESSAGE, tier=tier))

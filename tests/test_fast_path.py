@@ -68,6 +68,9 @@ def test_they_agree_on_dates_that_only_the_format_check_rejects() -> None:
     ({"maximum": 5}, math.nan, True),     # as in jsonschema: NaN is not above 5
     ({"uniqueItems": True}, [1, True], True),
     ({"uniqueItems": True}, [{"a": [1]}, {"a": [1.0]}], False),
+    ({"uniqueItems": True}, [1, 1.0], False),
+    ({"uniqueItems": True}, ["1", 1, None, [1, True], [1, 1]], True),
+    ({"uniqueItems": True}, [{"a": 1, "b": 2}, {"b": 2, "a": 1}], False),
     ({"not": {}}, "anything", False),
     ({"if": {"const": "a"}, "then": {"minLength": 2}, "else": {"maxLength": 0}}, "a", False),
     ({"if": {"const": "a"}, "then": {"minLength": 2}, "else": {"maxLength": 0}}, "b", False),

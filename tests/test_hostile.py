@@ -123,3 +123,20 @@ def test_report_into_a_missing_folder_is_a_clear_error(tmp_path: Path, target: s
                                       f"json:{tmp_path / target}", "--no-cache"])
     assert result.exit_code == 2 and "cannot write the json report" in result.stderr
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("tier_count, hint", [(3, "; did you mean `store`?"), (20_000, "")])
+def test_a_huge_tier_list_is_linted_without_a_guess_among_thousands(tmp_path: Path, tier_count: int,
+                                                                    hint: str) -> None:
+    """Every tier entry and every tier reference is checked (the 20,000 tiers once
+    cost minutes through per-entry list scans); "did you mean" stays quiet among
+    more than a thousand candidates, as guessing there would be noise."""
+    plan = (HERE / "rules" / "PL004" / "fail_unknown_tier.yaml").read_text(encoding="utf-8")
+    tiers = ["store"] + [f"t{i}" for i in range(tier_count - 1)]
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan.replace("tiers: [store]", f"tiers: [{', '.join(tiers)}]"), encoding="utf-8")
+    found = lint_paths([str(path)]).findings
+    unknown = [f for f in found if f.code == "PL004"]
+    assert [(f.line, f.message) for f in unknown] == [
+        (31, f"`plans[1].tier` names tier `stores`, which this file does not define{hint}")]
+    assert len([f for f in found if f.code == "PL101"]) == tier_count - 1
