@@ -31,9 +31,9 @@ None.
 """
 from __future__ import annotations
 
-from typing import Iterator, Optional
+from typing import Iterator, Optional, Union
 
-from planlint.api import say, DataPath, Document, Problem, closest, entries, format_path, list_paths
+from planlint.api import say, DataPath, Document, Problem, Text, closest, entries, format_path, list_paths
 
 CODE = "PL004"
 NAME = "unknown-reference"
@@ -102,7 +102,7 @@ def _tier_references(doc: Document) -> Iterator[tuple]:
 
 def _unknown(path: DataPath, value: str, what: str, known: dict) -> Problem:
     guess: Optional[str] = closest(value, known)
-    hint = ""
+    hint: Union[str, Text] = ""
     if guess is not None:
         name = known[guess].get("name")
         hint = say(DID_YOU_MEAN, guess=guess + (f"` ({name})" if name else "`"))

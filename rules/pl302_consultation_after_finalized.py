@@ -63,9 +63,10 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         talks = plan.get("consultations")
         if finalized is None or not talks or doc.is_unreadable(path):
             continue
-        dates = [to_date(talk.get("date")) for _, talk in entries(talks)]
-        if None in dates or len(dates) != len(talks):
-            continue
+        read = [to_date(talk.get("date")) for _, talk in entries(talks)]
+        dates = [when for when in read if when is not None]
+        if len(dates) != len(talks):
+            continue  # an unreadable date might be the early consultation
         if all(when > finalized for when in dates):
             yield Problem(path, say(MESSAGE, plan=plan.get("id", "?"), finalized=finalized,
                                     first=min(dates)), at="key")
