@@ -37,31 +37,16 @@ def compile_schema(schema: Any, formats: Optional[Dict[str, Check]] = None) -> C
     return _Compiler(schema, formats or {}).compile(schema)
 
 
-def _json_equal(a: Any, b: Any) -> bool:
-    """JSON equality: `true` is not `1`, but `1` is `1.0` (and, as in jsonschema,
-    a value is equal to itself, NaN included)."""
-    if a is b:
-        return True
-    if isinstance(a, bool) or isinstance(b, bool):
-        return type(a) is type(b) and a == b
-    if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(_json_equal(x, y) for x, y in zip(a, b))
-    if isinstance(a, dict) and isinstance(b, dict):
-        return a.keys() == b.keys() and all(_json_equal(a[k], b[k]) for k in a)
-    if isinstance(a, (list, dict)) or isinstance(b, (list, dict)):
-        return False
-    return bool(a == b)
-
-
-def _hashable(value: Any) -> Any:
-    """A hashable stand-in that is equal for JSON-equal values: tagged so that
-    `true` and `1` differ, while `1` and `1.0` hash and compare alike."""
+def _json_key(value: Any) -> Any:
+    """A hashable stand-in that is equal exactly when two values are equal in
+    JSON: tagged so that `true` and `1` differ, while `1` and `1.0` hash and
+    compare alike (and, as in jsonschema, a NaN is equal to itself)."""
     if isinstance(value, bool):
         return ("boolean", value)
     if isinstance(value, list):
-        return ("array", tuple(_hashable(item) for item in value))
+        return ("array", tuple(_json_key(item) for item in value))
     if isinstance(value, dict):
-        return ("object", frozenset((key, _hashable(item)) for key, item in value.items()))
+        return ("object", frozenset((key, _json_key(item)) for key, item in value.items()))
     return ("scalar", value)
 
 
@@ -181,7 +166,7 @@ class _Compiler:
 
     def _kw_uniqueItems(self, value: bool, schema: dict) -> Check:
         # By hashing, not pairwise: a hostile list of 100,000 tiers must not take hours.
-        return lambda v: not (value and isinstance(v, list)) or len({_hashable(item) for item in v}) == len(v)
+        return lambda v: not (value and isinstance(v, list)) or len({_json_key(item) for item in v}) == len(v)
 
     def _kw_minLength(self, value: int, schema: dict) -> Check:
         return lambda v: not isinstance(v, str) or len(v) >= value
@@ -212,10 +197,12 @@ class _Compiler:
         if all(isinstance(choice, str) for choice in value):
             strings = frozenset(value)
             return lambda v: isinstance(v, str) and v in strings
-        return lambda v: any(_json_equal(v, choice) for choice in value)
+        choices = {_json_key(choice) for choice in value}
+        return lambda v: _json_key(v) in choices
 
     def _kw_const(self, value: Any, schema: dict) -> Check:
-        return lambda v: _json_equal(v, value)
+        wanted = _json_key(value)
+        return lambda v: _json_key(v) == wanted
 
     def _kw_not(self, value: Any, schema: dict) -> Check:
         inner = self.compile(value)
