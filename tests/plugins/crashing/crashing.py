@@ -19,7 +19,6 @@ x: 1
 x: 2
 ```
 """
-from planlint.api import Problem
 
 CODE = "TEAM002"
 NAME = "crashes"
