@@ -106,8 +106,24 @@ def _check_depth(source: str, max_depth: int) -> None:
     if brackets + (len(source) if len(source) < _COMPOSE_SAFE_DEPTH else
                    max(map(len, source.split("\n")))) < _COMPOSE_SAFE_DEPTH:
         return
+    try:
+        _measure_depth(source, max_depth, _Loader)
+    except yaml.YAMLError as exc:
+        # libyaml 0.2.6 (PyYAML 6.0.4) stops at 1,000 levels on its own, sometimes
+        # before our limit is reached on the events it gave: the pure-Python parser
+        # has no such limit and finds the node that broke ours.
+        if not _is_nesting_error(exc) or _Loader is yaml.SafeLoader:
+            raise
+        _measure_depth(source, max_depth, yaml.SafeLoader)
+
+
+def _is_nesting_error(exc: yaml.YAMLError) -> bool:
+    return "maximum nesting depth" in str(getattr(exc, "problem", "") or "")
+
+
+def _measure_depth(source: str, max_depth: int, loader: Any) -> None:
     depth = 0
-    for event in yaml.parse(source, Loader=_Loader):
+    for event in yaml.parse(source, Loader=loader):
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > max_depth:
@@ -128,6 +144,8 @@ def _yaml_error(exc: yaml.YAMLError, source: str) -> Tuple[str, Problem]:
     context = getattr(exc, "context", None)
     if "single document" in f"{problem} {context}":
         message = text("two_documents")
+    elif _is_nesting_error(exc):  # only when max-depth is set above libyaml's own 1,000
+        message = text("too_deep", limit=1000)
     elif mark is not None and _char_at(source, mark.line, mark.column) == "\t":
         message = text("tab_indent")
     else:
