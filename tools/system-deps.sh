@@ -1,0 +1,15 @@
+#!/bin/sh
+# Installs what the test suite needs from outside Python, when it is missing:
+# Debian's chromium (the HTML report's browser tests) and neovim (the language
+# server's real-editor test). Uses sudo when not run as root.
+set -eu
+missing=""
+command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+command -v nvim >/dev/null 2>&1 || missing="$missing neovim"
+[ -z "$missing" ] && exit 0
+as_root=""
+[ "$(id -u)" -eq 0 ] || as_root="sudo"
+echo "installing Debian packages:$missing" >&2
+$as_root apt-get update -qq
+# shellcheck disable=SC2086
+DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq $missing >/dev/null
