@@ -20,6 +20,7 @@ from planlint.filelint import FileOutcome, Job
 from planlint.output import write_atomically
 
 DEFAULT_FOLDER = ".planlint_cache"
+OUTCOME_FORMAT = "2"  # bumped when FileOutcome gains what older entries lack (account facts)
 
 
 class Cache:
@@ -56,7 +57,7 @@ class Cache:
 
 
 def _job_key(job: Job) -> bytes:
-    parts = [__version__, sys.version, repr(job.today), job.lang, repr(job.limits), repr(job.keep_text)]
+    parts = [__version__, OUTCOME_FORMAT, sys.version, repr(job.today), job.lang, repr(job.limits), repr(job.keep_text)]
     for rule in job.rules:
         module = sys.modules.get(getattr(rule.check or rule.summarize, "__module__", ""), None)
         source = getattr(module, "__file__", None) or ""

@@ -11,6 +11,7 @@ from planlint.api import FileFacts, Finding, Problem, Rule, Severity
 from planlint.baseline import apply_baseline, read_baseline
 from planlint.discover import Source
 from planlint.errors import ConfigError
+from planlint.facts import AccountFacts
 from planlint.filelint import FactSpans, FileOutcome, Job, crash_problem, make_finding
 from planlint.loader import Limits
 from planlint.registry import Registry
@@ -48,6 +49,8 @@ class Result:
     accounts: Dict[str, Optional[str]] = field(default_factory=dict)  # path -> account.id
     baselined: List[Finding] = field(default_factory=list)  # known from the baseline, not reported
     stale_baseline: List[dict] = field(default_factory=list)  # baseline entries fixed since
+    facts: Dict[str, Optional[AccountFacts]] = field(default_factory=dict)  # path -> what the report draws
+    options: Dict[str, dict] = field(default_factory=dict)  # enabled rule code -> its options in this run
 
 
 @dataclass
@@ -122,6 +125,8 @@ def lint(sources: Sequence[Source], registry: Registry, settings: Settings,
     result = Result(findings, suppressed, [o.path for o in outcomes],
                     {o.path: o.text for o in outcomes if o.text is not None}, errors,
                     {o.path: o.account for o in outcomes})
+    result.facts = {o.path: o.account_facts for o in outcomes}
+    result.options = {code: prepared.options[code] for code in prepared.enabled}
     if settings.baseline is not None and baseline is not None:
         done = apply_baseline(findings, baseline, settings.baseline, result.files)
         result.findings, result.baselined, result.stale_baseline = done.kept, done.known, done.stale

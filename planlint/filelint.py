@@ -14,6 +14,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from planlint.api import DataPath, Document, Finding, Problem, Rule, Severity, format_path
 from planlint.discover import Source
+from planlint.facts import AccountFacts, account_facts
 from planlint.loader import Limits, load
 from planlint.messages import text
 from planlint.positions import PositionIndex, Span
@@ -46,6 +47,7 @@ class FileOutcome:
     spans: Dict[Tuple[DataPath, str], Span] = field(default_factory=dict)  # fact positions
     text: Optional[str] = None
     errors: List[str] = field(default_factory=list)
+    account_facts: Optional[AccountFacts] = None  # for the directors' report
 
 
 def lint_file(source: Source, job: Job, raw: Optional[bytes] = None) -> FileOutcome:
@@ -67,6 +69,7 @@ def lint_file(source: Source, job: Job, raw: Optional[bytes] = None) -> FileOutc
         doc = Document(source.path, loaded.text, loaded.data, positions, invalid, job.today)
         outcome.account = doc.account_id
         outcome.plans = {i: plan.get("id") for i, plan in doc.plans()}
+        outcome.account_facts = account_facts(doc)
         problems += _run_rules(doc, job, outcome)
     outcome.findings = [make_finding(outcome, code, p, job, positions) for code, p in problems if code in enabled]
     if "planlint" in loaded.text.lower():
