@@ -1,42 +1,34 @@
-"""What a rule sees and yields; the one module that rule packs import.
+"""What a rule sees and yields: the one module that rule packs import.
 
-A rule module declares CODE, NAME, SEVERITY, OPTIONS, a docstring with the
-sections of `DOC_SECTIONS`, DOC_ZH, and `check(doc, options)`; a rule that looks
-across files adds `summarize(doc, options)`, yielding small (path, value) facts
-per file, and `check_run(files, options)`, yielding `(FileFacts, Problem)` pairs.
-A rule names nodes by data path; the engine turns paths into positions.
+A rule module declares, in this order, a docstring with the sections of
+`DOC_SECTIONS`, then CODE, NAME, SEVERITY, OPTIONS, `check(doc, options)`, and
+DOC_ZH last; a rule that looks across files adds `summarize(doc, options)`,
+yielding small (path, value) facts per file, and `check_run(files, options)`,
+yielding `(FileFacts, Problem)` pairs. A rule names nodes by data path; the
+engine turns paths into positions. See docs/writing-rules.md.
+
+Everything in `__all__` is the stable plugin API. The engine's own types
+(Finding, Rule, Severity) live in `planlint.model`.
 """
 from __future__ import annotations
 
 import datetime as _dt
-import enum
 import functools
 import re
 from dataclasses import dataclass, field
-from types import ModuleType
-from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Set, Sized, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Mapping, Optional, Set, Sized, Tuple, Union
+
+if TYPE_CHECKING:
+    from planlint.positions import PositionIndex
+
+__all__ = [
+    "DOC_SECTIONS", "DataPath", "Document", "FileFacts", "Problem", "Text", "say",
+    "as_list", "closest", "entries", "format_path", "list_paths", "to_date", "value_at",
+]
 
 DataPath = Tuple[Union[str, int], ...]
 
 DOC_SECTIONS = ("What it does", "Why it matters", "Options", "Example that fails", "Fix")
-LANGUAGES = ("en", "zh")
-# A rule's DOC_ZH translates the prose; the YAML examples are shared with the English docs.
-SECTION_TITLES = {
-    "en": {title: title for title in DOC_SECTIONS},
-    "zh": {"What it does": "作用", "Why it matters": "为什么重要", "Options": "选项",
-           "Example that fails": "失败示例", "Fix": "修正"},
-}
-TRANSLATED_SECTIONS = ("What it does", "Why it matters", "Options")
-
-
-class Severity(str, enum.Enum):
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        return {"info": 0, "warning": 1, "error": 2}[self.value]
 
 
 @dataclass(frozen=True)
@@ -53,6 +45,7 @@ class Text:
 
 
 def say(templates: Mapping[str, str], **args: Any) -> Text:
+    """A rule's message: `say({"en": "...{plan}...", "zh": "..."}, plan=plan_id)`."""
     return Text(templates, args)
 
 
@@ -68,99 +61,6 @@ class Problem:
 
     def text(self, lang: str = "en") -> str:
         return self.message if isinstance(self.message, str) else self.message.render(lang)
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One reported problem; every reporter consumes a list of these."""
-
-    path: str
-    line: int
-    column: int
-    end_line: Optional[int]
-    end_column: Optional[int]
-    code: str
-    name: str
-    severity: Severity
-    message: str
-    account: Optional[str] = None
-    plan: Optional[str] = None
-    data_path: Optional[str] = None
-
-    def sort_key(self) -> tuple:
-        return (self.path, self.line, self.column, self.code, self.message)
-
-    def identity(self) -> tuple:
-        """What makes a finding the same finding across edits: never its line.
-        A finding with no data path (a parse error) is known by its message."""
-        return (self.path, self.code, self.account or "", self.plan or "",
-                self.data_path if self.data_path is not None else self.message)
-
-    def fingerprint(self) -> str:
-        import hashlib
-
-        return hashlib.sha256("\0".join(self.identity()).encode("utf-8")).hexdigest()
-
-    def as_dict(self) -> dict:
-        return {
-            "path": self.path, "line": self.line, "column": self.column,
-            "end_line": self.end_line, "end_column": self.end_column,
-            "code": self.code, "name": self.name, "severity": self.severity.value,
-            "message": self.message, "account": self.account, "plan": self.plan,
-        }
-
-
-@dataclass(frozen=True)
-class Rule:
-    code: str
-    name: str
-    severity: Severity
-    summary: str
-    doc: str
-    options: dict = field(default_factory=dict)
-    check: Optional[Callable[..., Iterable[Problem]]] = None
-    summarize: Optional[Callable[..., Iterable[Tuple[DataPath, Any]]]] = None
-    check_run: Optional[Callable[..., Iterable[Tuple["FileFacts", Problem]]]] = None
-    doc_zh: str = ""
-
-    @classmethod
-    def from_module(cls, module: ModuleType) -> "Rule":
-        doc = (module.__doc__ or "").strip()
-        return cls(
-            code=module.CODE, name=module.NAME, severity=Severity(module.SEVERITY),
-            summary=doc.splitlines()[0] if doc else "", doc=doc,
-            options=dict(getattr(module, "OPTIONS", {})),
-            check=getattr(module, "check", None),
-            summarize=getattr(module, "summarize", None),
-            check_run=getattr(module, "check_run", None),
-            doc_zh=getattr(module, "DOC_ZH", "").strip(),
-        )
-
-    def title(self, lang: str = "en") -> str:
-        """The one-line summary in `lang`, English where no translation exists."""
-        if lang == "zh" and self.doc_zh:
-            return self.doc_zh.splitlines()[0]
-        return self.summary
-
-    def sections(self, lang: str = "en") -> dict:
-        """The doc's `## Heading` sections by English heading, translated where available."""
-        found = _sections(self.doc)
-        if lang != "en" and self.doc_zh:
-            english_title = {v: k for k, v in SECTION_TITLES[lang].items()}
-            found.update({english_title.get(k, k): v for k, v in _sections(self.doc_zh).items()})
-        return found
-
-
-def _sections(doc: str) -> dict:
-    found: dict = {}
-    current = None
-    for line in doc.splitlines()[1:]:
-        if line.startswith("## "):
-            current = line[3:].strip()
-            found[current] = []
-        elif current is not None:
-            found[current].append(line)
-    return {k: "\n".join(v).strip() for k, v in found.items()}
 
 
 @dataclass(frozen=True)
@@ -181,7 +81,7 @@ class Document:
     path: str
     text: str
     data: dict
-    positions: Any  # planlint.loader.PositionIndex
+    positions: PositionIndex
     invalid: Set[DataPath] = field(default_factory=set)  # values PL002 reported and removed
     today: _dt.date = field(default_factory=_dt.date.today)
     _plans: Optional[Dict[Any, List[Tuple[int, dict]]]] = field(default=None, repr=False, compare=False)
@@ -326,3 +226,16 @@ def closest(word: str, candidates: Iterable[str]) -> Optional[str]:
         return by_case[word.lower()]
     matches = difflib.get_close_matches(str(word), options, n=1, cutoff=0.6)
     return matches[0] if matches else None
+
+
+# Moved to planlint.model (internal); still importable from here so that
+# existing plugins and branches keep working.
+_MOVED = ("Finding", "LANGUAGES", "Rule", "SECTION_TITLES", "Severity", "TRANSLATED_SECTIONS")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _MOVED:
+        from planlint import model
+
+        return getattr(model, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import List, Sequence, Tuple
 
-from planlint.api import Finding
+from planlint.model import Finding
 from planlint.errors import ConfigError
 
 FORMAT_VERSION = 1

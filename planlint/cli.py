@@ -11,13 +11,14 @@ from typing import TYPE_CHECKING, Callable, Iterator, List, NoReturn, Optional, 
 import click
 
 from planlint import __version__
-from planlint.api import LANGUAGES, Severity
+from planlint.model import LANGUAGES, Severity
 from planlint.reporters import FORMATS
 
 if TYPE_CHECKING:  # only for annotations: a run imports what it needs, when it needs it
     from planlint.config import Config
     from planlint.discover import Source
-    from planlint.engine import Result, Settings
+    from planlint.config import Settings
+    from planlint.engine import Result
     from planlint.registry import Registry
 
 SEVERITIES = ("error", "warning", "info")
@@ -194,7 +195,7 @@ def _plugin_ref(config: Config, plugin: str) -> str:
 
 def _settings(config: Config, select: Tuple[str, ...], ignore: Tuple[str, ...], today: Optional[dt.date],
               lang: str) -> Settings:
-    from planlint.engine import Settings
+    from planlint.config import Settings
     from planlint.loader import Limits
 
     limits = config.get("limits", {})

@@ -6,17 +6,38 @@ options) once the registry knows every rule.
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 from planlint.api import Problem, closest, format_path
 from planlint.errors import ConfigError
-from planlint.loader import load
+from planlint.loader import Limits, load
 from planlint.positions import PositionIndex
 from planlint.registry import Registry
 
 CONFIG_FILES = ("planlint.yaml", ".planlint.yaml", "planlint.yml", ".planlint.yml")
+
+
+@dataclass
+class Settings:
+    """Everything a run is checked with: the config file, then the command line, over defaults."""
+
+    # Two layers, as in ruff: the config file's select/ignore, then the command line's.
+    select: Optional[List[str]] = None  # codes, names or prefixes; None selects every rule
+    ignore: List[str] = field(default_factory=list)
+    cli_select: Optional[List[str]] = None
+    cli_ignore: List[str] = field(default_factory=list)
+    per_file_ignores: List[Tuple[str, List[str]]] = field(default_factory=list)
+    config_root: str = "."
+    severity: Dict[str, str] = field(default_factory=dict)
+    rule_options: Dict[str, dict] = field(default_factory=dict)
+    today: dt.date = field(default_factory=dt.date.today)
+    limits: Limits = field(default_factory=Limits)
+    lang: str = "en"
+    baseline: Optional[str] = None  # a baseline file: its findings are not reported
+    plugins: List[str] = field(default_factory=list)  # rule modules or files named in config
 
 
 @dataclass

@@ -1,42 +1,31 @@
 """Runs the steps for a set of files: per file (load, schema, rules), then the rules
-that compare files, then per-file ignores, suppressions and the baseline -> Result."""
+that compare files, then per-file ignores, suppressions and the baseline -> Result.
+
+The public in-process entry point is `lint_texts` (plans held in memory: the
+language server, --fix, tests); the CLI calls `lint` with the files it found.
+Both run the same steps and return the same Result.
+"""
 from __future__ import annotations
 
 import copy
-import datetime as dt
+import os
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
+from typing import TYPE_CHECKING, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple, Union
 
-from planlint.api import FileFacts, Finding, Problem, Rule, Severity
+from planlint.api import FileFacts, Problem
+from planlint.model import Finding, Rule, Severity
 from planlint.baseline import apply_baseline, read_baseline
+from planlint.config import Settings
 from planlint.discover import Source
 from planlint.errors import ConfigError
 from planlint.facts import AccountFacts
 from planlint.filelint import FactSpans, FileOutcome, Job, crash_problem, make_finding
-from planlint.loader import Limits
-from planlint.registry import Registry
+from planlint.registry import Registry, load_registry
 from planlint.suppress import apply_directives, ignored_in_file
 from planlint.workers import run_jobs
 
 if TYPE_CHECKING:
     from planlint.cache import Cache
-
-
-@dataclass
-class Settings:
-    # Two layers, as in ruff: the config file's select/ignore, then the command line's.
-    select: Optional[List[str]] = None  # codes, names or prefixes; None selects every rule
-    ignore: List[str] = field(default_factory=list)
-    cli_select: Optional[List[str]] = None
-    cli_ignore: List[str] = field(default_factory=list)
-    per_file_ignores: List[Tuple[str, List[str]]] = field(default_factory=list)
-    config_root: str = "."
-    severity: Dict[str, str] = field(default_factory=dict)
-    rule_options: Dict[str, dict] = field(default_factory=dict)
-    today: dt.date = field(default_factory=dt.date.today)
-    limits: Limits = field(default_factory=Limits)
-    lang: str = "en"
-    baseline: Optional[str] = None  # a baseline file: its findings are not reported
 
 
 @dataclass
@@ -96,6 +85,32 @@ def _merge(base: dict, overrides: dict) -> dict:
     for key, value in overrides.items():
         merged[key] = _merge(base[key], value) if isinstance(base.get(key), dict) and isinstance(value, dict) else value
     return merged
+
+
+def lint_texts(texts: Mapping[str, Union[str, bytes]], settings: Optional[Settings] = None, *,
+               workspace: Optional[Mapping[str, Union[str, bytes, None]]] = None, registry: Optional[Registry] = None,
+               keep_text: bool = False) -> Result:
+    """Lint plans held in memory: `texts` maps the path each plan is reported under
+    to its text (or its bytes, decoded as planlint decodes files). `workspace` maps
+    the other plans of the run to their text, or to None to read that file from disk;
+    cross-file rules (PL005, PL503) see them, but only `texts` are reported. A path
+    in both is linted from `texts`. `settings` defaults to `Settings()` (every rule,
+    today's date, English); `registry` defaults to the built-in and installed rules
+    plus `settings.plugins`."""
+    settings = settings if settings is not None else Settings()
+    if registry is None:
+        registry = load_registry(settings.plugins)
+    sources = [_in_memory(path, text) for path, text in texts.items()]
+    named = {os.path.realpath(path) for path in texts}
+    context = [_in_memory(path, text) for path, text in (workspace or {}).items()
+               if os.path.realpath(path) not in named]
+    return lint(sources, registry, settings, context, keep_text=keep_text)
+
+
+def _in_memory(path: str, text: Union[str, bytes, None]) -> Source:
+    if text is None:
+        return Source(path)
+    return Source(path, data=text.encode("utf-8") if isinstance(text, str) else text)
 
 
 def lint(sources: Sequence[Source], registry: Registry, settings: Settings,

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import json
 
-from planlint.api import DOC_SECTIONS, SECTION_TITLES, Rule
+from planlint.api import DOC_SECTIONS
+from planlint.model import SECTION_TITLES, Rule
 
 _DEFAULTS = {"en": "Defaults:", "zh": "默认值："}
 

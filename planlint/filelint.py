@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
 
-from planlint.api import DataPath, Document, Finding, Problem, Rule, Severity, format_path
+from planlint.api import DataPath, Document, Problem, format_path
+from planlint.model import Finding, Rule, Severity
 from planlint.discover import Source
 from planlint.facts import AccountFacts, account_facts
 from planlint.loader import Limits, load

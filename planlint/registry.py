@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 
-from planlint.api import Rule
+from planlint.model import Rule
 
 GROUP = "planlint.rules"
 

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Set, Tuple
 
-from planlint.api import Finding, Text
+from planlint.api import Text
+from planlint.model import Finding
 from planlint.messages import text
 
 _DIRECTIVE = re.compile(

@@ -1,7 +1,7 @@
 """The engine keeps going when a rule breaks, and cross-file rules see the whole run."""
 from __future__ import annotations
 
-from planlint.api import Rule, Severity
+from planlint.model import Rule, Severity
 from planlint.cli import _exit_status
 from planlint.discover import discover
 from planlint.engine import Settings, lint

@@ -6,7 +6,7 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from planlint.api import TRANSLATED_SECTIONS, SECTION_TITLES
+from planlint.model import TRANSLATED_SECTIONS, SECTION_TITLES
 from planlint.cli import cli
 from planlint.registry import load_registry
 

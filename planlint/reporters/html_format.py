@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any, Dict, List, Tuple
 
 from planlint import __version__
-from planlint.api import Finding, Rule
+from planlint.model import Finding, Rule
 from planlint.engine import Result
 
 CONTEXT_LINES = 2

@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from typing import Any, Dict, List
 
-from planlint.api import Finding
+from planlint.model import Finding
 from planlint.engine import Result
 from planlint.reporters.escape import xml_safe
 

@@ -6,7 +6,7 @@ from typing import Any, Optional
 from urllib.parse import quote
 
 from planlint import __version__
-from planlint.api import Finding, Rule
+from planlint.model import Finding, Rule
 from planlint.engine import Result
 from planlint.explain import render_explanation
 

@@ -1,0 +1,126 @@
+"""planlint's own types: Severity, Finding (what every reporter consumes), Rule
+(a loaded rule module) and the sections of a rule's docs in each language.
+
+Internal: the engine, registry and reporters use these; rule packs import
+`planlint.api` instead. A plugin may still register `Rule` objects (see registry).
+"""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any, Callable, Iterable, Optional, Tuple
+
+from planlint.api import DOC_SECTIONS, DataPath, FileFacts, Problem
+
+LANGUAGES = ("en", "zh")
+# A rule's DOC_ZH translates the prose; the YAML examples are shared with the English docs.
+SECTION_TITLES = {
+    "en": {title: title for title in DOC_SECTIONS},
+    "zh": {"What it does": "作用", "Why it matters": "为什么重要", "Options": "选项",
+           "Example that fails": "失败示例", "Fix": "修正"},
+}
+TRANSLATED_SECTIONS = ("What it does", "Why it matters", "Options")
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One reported problem; every reporter consumes a list of these."""
+
+    path: str
+    line: int
+    column: int
+    end_line: Optional[int]
+    end_column: Optional[int]
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    account: Optional[str] = None
+    plan: Optional[str] = None
+    data_path: Optional[str] = None
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.code, self.message)
+
+    def identity(self) -> tuple:
+        """What makes a finding the same finding across edits: never its line.
+        A finding with no data path (a parse error) is known by its message."""
+        return (self.path, self.code, self.account or "", self.plan or "",
+                self.data_path if self.data_path is not None else self.message)
+
+    def fingerprint(self) -> str:
+        import hashlib
+
+        return hashlib.sha256("\0".join(self.identity()).encode("utf-8")).hexdigest()
+
+    def as_dict(self) -> dict:
+        return {
+            "path": self.path, "line": self.line, "column": self.column,
+            "end_line": self.end_line, "end_column": self.end_column,
+            "code": self.code, "name": self.name, "severity": self.severity.value,
+            "message": self.message, "account": self.account, "plan": self.plan,
+        }
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    doc: str
+    options: dict = field(default_factory=dict)
+    check: Optional[Callable[..., Iterable[Problem]]] = None
+    summarize: Optional[Callable[..., Iterable[Tuple[DataPath, Any]]]] = None
+    check_run: Optional[Callable[..., Iterable[Tuple[FileFacts, Problem]]]] = None
+    doc_zh: str = ""
+
+    @classmethod
+    def from_module(cls, module: ModuleType) -> "Rule":
+        doc = (module.__doc__ or "").strip()
+        return cls(
+            code=module.CODE, name=module.NAME, severity=Severity(module.SEVERITY),
+            summary=doc.splitlines()[0] if doc else "", doc=doc,
+            options=dict(getattr(module, "OPTIONS", {})),
+            check=getattr(module, "check", None),
+            summarize=getattr(module, "summarize", None),
+            check_run=getattr(module, "check_run", None),
+            doc_zh=getattr(module, "DOC_ZH", "").strip(),
+        )
+
+    def title(self, lang: str = "en") -> str:
+        """The one-line summary in `lang`, English where no translation exists."""
+        if lang == "zh" and self.doc_zh:
+            return self.doc_zh.splitlines()[0]
+        return self.summary
+
+    def sections(self, lang: str = "en") -> dict:
+        """The doc's `## Heading` sections by English heading, translated where available."""
+        found = _sections(self.doc)
+        if lang != "en" and self.doc_zh:
+            english_title = {v: k for k, v in SECTION_TITLES[lang].items()}
+            found.update({english_title.get(k, k): v for k, v in _sections(self.doc_zh).items()})
+        return found
+
+
+def _sections(doc: str) -> dict:
+    found: dict = {}
+    current = None
+    for line in doc.splitlines()[1:]:
+        if line.startswith("## "):
+            current = line[3:].strip()
+            found[current] = []
+        elif current is not None:
+            found[current].append(line)
+    return {k: "\n".join(v).strip() for k, v in found.items()}
