@@ -105,6 +105,7 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
             settings.baseline = baseline_path or (config.resolve_path(config.get("baseline"))
                                                   if config.get("baseline") else None)
         sources, context = _sources(config, paths, stdin_filename)
+        _refuse_unsafe_targets(outputs, write_baseline, settings.baseline, sources + context, config)
         with _progress_bar(len(sources)) as advance:
             result = lint(sources, registry, settings, context, advance,
                           keep_text=any(name == "html" for name, _ in outputs),
@@ -137,9 +138,12 @@ def _progress_bar(total: int) -> Iterator[Optional[Callable[[], None]]]:
 
 def _write_baseline(path: str, result: Result) -> None:
     from planlint.baseline import write_baseline
-    from planlint.output import write_atomically
+    from planlint.output import write_report
 
-    write_atomically(path, write_baseline(path, result.findings))
+    try:
+        write_report(path, write_baseline(path, result.findings))
+    except OSError as exc:
+        _fail(f"cannot write the baseline {path}: {exc.strerror or exc}")
     click.echo(f"planlint: wrote {len(result.findings)} findings to the baseline {path}", err=True)
     sys.exit(2 if result.errors else 0)
 
@@ -148,10 +152,13 @@ def _report_baseline(path: Optional[str], result: Result, prune: bool) -> None:
     if path is None:
         return
     from planlint.baseline import pruned_text, read_baseline
-    from planlint.output import write_atomically
+    from planlint.output import write_report
 
     if result.stale_baseline and prune:
-        write_atomically(path, pruned_text(read_baseline(path), result.stale_baseline))
+        try:
+            write_report(path, pruned_text(read_baseline(path), result.stale_baseline))
+        except OSError as exc:
+            _fail(f"cannot write the baseline {path}: {exc.strerror or exc}")
         click.echo(f"planlint: removed {len(result.stale_baseline)} fixed findings from {path}", err=True)
     elif result.stale_baseline:
         click.echo(f"planlint: {len(result.stale_baseline)} findings in the baseline {path} are fixed; "
@@ -176,6 +183,34 @@ def _parse_outputs(formats: Tuple[str, ...], output: Optional[str]) -> List[Tupl
     if sum(target is None for _, target in outputs) > 1:
         raise ConfigError("--format: only one report can go to standard output; give the others a FILE")
     return outputs
+
+
+def _refuse_unsafe_targets(outputs: List[Tuple[str, Optional[str]]], write_baseline: Optional[str],
+                           baseline: Optional[str], sources: List[Source], config: Config) -> None:
+    """Before anything is written: no report or baseline may replace a plan, a
+    config file or the baseline being read, and no two may share a file."""
+    from planlint.discover import CONFIG_NAMES
+    from planlint.errors import ConfigError
+    from planlint.output import is_regular_target
+
+    protected = {os.path.realpath(s.fs_path or s.path): "a plan being linted" for s in sources if s.data is None}
+    if config.path:
+        protected[os.path.realpath(config.path.split(" [tool.planlint]")[0])] = "the config file"
+    if baseline:
+        protected.setdefault(os.path.realpath(baseline), "the baseline being read")
+    targets = [(f"--format {name}", target) for name, target in outputs if target is not None]
+    targets += [("--write-baseline", write_baseline)] if write_baseline else []
+    claimed: dict = {}
+    for option, target in targets:
+        real = os.path.realpath(target)
+        name = os.path.basename(real).lower()
+        what = protected.get(real) or ("a config file" if name in CONFIG_NAMES or name == "pyproject.toml" else None)
+        if what:
+            raise ConfigError(f"{option}: {target} is {what}; planlint never writes over it (choose another file)")
+        if real in claimed and is_regular_target(real):
+            raise ConfigError(f"{option}: {target} is also the file of {claimed[real]}; "
+                              "give each report its own file")
+        claimed[real] = option
 
 
 def _load_config_and_rules(config_path: Optional[str], isolated: bool) -> Tuple[Config, Registry]:
@@ -233,7 +268,7 @@ def _sources(config: Config, paths: Tuple[str, ...], stdin_filename: Optional[st
 
 def _write_reports(outputs: List[Tuple[str, Optional[str]]], result: Result, registry: Registry,
                    lang: str) -> None:
-    from planlint.output import write_atomically
+    from planlint.output import write_report
     from planlint.reporters import get_reporter
 
     for name, target in outputs:
@@ -243,7 +278,7 @@ def _write_reports(outputs: List[Tuple[str, Optional[str]]], result: Result, reg
             click.echo(report, nl=False)
         else:
             try:
-                write_atomically(target, report)
+                write_report(target, report)
             except OSError as exc:  # the old report, if any, is left as it was
                 _fail(f"cannot write the {name} report to {target}: {exc.strerror or exc}")
         if name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):

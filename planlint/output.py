@@ -1,8 +1,15 @@
 """Writing files atomically (reports, baselines, caches): a reader, or a second
-planlint run, never sees half a file, and a failed write leaves the old one."""
+planlint run, never sees half a file, and a failed write leaves the old one.
+
+A report path is the user's, and on CI it may be a device or a link: `-o
+/dev/null` must stay a device node (replacing it breaks every later step of
+the job), and a symbolic link is followed so the link itself stays (SPEC 7a.15).
+"""
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from typing import Union
 
 
@@ -22,6 +29,40 @@ def write_atomically(path: str, content: Union[str, bytes]) -> None:
         if os.path.exists(temp):
             os.unlink(temp)
         raise
+
+
+def write_report(path: str, content: Union[str, bytes]) -> None:
+    """A report or baseline: through a symbolic link to its target, atomically;
+    into a device or FIFO in place, never replacing the node."""
+    target = os.path.realpath(path)
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        mode = stat.S_IFREG
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "it is a folder")
+    if stat.S_ISREG(mode):
+        write_atomically(target, content)
+        return
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    # O_NONBLOCK: a FIFO nobody reads is an error (ENXIO), never a hang.
+    descriptor = os.open(target, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if stat.S_ISFIFO(mode):
+            os.set_blocking(descriptor, True)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(descriptor, view):]
+    finally:
+        os.close(descriptor)
+
+
+def is_regular_target(path: str) -> bool:
+    """Whether writing `path` creates or replaces a regular file (not a device or FIFO)."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True
 
 
 def _umask() -> int:

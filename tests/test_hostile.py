@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -140,3 +141,82 @@ def test_a_huge_tier_list_is_linted_without_a_guess_among_thousands(tmp_path: Pa
     assert [(f.line, f.message) for f in unknown] == [
         (31, f"`plans[1].tier` names tier `stores`, which this file does not define{hint}")]
     assert len([f for f in found if f.code == "PL101"]) == tier_count - 1
+
+
+# --- Outputs (SPEC 7a.15): a report never replaces an input, a device or a link -------------
+
+PLAN = HERE / "rules" / "PL205" / "fail_monthly_day_6.yaml"
+
+
+def _run(args: list, folder: Path, monkeypatch: pytest.MonkeyPatch, input: object = None):
+    monkeypatch.chdir(folder)
+    return CliRunner().invoke(cli, [*args], input=input)
+
+
+@pytest.fixture
+def plans(tmp_path: Path) -> Path:
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "a.yaml").write_text(GOOD)
+    (tmp_path / "plans" / "b.yaml").write_text(GOOD.replace("id: acme", "id: other"))
+    (tmp_path / "planlint.yaml").write_text("fail-on: warning\n")
+    return tmp_path
+
+
+@pytest.mark.parametrize("args, what", [
+    (["plans/a.yaml", "-o", "plans/a.yaml"], "--format text: plans/a.yaml is a plan being linted"),
+    (["plans", "--format", "json:plans/a.yaml"], "--format json: plans/a.yaml is a plan being linted"),
+    (["plans", "--write-baseline", "plans/b.yaml"], "--write-baseline: plans/b.yaml is a plan being linted"),
+    (["plans", "-o", "planlint.yaml"], "--format text: planlint.yaml is the config file"),
+    (["plans", "-o", "pyproject.toml"], "--format text: pyproject.toml is a config file"),
+    (["plans", "--format", "json:r.json", "--format", "sarif:./r.json"],
+     "--format sarif: ./r.json is also the file of --format json"),
+])
+def test_an_output_onto_an_input_is_refused_and_nothing_is_written(plans: Path, monkeypatch, args: list,
+                                                                   what: str) -> None:
+    before = {p: p.read_bytes() for p in plans.rglob("*") if p.is_file()}
+    result = _run([*args, "--no-cache"], plans, monkeypatch)
+    assert result.exit_code == 2 and what in result.stderr
+    assert {p: p.read_bytes() for p in plans.rglob("*") if p.is_file()} == before
+
+
+def test_an_output_through_a_symlink_writes_the_target_and_keeps_the_link(plans: Path, monkeypatch) -> None:
+    (plans / "reports").mkdir()
+    os.symlink("reports/latest.json", plans / "report.json")
+    result = _run(["plans/a.yaml", "--format", "json:report.json", "--no-cache"], plans, monkeypatch)
+    assert result.exit_code == 1
+    assert os.readlink(plans / "report.json") == "reports/latest.json"
+    assert [f["code"] for f in json.loads((plans / "reports" / "latest.json").read_text())] == ["PL205"]
+
+
+def test_an_output_onto_a_link_to_a_device_writes_the_device(plans: Path, monkeypatch) -> None:
+    os.symlink(os.devnull, plans / "null")
+    result = _run(["plans", "-o", "null", "--write-baseline", "null", "--no-cache"], plans, monkeypatch)
+    assert result.exit_code == 0, result.stderr
+    assert os.readlink(plans / "null") == os.devnull
+    assert os.path.exists(os.devnull) and not os.path.isfile(os.devnull)
+
+
+def test_an_output_into_a_fifo_is_written_in_place(plans: Path, monkeypatch) -> None:
+    fifo = plans / "pipe"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        result = _run(["plans/a.yaml", "--format", "json:pipe", "--no-cache"], plans, monkeypatch)
+        report = os.read(reader, 1 << 16)
+    finally:
+        os.close(reader)
+    assert result.exit_code == 1 and stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert [f["code"] for f in json.loads(report)] == ["PL205"]
+
+
+def test_a_fifo_nobody_reads_is_an_error_not_a_hang(plans: Path, monkeypatch) -> None:
+    os.mkfifo(plans / "pipe")
+    result = _run(["plans/a.yaml", "--format", "json:pipe", "--no-cache"], plans, monkeypatch)
+    assert result.exit_code == 2 and "cannot write the json report to pipe" in result.stderr
+    assert stat.S_ISFIFO(os.lstat(plans / "pipe").st_mode)
+
+
+def test_a_baseline_into_a_missing_folder_is_a_clear_error(plans: Path, monkeypatch) -> None:
+    result = _run(["plans", "--write-baseline", "nowhere/baseline.json", "--no-cache"], plans, monkeypatch)
+    assert result.exit_code == 2 and "cannot write the baseline nowhere/baseline.json" in result.stderr
+    assert "internal error" not in result.stderr
