@@ -37,16 +37,16 @@ def compile_schema(schema: Any, formats: Optional[Dict[str, Check]] = None) -> C
     return _Compiler(schema, formats or {}).compile(schema)
 
 
-def _json_key(value: Any) -> Any:
+def json_key(value: Any) -> Any:
     """A hashable stand-in that is equal exactly when two values are equal in
     JSON: tagged so that `true` and `1` differ, while `1` and `1.0` hash and
     compare alike (and, as in jsonschema, a NaN is equal to itself)."""
     if isinstance(value, bool):
         return ("boolean", value)
     if isinstance(value, list):
-        return ("array", tuple(_json_key(item) for item in value))
+        return ("array", tuple(json_key(item) for item in value))
     if isinstance(value, dict):
-        return ("object", frozenset((key, _json_key(item)) for key, item in value.items()))
+        return ("object", frozenset((key, json_key(item)) for key, item in value.items()))
     return ("scalar", value)
 
 
@@ -166,7 +166,7 @@ class _Compiler:
 
     def _kw_uniqueItems(self, value: bool, schema: dict) -> Check:
         # By hashing, not pairwise: a hostile list of 100,000 tiers must not take hours.
-        return lambda v: not (value and isinstance(v, list)) or len({_json_key(item) for item in v}) == len(v)
+        return lambda v: not (value and isinstance(v, list)) or len({json_key(item) for item in v}) == len(v)
 
     def _kw_minLength(self, value: int, schema: dict) -> Check:
         return lambda v: not isinstance(v, str) or len(v) >= value
@@ -197,12 +197,12 @@ class _Compiler:
         if all(isinstance(choice, str) for choice in value):
             strings = frozenset(value)
             return lambda v: isinstance(v, str) and v in strings
-        choices = {_json_key(choice) for choice in value}
-        return lambda v: _json_key(v) in choices
+        choices = {json_key(choice) for choice in value}
+        return lambda v: json_key(v) in choices
 
     def _kw_const(self, value: Any, schema: dict) -> Check:
-        wanted = _json_key(value)
-        return lambda v: _json_key(v) == wanted
+        wanted = json_key(value)
+        return lambda v: json_key(v) == wanted
 
     def _kw_not(self, value: Any, schema: dict) -> Check:
         inner = self.compile(value)

@@ -6,6 +6,7 @@ from typing import Any, Callable, Iterator, Optional, Union
 
 from planlint.api import DataPath, Problem, Text, closest, format_path, value_at
 from planlint.positions import PositionIndex
+from planlint.schema_fast import json_key
 from planlint.messages import description, text
 
 _TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a number",
@@ -93,11 +94,12 @@ def _expected(error: Any) -> Text:
 
 
 def _repeated_item(path: DataPath, items: list) -> Problem:
-    seen: list = []
+    seen: set = set()  # by hashing, as uniqueItems does: a list with 80,000 tiers
     for index, item in enumerate(items):
-        if item in seen:
+        key = json_key(item)
+        if key in seen:
             return Problem(path + (index,), text("repeated_item", path=format_path(path), item=item))
-        seen.append(item)
+        seen.add(key)
     return Problem(path, text("repeated_item", path=format_path(path), item="?"))
 
 

@@ -38,7 +38,7 @@ plans:
 """
 from __future__ import annotations
 
-from typing import Iterator, List, Tuple
+from typing import Dict, Iterator, List, Tuple
 
 from planlint.api import say, Document, Problem, as_list, entries
 
@@ -77,17 +77,20 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
 
 
 def _copies(doc: Document) -> Iterator[Problem]:
-    seen: List[Tuple[int, dict, tuple]] = []
+    # Per (start, end, items): the first plan, and the first plan for other tiers
+    # than the first's. The earliest earlier plan for tiers other than a new
+    # plan's is one of those two, so a file of 8,000 project plans is one pass.
+    firsts: Dict[tuple, List[Tuple[frozenset, dict]]] = {}
     for index, plan in doc.plans("project"):
         shape = _shape(plan)
         if shape is None:
             continue
-        for _, earlier, earlier_shape in seen:
-            if earlier_shape[1:] == shape[1:] and earlier_shape[0] != shape[0]:
-                yield Problem(("plans", index), say(COPY, plan=plan.get("id", "?"),
-                                                    earlier=earlier.get("id", "?")))
-                break
-        seen.append((index, plan, shape))
+        known = firsts.setdefault(shape[1:], [])
+        earlier = next((other for tiers, other in known if tiers != shape[0]), None)
+        if earlier is not None:
+            yield Problem(("plans", index), say(COPY, plan=plan.get("id", "?"), earlier=earlier.get("id", "?")))
+        if len(known) < 2 and all(tiers != shape[0] for tiers, _ in known):
+            known.append((shape[0], plan))
 
 
 def _shape(plan: dict) -> "tuple | None":
