@@ -360,6 +360,21 @@ def init(file: str) -> None:
     click.echo(f"Wrote {file}; edit it, then run: planlint {file}")
 
 
+@cli.command("server")
+def server() -> None:
+    """Run the language server on standard input and output (needs the `lsp` extra)."""
+    from planlint.server import INSTALL_HINT
+
+    try:
+        import lsprotocol  # noqa: F401
+        import pygls  # noqa: F401
+    except ImportError:
+        _fail(INSTALL_HINT)
+    from planlint.server import main as serve
+
+    sys.exit(serve())
+
+
 def main() -> None:
     try:
         cli(standalone_mode=True)

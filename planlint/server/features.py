@@ -1,0 +1,46 @@
+"""Requests other than diagnostics: hover, completion, code actions, definition,
+document symbols. Each handler answers from the document's text and the session;
+none of them can take the server down."""
+from __future__ import annotations
+
+import functools
+import logging
+import traceback
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
+
+from lsprotocol import types
+
+if TYPE_CHECKING:
+    from planlint.server.server import PlanServer
+
+log = logging.getLogger(__name__)
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def never_down(handler: F) -> F:
+    """A request that fails answers nothing rather than an error the editor shows."""
+    @functools.wraps(handler)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return handler(*args, **kwargs)
+        except Exception:
+            log.error("planlint: %s failed:\n%s", handler.__name__, traceback.format_exc())
+            return None
+    return wrapper  # type: ignore[return-value]
+
+
+def supports_watch_registration(capabilities: types.ClientCapabilities) -> bool:
+    watch = capabilities.workspace.did_change_watched_files if capabilities.workspace else None
+    return bool(watch and watch.dynamic_registration)
+
+
+def watch_registration() -> types.RegistrationParams:
+    watchers = [types.FileSystemWatcher(glob_pattern=pattern)
+                for pattern in ("**/*.yaml", "**/*.yml", "**/pyproject.toml")]
+    return types.RegistrationParams(registrations=[types.Registration(
+        id="planlint-watch", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+        register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers))])
+
+
+def register(server: PlanServer) -> None:
+    pass

@@ -1,0 +1,96 @@
+"""What the server knows between messages: one project per config file (its linter
+and the workspace's plans), the open documents' latest outcomes, and what was
+published, so only diagnostics that changed are sent again."""
+from __future__ import annotations
+
+import logging
+import os
+import time
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Sequence
+
+from planlint.api import Finding
+from planlint.errors import ConfigError
+from planlint.filelint import FileOutcome
+from planlint.server.engine_adapter import Linter, load_settings, workspace_sources
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Project:
+    """Everything linted under one config file (or under no config)."""
+
+    key: str
+    linter: Optional[Linter] = None
+    error: Optional[str] = None  # a broken config: reported on every open file, nothing linted
+    load_seconds: float = 0.0
+
+
+@dataclass
+class OpenFile:
+    uri: str
+    path: str  # absolute
+    project: Project
+    outcome: Optional[FileOutcome] = None
+    findings: List[Finding] = field(default_factory=list)
+    crash: Optional[str] = None
+
+
+class Session:
+    def __init__(self, use_cache: bool = True) -> None:
+        self.folders: List[str] = []  # workspace folders, absolute
+        self.use_cache = use_cache
+        self.projects: Dict[str, Project] = {}  # by config path ("" without a config)
+        self.by_folder: Dict[str, Project] = {}  # a document's folder -> its project
+        self.open: Dict[str, OpenFile] = {}  # by uri
+
+    def project_for(self, path: str) -> Project:
+        folder = os.path.dirname(path)
+        project = self.by_folder.get(folder)
+        if project is None:
+            project = self._load_project(folder)
+            self.by_folder[folder] = project
+        return project
+
+    def _load_project(self, folder: str) -> Project:
+        try:
+            config, registry, settings = load_settings(folder)
+        except ConfigError as exc:
+            key = f"error:{folder}"
+            return self.projects.setdefault(key, Project(key, error=str(exc)))
+        key = config.path or ""
+        if key in self.projects:
+            return self.projects[key]
+        started = time.perf_counter()
+        linter = Linter(config, registry, settings)
+        linter.load_workspace(workspace_sources(config, self.folders), self.use_cache)
+        project = Project(key, linter, load_seconds=time.perf_counter() - started)
+        log.info("planlint: %d workspace plans ready in %.2f s", len(linter.disk), project.load_seconds)
+        self.projects[key] = project
+        return project
+
+    def reset(self) -> None:
+        """A config changed: every project is read again (the cache keeps it quick)."""
+        self.projects.clear()
+        self.by_folder.clear()
+        for item in self.open.values():
+            item.project = self.project_for(item.path)
+            item.outcome = None
+
+    def open_in(self, project: Project) -> List[OpenFile]:
+        return [item for item in self.open.values() if item.project is project]
+
+    def disk_changed(self, paths: Sequence[str]) -> None:
+        for project in self.projects.values():
+            if project.linter is None:
+                continue
+            for path in paths:
+                if path in project.linter.disk or self._inside(path, project):
+                    project.linter.refresh(path)
+
+    def _inside(self, path: str, project: Project) -> bool:
+        assert project.linter is not None
+        config = project.linter.config
+        roots = [config.resolve_path(p) for p in config.get("paths", [])] or self.folders
+        return any(os.path.abspath(path).startswith(os.path.abspath(root) + os.sep) for root in roots)
