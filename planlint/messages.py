@@ -67,6 +67,7 @@ M = {
                      "`{path}` 必须是真实存在的日期，格式 YYYY-MM-DD，实际是 {got}"),
     "at_least": ("`{path}` must be at least {bound}, got {got}", "`{path}` 不能小于 {bound}，实际是 {got}"),
     "at_most": ("`{path}` must be at most {bound}, got {got}", "`{path}` 不能大于 {bound}，实际是 {got}"),
+    "greater_than": ("`{path}` must be greater than {bound}, got {got}", "`{path}` 必须大于 {bound}，实际是 {got}"),
     "min_items": ("`{path}` must list at least {count} item(s)", "`{path}` 至少要有 {count} 项"),
     "not_empty": ("`{path}` must not be empty", "`{path}` 不能为空"),
     "repeated_item": ("`{path}` lists `{item}` more than once", "`{path}` 重复列出了 `{item}`"),
@@ -101,6 +102,15 @@ _DESCRIPTIONS_ZH = {
     "an account id or a list of account ids": "客户 id 或客户 id 列表",
     "text or a number": "文本或数字", "a key of project plans": "项目计划的键",
     "a key of operational plans": "运营计划的键", "a valid value": "有效的值",
+    # the best-practice pack (SPEC 8)
+    "a number >= 0": "不小于 0 的数字", "a number > 0": "大于 0 的数字",
+    "three capital letters (a currency code such as CNY)": "三个大写字母（货币代码，例如 CNY）",
+    "an executive visit: `date`, `exec` and optional `with`": "高层拜访：`date`、`exec`，可选 `with`",
+    "a satisfaction survey: `date`, `score` and optional `scale`": "满意度调查：`date`、`score`，可选 `scale`",
+    "a budget: `total`, optional `currency` and its `lines`": "费用预算：`total`、可选 `currency` 和分项 `lines`",
+    "a budget line: `item` and `amount`": "预算分项：`item` 和 `amount`",
+    "a risk: `risk`, optional `mitigation` and `owner`": "风险：`risk`，可选 `mitigation` 和 `owner`",
+    "a training session: `date`, `audience` and optional `tier`": "培训：`date`、`audience`，可选 `tier`",
 }
 
 

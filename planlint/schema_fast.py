@@ -193,6 +193,9 @@ class _Compiler:
     def _kw_maximum(self, value: float, schema: dict) -> Check:
         return lambda v: not _is_number(v) or not v > value
 
+    def _kw_exclusiveMinimum(self, value: float, schema: dict) -> Check:
+        return lambda v: not _is_number(v) or v > value
+
     def _kw_enum(self, value: list, schema: dict) -> Check:
         if all(isinstance(choice, str) for choice in value):
             strings = frozenset(value)

@@ -66,8 +66,10 @@ def describe_error(path: DataPath, error: Any, positions: PositionIndex,
         hint = text("did_you_mean", guess=guess) if guess else _bool_hint(value, path, positions)
         return Problem(path, text("must_be_one_of", path=where, options=", ".join(options), got=got, hint=hint))
     if v == "pattern":
-        slug = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
-        hint = text("did_you_mean", guess=slug) if slug else ""
+        # A guess only when it fits the pattern: `Li Ming` -> `li-ming` for a slug, `cny` -> `CNY`.
+        guesses = (re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-"), str(value).strip().upper())
+        guess = next((g for g in guesses if g and re.search(error.validator_value, g)), None)
+        hint = text("did_you_mean", guess=guess) if guess else ""
         return Problem(path, text("must_be", path=where, expected=_expected(error), got=got, hint=hint))
     if v == "anyOf":
         return Problem(path, text("must_be", path=where, expected=_expected(error), got=got, hint=""))
@@ -77,6 +79,7 @@ def describe_error(path: DataPath, error: Any, positions: PositionIndex,
               "format": ("must_be_date", {}),
               "minimum": ("at_least", {"bound": error.validator_value}),
               "maximum": ("at_most", {"bound": error.validator_value}),
+              "exclusiveMinimum": ("greater_than", {"bound": error.validator_value}),
               "minItems": ("min_items", {"count": error.validator_value}),
               "minLength": ("not_empty", {})}
     if v in simple:

@@ -2,8 +2,9 @@
 
 ## What it does
 Checks every reference in a plan file: contact ids in `consultations[].with`,
-`review.with` and `review_with`; plan ids in `coordinates`; tier names in a
-plan's `tier` and a contact's `tier`. Each one must be defined in the same file
+`review.with`, `review_with` and `account.visits[].with`; plan ids in
+`coordinates`; tier names in a plan's `tier`, a contact's `tier` and
+`training[].tier`. Each one must be defined in the same file
 (`account.contacts`, `plans`, `account.tiers`). The finding sits on the
 offending value and names the closest valid id.
 
@@ -41,7 +42,7 @@ SEVERITY = "error"
 DOC_ZH = """引用了文件中没有定义的联系人 id、计划 id 或层级名称。
 
 ## 作用
-检查计划文件中的每个引用：`consultations[].with`、`review.with` 和 `review_with` 中的联系人 id；`coordinates` 中的计划 id；计划和联系人的 `tier` 中的层级名称。它们都必须在同一文件中定义（`account.contacts`、`plans`、`account.tiers`）。位置是出错的值，并给出最接近的有效 id。
+检查计划文件中的每个引用：`consultations[].with`、`review.with`、`review_with` 和 `account.visits[].with` 中的联系人 id；`coordinates` 中的计划 id；计划、联系人和 `training[].tier` 中的层级名称。它们都必须在同一文件中定义（`account.contacts`、`plans`、`account.tiers`）。位置是出错的值，并给出最接近的有效 id。
 
 ## 为什么重要
 与一个不存在的人“沟通过”什么也证明不了：判断是否与客户沟通、回顾是否有决策人参加的规则，只能信任能解析的引用。
@@ -90,11 +91,15 @@ def _contact_references(doc: Document) -> Iterator[tuple]:
         review = plan.get("review")
         if isinstance(review, dict):
             yield from list_paths(base + ("review", "with"), review.get("with"))
+    for k, visit in entries(doc.account.get("visits")):
+        yield from list_paths(("account", "visits", k, "with"), visit.get("with"))
 
 
 def _tier_references(doc: Document) -> Iterator[tuple]:
     for index, plan in doc.plans():
         yield from list_paths(("plans", index, "tier"), plan.get("tier"))
+        for k, session in entries(plan.get("training")):
+            yield from list_paths(("plans", index, "training", k, "tier"), session.get("tier"))
     for k, contact in entries(doc.account.get("contacts")):
         if "tier" in contact:
             yield ("account", "contacts", k, "tier"), contact["tier"]

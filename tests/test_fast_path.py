@@ -67,6 +67,9 @@ def test_they_agree_on_dates_that_only_the_format_check_rejects() -> None:
     ({"type": ["string", "number"]}, None, False),
     ({"minimum": 1}, "0", True),            # number keywords ignore other types
     ({"maximum": 5}, math.nan, True),     # as in jsonschema: NaN is not above 5
+    ({"exclusiveMinimum": 0}, 0, False),    # a survey's scale is a number > 0
+    ({"exclusiveMinimum": 0}, 0.5, True),
+    ({"exclusiveMinimum": 0}, "0", True),
     ({"uniqueItems": True}, [1, True], True),
     ({"uniqueItems": True}, [{"a": [1]}, {"a": [1.0]}], False),
     ({"uniqueItems": True}, [1, 1.0], False),

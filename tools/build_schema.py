@@ -17,12 +17,16 @@ def obj(props, required=(), **extra):
     o.update(extra)
     return o
 count = {"type": "integer", "minimum": 0, "description": "a whole number >= 0"}
+amount = {"type": "number", "minimum": 0, "description": "a number >= 0"}
+# An objective's floor, goal and stretch (SPEC 8): a number or text such as "+15%".
+target = {"type": ["string", "number"], "description": "text or a number"}
 common = {
     "id": {"$ref": "#/$defs/slug"},
     "type": {"enum": ["operational", "project"], "description": "the plan type"},
     "title": {"$ref": "#/$defs/text"},
     "tier": one_or_many("#/$defs/text", "a tier name or a list of tier names", 1),
     "owner": {"$ref": "#/$defs/text"},
+    "checker": {"$ref": "#/$defs/text"},
     "objectives": {"type": "array", "items": {"$ref": "#/$defs/objective"}},
 }
 operational = {
@@ -40,6 +44,10 @@ project = {
     "consultations": {"type": "array", "items": {"$ref": "#/$defs/consultation"}},
     "review": {"$ref": "#/$defs/review"},
     "exclusive": {"type": "array", "items": {"$ref": "#/$defs/exclusive"}},
+    # Section 8: only project plans take these; on an operational plan they are unknown keys.
+    "budget": {"$ref": "#/$defs/budget"},
+    "risks": {"type": "array", "items": {"$ref": "#/$defs/risk"}},
+    "training": {"type": "array", "items": {"$ref": "#/$defs/training"}},
 }
 def is_type(t):
     return {"properties": {"type": {"const": t}}, "required": ["type"]}
@@ -69,6 +77,8 @@ schema = {
             "manager": {"$ref": "#/$defs/text"},
             "tiers": {"type": "array", "minItems": 1, "uniqueItems": True, "items": {"$ref": "#/$defs/text"}},
             "contacts": {"type": "array", "items": {"$ref": "#/$defs/contact"}},
+            "visits": {"type": "array", "items": {"$ref": "#/$defs/visit"}},
+            "surveys": {"type": "array", "items": {"$ref": "#/$defs/survey"}},
         }, ["id", "name", "class", "manager", "tiers"]),
         "period": obj({"start": {"$ref": "#/$defs/date"}, "end": {"$ref": "#/$defs/date"}}, ["start", "end"]),
         "plans": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/plan"}},
@@ -80,9 +90,10 @@ schema = {
         "contact": obj({
             "id": {"$ref": "#/$defs/slug"}, "name": {"$ref": "#/$defs/text"}, "role": {"$ref": "#/$defs/text"},
             "tier": {"$ref": "#/$defs/text"}, "decision_maker": {"type": "boolean", "description": "true or false"},
+            "updated": {"$ref": "#/$defs/date"},
         }, ["id", "name", "role"]),
         "objective": obj({"text": {"$ref": "#/$defs/text"}, "metric": {"$ref": "#/$defs/text"},
-                          "target": {"type": ["string", "number"], "description": "text or a number"}}, ["text"]),
+                          "baseline": target, "target": target, "stretch": target}, ["text"]),
         "plan": plan,
         "material": obj({
             "item": {"$ref": "#/$defs/text"},
@@ -100,12 +111,35 @@ schema = {
             "findings": {"$ref": "#/$defs/text"},
             "actions": {"type": "array", "items": {"$ref": "#/$defs/action"}},
         }, ["date"]),
-        "action": obj({"action": {"$ref": "#/$defs/text"}, "owner": {"$ref": "#/$defs/text"}, "due": {"$ref": "#/$defs/date"}}, ["action"]),
+        "action": obj({"action": {"$ref": "#/$defs/text"}, "owner": {"$ref": "#/$defs/text"},
+                       "checker": {"$ref": "#/$defs/text"}, "due": {"$ref": "#/$defs/date"}}, ["action"]),
         "exclusive": obj({
             "offer": {"$ref": "#/$defs/text"},
             "type": {"enum": ["product", "service", "discount", "other"], "description": "the offer type"},
             "also_offered_to": one_or_many("#/$defs/slug", "an account id or a list of account ids"),
         }, ["offer", "type"]),
+        "visit": obj({
+            "date": {"$ref": "#/$defs/date"}, "exec": {"$ref": "#/$defs/text"},
+            "with": one_or_many("#/$defs/slug", "a contact id or a list of contact ids"),
+        }, ["date", "exec"], description="an executive visit: `date`, `exec` and optional `with`"),
+        "survey": obj({
+            "date": {"$ref": "#/$defs/date"}, "score": {"type": "number", "description": "a number"},
+            "scale": {"type": "number", "exclusiveMinimum": 0, "description": "a number > 0"},
+        }, ["date", "score"], description="a satisfaction survey: `date`, `score` and optional `scale`"),
+        "budget": obj({
+            "total": amount,
+            "currency": {"type": "string", "pattern": "^[A-Z]{3}$", "description": "three capital letters (a currency code such as CNY)"},
+            "lines": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/budget_line"}},
+        }, ["total", "lines"], description="a budget: `total`, optional `currency` and its `lines`"),
+        "budget_line": obj({"item": {"$ref": "#/$defs/text"}, "amount": amount}, ["item", "amount"],
+                           description="a budget line: `item` and `amount`"),
+        "risk": obj({"risk": {"$ref": "#/$defs/text"}, "mitigation": {"$ref": "#/$defs/text"},
+                     "owner": {"$ref": "#/$defs/text"}}, ["risk"],
+                    description="a risk: `risk`, optional `mitigation` and `owner`"),
+        "training": obj({
+            "date": {"$ref": "#/$defs/date"}, "audience": {"$ref": "#/$defs/text"},
+            "tier": one_or_many("#/$defs/text", "a tier name or a list of tier names"),
+        }, ["date", "audience"], description="a training session: `date`, `audience` and optional `tier`"),
     },
 }
 print(json.dumps(schema, indent=2, ensure_ascii=False))
