@@ -10,22 +10,20 @@ from __future__ import annotations
 import copy
 import os
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple, Union
+from typing import Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple, Union
 
 from planlint.api import FileFacts, Problem
-from planlint.model import Finding, Rule, Severity
 from planlint.baseline import apply_baseline, read_baseline
 from planlint.config import Settings
 from planlint.discover import Source
 from planlint.errors import ConfigError
 from planlint.facts import AccountFacts
 from planlint.filelint import FactSpans, FileOutcome, Job, crash_problem, make_finding
+from planlint.memo import Memo
+from planlint.model import Finding, Rule, Severity
 from planlint.registry import Registry, load_registry
 from planlint.suppress import apply_directives, ignored_in_file
-from planlint.workers import run_jobs
-
-if TYPE_CHECKING:
-    from planlint.cache import Cache
+from planlint.workers import Cache, run_jobs
 
 
 @dataclass
@@ -89,14 +87,15 @@ def _merge(base: dict, overrides: dict) -> dict:
 
 def lint_texts(texts: Mapping[str, Union[str, bytes]], settings: Optional[Settings] = None, *,
                workspace: Optional[Mapping[str, Union[str, bytes, None]]] = None, registry: Optional[Registry] = None,
-               keep_text: bool = False) -> Result:
+               keep_text: bool = False, memo: Optional[Memo] = None) -> Result:
     """Lint plans held in memory: `texts` maps the path each plan is reported under
     to its text (or its bytes, decoded as planlint decodes files). `workspace` maps
     the other plans of the run to their text, or to None to read that file from disk;
     cross-file rules (PL005, PL503) see them, but only `texts` are reported. A path
     in both is linted from `texts`. `settings` defaults to `Settings()` (every rule,
     today's date, English); `registry` defaults to the built-in and installed rules
-    plus `settings.plugins`."""
+    plus `settings.plugins`. A caller that lints again and again (the language
+    server) passes the same `memo` each time: unchanged files are not linted again."""
     settings = settings if settings is not None else Settings()
     if registry is None:
         registry = load_registry(settings.plugins)
@@ -104,7 +103,7 @@ def lint_texts(texts: Mapping[str, Union[str, bytes]], settings: Optional[Settin
     named = {os.path.realpath(path) for path in texts}
     context = [_in_memory(path, text) for path, text in (workspace or {}).items()
                if os.path.realpath(path) not in named]
-    return lint(sources, registry, settings, context, keep_text=keep_text)
+    return lint(sources, registry, settings, context, keep_text=keep_text, memo=memo)
 
 
 def _in_memory(path: str, text: Union[str, bytes, None]) -> Source:
@@ -115,18 +114,22 @@ def _in_memory(path: str, text: Union[str, bytes, None]) -> Source:
 
 def lint(sources: Sequence[Source], registry: Registry, settings: Settings,
          context: Sequence[Source] = (), progress: Optional[Callable[[], None]] = None,
-         keep_text: bool = False, jobs: int = 1, cache_folder: Optional[str] = None) -> Result:
+         keep_text: bool = False, jobs: int = 1, cache_folder: Optional[str] = None,
+         memo: Optional[Memo] = None) -> Result:
     """Lint `sources`; `context` files are read only so cross-file rules see them too.
     `progress` is called once per linted file; `keep_text` keeps each file's text
     for reports that show source lines; `jobs` > 1 lints in worker processes;
-    `cache_folder` reuses per-file outcomes of unchanged files."""
+    `cache_folder` reuses per-file outcomes of unchanged files, `memo` those of
+    earlier calls in this process."""
     prepared = prepare(registry, settings)
     baseline = read_baseline(settings.baseline) if settings.baseline is not None else None
     job = Job(tuple(prepared.enabled.values()), prepared.severity, prepared.options, settings.today,
               settings.limits, settings.lang, keep_text)
     context_job = replace(job, keep_text=False)
-    outcomes = run_jobs(sources, job, jobs, progress, _cache(cache_folder, job))
-    context_outcomes = run_jobs(context, context_job, jobs, None, _cache(cache_folder, context_job))
+    if memo is not None:
+        memo.next_run()
+    outcomes = run_jobs(sources, job, jobs, progress, _cache(cache_folder, memo, job))
+    context_outcomes = run_jobs(context, context_job, jobs, None, _cache(cache_folder, memo, context_job))
     errors = list(registry.errors) + [e for o in outcomes + context_outcomes for e in o.errors]
     extra, run_errors = _cross_file_findings(outcomes, context_outcomes, job)
     errors += run_errors
@@ -148,12 +151,14 @@ def lint(sources: Sequence[Source], registry: Registry, settings: Settings,
     return result
 
 
-def _cache(folder: Optional[str], job: Job) -> Optional[Cache]:
+def _cache(folder: Optional[str], memo: Optional[Memo], job: Job) -> Optional[Cache]:
+    if memo is not None:
+        return memo.bind(job)
     if folder is None:
         return None
-    from planlint.cache import Cache
+    from planlint import cache  # only runs that use the disk cache import it
 
-    return Cache(folder, job)
+    return cache.Cache(folder, job)
 
 
 def _cross_file_findings(outcomes: List[FileOutcome], context: List[FileOutcome], job: Job

@@ -4,13 +4,19 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from typing import TYPE_CHECKING, Callable, Iterator, List, Optional, Sequence, Tuple
+from typing import Callable, Iterator, List, Optional, Protocol, Sequence, Tuple
 
 from planlint.discover import Source
 from planlint.filelint import FileOutcome, Job, lint_file
 
-if TYPE_CHECKING:
-    from planlint.cache import Cache
+
+class Cache(Protocol):
+    """Where outcomes of unchanged files are kept: planlint.cache on disk, planlint.memo in memory."""
+
+    def key(self, raw: bytes) -> str: ...
+    def get(self, key: str, path: str) -> Optional[FileOutcome]: ...
+    def put(self, key: str, outcome: FileOutcome) -> None: ...
+
 
 AUTO_PARALLEL_FILES = 300  # below this, starting processes costs more than it saves
 _JOB: Optional[Job] = None

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from planlint.cli import cli
 from planlint.config import Settings
 from planlint.engine import lint_texts
+from planlint.memo import Memo
 
 from helpers import DEFAULT_TODAY, HERE
 
@@ -84,3 +85,20 @@ def test_settings_apply_as_in_a_run_of_the_cli() -> None:
     only = lint_texts({"n.yaml": text}, Settings(today=dt.date(2026, 11, 23), cli_select=[kept], lang="zh"))
     assert {f.code for f in only.findings} == {kept}
     assert all(re.search("[\u4e00-\u9fff]", f.message) for f in only.findings)
+
+
+def test_a_memo_reuses_unchanged_files_and_gives_the_same_findings() -> None:
+    memo = Memo()
+    plan = (SHARED_ID / "a.yaml").read_text(encoding="utf-8").replace(
+        "  id: acme\n", "  id: acme  # planlint: disable=PL005 -- the rival file is a copy\n")
+    other = {"b.yaml": (SHARED_ID / "b.yaml").read_text(encoding="utf-8")}
+    settings = Settings(today=DEFAULT_TODAY)
+    for workspace in (other, {}, other, {}):  # the directive is used, then unused, then used again
+        expected = lint_texts({"a.yaml": plan}, settings, workspace=workspace)
+        again = lint_texts({"a.yaml": plan}, settings, workspace=workspace, memo=memo)
+        assert [f.as_dict() for f in again.findings] == [f.as_dict() for f in expected.findings]
+        assert [f.code for f in again.findings] == ([] if workspace else ["PL007"])
+    assert len(memo.entries) == 2
+    renamed = lint_texts({"c.yaml": other["b.yaml"]}, settings, workspace={"a.yaml": plan}, memo=memo)
+    assert [(f.path, f.code) for f in renamed.findings] == [("c.yaml", "PL005")]
+    assert len(memo.entries) == 2  # the same bytes under another path are one entry
