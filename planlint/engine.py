@@ -100,9 +100,9 @@ def lint_texts(texts: Mapping[str, Union[str, bytes]], settings: Optional[Settin
     if registry is None:
         registry = load_registry(settings.plugins)
     sources = [_in_memory(path, text) for path, text in texts.items()]
-    named = {os.path.realpath(path) for path in texts}
+    named = {os.path.abspath(path) for path in texts}
     context = [_in_memory(path, text) for path, text in (workspace or {}).items()
-               if os.path.realpath(path) not in named]
+               if os.path.abspath(path) not in named]
     return lint(sources, registry, settings, context, keep_text=keep_text, memo=memo)
 
 

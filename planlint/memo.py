@@ -52,8 +52,10 @@ class MemoView:
 def _at(outcome: FileOutcome, path: str) -> FileOutcome:
     """A copy found under `path`. The engine marks directives used as it applies
     them, so each run gets its own; the stored outcome never changes."""
-    return dataclasses.replace(outcome, path=path,
-                               findings=[dataclasses.replace(f, path=path) for f in outcome.findings],
+    findings = outcome.findings
+    if path != outcome.path:
+        findings = [dataclasses.replace(f, path=path) for f in findings]
+    return dataclasses.replace(outcome, path=path, findings=list(findings),
                                directives=[dataclasses.replace(d, used=set()) for d in outcome.directives])
 
 
