@@ -110,7 +110,7 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
             result = lint(sources, registry, settings, context, advance,
                           keep_text=any(name == "html" for name, _ in outputs),
                           jobs=jobs or default_jobs(len(sources) + len(context)),
-                          cache_folder=None if no_cache else os.path.join(config.root, ".planlint_cache"))
+                          cache_folder=None if no_cache else _cache_folder(config.root))
     except (ConfigError, PathError) as exc:
         _fail(str(exc))
     for message in result.errors:
@@ -350,6 +350,12 @@ def init(file: str) -> None:
     from importlib import resources
 
     template = resources.files("planlint").joinpath("templates/plan-template.yaml").read_text(encoding="utf-8")
+    folder = os.path.dirname(file)
+    try:
+        if folder and not os.path.isdir(folder):
+            os.makedirs(folder)
+    except OSError as exc:
+        _fail(f"cannot create the folder {folder}: {exc.strerror or exc}")
     try:
         with open(file, "x", encoding="utf-8") as handle:  # "x": never overwrite a plan
             handle.write(template)
@@ -373,6 +379,11 @@ def server() -> None:
     from planlint.server import main as serve
 
     sys.exit(serve())
+
+
+def _cache_folder(config_root: str) -> str:
+    # As ruff's RUFF_CACHE_DIR: CI and test runs keep the cache out of the checkout.
+    return os.environ.get("PLANLINT_CACHE_DIR") or os.path.join(config_root, ".planlint_cache")
 
 
 def main() -> None:

@@ -202,6 +202,16 @@ def test_init_writes_a_template_that_passes_and_never_overwrites(tmp_path: Path,
     assert (tmp_path / "x.yaml").read_bytes() == written
 
 
+def test_init_creates_the_folders_of_a_new_plan(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    done = run("init", "plans/2027/new.yaml")
+    assert done.exit_code == 0, done.output
+    assert run("plans/2027/new.yaml", "--today", "2026-11-23", "--isolated").exit_code == 0
+    (tmp_path / "taken").write_text("not a folder")
+    blocked = CliRunner().invoke(cli, ["init", "taken/new.yaml"])
+    assert blocked.exit_code == 2 and "cannot create the folder taken" in blocked.output
+
+
 def test_progress_bar_on_a_terminal_for_long_runs_only(tmp_path: Path) -> None:
     import pty
 

@@ -220,3 +220,11 @@ def test_a_baseline_into_a_missing_folder_is_a_clear_error(plans: Path, monkeypa
     result = _run(["plans", "--write-baseline", "nowhere/baseline.json", "--no-cache"], plans, monkeypatch)
     assert result.exit_code == 2 and "cannot write the baseline nowhere/baseline.json" in result.stderr
     assert "internal error" not in result.stderr
+def test_nesting_beyond_libyaml_s_own_limit_is_the_same_too_deep_finding() -> None:
+    # libyaml 0.2.6 (PyYAML 6.0.4) refuses 1,000 levels itself, in flow and in block style.
+    flow = "plans: " + "[" * 1200 + "]" * 1200 + "\n"
+    block = "plans:\n" + "".join("  " * depth + "- \n" for depth in range(1, 1200))
+    for source in (flow, block):
+        [(code, problem)] = load(source.encode(), Limits()).problems
+        assert (code, problem.position[:2], problem.text()) == (
+            "PL001", (1, 71) if source is flow else (65, 129), "the document nests deeper than 64 levels")

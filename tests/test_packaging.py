@@ -7,7 +7,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from helpers import HERE
+from helpers import source_copy
 
 
 def test_installed_environment_has_no_top_level_rules_or_schemas(tmp_path: Path) -> None:
@@ -21,7 +21,7 @@ def test_installed_environment_has_no_top_level_rules_or_schemas(tmp_path: Path)
 
 def test_wheel_holds_only_the_planlint_package(tmp_path: Path) -> None:
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q",
-                    "-w", str(tmp_path), str(HERE.parent)], check=True, capture_output=True)
+                    "-w", str(tmp_path), str(source_copy(tmp_path / "source"))], check=True, capture_output=True)
     [wheel] = tmp_path.glob("planlint-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert {n.split("/")[0] for n in names} == {"planlint", wheel.name.split("-py")[0] + ".dist-info"}

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from planlint.cli import cli
 
-from helpers import HERE
+from helpers import HERE, source_copy
 
 PLUGINS = HERE / "plugins"
 REPO = HERE.parent
@@ -50,7 +50,8 @@ def test_example_plugin_installed_with_pip_adds_its_finding(tmp_path: Path) -> N
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
     python = env_dir / "bin" / "python"
-    install = subprocess.run([str(python), "-m", "pip", "install", "-q", str(REPO), str(REPO / "examples" / "plugin")],
+    source = source_copy(tmp_path / "source")
+    install = subprocess.run([str(python), "-m", "pip", "install", "-q", str(source), str(source / "examples" / "plugin")],
                              capture_output=True, text=True, timeout=600)
     assert install.returncode == 0, install.stderr
     done = subprocess.run([str(env_dir / "bin" / "planlint"), "examples/plans", "--format", "json",

@@ -45,6 +45,7 @@ def test_worker_processes_find_exactly_what_one_process_finds(tmp_path: Path) ->
 def test_cached_runs_find_the_same_and_cross_file_rules_see_every_file(tmp_path: Path, monkeypatch) -> None:
     folder = corpus(tmp_path)
     monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PLANLINT_CACHE_DIR")  # the default place: beside the config, here the working folder
     fresh = lint_json(str(folder), "--no-cache")
     first = lint_json(str(folder))
     entries = list((tmp_path / ".planlint_cache").rglob("*"))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 from pathlib import Path
 from typing import List, Optional
 
@@ -13,6 +14,15 @@ from planlint.registry import load_registry
 HERE = Path(__file__).parent.parent
 SHARED = HERE.parent.parent / "shared"
 DEFAULT_TODAY = dt.date(2026, 11, 23)
+
+
+def source_copy(destination: Path) -> Path:
+    """A copy of the checkout to build or install from: setuptools writes build/ and
+    *.egg-info into the folder it builds, which must never be the checkout itself."""
+    ignore = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info", "__pycache__",
+                                    ".planlint_cache", ".hypothesis", ".pytest_cache")
+    shutil.copytree(HERE.parent, destination, ignore=ignore)
+    return destination
 
 
 def lint_paths(paths: List[str], today: dt.date = DEFAULT_TODAY, **settings: object) -> Result:
