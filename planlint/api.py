@@ -21,8 +21,10 @@ from typing import TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Mapping, 
 if TYPE_CHECKING:
     from planlint.positions import PositionIndex
 
+from planlint.fixes import Edit, Fix
+
 __all__ = [
-    "DOC_SECTIONS", "DataPath", "Document", "FileFacts", "Problem", "Text", "say",
+    "DOC_SECTIONS", "DataPath", "Document", "Edit", "FileFacts", "Fix", "Problem", "Text", "say",
     "as_list", "closest", "entries", "format_path", "list_paths", "to_date", "value_at",
 ]
 
@@ -58,6 +60,7 @@ class Problem:
     at: str = "value"
     # Only the loader knows positions that no data path reaches (a parse error).
     position: Optional[Tuple[int, int, Optional[int], Optional[int]]] = None
+    fix: Optional[Fix] = None  # what would mend it (planlint.fixes)
 
     def text(self, lang: str = "en") -> str:
         return self.message if isinstance(self.message, str) else self.message.render(lang)

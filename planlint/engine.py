@@ -18,6 +18,7 @@ from planlint.config import Settings
 from planlint.discover import Source
 from planlint.errors import ConfigError
 from planlint.facts import AccountFacts
+from planlint.fix_comments import unused_suppression_fixes
 from planlint.filelint import FactSpans, FileOutcome, Job, crash_problem, make_finding
 from planlint.memo import Memo
 from planlint.model import Finding, Rule, Severity
@@ -197,6 +198,8 @@ def _finish_file(outcome: FileOutcome, extra: List[Finding], prepared: _Prepared
     done = apply_directives(findings, outcome.directives, outcome.plan_starts, registry.resolve,
                             set(prepared.enabled))
     if "PL007" in prepared.enabled and "PL007" not in ignored:
-        done.kept += [make_finding(outcome, "PL007", Problem((), message, position=(line, column, None, None)),
+        fixes = unused_suppression_fixes(outcome.directives, registry.resolve, set(prepared.enabled))
+        done.kept += [make_finding(outcome, "PL007", Problem((), message, position=(line, column, None, None),
+                                                             fix=fixes.get(line)),
                                    job, None) for line, column, message in done.unused]
     return done.kept, done.suppressed

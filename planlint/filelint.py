@@ -15,6 +15,8 @@ from typing import Any, Dict, List, Optional, Tuple
 from planlint.api import DataPath, Document, Problem, format_path
 from planlint.model import Finding, Rule, Severity
 from planlint.discover import Source
+from planlint.fixers import attach as attach_fixes
+from planlint.fixes import resolve as resolve_fix
 from planlint.facts import AccountFacts, account_facts
 from planlint.loader import Limits, load
 from planlint.messages import text
@@ -72,6 +74,7 @@ def lint_file(source: Source, job: Job, raw: Optional[bytes] = None) -> FileOutc
         outcome.plans = {i: plan.get("id") for i, plan in doc.plans()}
         outcome.account_facts = account_facts(doc)
         problems += _run_rules(doc, job, outcome)
+        problems = attach_fixes(problems, doc)
     outcome.findings = [make_finding(outcome, code, p, job, positions) for code, p in problems if code in enabled]
     if "planlint" in loaded.text.lower():
         outcome.directives = [d for d in parse_directives(loaded.text)
@@ -128,7 +131,8 @@ def make_finding(outcome: FileOutcome, code: str, problem: Problem, job: Job, po
     name = next((r.name for r in job.rules if r.code == code), code)
     return Finding(outcome.path, line, column, end_line, end_column, code, name, job.severity[code],
                    visible(problem.text(job.lang)), outcome.account, plan,
-                   format_path(problem.path) if problem.path else None)
+                   format_path(problem.path) if problem.path else None,
+                   resolve_fix(problem.fix, positions) if problem.fix is not None else None)
 
 
 class FactSpans:

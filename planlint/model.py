@@ -12,6 +12,7 @@ from types import ModuleType
 from typing import Any, Callable, Iterable, Optional, Tuple
 
 from planlint.api import DOC_SECTIONS, DataPath, FileFacts, Problem
+from planlint.fixes import Fix
 
 LANGUAGES = ("en", "zh")
 # A rule's DOC_ZH translates the prose; the YAML examples are shared with the English docs.
@@ -49,6 +50,7 @@ class Finding:
     account: Optional[str] = None
     plan: Optional[str] = None
     data_path: Optional[str] = None
+    fix: Optional[Fix] = None
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code, self.message)
@@ -70,6 +72,7 @@ class Finding:
             "end_line": self.end_line, "end_column": self.end_column,
             "code": self.code, "name": self.name, "severity": self.severity.value,
             "message": self.message, "account": self.account, "plan": self.plan,
+            "fix": self.fix.as_dict() if self.fix is not None else None,
         }
 
 

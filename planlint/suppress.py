@@ -31,6 +31,7 @@ class Directive:
     reason: Optional[str]
     target_line: int = 0
     used: Set[str] = field(default_factory=set)  # tokens that hid something; "*" for a bare one
+    gap: int = 0  # whitespace before the `#` (PL007's fix removes it with the comment)
 
 
 def parse_directives(text: str) -> List[Directive]:
@@ -48,6 +49,7 @@ def parse_directives(text: str) -> List[Directive]:
                               match.group(2).lower() == "disable-file", tokens,
                               (match.group(4) or "").strip() or None)
         alone = line[:match.start(1)].strip() == ""
+        directive.gap = match.start(1) - len(line[:match.start(1)].rstrip())
         directive.target_line = _next_yaml_line(lines, number) if alone else number
         found.append(directive)
     return found

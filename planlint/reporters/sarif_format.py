@@ -63,9 +63,23 @@ def _result(finding: Finding, index: dict, suppressed: Optional[str]) -> dict:
     }
     if finding.code in index:
         entry["ruleIndex"] = index[finding.code]
+    if finding.fix is not None:
+        entry["fixes"] = [_fix(finding)]
     if suppressed is not None:
         entry["suppressions"] = [{"kind": "inSource", **({"justification": suppressed} if suppressed else {})}]
     return entry
+
+
+def _fix(finding: Finding) -> dict:
+    """A SARIF fix: the edits as replacements of regions (columns in code points)."""
+    fix = finding.fix
+    assert fix is not None
+    replacements = [{"deletedRegion": {"startLine": e.line, "startColumn": e.column,
+                                       "endLine": e.end_line, "endColumn": e.end_column},
+                     "insertedContent": {"text": e.text}} for e in fix.edits]
+    return {"description": {"text": fix.title},
+            "artifactChanges": [{"artifactLocation": {"uri": _uri(finding.path)}, "replacements": replacements}],
+            "properties": {"applicability": fix.applicability}}
 
 
 def _uri(path: str) -> str:

@@ -1,0 +1,123 @@
+"""Fixes that edit `# planlint: disable…` comments: PL007's (drop the unused codes,
+or the whole comment) and `--add-suppressions` (write or extend a comment)."""
+from __future__ import annotations
+
+import re
+from typing import Callable, Dict, Iterable, List, Optional, Set, Tuple
+
+from planlint.fixes import SAFE, Edit, Fix, Lines
+from planlint.suppress import Directive, parse_directives
+
+# The parts of a directive's text: head (`# planlint: disable=`), codes, reason.
+_PARTS = re.compile(r"^(#\s*planlint:\s*disable(?:-file)?\s*=\s*)(.*?)(\s+--\s.*|\s+--)?$", re.IGNORECASE)
+_BARE = re.compile(r"^#\s*planlint:\s*disable(?:-file)?(?:\s+--(?:\s.*)?)?$", re.IGNORECASE)
+_SEPARATOR = re.compile(r"\s*[,，]\s*")
+
+
+def unused_suppression_fixes(directives: Iterable[Directive], resolve: Callable[[str], Optional[str]],
+                             enabled: Set[str]) -> Dict[int, Fix]:
+    """line -> the fix for that line's directive, for each directive that hid nothing
+    (or names codes that hid nothing). Every PL007 of one comment gets the same
+    fix, which drops all of its unused codes at once."""
+    fixes: Dict[int, Fix] = {}
+    for directive in directives:
+        if directive.tokens is None:
+            if not directive.used and _BARE.match(directive.text):
+                fixes[directive.line] = _remove(directive)
+            continue
+        unused = [t for t in directive.tokens
+                  if resolve(t) is None or (t not in directive.used and resolve(t) in enabled)]
+        if not unused:
+            continue
+        kept = [t for t in directive.tokens if t not in unused]
+        fix = _remove(directive) if not kept else _drop_codes(directive, unused)
+        if fix is not None:
+            fixes[directive.line] = fix
+    return fixes
+
+
+def _remove(directive: Directive) -> Fix:
+    title = "Remove the unused suppression comment"
+    if directive.target_line != directive.line:  # alone on its line: the line goes
+        return Fix(title, (Edit("", directive.line, 1, directive.line + 1, 1),), SAFE)
+    start = directive.column - directive.gap
+    end = directive.column + len(directive.text)
+    return Fix(title, (Edit("", directive.line, start, directive.line, end),), SAFE)
+
+
+def _drop_codes(directive: Directive, unused: List[str]) -> Optional[Fix]:
+    match = _PARTS.match(directive.text)
+    if match is None:
+        return None
+    codes = [c for c in _SEPARATOR.split(match.group(2)) if c.strip()]
+    kept = [c for c in codes if c.strip() not in unused]
+    if not kept or len(kept) == len(codes):
+        return None
+    separator = ", " if ", " in match.group(2) else ","
+    start = directive.column + match.start(2)
+    end = directive.column + match.end(2)
+    names = ", ".join(f"`{c}`" for c in unused)
+    return Fix(f"Remove {names} from the suppression comment",
+               (Edit(separator.join(kept), directive.line, start, directive.line, end),), SAFE)
+
+
+def suppression_edits(text: str, findings: Iterable[Tuple[int, str]], reason: str,
+                      inside_scalar: Callable[[int, int], bool]) -> Tuple[List[Edit], List[Tuple[int, str]]]:
+    """Edits that write `# planlint: disable=CODE -- REASON` at the end of each line
+    with a finding (codes of one line in one comment, merged into a planlint comment
+    the line already ends with); and the (line, why) of lines that cannot take one."""
+    lines = Lines(text)
+    wanted: Dict[int, List[str]] = {}
+    for line, code in findings:
+        codes = wanted.setdefault(line, [])
+        if code not in codes:
+            codes.append(code)
+    existing = {d.line: d for d in parse_directives(text) if d.target_line == d.line}
+    edits: List[Edit] = []
+    skipped: List[Tuple[int, str]] = []
+    for line in sorted(wanted):
+        if not 1 <= line <= len(lines.starts):
+            continue
+        content = lines.line_text(line)
+        end_column = len(content) + 1
+        directive = existing.get(line)
+        if directive is not None:
+            edit = _merge(directive, wanted[line], reason)
+            if edit is None:
+                skipped.append((line, "its planlint comment cannot take more codes"))
+            elif edit.text:
+                edits.append(edit)
+            continue
+        if inside_scalar(line, end_column) or _ends_inside_text(content):
+            skipped.append((line, "the line ends inside a text value"))
+            continue
+        comment = f"# planlint: disable={','.join(wanted[line])}" + (f" -- {reason}" if reason else "")
+        gap = "" if content.endswith("  ") else (" " if content.endswith(" ") else "  ")
+        edits.append(Edit(gap + comment, line, end_column, line, end_column))
+    return edits, skipped
+
+
+def _merge(directive: Directive, codes: List[str], reason: str) -> Optional[Edit]:
+    """Add codes to a line's own `disable=` comment; a bare `disable` hides them already."""
+    if directive.whole_file:
+        return None
+    if directive.tokens is None:
+        return Edit("", 0, 0, 0, 0)  # nothing to add
+    match = _PARTS.match(directive.text)
+    if match is None:
+        return None
+    have = {t.lower() for t in directive.tokens}
+    new = [c for c in codes if c.lower() not in have]
+    if not new:
+        return Edit("", 0, 0, 0, 0)
+    column = directive.column + match.end(2)
+    text = "," + ",".join(new)
+    if not match.group(3) and reason:
+        text += f" -- {reason}"
+    return Edit(text, directive.line, column, directive.line, column)
+
+
+def _ends_inside_text(content: str) -> bool:
+    # A `|` or `>` block scalar header takes a comment; an open quote does not.
+    stripped = content.rstrip()
+    return stripped.count('"') % 2 == 1 or (stripped.count("'") % 2 == 1 and ": '" in stripped)

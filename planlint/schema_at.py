@@ -1,0 +1,122 @@
+"""What the plan schema allows at one data path: the subschemas that apply there.
+
+Fixes need to know what a value should have been (a number, a date, one of an
+enum's values, one of a mapping's keys). They read it from the bundled schema,
+not from a finding's message: messages are for people and change.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from typing import Any, Callable, Dict, List, Set
+
+from planlint.api import DataPath, value_at
+
+_MAX_DEPTH = 32
+
+
+@lru_cache(maxsize=None)
+def _root() -> dict:
+    from planlint.schema import schema_text
+
+    return json.loads(schema_text())  # type: ignore[no-any-return]
+
+
+def _deref(schema: Any, depth: int = 0) -> Any:
+    """The schema with every local `$ref` replaced by what it names."""
+    if depth > _MAX_DEPTH:
+        return schema
+    if isinstance(schema, list):
+        return [_deref(item, depth + 1) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out = {k: _deref(v, depth + 1) for k, v in schema.items() if k != "$ref"}
+    ref = schema.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/"):
+        target = value_at(_root(), tuple(ref[2:].split("/")))
+        if isinstance(target, dict):
+            out = {**_deref(target, depth + 1), **out}
+    return out
+
+
+def _expand(schema: Any, instance: Any) -> List[dict]:
+    """The schema, its `anyOf`/`oneOf` branches, and the `allOf` members and `then`
+    parts that apply to `instance`."""
+    if not isinstance(schema, dict):
+        return []
+    found = [schema]
+    for keyword in ("anyOf", "oneOf"):
+        for branch in schema.get(keyword, []):
+            found += _expand(branch, instance)
+    for member in schema.get("allOf", []):
+        if isinstance(member, dict) and "if" in member:
+            if _fits(member["if"], instance):
+                found += _expand(member.get("then"), instance)
+        else:
+            found += _expand(member, instance)
+    return found
+
+
+def _fits(schema: Any, instance: Any) -> bool:
+    return fits_schema(schema, instance)
+
+
+def fits_schema(schema: Any, instance: Any) -> bool:
+    """True when `instance` is valid under `schema` (a part of the plan schema)."""
+    return _checker(json.dumps(_deref(schema), sort_keys=True))(instance)
+
+
+@lru_cache(maxsize=256)
+def _checker(schema_json: str) -> Callable[[Any], bool]:
+    from planlint.schema import compile_fast_check
+
+    return compile_fast_check(json.loads(schema_json))
+
+
+def at(data: Any, path: DataPath) -> List[dict]:
+    """Every subschema that applies to the node at `path` (of the data as read)."""
+    current = _expand(_deref(_root()), data)
+    for depth, part in enumerate(path):
+        parent = value_at(data, path[:depth + 1])
+        children: List[dict] = []
+        for schema in current:
+            if isinstance(part, int):
+                children += _expand(_deref(schema.get("items")), parent)
+                continue
+            properties = schema.get("properties", {})
+            if part in properties:
+                children += _expand(_deref(properties[part]), parent)
+        current = children
+        if not current:
+            return []
+    return current
+
+
+def allowed_keys(data: Any, path: DataPath) -> Set[str]:
+    """The keys a mapping at `path` may hold (`x-` keys aside), given its other values."""
+    keys: Set[str] = set()
+    forbidden: Set[str] = set()
+    for schema in at(data, path):
+        for key, sub in schema.get("properties", {}).items():
+            (forbidden if isinstance(sub, dict) and "not" in sub else keys).add(key)
+    return keys - forbidden
+
+
+def expects(schemas: List[dict], json_type: str) -> bool:
+    return any(types_of(s) & {json_type} for s in schemas)
+
+
+def types_of(schema: Dict[str, Any]) -> Set[str]:
+    declared = schema.get("type")
+    return {declared} if isinstance(declared, str) else set(declared or ())
+
+
+def enum_options(schemas: List[dict]) -> List[str]:
+    options: List[str] = []
+    for schema in schemas:
+        options += [o for o in schema.get("enum", []) if isinstance(o, str) and o not in options]
+    return options
+
+
+def is_date(schemas: List[dict]) -> bool:
+    return any(s.get("format") == "date" for s in schemas)
