@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import logging
 import traceback
-from typing import TYPE_CHECKING, Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, List, Optional, TypeVar
 
 from lsprotocol import types
 
@@ -43,4 +43,31 @@ def watch_registration() -> types.RegistrationParams:
 
 
 def register(server: PlanServer) -> None:
-    pass
+    from planlint.server import navigate
+
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    @never_down
+    def hover(ls: PlanServer, params: types.HoverParams) -> Optional[types.Hover]:
+        return navigate.hover(ls, params.text_document.uri, params.position)
+
+    @server.feature(types.TEXT_DOCUMENT_COMPLETION,
+                    types.CompletionOptions(trigger_characters=[" ", ":", "[", ",", "-"]))
+    @never_down
+    def completion(ls: PlanServer, params: types.CompletionParams) -> Optional[types.CompletionList]:
+        return navigate.completion(ls, params.text_document.uri, params.position)
+
+    @server.feature(types.TEXT_DOCUMENT_DEFINITION)
+    @never_down
+    def definition(ls: PlanServer, params: types.DefinitionParams) -> Optional[types.Location]:
+        return navigate.definition(ls, params.text_document.uri, params.position)
+
+    @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+    @never_down
+    def symbols(ls: PlanServer, params: types.DocumentSymbolParams) -> Optional[List[types.DocumentSymbol]]:
+        return navigate.symbols(ls, params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
+                    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+    @never_down
+    def code_actions(ls: PlanServer, params: types.CodeActionParams) -> Optional[List[types.CodeAction]]:
+        return navigate.code_actions(ls, params.text_document.uri, params.range)

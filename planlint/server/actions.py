@@ -1,0 +1,60 @@
+"""Code actions: suppress a finding on its line, for its plan, or in the file, by
+writing the `# planlint: disable…` comment that SPEC section 5 defines (merged
+into a planlint comment the line already has)."""
+from __future__ import annotations
+
+import re
+from typing import List, Optional, Sequence
+
+from lsprotocol import types
+
+from planlint.api import Finding
+from planlint.server.convert import units
+
+_LINE_DIRECTIVE = re.compile(r"#\s*planlint:\s*disable\s*=\s*([^#]*?)(\s+--\s.*)?\s*$", re.IGNORECASE)
+_FILE_DIRECTIVE = re.compile(r"^\s*#\s*planlint:\s*disable-file\s*=\s*([^#]*?)(\s+--\s.*)?\s*$", re.IGNORECASE)
+
+
+def suppress_on_line(lines: Sequence[str], line: int, code: str, encoding: str) -> Optional[types.TextEdit]:
+    """The edit that adds `code` to line `line`'s (0-based) directive, or appends one."""
+    if not 0 <= line < len(lines):
+        return None
+    text = lines[line]
+    match = _LINE_DIRECTIVE.search(text)
+    if match and not re.search(r"disable-file", match.group(0), re.IGNORECASE):
+        codes = [c.strip() for c in match.group(1).split(",") if c.strip()]
+        if code.lower() in (c.lower() for c in codes):
+            return None
+        at = match.end(1)
+        return _insert(line, units(text[:at], encoding), f",{code}" if codes else code)
+    stripped = text.rstrip()
+    return _insert(line, units(stripped, encoding), f"  # planlint: disable={code}")
+
+
+def suppress_in_file(lines: Sequence[str], code: str, encoding: str) -> Optional[types.TextEdit]:
+    for number, text in enumerate(lines):
+        match = _FILE_DIRECTIVE.match(text)
+        if match:
+            codes = [c.strip().lower() for c in match.group(1).split(",") if c.strip()]
+            if code.lower() in codes:
+                return None
+            return _insert(number, units(text[:match.end(1)], encoding), f",{code}")
+    return _insert(0, 0, f"# planlint: disable-file={code}\n")
+
+
+def _insert(line: int, character: int, text: str) -> types.TextEdit:
+    where = types.Position(line, character)
+    return types.TextEdit(range=types.Range(where, where), new_text=text)
+
+
+def suppressions(uri: str, lines: Sequence[str], finding: Finding, diagnostic: types.Diagnostic,
+                 plan_line: Optional[int], encoding: str) -> List[types.CodeAction]:
+    """The three suppression actions for one finding; `plan_line` is its plan's start (0-based)."""
+    offers = [(f"Suppress {finding.code} on this line", suppress_on_line(lines, finding.line - 1, finding.code, encoding))]
+    if finding.plan is not None and plan_line is not None:
+        offers.append((f"Suppress {finding.code} for plan {finding.plan}",
+                       suppress_on_line(lines, plan_line, finding.code, encoding)))
+    offers.append((f"Suppress {finding.code} in this file", suppress_in_file(lines, finding.code, encoding)))
+    return [types.CodeAction(title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[diagnostic],
+                             edit=types.WorkspaceEdit(changes={uri: [edit]}))
+            for title, edit in offers if edit is not None]

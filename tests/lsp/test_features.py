@@ -1,0 +1,166 @@
+"""Hover, completion, code actions, go to definition and document symbols, over stdio."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List
+
+import pytest
+from lsp_editor import Editor, copy_data
+from lsprotocol import types
+from pytest_lsp import LanguageClient
+
+SHORT_LEAD = ("finalized: 2026-11-20", "finalized: 2027-01-10")
+
+
+def at(line: int, character: int) -> types.Position:
+    return types.Position(line=line, character=character)
+
+
+def doc(uri: str) -> types.TextDocumentIdentifier:
+    return types.TextDocumentIdentifier(uri=uri)
+
+
+async def opened(client: LanguageClient, root: Path, text: str = None) -> tuple:
+    editor = Editor(client, root)
+    await editor.start()
+    uri = editor.open("acme.yaml", text)
+    await editor.diagnostics(uri)
+    return editor, uri
+
+
+async def labels(client: LanguageClient, uri: str, position: types.Position) -> List[str]:
+    result = await client.text_document_completion_async(types.CompletionParams(doc(uri), position))
+    items = result.items if isinstance(result, types.CompletionList) else result
+    return [item.label for item in items]
+
+
+@pytest.mark.asyncio
+async def test_hover_on_a_finding_shows_the_rule_docs(client: LanguageClient, tmp_path: Path) -> None:
+    root = copy_data(tmp_path, "acme.yaml")
+    text = (root / "acme.yaml").read_text(encoding="utf-8").replace(*SHORT_LEAD)
+    _, uri = await opened(client, root, text)
+    result = await client.text_document_hover_async(types.HoverParams(doc(uri), at(30, 6)))
+    assert result.contents.kind == types.MarkupKind.Markdown
+    value = result.contents.value
+    assert value.startswith("**PL201** `short-lead-time` · error")
+    assert "### Why it matters" in value and "```yaml" in value
+
+
+@pytest.mark.asyncio
+async def test_hover_on_a_key_shows_its_schema_description(client: LanguageClient, tmp_path: Path) -> None:
+    root = copy_data(tmp_path, "acme.yaml")
+    _, uri = await opened(client, root)
+    result = await client.text_document_hover_async(types.HoverParams(doc(uri), at(29, 5)))  # `kind:`
+    assert result.contents.value == ("**`kind`** — the project kind\n\n`plans[1].kind`\n\n"
+                                     "One of: `promotion`, `product-launch`, `event`, `training`, `other`")
+
+
+@pytest.mark.asyncio
+async def test_completion_of_contact_ids_in_with(client: LanguageClient, tmp_path: Path) -> None:
+    root = copy_data(tmp_path, "acme.yaml")
+    text = (root / "acme.yaml").read_text(encoding="utf-8")
+    text = text.replace("        with: [li-ming]\n", "        with: []\n", 1)
+    text = text.replace("      - id: li-ming\n", "      - id: li-ming\n").replace(
+        "      decision_maker: true\n", "      decision_maker: true\n    - id: wang-fang\n"
+        "      name: Wang Fang\n      role: store manager\n", 1)
+    _, uri = await opened(client, root, text)
+    line = text.split("\n").index("        with: []")
+    result = await client.text_document_completion_async(types.CompletionParams(doc(uri), at(line, 15)))
+    assert [(i.label, i.detail) for i in result.items] == [
+        ("li-ming", "Li Ming — purchasing manager"), ("wang-fang", "Wang Fang — store manager")]
+    assert result.items[0].text_edit.range == types.Range(at(line, 15), at(line, 15))
+
+
+@pytest.mark.asyncio
+async def test_completion_of_enum_values_after_kind(client: LanguageClient, tmp_path: Path) -> None:
+    root = copy_data(tmp_path, "acme.yaml")
+    text = (root / "acme.yaml").read_text(encoding="utf-8").replace("    kind: promotion\n", "    kind: \n")
+    _, uri = await opened(client, root, text)
+    assert await labels(client, uri, at(29, 10)) == ["promotion", "product-launch", "event", "training", "other"]
+
+
+@pytest.mark.asyncio
+async def test_completion_of_keys_not_yet_present(client: LanguageClient, tmp_path: Path) -> None:
+    root = copy_data(tmp_path, "acme.yaml")
+    text = (root / "acme.yaml").read_text(encoding="utf-8").replace("    cadence: monthly\n", "    cadence: monthly\n    \n")
+    _, uri = await opened(client, root, text)
+    # an operational plan that already has id, type, title, tier, cadence, review_day, review_with, coordinates
+    assert await labels(client, uri, at(22, 4)) == ["owner", "objectives"]
+
+
+@pytest.mark.asyncio
+async def test_completion_of_tiers_plans_and_accounts(client: LanguageClient, tmp_path: Path) -> None:
+    root = copy_data(tmp_path, "acme.yaml", "bolt.yaml")
+    clean = (root / "acme.yaml").read_text(encoding="utf-8")
+    editor, uri = await opened(client, root, clean)
+    for old, new, expected in [
+            ("    tier: store\n", "    tier: \n", ["headquarters", "store"]),
+            ("    coordinates: [spring-promo]\n", "    coordinates: [\n", ["spring-promo"]),
+            ("        type: product\n", "        type: product\n        also_offered_to: \n", ["bolt"])]:
+        text = clean.replace(old, new)
+        editor.replace_all(uri, text)
+        line = text.split("\n").index(new.split("\n")[-2])
+        assert await labels(client, uri, at(line, len(new.split("\n")[-2]))) == expected
+
+
+@pytest.mark.asyncio
+async def test_definition_of_a_contact_a_tier_and_a_plan(client: LanguageClient, tmp_path: Path) -> None:
+    root = copy_data(tmp_path, "acme.yaml")
+    _, uri = await opened(client, root)
+
+    async def where(line: int, character: int) -> types.Location:
+        return await client.text_document_definition_async(types.DefinitionParams(doc(uri), at(line, character)))
+
+    contact = await where(39, 17)  # consultations[0].with: [li-ming]
+    assert contact.uri == uri and contact.range == types.Range(at(8, 10), at(8, 17))
+    tier = await where(28, 11)  # spring-promo's tier: store
+    assert tier.range == types.Range(at(6, 24), at(6, 29))  # in account.tiers
+    plan = await where(24, 20)  # coordinates: [spring-promo]
+    assert plan.range == types.Range(at(25, 8), at(25, 20))
+
+
+@pytest.mark.asyncio
+async def test_definition_of_another_account_opens_its_file(client: LanguageClient, tmp_path: Path) -> None:
+    root = copy_data(tmp_path, "acme.yaml", "bolt.yaml")
+    text = (root / "acme.yaml").read_text(encoding="utf-8").replace(
+        "        type: product\n", "        type: product\n        also_offered_to: [bolt]\n")
+    _, uri = await opened(client, root, text)
+    line = text.split("\n").index("        also_offered_to: [bolt]")
+    result = await client.text_document_definition_async(types.DefinitionParams(doc(uri), at(line, 27)))
+    assert result.uri == (root / "bolt.yaml").as_uri()
+    assert result.range == types.Range(at(2, 6), at(2, 10))
+
+
+@pytest.mark.asyncio
+async def test_document_symbols_for_the_account_and_each_plan(client: LanguageClient, tmp_path: Path) -> None:
+    root = copy_data(tmp_path, "acme.yaml")
+    _, uri = await opened(client, root)
+    found = await client.text_document_document_symbol_async(types.DocumentSymbolParams(doc(uri)))
+    assert [(s.name, s.detail, s.kind, s.range.start.line) for s in found] == [
+        ("acme", "Acme Stores 🛒", types.SymbolKind.Namespace, 1),
+        ("ops-hq", "operational · HQ monthly rhythm", types.SymbolKind.Class, 17),
+        ("spring-promo", "project · Spring promotion", types.SymbolKind.Event, 25)]
+
+
+@pytest.mark.asyncio
+async def test_code_actions_suppress_a_finding(client: LanguageClient, tmp_path: Path) -> None:
+    root = copy_data(tmp_path, "acme.yaml")
+    text = (root / "acme.yaml").read_text(encoding="utf-8").replace("        with: [li-ming]\n",
+                                                                     "        with: [li-ming, wang-fang]\n", 1)
+    editor, uri = await opened(client, root, text)
+    [pl004] = await editor.diagnostics(uri)
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        doc(uri), pl004.range, types.CodeActionContext(diagnostics=[pl004])))
+    edits = {a.title: list(a.edit.changes[uri]) for a in actions if a.title.startswith("Suppress")}
+    assert edits == {
+        "Suppress PL004 on this line": [types.TextEdit(types.Range(at(39, 34), at(39, 34)),
+                                                       "  # planlint: disable=PL004")],
+        "Suppress PL004 for plan spring-promo": [types.TextEdit(types.Range(at(25, 20), at(25, 20)),
+                                                                "  # planlint: disable=PL004")],
+        "Suppress PL004 in this file": [types.TextEdit(types.Range(at(0, 0), at(0, 0)),
+                                                       "# planlint: disable-file=PL004\n")]}
+    # Applying one leaves no finding: the comment is what planlint reads.
+    lines = text.split("\n")
+    lines[39] += "  # planlint: disable=PL004"
+    editor.replace_all(uri, "\n".join(lines))
+    assert await editor.diagnostics(uri, until=lambda d: not d) == []
