@@ -85,7 +85,7 @@ async def test_completion_of_keys_not_yet_present(client: LanguageClient, tmp_pa
     text = (root / "acme.yaml").read_text(encoding="utf-8").replace("    cadence: monthly\n", "    cadence: monthly\n    \n")
     _, uri = await opened(client, root, text)
     # an operational plan that already has id, type, title, tier, cadence, review_day, review_with, coordinates
-    assert await labels(client, uri, at(22, 4)) == ["owner", "objectives"]
+    assert await labels(client, uri, at(22, 4)) == ["owner", "checker", "objectives"]
 
 
 @pytest.mark.asyncio
