@@ -81,6 +81,8 @@ _LANG_OPTION = click.option("--lang", type=click.Choice(LANGUAGES),
 @click.option("--write-baseline", type=click.Path(dir_okay=False),
               help="Record today's findings in FILE as the baseline, and exit 0.")
 @click.option("--prune-baseline", is_flag=True, help="Remove fixed findings from the baseline file.")
+@click.option("--compare", "compare_path", type=click.Path(dir_okay=False), metavar="PREVIOUS.json",
+              help="Mark findings that are new since an earlier run's JSON report and list those fixed.")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the .planlint_cache folder.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1),
               help="Worker processes (default: all cores for runs of 300 files or more, else 1).")
@@ -89,7 +91,7 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
           select: Tuple[str, ...], ignore: Tuple[str, ...], config_path: Optional[str],
           isolated: bool, today: Optional[dt.date], fail_on: Optional[str], exit_zero: bool,
           stdin_filename: Optional[str], baseline_path: Optional[str], write_baseline: Optional[str],
-          prune_baseline: bool, no_cache: bool, jobs: Optional[int], lang: Optional[str]) -> None:
+          prune_baseline: bool, compare_path: Optional[str], no_cache: bool, jobs: Optional[int], lang: Optional[str]) -> None:
     """Lint plan files and folders."""
     from planlint.config import choose_language
     from planlint.discover import PathError
@@ -111,6 +113,7 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
                           keep_text=any(name == "html" for name, _ in outputs),
                           jobs=jobs or default_jobs(len(sources) + len(context)),
                           cache_folder=None if no_cache else _cache_folder(config.root))
+        _add_trend(result, config, compare_path)
     except (ConfigError, PathError) as exc:
         _fail(str(exc))
     for message in result.errors:
@@ -121,6 +124,15 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
     _write_reports(outputs, result, registry, settings.lang)
     threshold = Severity(fail_on or config.get("fail-on", "error"))
     sys.exit(_exit_status(result, threshold, exit_zero))
+
+
+def _add_trend(result: Result, config: Config, compare_path: Optional[str]) -> None:
+    """Score weights from config, and what changed since PREVIOUS.json (--compare)."""
+    result.score = dict(config.get("score", {}))
+    if compare_path:
+        from planlint.compare import compare, read_previous
+
+        result.trend = compare(read_previous(compare_path), result.findings, result.files, compare_path)
 
 
 PROGRESS_MIN_FILES = 300

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import os
 from dataclasses import dataclass, field, replace
-from typing import Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple, Union
+from typing import TYPE_CHECKING, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple, Union
 
 from planlint.api import FileFacts, Problem
 from planlint.baseline import apply_baseline, read_baseline
@@ -26,6 +26,9 @@ from planlint.registry import Registry, load_registry
 from planlint.suppress import apply_directives, ignored_in_file
 from planlint.workers import Cache, run_jobs
 
+if TYPE_CHECKING:
+    from planlint.compare import Trend
+
 
 @dataclass
 class Result:
@@ -39,6 +42,8 @@ class Result:
     stale_baseline: List[dict] = field(default_factory=list)  # baseline entries fixed since
     facts: Dict[str, Optional[AccountFacts]] = field(default_factory=dict)  # path -> what the report draws
     options: Dict[str, dict] = field(default_factory=dict)  # enabled rule code -> its options in this run
+    score: Dict[str, int] = field(default_factory=dict)  # config `score:` weights by severity
+    trend: Optional[Trend] = None  # --compare: what changed since an earlier JSON report
 
 
 @dataclass

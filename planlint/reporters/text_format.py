@@ -31,6 +31,11 @@ _WORDS = {
 
 
 def summary(result: Result, lang: str = "en") -> str:
+    text = _counts(result, lang)
+    return text + (" " + result.trend.summary(lang) if result.trend is not None else "")
+
+
+def _counts(result: Result, lang: str) -> str:
     files = len(result.files)
     counts = Counter(f.severity.value for f in result.findings)
     words = _WORDS[lang]

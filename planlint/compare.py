@@ -1,0 +1,94 @@
+"""`--compare PREVIOUS.json`: what changed since an earlier run's JSON report.
+
+Findings are matched as the baseline matches them (planlint/baseline.py): by
+file, code, account, plan and data path, never by line, so an edit elsewhere in
+the file does not make an old finding look new. A report written before JSON
+findings carried `data_path` is matched by message instead.
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Sequence, Set, Tuple
+
+from planlint.api import Finding
+from planlint.errors import ConfigError
+
+Key = Tuple[str, ...]
+_REQUIRED = ("path", "code", "severity")
+
+
+@dataclass
+class Trend:
+    source: str                      # the previous report's file name, as given
+    new: Set[Finding] = field(default_factory=set)
+    fixed: List[dict] = field(default_factory=list)  # previous findings that matched nothing now
+    previous: Dict[str, List[dict]] = field(default_factory=dict)  # path -> that file's previous findings
+
+    def summary(self, lang: str = "en") -> str:
+        if lang == "zh":
+            return f"与 {self.source} 相比：+{len(self.new)} 个新问题，−{len(self.fixed)} 个已修复。"
+        return f"+{len(self.new)} new, \u2212{len(self.fixed)} fixed since {self.source}."
+
+
+def read_previous(path: str) -> List[dict]:
+    """The findings of a JSON report (`--format json`); a ConfigError says what is wrong."""
+    what = f"--compare {path}"
+    try:
+        with open(path, encoding="utf-8") as handle:
+            document = json.load(handle)
+    except FileNotFoundError:
+        raise ConfigError(f"{what}: the file does not exist; write it with --format json:{path}") from None
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise ConfigError(f"{what}: not a planlint JSON report ({exc})") from None
+    if not isinstance(document, list):
+        raise ConfigError(f"{what}: not a planlint JSON report (expected a list of findings, "
+                          "as `--format json` writes)")
+    for index, entry in enumerate(document):
+        if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in _REQUIRED):
+            raise ConfigError(f"{what}: finding {index + 1} is not a planlint finding "
+                              f"(it needs {', '.join(_REQUIRED)})")
+    return document
+
+
+def _norm(path: str) -> str:
+    return os.path.normpath(path).replace(os.sep, "/")
+
+
+def _key(path: str, code: str, account: Optional[str], plan: Optional[str], node: Optional[str]) -> Key:
+    return (_norm(path), code, account or "", plan or "", node or "")
+
+
+def _entry_key(entry: dict, by_path: bool) -> Key:
+    node = entry.get("data_path") if by_path else None
+    return _key(entry["path"], entry["code"], entry.get("account"), entry.get("plan"),
+                node if node is not None else entry.get("message"))
+
+
+def _finding_key(finding: Finding, by_path: bool) -> Key:
+    node = finding.data_path if by_path and finding.data_path is not None else finding.message
+    return _key(finding.path, finding.code, finding.account, finding.plan, node)
+
+
+def compare(previous: Sequence[dict], findings: Sequence[Finding], linted: Sequence[str], source: str) -> Trend:
+    """New findings, and previous ones fixed since; a file not linted now has nothing fixed."""
+    by_path = any("data_path" in entry for entry in previous)
+    remaining: Counter = Counter(_entry_key(e, by_path) for e in previous)
+    trend = Trend(os.path.basename(source))
+    for finding in findings:
+        key = _finding_key(finding, by_path)
+        if remaining[key] > 0:
+            remaining[key] -= 1
+        else:
+            trend.new.add(finding)
+    linted_paths = {_norm(p) for p in linted}
+    for entry in previous:
+        key = _entry_key(entry, by_path)
+        if key[0] in linted_paths:
+            trend.previous.setdefault(key[0], []).append(entry)
+            if remaining[key] > 0:
+                remaining[key] -= 1
+                trend.fixed.append(entry)
+    return trend
