@@ -72,6 +72,7 @@ class Finding:
             "end_line": self.end_line, "end_column": self.end_column,
             "code": self.code, "name": self.name, "severity": self.severity.value,
             "message": self.message, "account": self.account, "plan": self.plan,
+            "data_path": self.data_path,  # what --compare matches next month, as the baseline does
             "fix": self.fix.as_dict() if self.fix is not None else None,
         }
 

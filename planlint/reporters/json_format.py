@@ -11,4 +11,4 @@ from planlint.engine import Result
 
 
 def render(result: Result, registry: Any, color: bool = False, lang: str = "en") -> str:
-    return json.dumps([{**f.as_dict(), "data_path": f.data_path} for f in result.findings], ensure_ascii=False, indent=2) + "\n"
+    return json.dumps([f.as_dict() for f in result.findings], ensure_ascii=False, indent=2) + "\n"
