@@ -1,0 +1,156 @@
+"""Language server speed, measured the way an editor sees it (SPEC section 10):
+
+- diagnostics after an edit of a 250-line plan: 20 edits, each timed from the
+  `didChange` to the `publishDiagnostics` of that version, minus the debounce;
+- workspace start-up with N plans: from starting `planlint server` until the first
+  opened plan has its diagnostics (which wait for the workspace's cross-file
+  facts), cold (no .planlint_cache) and with the cache.
+
+    python benchmarks/server.py [--plans 1000] [--edits 20]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+sys.path.insert(0, str(Path(__file__).parent))
+from generate import generate  # noqa: E402
+
+from planlint.server.server import DEBOUNCE_SECONDS  # noqa: E402
+
+
+class Client:
+    """A bare JSON-RPC client over the server's stdio: no editor, no library."""
+
+    def __init__(self, folder: Path) -> None:
+        self.process = subprocess.Popen([sys.executable, "-m", "planlint", "server"], cwd=folder,
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self.published: List[Dict[str, Any]] = []
+        self.arrived = threading.Condition()
+        self.next_id = 0
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def send(self, method: str, params: Any, request: bool = False) -> None:
+        message: Dict[str, Any] = {"jsonrpc": "2.0", "method": method, "params": params}
+        if request:
+            self.next_id += 1
+            message["id"] = self.next_id
+        body = json.dumps(message).encode("utf-8")
+        assert self.process.stdin is not None
+        self.process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.process.stdin.flush()
+
+    def _read(self) -> None:
+        stream = self.process.stdout
+        assert stream is not None
+        while True:
+            length = 0
+            while True:
+                line = stream.readline()
+                if not line:
+                    return
+                if line.strip() == b"":
+                    break
+                if line.lower().startswith(b"content-length:"):
+                    length = int(line.split(b":")[1])
+            message = json.loads(stream.read(length))
+            if message.get("method") == "textDocument/publishDiagnostics":
+                with self.arrived:
+                    self.published.append({**message["params"], "at": time.perf_counter()})
+                    self.arrived.notify_all()
+            elif "id" in message and "method" in message:  # a request from the server
+                reply = json.dumps({"jsonrpc": "2.0", "id": message["id"], "result": None}).encode()
+                assert self.process.stdin is not None
+                self.process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(reply) + reply)
+                self.process.stdin.flush()
+
+    def wait_for(self, uri: str, version: Optional[int] = None, timeout: float = 120) -> Dict[str, Any]:
+        with self.arrived:
+            found = self.arrived.wait_for(lambda: next((p for p in self.published if p["uri"] == uri and (
+                version is None or p.get("version") == version)), None), timeout)
+        if not found:
+            raise RuntimeError(f"no diagnostics for {uri} version {version}")
+        return found
+
+    def start(self, folder: Path) -> None:
+        self.send("initialize", {"processId": os.getpid(), "rootUri": folder.as_uri(), "capabilities": {},
+                                 "workspaceFolders": [{"uri": folder.as_uri(), "name": "plans"}]}, request=True)
+        self.send("initialized", {})
+
+    def stop(self) -> None:
+        self.send("shutdown", None, request=True)
+        self.send("exit", None)
+        self.process.wait(30)
+
+
+def start_up(folder: Path, plan: Path) -> float:
+    started = time.perf_counter()
+    client = Client(folder)
+    client.start(folder)
+    client.send("textDocument/didOpen", {"textDocument": {"uri": plan.as_uri(), "languageId": "yaml", "version": 1,
+                                                          "text": plan.read_text(encoding="utf-8")}})
+    published = client.wait_for(plan.as_uri(), 1)
+    client.stop()
+    return published["at"] - started
+
+
+def edits(folder: Path, plan: Path, count: int) -> List[float]:
+    client = Client(folder)
+    client.start(folder)
+    text = plan.read_text(encoding="utf-8")
+    uri = plan.as_uri()
+    client.send("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1,
+                                                          "text": text}})
+    client.wait_for(uri, 1)
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("finalized:"))
+    column = lines[at].index(":") + 2
+    latencies = []
+    for version in range(2, count + 2):
+        day = "2026-01-01" if version % 2 else "2099-01-01"  # the finding comes and goes
+        change = {"range": {"start": {"line": at, "character": column},
+                            "end": {"line": at, "character": column + 10}}, "text": day}
+        sent = time.perf_counter()
+        client.send("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
+                                               "contentChanges": [change]})
+        latencies.append(client.wait_for(uri, version)["at"] - sent - DEBOUNCE_SECONDS)
+        time.sleep(0.05)
+    client.stop()
+    return latencies
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="planlint server latency")
+    parser.add_argument("--plans", type=int, default=1000)
+    parser.add_argument("--edits", type=int, default=20)
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="planlint-server-bench-"))
+    try:
+        plans = generate(folder / "plans", args.plans)
+        (folder / "planlint.yaml").write_text("paths: [plans]\n", encoding="utf-8")
+        plan = plans[1]
+        print(f"machine: {os.cpu_count()} cores; {args.plans} plans of about "
+              f"{len(plan.read_text(encoding='utf-8').splitlines())} lines; debounce {DEBOUNCE_SECONDS * 1000:.0f} ms")
+        cold = start_up(folder, plan)
+        warm = start_up(folder, plan)
+        print(f"workspace start-up, cold (no cache):  {cold:.2f} s")
+        print(f"workspace start-up, with the cache:   {warm:.2f} s")
+        times = edits(folder, plan, args.edits)
+        print(f"diagnostics after an edit ({len(times)} edits): median {statistics.median(times) * 1000:.0f} ms, "
+              f"worst {max(times) * 1000:.0f} ms (after the debounce)")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
