@@ -25,7 +25,7 @@ from planlint.fixes import Edit, Fix
 
 __all__ = [
     "DOC_SECTIONS", "DataPath", "Document", "Edit", "FileFacts", "Fix", "Problem", "Text", "say",
-    "as_list", "closest", "entries", "format_path", "list_paths", "to_date", "value_at",
+    "an", "as_list", "closest", "entries", "format_path", "list_paths", "name_list", "place", "to_date", "value_at",
 ]
 
 DataPath = Tuple[Union[str, int], ...]
@@ -242,3 +242,72 @@ def __getattr__(name: str) -> Any:
 
         return getattr(model, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# Words for messages (SPEC 7a.14): rules and planlint's own messages share them.
+_ENTRIES = {"consultations": ("consultation", "第 {n} 次沟通"), "materials": ("material", "物料 {n}"),
+            "objectives": ("objective", "第 {n} 个目标"), "exclusive": ("exclusive offer", "第 {n} 项独家权益"),
+            "actions": ("review action", "第 {n} 项复盘行动")}
+
+
+def place(data: Any, path: DataPath) -> Text:
+    """Where `path` is, in words a person can find without counting list items:
+    `plans[1].consultations[0].with` -> "plan `mid-autumn`, consultation 1: `with`"."""
+    parts: List[Text] = []
+    rest = list(path)
+    if rest[:1] == ["plans"] and len(rest) > 1 and isinstance(rest[1], int):
+        plan = value_at(data, tuple(rest[:2]))
+        plan_id = plan.get("id") if isinstance(plan, dict) else None
+        parts.append(say({"en": "plan `{id}`", "zh": "计划 `{id}`"}, id=plan_id) if isinstance(plan_id, str)
+                     else say({"en": "plan {n}", "zh": "第 {n} 个计划"}, n=rest[1] + 1))
+        base, rest = tuple(rest[:2]), rest[2:]
+        if rest[:1] == ["review"]:
+            if rest[1:2] != ["actions"] or len(rest) < 3:
+                parts.append(say({"en": "review", "zh": "复盘"}))
+            base, rest = base + ("review",), rest[1:]
+        if len(rest) > 1 and rest[0] in _ENTRIES and isinstance(rest[1], int):
+            english, chinese = _ENTRIES[str(rest[0])]
+            item = value_at(data, base + (rest[0], rest[1], "item"))
+            parts.append(say({"en": "material `{item}`", "zh": "物料 `{item}`"}, item=item)
+                         if rest[0] == "materials" and isinstance(item, str)
+                         else say({"en": english + " {n}", "zh": chinese}, n=rest[1] + 1))
+            rest = rest[2:]
+    elif rest[:2] == ["account", "contacts"] and len(rest) > 2 and isinstance(rest[2], int):
+        contact_id = value_at(data, ("account", "contacts", rest[2], "id"))
+        parts.append(say({"en": "contact `{id}`", "zh": "联系人 `{id}`"}, id=contact_id)
+                     if isinstance(contact_id, str) and rest[3:] != ["id"]
+                     else say({"en": "contact {n}", "zh": "第 {n} 个联系人"}, n=rest[2] + 1))
+        rest = rest[3:]
+    while len(rest) > 1 and isinstance(rest[-1], int) or rest and parts and isinstance(rest[-1], int):
+        # an item of `with: [...]` is shown by its value
+        rest.pop()
+    field_ = say({"en": "`{f}`", "zh": "`{f}`"}, f=format_path(tuple(rest))) if rest else None
+    if not parts:
+        return field_ or say({"en": "the file", "zh": "文件"})
+    chinese = "{p0}"
+    for i in range(1, len(parts)):  # 计划 `a` 的第 1 次沟通: a space only beside a code span
+        chinese += (" 的" if parts[i - 1].templates["zh"].endswith("`") else "的") + f"{{p{i}}}"
+    joined = Text({"en": ", ".join(f"{{p{i}}}" for i in range(len(parts))), "zh": chinese},
+                  {f"p{i}": p for i, p in enumerate(parts)})
+    if field_ is None:
+        return joined
+    zh = "{where} 的 {field}" if parts[-1].templates["zh"].endswith("`") else "{where}的 {field}"
+    return Text({"en": "{where}: {field}", "zh": zh}, {"where": joined, "field": field_})
+
+
+def an(word: str) -> str:
+    """"a promotion", "an event": the article for `word`, in English."""
+    return ("an " if str(word)[:1].lower() in "aeiou" else "a ") + str(word)
+
+
+MAX_LISTED = 10
+
+
+def name_list(names: Iterable[Any]) -> Text:
+    """At most ten names, then "and N more" (a list of 999 ids is no message)."""
+    items = [f"`{n}`" for n in names]
+    shown = ", ".join(items[:MAX_LISTED])
+    if len(items) <= MAX_LISTED:
+        return say({"en": "{shown}", "zh": "{shown}"}, shown=shown if items else "")
+    return say({"en": "{shown} and {more} more", "zh": "{shown} 等 {total} 个"},
+               shown=shown, more=len(items) - MAX_LISTED, total=len(items))

@@ -26,6 +26,7 @@ _FLOAT = re.compile(r"^([-+]?[0-9]+\.[0-9]*|\.[0-9]+)([eE][-+][0-9]+)?$")
 _PLAIN_WORDS = {"": None, "~": None, "null": None, "Null": None, "NULL": None,
                 **{w: True for w in ("yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON")},
                 **{w: False for w in ("no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF")}}
+_ANY_CASE = {w.lower(): v for w, v in _PLAIN_WORDS.items() if isinstance(v, bool)}
 _IMPLICIT = "?"  # the tag of a plain, untagged scalar: planlint reads it itself
 # What YAML 1.2 does not allow in a stream (decoded text holds no surrogates):
 # control characters but tab, newline, CR and NEL, and U+FFFE/U+FFFF. The class is
@@ -147,7 +148,7 @@ def _yaml_error(exc: yaml.YAMLError, source: str) -> Tuple[str, Problem]:
     elif _is_nesting_error(exc):  # only when max-depth is set above libyaml's own 1,000
         message = text("too_deep", limit=1000)
     elif mark is not None and _char_at(source, mark.line, mark.column) == "\t":
-        message = text("tab_indent")
+        message = text("tab_indent", line=mark.line + 1)
     else:
         message = text("invalid_yaml", problem=problem + (f" ({context})" if context else ""))
     if mark is None:
@@ -198,6 +199,8 @@ def _plain(value: str) -> Any:
     (YAML 1.1 would read 010 as 8: the schema reports it with a hint instead)."""
     if value in _PLAIN_WORDS:
         return _PLAIN_WORDS[value]
+    if len(value) <= 5 and value.lower() in _ANY_CASE:  # `yEs`, `oN`: booleans in any case (SPEC 7a.4)
+        return _ANY_CASE[value.lower()]
     if value[0] in "0123456789+-.":
         if _DECIMAL.match(value):
             return int(value)

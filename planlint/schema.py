@@ -15,7 +15,7 @@ from typing import Any, Callable, Dict, Iterable, Iterator, List, Set, Tuple
 from planlint.api import DataPath, Problem, value_at
 from planlint.positions import PositionIndex
 from planlint.schema_fast import Unsupported, compile_schema
-from planlint.schema_messages import describe_error, missing_key, not_allowed_key, unknown_keys
+from planlint.schema_messages import describe_error, meant_key, missing_key, not_allowed_key, unknown_keys
 
 SCHEMA_FILE = "account-plan.schema.json"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -50,7 +50,11 @@ def make_validator(schema: dict) -> Any:
 
     checker = jsonschema.FormatChecker(formats=())
     checker.checks("date")(is_real_date)
-    return jsonschema.Draft202012Validator(schema, format_checker=checker)
+    # A whole number is written as one (SPEC 7a.4): `5000.0` gets "write `5000`".
+    types = jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
+        "integer", lambda _, value: isinstance(value, int) and not isinstance(value, bool))
+    validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, type_checker=types)
+    return validator(schema, format_checker=checker)
 
 
 def validate(data: Any, positions: PositionIndex, schema_name: str = SCHEMA_FILE
@@ -104,26 +108,33 @@ def check_against(validator: Any, data: dict, positions: PositionIndex
     missing: Dict[Tuple[DataPath, str], Problem] = {}
     values: Dict[DataPath, Tuple[int, Problem]] = {}
     keep_value: Set[DataPath] = set()  # a repeated tier is reported, not removed
+    meant: Set[DataPath] = set()  # the keys that misspelled keys stand for
     for error in _flatten(validator.iter_errors(data)):
         path = tuple(error.absolute_path)
         if error.validator == "required":
             for key in error.validator_value:
                 if key not in error.instance:
-                    missing.setdefault((path, key), missing_key(path, key, positions))
+                    missing.setdefault((path, key), missing_key(path, key, positions, data))
         elif error.validator == "additionalProperties":
-            for problem in unknown_keys(path, error, positions):
+            for problem in unknown_keys(path, error, positions, data):
                 unknown.setdefault(problem.path, problem)
+                guess = meant_key(str(problem.path[-1]), error)
+                if guess and guess not in error.instance:
+                    meant.add(path + (guess,))
         elif error.validator == "not":
             unknown.setdefault(path, not_allowed_key(path, error, data))
         else:
-            problem = describe_error(path, error, positions, fits)
+            problem = describe_error(path, error, positions, fits, data)
             rank = _PRIORITY.get(error.validator, 4)
             if path not in values or rank < values[path][0]:
                 values[path] = (rank, problem)
                 if error.validator == "uniqueItems":
                     keep_value.add(path)
     kept = _outermost({p: v[1] for p, v in values.items()}, set(unknown))
-    removed = set(unknown) | (set(kept) - keep_value)
+    # One root cause, one finding (SPEC 7a.3): the key a misspelled key stands for
+    # (`consultaions` -> `consultations`) is neither "missing" nor absent for the rules.
+    missing = {k: p for k, p in missing.items() if k[0] + (k[1],) not in meant}
+    removed = set(unknown) | (set(kept) - keep_value) | meant
     _prune(data, removed)
     return [*missing.values(), *unknown.values(), *kept.values()], removed
 

@@ -61,7 +61,7 @@ _TYPES: Dict[str, Check] = {
     "boolean": lambda v: isinstance(v, bool),
     "null": lambda v: v is None,
     "number": _is_number,
-    "integer": lambda v: _is_number(v) and (isinstance(v, int) or v.is_integer()),
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),  # `5000.0` is no whole number (SPEC 7a.4)
 }
 
 

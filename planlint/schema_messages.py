@@ -1,45 +1,59 @@
-"""Human sentences for jsonschema errors: what is wrong, where, and what is right."""
+"""Human sentences for jsonschema errors: what is wrong, where, and what is right.
+
+A value YAML read differently from what the user meant gets the spelling to
+write instead (SPEC 7a.4); `planlint.fixers` offers the same spellings as fixes.
+"""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any, Callable, Iterator, Optional, Union
 
-from planlint.api import DataPath, Problem, Text, closest, format_path, value_at
+from planlint.api import DataPath, Problem, Text, closest, name_list, place, value_at
 from planlint.positions import PositionIndex
 from planlint.schema_fast import json_key
 from planlint.messages import description, text
 
 _TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a number",
                "boolean": "true or false", "array": "a list", "object": "a mapping of keys"}
-_YAML11_BOOLS = {"yes", "no", "on", "off", "true", "false"}
-_NUMBERISH = re.compile(r"^[-+]?(0[xXoObB]?[0-9a-fA-F_,]*|[0-9][0-9_,]*)$")
+_YAML11_BOOLS = {"yes": "true", "no": "false", "on": "true", "off": "false", "true": "true", "false": "false",
+                 "y": "true", "n": "false"}
+_NUMBERISH = re.compile(r"^[-+]?(0[xXoObB]?[0-9a-fA-F_,]*|[0-9][0-9_,]*)(\.0*)?([eE][-+]?[0-9]+)?$")
+_OTHER_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 Hint = Union[str, Text]
+Fits = Callable[[Any, dict], bool]
 
 
-def missing_key(path: DataPath, key: str, positions: PositionIndex) -> Problem:
+def missing_key(path: DataPath, key: str, positions: PositionIndex, data: Any = None) -> Problem:
     if positions.has_key(path + (key,)):
-        return Problem(path + (key,), text("empty_required", path=format_path(path + (key,))), at="key")
+        return Problem(path + (key,), text("empty_required", path=place(data, path + (key,))), at="key")
     if not path:
         return Problem(path, text("missing_top_key", key=key))
     at = "key" if isinstance(path[-1], str) else "value"
-    return Problem(path, text("missing_key", path=format_path(path), key=key), at=at)
+    return Problem(path, text("missing_key", path=place(data, path), key=key), at=at)
 
 
-def unknown_keys(path: DataPath, error: Any, positions: PositionIndex) -> Iterator[Problem]:
+def unknown_keys(path: DataPath, error: Any, positions: PositionIndex, data: Any = None) -> Iterator[Problem]:
     known = list(error.schema.get("properties", {}))
     patterns = list(error.schema.get("patternProperties", {}))
     for key in error.instance:
         if key in known or any(re.search(p, key) for p in patterns):
             continue
         if key == "<<":
-            where: Hint = text("in_path", path=format_path(path)) if path else ""
+            where: Hint = text("in_path", path=place(data, path)) if path else ""
             message = text("merge_key", where=where)
         else:
-            guess = closest(key, known)
-            hint = text("did_you_mean", guess=guess) if guess else text("expected_keys", keys=", ".join(known))
-            where = text("where_path", path=format_path(path)) if path else text("where_top")
+            guess = meant_key(key, error)
+            hint: Hint = text("did_you_mean", guess=guess) if guess else text("expected_keys", keys=_listed(known))
+            where = text("where_path", path=place(data, path)) if path else text("where_top")
             message = text("unknown_key", key=key, where=where, hint=hint)
         yield Problem(path + (key,), message, at="key")
+
+
+def meant_key(key: str, error: Any) -> Optional[str]:
+    """The allowed key a misspelled `key` most likely stands for (one the mapping lacks, first)."""
+    known = list(error.schema.get("properties", {}))
+    return closest(key, [k for k in known if k not in error.instance]) or closest(key, known)
 
 
 def not_allowed_key(path: DataPath, error: Any, data: dict) -> Problem:
@@ -48,35 +62,41 @@ def not_allowed_key(path: DataPath, error: Any, data: dict) -> Problem:
     plan = value_at(data, path[:-1])
     plan_type = str(plan.get("type", "this")) if isinstance(plan, dict) else "this"
     article = "an" if plan_type[:1] in "aeiou" else "a"
-    return Problem(path, text("other_type_key", path=format_path(path), key=path[-1],
-                              owner=description(owner), article=article, type=plan_type), at="key")
+    type_zh = {"project": "项目", "operational": "运营"}.get(plan_type, plan_type)
+    return Problem(path, text("other_type_key", path=place(data, path[:-1]), key=path[-1],
+                              owner=description(owner), article=article, type=plan_type, type_zh=type_zh),
+                   at="key")
 
 
-def describe_error(path: DataPath, error: Any, positions: PositionIndex,
-                   fits: Callable[[Any, dict], bool]) -> Problem:
-    """`fits(value, schema)` tells whether quoting the source text would fix the value."""
-    v, value, where = error.validator, error.instance, format_path(path)
-    got = _shown(value, positions.source_text(path))
+def describe_error(path: DataPath, error: Any, positions: PositionIndex, fits: Fits, data: Any = None) -> Problem:
+    """`fits(value, schema)` tells whether a value would be valid under a schema."""
+    v, value, where = error.validator, error.instance, place(data, path)
+    source = positions.source_text(path)
+    got = _shown(value, source)
     if v == "type":
-        return Problem(path, text("must_be", path=where, expected=_expected(error), got=got,
-                                  hint=_type_hint(error, value, path, positions, fits)))
+        hint = _type_hint(error, value, path, positions, fits)
+        return Problem(path, text("must_be", path=where, expected=_expected(error), got=got, hint=hint))
     if v == "enum":
-        options = [o for o in error.validator_value if isinstance(o, str)]
-        guess = closest(value, options) if isinstance(value, str) else None
-        hint = text("did_you_mean", guess=guess) if guess else _bool_hint(value, path, positions)
-        return Problem(path, text("must_be_one_of", path=where, options=", ".join(options), got=got, hint=hint))
+        return _enum(path, error, positions, where, got)
     if v == "pattern":
         # A guess only when it fits the pattern: `Li Ming` -> `li-ming` for a slug, `cny` -> `CNY`.
         guesses = (re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-"), str(value).strip().upper())
-        guess = next((g for g in guesses if g and re.search(error.validator_value, g)), None)
-        hint = text("did_you_mean", guess=guess) if guess else ""
+        guess = next((g for g in guesses if g and g != value and re.search(error.validator_value, g)), None)
+        hint: Hint = text("did_you_mean", guess=guess) if guess else ""
         return Problem(path, text("must_be", path=where, expected=_expected(error), got=got, hint=hint))
     if v == "anyOf":
-        return Problem(path, text("must_be", path=where, expected=_expected(error), got=got, hint=""))
+        quoting_fixes_it = source is not None and fits(source, error.schema)
+        hint = _quote(value, str(source)) if isinstance(value, (bool, int, float)) and quoting_fixes_it else ""
+        return Problem(path, text("must_be", path=where, expected=_expected(error), got=got, hint=hint))
     if v == "uniqueItems":
-        return _repeated_item(path, value)
+        return _repeated_item(path, value, where)
+    if v == "format":
+        return _date(path, value, source, where, got)
+    if v == "maximum" and path[-1:] == ("review_day",):
+        cadence = value_at(data, path[:-1] + ("cadence",))
+        return Problem(path, text("review_day_max", path=where, bound=error.validator_value, got=got,
+                                  cadence=cadence, cycle=_CYCLES_ZH.get(str(cadence), cadence)))
     simple = {"const": ("must_equal", {"value": repr(error.validator_value)}),
-              "format": ("must_be_date", {}),
               "minimum": ("at_least", {"bound": error.validator_value}),
               "maximum": ("at_most", {"bound": error.validator_value}),
               "exclusiveMinimum": ("greater_than", {"bound": error.validator_value}),
@@ -88,6 +108,35 @@ def describe_error(path: DataPath, error: Any, positions: PositionIndex,
     return Problem(path, text("invalid", path=where, detail=error.message))
 
 
+_CYCLES_ZH = {"weekly": "每周", "monthly": "每月", "quarterly": "每季度"}
+
+
+def _enum(path: DataPath, error: Any, positions: PositionIndex, where: Text, got: Text) -> Problem:
+    value, source = error.instance, positions.source_text(path)
+    options = [o for o in error.validator_value if isinstance(o, str)]
+    guess = closest(value, options) if isinstance(value, str) else None
+    hint = text("did_you_mean", guess=guess) if guess else _bool_hint(value, path, positions)
+    return Problem(path, text("must_be_one_of", path=where, options=_listed(options), got=got, hint=hint))
+
+
+def _date(path: DataPath, value: Any, source: Optional[str], where: Text, got: Text) -> Problem:
+    rewritten = _iso_date(str(value)) if isinstance(value, str) else None
+    if rewritten is None:
+        return Problem(path, text("must_be_date", path=where, got=got))
+    return Problem(path, text("date_spelling", path=where, got=got, date=rewritten))
+
+
+def _iso_date(value: str) -> Optional[str]:
+    """`2027/6/15`, `2027.6.15`, `2027-6-15`, `2027年6月15日` -> `2027-06-15`, when real."""
+    match = _OTHER_DATE.match(value)
+    if not match:
+        return None
+    try:
+        return dt.date(*(int(part) for part in match.groups())).isoformat()
+    except ValueError:
+        return None
+
+
 def _expected(error: Any) -> Text:
     if error.schema.get("description"):
         return description(error.schema["description"])
@@ -96,14 +145,18 @@ def _expected(error: Any) -> Text:
     return description(" or ".join(names))
 
 
-def _repeated_item(path: DataPath, items: list) -> Problem:
+def _listed(names: list) -> Text:
+    return name_list(names)
+
+
+def _repeated_item(path: DataPath, items: list, where: Text) -> Problem:
     seen: set = set()  # by hashing, as uniqueItems does: a list with 80,000 tiers
     for index, item in enumerate(items):
         key = json_key(item)
         if key in seen:
-            return Problem(path + (index,), text("repeated_item", path=format_path(path), item=item))
+            return Problem(path + (index,), text("repeated_item", path=where, item=item))
         seen.add(key)
-    return Problem(path, text("repeated_item", path=format_path(path), item="?"))
+    return Problem(path, text("repeated_item", path=where, item="?"))
 
 
 def _shown(value: Any, source: Optional[str]) -> Text:
@@ -123,27 +176,44 @@ def _bool_hint(value: Any, path: DataPath, positions: PositionIndex) -> Hint:
     return ""
 
 
-def _type_hint(error: Any, value: Any, path: DataPath, positions: PositionIndex,
-               fits: Callable[[Any, dict], bool]) -> Hint:
+def _type_hint(error: Any, value: Any, path: DataPath, positions: PositionIndex, fits: Fits
+               ) -> Hint:
     expected = [error.validator_value] if isinstance(error.validator_value, str) else list(error.validator_value)
     source = positions.source_text(path)
     quoting_fixes_it = source is not None and fits(source, error.schema)
-    if "string" in expected and isinstance(value, bool):
-        bool_hint = _bool_hint(value, path, positions)
-        if bool_hint and quoting_fixes_it:
-            return Text({"en": "{a}{b}", "zh": "{a}{b}"}, {"a": bool_hint, "b": text("quote_hint", source=source)})
-        return bool_hint
-    if "string" in expected and isinstance(value, (int, float)) and quoting_fixes_it:
-        return text("quote_hint", source=source)
-    if "integer" in expected and isinstance(value, str) and source and _NUMBERISH.match(source):
-        return text("decimal_hint", example=_decimal_suggestion(source))
+    if "string" in expected and isinstance(value, (bool, int, float)) and quoting_fixes_it:
+        return _quote(value, str(source))
+    if "boolean" in expected and isinstance(value, str) and value.strip().lower() in _YAML11_BOOLS:
+        word = _YAML11_BOOLS[value.strip().lower()]
+        return text("unquote_hint", value=word)
+    if "integer" in expected and isinstance(value, (str, float)):
+        number = _whole_number(str(source if source is not None else value))
+        if number is not None:
+            quoted = isinstance(value, str) and not positions.is_plain(path)
+            if quoted and str(number) == str(value).strip():
+                return text("unquote_hint", value=number)
+            return text("decimal_hint", number=number)
     return ""
 
 
-def _decimal_suggestion(source: str) -> Hint:
-    digits = source.replace(",", "").replace("_", "")
+def _quote(value: Any, source: str) -> Hint:
+    """`no` where text is meant: YAML read it as yes/no (or a number); quoting keeps the text."""
+    kind = "bool_quote_hint" if isinstance(value, bool) else "quote_hint"
+    return text(kind, source=source, quoted='"' + source + '"')
+
+
+def _whole_number(source: str) -> Optional[int]:
+    """`010`, `5,000`, `1_000`, `1e5`, `5000.0`, `0x10` -> the whole number meant; None for `1.5`."""
+    written = source.strip()
+    if not _NUMBERISH.match(written):
+        return None
+    digits = written.replace(",", "").replace("_", "")
     try:
-        number = int(digits, 0) if digits[:2].lower() in ("0x", "0o", "0b") else int(digits, 10)
+        if digits.lstrip("+-")[:2].lower() in ("0x", "0o", "0b"):
+            return int(digits, 0)
+        if any(c in digits for c in ".eE"):
+            number = float(digits)
+            return int(number) if number.is_integer() and abs(number) < 1e18 else None
+        return int(digits, 10)
     except ValueError:
-        return ""
-    return text("decimal_example", number=number)
+        return None

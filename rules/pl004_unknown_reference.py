@@ -32,9 +32,10 @@ None.
 """
 from __future__ import annotations
 
-from typing import Iterator, Optional, Union
+import re
+from typing import Any, Dict, Iterator, Optional, Union
 
-from planlint.api import say, DataPath, Document, Problem, Text, closest, entries, format_path, list_paths
+from planlint.api import DataPath, Document, Problem, Text, closest, entries, list_paths, place, say
 
 CODE = "PL004"
 NAME = "unknown-reference"
@@ -52,34 +53,42 @@ DOC_ZH = """引用了文件中没有定义的联系人 id、计划 id 或层级�
 """
 OPTIONS: dict = {}
 UNKNOWN = {
-    "contact": {"en": "`{path}` names contact `{value}`, which this file does not define{hint}",
-                "zh": "`{path}` 引用的联系人 `{value}` 在本文件中没有定义{hint}"},
-    "plan": {"en": "`{path}` names plan `{value}`, which this file does not define{hint}",
-             "zh": "`{path}` 引用的计划 `{value}` 在本文件中没有定义{hint}"},
-    "tier": {"en": "`{path}` names tier `{value}`, which this file does not define{hint}",
-             "zh": "`{path}` 引用的层级 `{value}` 在本文件中没有定义{hint}"},
+    "contact": {"en": "{where} names contact `{value}`, which this file does not define{hint}",
+                "zh": "{where} 引用的联系人 `{value}` 在本文件中没有定义{hint}"},
+    "plan": {"en": "{where} names plan `{value}`, which this file does not define{hint}",
+             "zh": "{where} 引用的计划 `{value}` 在本文件中没有定义{hint}"},
+    "tier": {"en": "{where} names tier `{value}`, which this file does not define{hint}",
+             "zh": "{where} 引用的层级 `{value}` 在本文件中没有定义{hint}"},
 }
-DID_YOU_MEAN = {"en": "; did you mean `{guess}?", "zh": "；是否指 `{guess}？"}
+DID_YOU_MEAN = {"en": "; did you mean `{guess}`{name}?", "zh": "；是否指 `{guess}`{name}？"}
+NAMED = {"en": " ({name})", "zh": "（{name}）"}
+WRITE_LIST = {"en": "; to name several, write a list in brackets: `{listed}`",
+              "zh": "；多个值请写成方括号列表：`{listed}`"}
+FULL_WIDTH = {"en": " (the `{mark}` is a full-width character from a Chinese keyboard; YAML needs `,`)",
+              "zh": "（`{mark}` 是中文输入法的全角符号，YAML 要用半角 `,`）"}
+_SEPARATORS = re.compile(r"\s*[,，、;；]\s*")
 
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
     contacts = doc.index_by_id(("account", "contacts"))
     if contacts is not None:
+        known = {cid: contact.get("name") for cid, contact in contacts.items()}
         for path, value in _contact_references(doc):
-            if value not in contacts:
-                yield _unknown(path, value, "contact", contacts)
+            if value not in known:
+                yield _unknown(doc, path, value, "contact", known)
     plans = doc.index_by_id(("plans",))
     if plans is not None:
+        titles = {pid: plan.get("title") for pid, plan in plans.items()}
         for index, plan in doc.plans():
             for path, value in list_paths(("plans", index, "coordinates"), plan.get("coordinates")):
-                if value not in plans:
-                    yield _unknown(path, value, "plan", plans)
+                if value not in titles:
+                    yield _unknown(doc, path, value, "plan", titles)
     tiers = doc.tiers()
     if tiers is not None:
-        known_tiers: dict = {tier: {} for tier in tiers}
+        known_tiers: Dict[str, Optional[str]] = {tier: None for tier in tiers}
         for path, value in _tier_references(doc):
             if value not in known_tiers:
-                yield _unknown(path, value, "tier", known_tiers)
+                yield _unknown(doc, path, value, "tier", known_tiers)
 
 
 def _contact_references(doc: Document) -> Iterator[tuple]:
@@ -105,10 +114,39 @@ def _tier_references(doc: Document) -> Iterator[tuple]:
             yield ("account", "contacts", k, "tier"), contact["tier"]
 
 
-def _unknown(path: DataPath, value: str, what: str, known: dict) -> Problem:
-    guess: Optional[str] = closest(value, known)
+def _unknown(doc: Document, path: DataPath, value: str, what: str, known: Dict[str, Optional[str]]) -> Problem:
+    """`known`: id -> its name (a contact's name, a plan's title), matched as well as the id."""
+    parts = [p for p in _SEPARATORS.split(value) if p]
     hint: Union[str, Text] = ""
-    if guess is not None:
-        name = known[guess].get("name")
-        hint = say(DID_YOU_MEAN, guess=guess + (f"` ({name})" if name else "`"))
-    return Problem(path, say(UNKNOWN[what], path=format_path(path), value=value, hint=hint))
+    if len(parts) > 1:  # `with: a, b` means two contacts, never one called "a-b" (SPEC 7a.2)
+        listed = "[" + ", ".join(_exact(part, known) or part for part in parts) + "]"
+        hint = say(WRITE_LIST, listed=listed)
+        mark = next((c for c in value if c in "，、；"), None)
+        if mark:
+            hint = Text({"en": "{a}{b}", "zh": "{a}{b}"}, {"a": hint, "b": say(FULL_WIDTH, mark=mark)})
+    else:
+        guess = _exact(value, known) or _closest(value, known)
+        if guess is not None:
+            name = known.get(guess)
+            hint = say(DID_YOU_MEAN, guess=guess, name=say(NAMED, name=name) if name and name != guess else "")
+    return Problem(path, say(UNKNOWN[what], where=place(doc.data, path), value=value, hint=hint))
+
+
+def _normal(text: Any) -> str:
+    """`Li Ming`, `li-ming` and `LI_MING` are one name."""
+    return re.sub(r"[\s_-]+", "", str(text)).casefold()
+
+
+def _exact(value: str, known: Dict[str, Optional[str]]) -> Optional[str]:
+    """The id that `value` names apart from case and spacing: the id itself or its name."""
+    wanted = _normal(value)
+    for key, name in known.items():
+        if _normal(key) == wanted or (name is not None and _normal(name) == wanted):
+            return key
+    return None
+
+
+def _closest(value: str, known: Dict[str, Optional[str]]) -> Optional[str]:
+    by_name = {str(name): key for key, name in known.items() if name}
+    guess = closest(value, [*known, *by_name])
+    return by_name.get(guess, guess) if guess is not None else None

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Iterator, List, Sequence, Tuple
 
-from planlint.api import DataPath, Document, FileFacts, Problem, entries, format_path, say, value_at
+from planlint.api import DataPath, Document, FileFacts, Problem, entries, name_list, say, value_at
 
 CODE = "PL005"
 NAME = "duplicate-id"
@@ -55,12 +55,14 @@ DOC_ZH = """计划 id 或联系人 id 重复，或两个文件使用同一个客
 """
 OPTIONS: dict = {}
 REPEATED = {
-    "plan": {"en": "plan id `{id}` is already used by `{first}`", "zh": "计划 id `{id}` 已被 `{first}` 使用"},
-    "contact": {"en": "contact id `{id}` is already used by `{first}`", "zh": "联系人 id `{id}` 已被 `{first}` 使用"},
+    "plan": {"en": "plan id `{id}` is already used by plan {first} of the list; give each plan its own id",
+             "zh": "计划编号 `{id}` 已被列表中的第 {first} 个计划使用；每个计划要有自己的编号"},
+    "contact": {"en": "contact id `{id}` is already used by contact {first} of the list; give each contact their own id",
+                "zh": "联系人编号 `{id}` 已被列表中的第 {first} 个联系人使用；每个联系人要有自己的编号"},
 }
 SHARED_ACCOUNT = {
     "en": 'account id `{id}` is also used by {others}; each account has one plan file',
-    "zh": '客户 id `{id}` 也被 {others} 使用；每个客户只应有一个计划文件',
+    "zh": '客户编号 `{id}` 也被 {others} 使用；每个客户只应有一个计划文件',
 }
 
 
@@ -73,7 +75,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
                 continue
             if item_id in first:
                 yield Problem(list_path + (index, "id"), say(REPEATED[what], id=item_id,
-                              first=format_path(list_path + (first[item_id],))))
+                              first=first[item_id] + 1))
             first.setdefault(item_id, index)
 
 
@@ -91,5 +93,5 @@ def check_run(files: Sequence[FileFacts], options: dict) -> Iterator[Tuple[FileF
         if len(sharing) < 2:
             continue
         for file in sharing:
-            others = ", ".join(f.path for f in sharing if f is not file)
+            others = name_list(f.path for f in sharing if f is not file)
             yield file, Problem(("account", "id"), say(SHARED_ACCOUNT, id=account_id, others=others))

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import say, Document, Problem, entries, to_date
+from planlint.api import say, Document, Problem, Text, entries, to_date
 
 CODE = "PL006"
 NAME = "date-order"
@@ -58,12 +58,14 @@ ENDS_EARLY = {
     "zh": '计划 `{plan}` 的结束日期（{end}）早于开始日期（{start}）',
 }
 FROZEN_LATE = {
-    "en": 'plan `{plan}` is finalized ({finalized}) after it starts ({start})',
-    "zh": '计划 `{plan}` 在开始（{start}）之后才定稿（{finalized}）',
+    "en": 'plan `{plan}` is finalized {finalized}, {days} after it starts ({start})',
+    "zh": '计划 `{plan}` 在 {finalized} 才定稿，比开始日期（{start}）晚了 {days}',
 }
+DAYS = {"en": "{n} days", "zh": "{n} 天"}
+ONE_DAY = {"en": "1 day", "zh": "1 天"}
 READY_LATE = {
     "en": 'material `{item}` is ready ({ready}) after plan `{plan}` ends ({end})',
-    "zh": '物料 `{item}` 的就绪日期（{ready}）晚于计划 `{plan}` 的结束日期（{end}）',
+    "zh": '物料 `{item}` 的到位日期（{ready}）晚于计划 `{plan}` 的结束日期（{end}）',
 }
 TALK_LATE = {
     "en": 'consultation on {date} is after plan `{plan}` ends ({end})',
@@ -88,7 +90,7 @@ def _project(base: tuple, plan: dict) -> Iterator[Problem]:
         yield Problem(base + ("end",), say(ENDS_EARLY, plan=plan_id, end=end, start=start), at="key")
     if finalized and start and finalized > start:
         yield Problem(base + ("finalized",), say(FROZEN_LATE, plan=plan_id, finalized=finalized,
-                                                 start=start), at="key")
+                                                 start=start, days=_days((finalized - start).days)), at="key")
     if not end:
         return
     for k, material in entries(plan.get("materials")):
@@ -101,3 +103,7 @@ def _project(base: tuple, plan: dict) -> Iterator[Problem]:
         if when and when > end:
             yield Problem(base + ("consultations", k, "date"), say(TALK_LATE, date=when, plan=plan_id,
                                                                    end=end), at="key")
+
+
+def _days(n: int) -> Text:
+    return say(ONE_DAY if n == 1 else DAYS, n=n)

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import say, Document, Problem, as_list
+from planlint.api import say, Document, Problem, as_list, closest
 
 CODE = "PL101"
 NAME = "tier-without-plan"
@@ -69,6 +69,8 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
     if tiers is None or not doc.all_plans_usable("tier"):
         return
     covered = {tier for _, plan in doc.plans() for tier in as_list(plan["tier"])}
+    # A misspelled tier is PL004's finding; the tier it meant is not reported here too (SPEC 7a.3).
+    covered |= {closest(tier, tiers) for tier in covered - set(tiers)}
     for index, tier in enumerate(tiers):
         if tier not in covered:
             covered.add(tier)  # a repeated tier is reported once, at its first entry

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import say, Document, Problem, as_list
+from planlint.api import say, Document, Problem, as_list, closest
 
 CODE = "PL104"
 NAME = "uncoordinated-project"
@@ -64,6 +64,9 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
                               for i, _ in doc.plans("operational")):
         return
     scheduled = {pid for plan in operational for pid in as_list(plan.get("coordinates"))}
+    # A misspelled plan id is PL004's finding; the plan it meant is not reported here too (SPEC 7a.3).
+    ids = [plan["id"] for _, plan in doc.plans() if "id" in plan]
+    scheduled |= {closest(pid, ids) for pid in scheduled - set(ids)}
     for index, plan in doc.plans("project"):
         if "id" in plan and plan["id"] not in scheduled:
             yield Problem(("plans", index), say(MESSAGE, plan=plan["id"]))

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import say, Document, Problem, to_date
+from planlint.api import say, Document, Problem, an, to_date
 
 CODE = "PL201"
 NAME = "short-lead-time"
@@ -52,9 +52,15 @@ OPTIONS: dict = {
     "min_lead_days": {"product-launch": 90, "promotion": 42, "event": 30, "training": 14, "other": 30},
 }
 MESSAGE = {
-    "en": 'plan `{plan}` is finalized {lead} days before it starts; a {kind} needs at least {minimum}',
-    "zh": '计划 `{plan}` 在开始前 {lead} 天才定稿；{kind} 至少需要提前 {minimum} 天',
+    "en": 'plan `{plan}` is finalized {when}; {kind} needs at least {minimum} days',
+    "zh": '计划 `{plan}` {when}才定稿；{kind}至少需要提前 {minimum} 天',
 }
+WHEN = {
+    "days": {"en": "{lead} days before it starts", "zh": "在开始前 {lead} 天"},
+    "day": {"en": "1 day before it starts", "zh": "在开始前 1 天"},
+    "same": {"en": "on the day it starts", "zh": "在开始当天"},
+}
+KINDS_ZH = {"product-launch": "新品上市", "promotion": "促销", "event": "活动", "training": "培训", "other": "其他项目"}
 
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
@@ -65,6 +71,9 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         if finalized is None or start is None or kind not in minimums:
             continue
         lead = (start - finalized).days
-        if lead < minimums[kind]:
-            yield Problem(("plans", index, "finalized"), say(MESSAGE, plan=plan.get("id", "?"), lead=lead,
-                                                             kind=kind, minimum=minimums[kind]), at="key")
+        # Finalized after the start is PL006's finding, not a short lead time (SPEC 7a.3).
+        if 0 <= lead < minimums[kind]:
+            when = say(WHEN["same" if lead == 0 else "day" if lead == 1 else "days"], lead=lead)
+            named = say({"en": "{kind}", "zh": "{zh}"}, kind=an(kind), zh=KINDS_ZH.get(kind, kind))
+            yield Problem(("plans", index, "finalized"), say(MESSAGE, plan=plan.get("id", "?"), when=when,
+                                                             kind=named, minimum=minimums[kind]), at="key")

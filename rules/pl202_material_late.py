@@ -51,13 +51,18 @@ DOC_ZH = """物料就绪时间离计划开始太近。
 """
 OPTIONS: dict = {"buffer_days": 7}
 MESSAGE = {
-    "en": 'material `{item}` is ready {ready}, later than {latest} ({days} days before plan `{plan}` starts)',
-    "zh": '物料 `{item}` 的就绪日期 {ready} 晚于 {latest}（计划 `{plan}` 开始前 {days} 天）',
+    "en": 'material `{item}` is ready {ready}, later than {latest} ({days} plan `{plan}` starts)',
+    "zh": '物料 `{item}` 的到位日期 {ready} 晚于 {latest}（计划 `{plan}` {days}）',
 }
+BEFORE = {"en": "{n} days before", "zh": "开始前 {n} 天"}
+ONE_DAY = {"en": "1 day before", "zh": "开始前 1 天"}
+SAME_DAY = {"en": "the day", "zh": "开始当天"}
 
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
     buffer = dt.timedelta(days=options["buffer_days"])
+    n = options["buffer_days"]
+    days = say(SAME_DAY if n == 0 else ONE_DAY if n == 1 else BEFORE, n=n)
     for index, plan in doc.plans("project"):
         start = to_date(plan.get("start"))
         if start is None:
@@ -67,4 +72,4 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
             if ready is not None and ready > start - buffer:
                 yield Problem(("plans", index, "materials", k), say(
                     MESSAGE, item=material.get("item", "?"), ready=ready, latest=start - buffer,
-                    days=options["buffer_days"], plan=plan.get("id", "?")))
+                    days=days, plan=plan.get("id", "?")))

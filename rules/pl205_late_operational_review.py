@@ -46,9 +46,10 @@ DOC_ZH = """运营回顾在周期中来得太晚。
 """
 OPTIONS: dict = {"max_review_day": {"weekly": 2, "monthly": 5, "quarterly": 10}}
 MESSAGE = {
-    "en": 'plan `{plan}` reviews on day {day} of each {cadence} cycle; review by day {limit} so the cycle still has time to act',
-    "zh": '计划 `{plan}` 在每个 {cadence} 周期的第 {day} 天才回顾；请在第 {limit} 天前完成回顾，留出执行时间',
+    "en": 'plan `{plan}` reviews on day {day} of each {cadence} cycle; with `cadence: {cadence}` review by day {limit} so the cycle still has time to act',
+    "zh": '计划 `{plan}` 在每个{cycle}的第 {day} 天才回顾；`cadence: {cadence}`（{cycle}）的计划请在第 {limit} 天前完成回顾，留出执行时间',
 }
+CYCLES_ZH = {"weekly": "周", "monthly": "月", "quarterly": "季度"}
 
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
@@ -57,4 +58,4 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         day, cadence = plan.get("review_day"), plan.get("cadence")
         if day is not None and cadence in limits and day > limits[cadence]:
             yield Problem(("plans", index, "review_day"), say(MESSAGE, plan=plan.get("id", "?"), day=day,
-                                                              cadence=cadence, limit=limits[cadence]), at="key")
+                                                              cadence=cadence, cycle=CYCLES_ZH.get(cadence, cadence), limit=limits[cadence]), at="key")

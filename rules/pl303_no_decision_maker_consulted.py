@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import say, Document, Problem, as_list, entries
+from planlint.api import say, Document, Problem, as_list, entries, name_list
 
 CODE = "PL303"
 NAME = "no-decision-maker-consulted"
@@ -72,6 +72,8 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         if not talks or doc.is_unreadable(path):
             continue
         consulted = {cid for _, talk in entries(talks) for cid in as_list(talk.get("with"))}
+        if not consulted <= set(contacts):
+            continue  # PL004 reports the unknown contact, who may be the decision maker (SPEC 7a.3)
         if not consulted & deciders:
-            yield Problem(path, say(MESSAGE, plan=plan.get("id", "?"), deciders=", ".join(sorted(deciders))),
+            yield Problem(path, say(MESSAGE, plan=plan.get("id", "?"), deciders=name_list(sorted(deciders))),
                           at="key")

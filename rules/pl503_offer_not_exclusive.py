@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Iterator, List, Sequence, Tuple
 
-from planlint.api import DataPath, Document, FileFacts, Problem, as_list, entries, say
+from planlint.api import DataPath, Document, FileFacts, Problem, as_list, entries, name_list, say
 
 CODE = "PL503"
 NAME = "offer-not-exclusive"
@@ -52,7 +52,7 @@ DOC_ZH = """“独有”内容其实也给了其他客户。
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'exclusive offer `{offer}` is not exclusive: {why}',
-    "zh": '独有内容 `{offer}` 并不独有：{why}',
+    "zh": '独家权益 `{offer}` 并不独家：{why}',
 }
 ALSO_OFFERED = {
     "en": 'also offered to {accounts}',
@@ -60,7 +60,7 @@ ALSO_OFFERED = {
 }
 ALSO_EXCLUSIVE = {
     "en": 'also an exclusive offer of {accounts}',
-    "zh": '也是 {accounts} 的独有内容',
+    "zh": '也是 {accounts} 的独家权益',
 }
 BOTH = {
     "en": '{first}; {second}',
@@ -86,11 +86,11 @@ def check_run(files: Sequence[FileFacts], options: dict) -> Iterator[Tuple[FileF
         for path, fact in file.facts:
             reasons = []
             if fact["shared"]:
-                reasons.append(say(ALSO_OFFERED, accounts=", ".join(fact["shared"])))
+                reasons.append(say(ALSO_OFFERED, accounts=name_list(fact["shared"])))
             others = sorted({_account(f) for f in by_offer.get(_normal(fact["offer"] or ""), [])
                              if f is not file and _account(f) != _account(file)})
             if fact["offer"] is not None and others:
-                reasons.append(say(ALSO_EXCLUSIVE, accounts=", ".join(others)))
+                reasons.append(say(ALSO_EXCLUSIVE, accounts=name_list(others)))
             if reasons:
                 why = reasons[0] if len(reasons) == 1 else say(BOTH, first=reasons[0], second=reasons[1])
                 yield file, Problem(path, say(MESSAGE, offer=fact["offer"] or "?", why=why))

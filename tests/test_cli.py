@@ -34,7 +34,7 @@ def test_findings_exit_1_and_print_path_line_column_code_severity() -> None:
     result = run(str(CLI_DIR / "named.plan"), TODAY)
     assert result.exit_code == 1
     first, summary = result.output.splitlines()
-    assert re.fullmatch(r".*named\.plan:29:11: PL002 \[error\] `plans\[1\]\.kind` must be one of .*", first)
+    assert re.fullmatch(r".*named\.plan:29:11: PL002 \[error\] plan `promo`: `kind` must be one of .*", first)
     assert summary == "Found 1 finding (1 error) in 1 of 1 file."
 
 

@@ -73,7 +73,7 @@ def test_command_line_wins_over_the_file(monkeypatch) -> None:
 
 @pytest.mark.parametrize("case, message", [
     ("unknown_key", "planlint.yaml:1:1: unknown key `selct` at the top level; did you mean `select`?"),
-    ("bad_value", "planlint.yaml:1:10: `fail-on` must be one of error, warning, info, got `fatal`"),
+    ("bad_value", "planlint.yaml:1:10: `fail-on` must be one of `error`, `warning`, `info`, got `fatal`"),
     ("unknown_rule", "planlint.yaml:1:17: `select[1]`: `PL999` is not a rule code or name"),
     ("bad_option", "planlint.yaml:3:21: unknown key `promo` in `rules.PL201.min_lead_days`; did you mean `promotion`?"),
     ("bad_yaml", "planlint.yaml:2:1: invalid YAML"),

@@ -61,7 +61,7 @@ def test_they_agree_on_dates_that_only_the_format_check_rejects() -> None:
     ({"const": 1}, True, False),            # JSON's true is not 1
     ({"const": 1}, 1.0, True),              # but 1.0 is 1
     ({"enum": [False]}, 0, False),
-    ({"type": "integer"}, 2.0, True),       # Draft 2020-12: a whole float is an integer
+    ({"type": "integer"}, 2.0, False),      # SPEC 7a.4, unlike Draft 2020-12: `5000.0` is no plain whole number
     ({"type": "integer"}, True, False),
     ({"type": "number"}, False, False),
     ({"type": ["string", "number"]}, None, False),

@@ -69,7 +69,7 @@ def test_limits_are_set_in_config(tmp_path: Path, monkeypatch) -> None:
 def test_tab_indentation_gets_a_plain_message() -> None:
     [finding] = lint_paths([str(HOSTILE / "tab_indent.yaml")]).findings
     assert (finding.code, finding.line, finding.column) == ("PL001", 4, 1)
-    assert "tab" in finding.message and "indent with spaces" in finding.message
+    assert "tab" in finding.message and "replace the tab with spaces" in finding.message
 
 
 def test_very_long_lines_are_read_normally() -> None:
@@ -139,7 +139,7 @@ def test_a_huge_tier_list_is_linted_without_a_guess_among_thousands(tmp_path: Pa
     found = lint_paths([str(path)]).findings
     unknown = [f for f in found if f.code == "PL004"]
     assert [(f.line, f.message) for f in unknown] == [
-        (31, f"`plans[1].tier` names tier `stores`, which this file does not define{hint}")]
+        (31, f"plan `promo`: `tier` names tier `stores`, which this file does not define{hint}")]
     assert len([f for f in found if f.code == "PL101"]) == tier_count - 1
 
 

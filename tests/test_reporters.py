@@ -103,7 +103,7 @@ def test_github_commands_and_step_summary(tmp_path: Path) -> None:
     assert len(lines) == 14
     assert lines[2] == ("::error file=examples/plans/northwind-mobile-2027.yaml,line=31,col=5,endLine=31,"
                         "endColumn=14,title=PL201 short-lead-time::plan `summer-campaign` is finalized 14 days "
-                        "before it starts; a promotion needs at least 42")
+                        "before it starts; a promotion needs at least 42 days")
     assert {line.split(" ", 1)[0] for line in lines} == {"::error", "::warning", "::notice"}
     markdown = summary.read_text(encoding="utf-8")
     assert markdown.startswith("earlier step\n## planlint\n")

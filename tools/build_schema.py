@@ -16,6 +16,8 @@ def obj(props, required=(), **extra):
     if required: o["required"] = list(required)
     o.update(extra)
     return o
+# References (with, review_with, coordinates, also_offered_to) are text, not slugs
+# (SPEC 7a.2): `陈刚` or `Li Ming` is PL004 with "did you mean `chen-gang`?", not a pattern error.
 count = {"type": "integer", "minimum": 0, "description": "a whole number >= 0"}
 amount = {"type": "number", "minimum": 0, "description": "a number >= 0"}
 # An objective's floor, goal and stretch (SPEC 8): a number or text such as "+15%".
@@ -32,8 +34,8 @@ common = {
 operational = {
     "cadence": {"enum": ["weekly", "monthly", "quarterly"], "description": "the review cadence"},
     "review_day": {"type": "integer", "minimum": 1, "maximum": 92, "description": "a whole number (the day of the cycle)"},
-    "review_with": one_or_many("#/$defs/slug", "a contact id or a list of contact ids"),
-    "coordinates": one_or_many("#/$defs/slug", "a plan id or a list of plan ids"),
+    "review_with": one_or_many("#/$defs/text", "a contact id or a list of contact ids"),
+    "coordinates": one_or_many("#/$defs/text", "a plan id or a list of plan ids"),
 }
 project = {
     "kind": {"enum": ["promotion", "product-launch", "event", "training", "other"], "description": "the project kind"},
@@ -102,12 +104,12 @@ schema = {
         }, ["item"]),
         "consultation": obj({
             "date": {"$ref": "#/$defs/date"},
-            "with": one_or_many("#/$defs/slug", "a contact id or a list of contact ids", 1),
+            "with": one_or_many("#/$defs/text", "a contact id or a list of contact ids", 1),
             "notes": {"$ref": "#/$defs/text"},
         }, ["date", "with"]),
         "review": obj({
             "date": {"$ref": "#/$defs/date"},
-            "with": one_or_many("#/$defs/slug", "a contact id or a list of contact ids"),
+            "with": one_or_many("#/$defs/text", "a contact id or a list of contact ids"),
             "findings": {"$ref": "#/$defs/text"},
             "actions": {"type": "array", "items": {"$ref": "#/$defs/action"}},
         }, ["date"]),
@@ -116,7 +118,7 @@ schema = {
         "exclusive": obj({
             "offer": {"$ref": "#/$defs/text"},
             "type": {"enum": ["product", "service", "discount", "other"], "description": "the offer type"},
-            "also_offered_to": one_or_many("#/$defs/slug", "an account id or a list of account ids"),
+            "also_offered_to": one_or_many("#/$defs/text", "an account id or a list of account ids"),
         }, ["offer", "type"]),
         "visit": obj({
             "date": {"$ref": "#/$defs/date"}, "exec": {"$ref": "#/$defs/text"},

@@ -1,0 +1,28 @@
+"""Messages a key-account manager can act on (SPEC 7a.2-6 and 7a.14), in English and Chinese.
+
+Each fixture in tests/messages/ is a plan with one kind of mistake; its header lists
+every finding the run must give, exactly (`# en: CODE:LINE:COLUMN message`, then
+the same findings under `--lang zh`): one finding per root cause, no knock-on.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import HERE, header, lint_paths
+
+FIXTURES = sorted((HERE / "messages").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[p.stem for p in FIXTURES])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_findings_and_their_exact_words(fixture: Path, lang: str) -> None:
+    found = lint_paths([str(fixture)], lang=lang).findings
+    assert [f"{f.code}:{f.line}:{f.column} {f.message}" for f in found] == header(fixture, lang)
+
+
+def test_every_fixture_says_what_it_shows_in_both_languages() -> None:
+    for fixture in FIXTURES:
+        assert fixture.read_text(encoding="utf-8").startswith("# SPEC 7a."), fixture.name
+        assert len(header(fixture, "en")) == len(header(fixture, "zh")), fixture.name
