@@ -69,5 +69,5 @@ def test_precommit_hook_blocks_mistakes_and_keeps_cross_file_context(tmp_path: P
     assert copied.returncode != 0
     output = copied.stdout + copied.stderr
     assert "plans/gome-east.yaml:83:9: PL503 [error]" in output
-    assert "also an exclusive offer of gome" in output
+    assert "also an exclusive offer of `gome`" in output
     assert "plans/gome.yaml" not in output  # only the files given are reported
