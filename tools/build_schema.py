@@ -122,7 +122,7 @@ schema = {
         }, ["offer", "type"]),
         "visit": obj({
             "date": {"$ref": "#/$defs/date"}, "exec": {"$ref": "#/$defs/text"},
-            "with": one_or_many("#/$defs/slug", "a contact id or a list of contact ids"),
+            "with": one_or_many("#/$defs/text", "a contact id or a list of contact ids"),
         }, ["date", "exec"], description="an executive visit: `date`, `exec` and optional `with`"),
         "survey": obj({
             "date": {"$ref": "#/$defs/date"}, "score": {"type": "number", "description": "a number"},
