@@ -1,27 +1,23 @@
-"""The language server's one way into the engine.
+"""The language server's one way into the engine: `planlint.engine.lint` and
+`lint_texts` (issue 18's in-process entry point) with a long-lived `Memo`.
 
-Issue 18 is landing a public in-process entry point ("lint these texts as these
-paths, with this workspace as cross-file context, under these settings"); until it
-is on main, every call the server makes into the engine's internals is here, so
-switching is a change to this file only.
-
-A `Linter` keeps the workspace's per-file outcomes (the small facts that
-cross-file rules compare) in memory, so an edit costs one file's lint plus the
-cross-file pass, never a re-read of the workspace.
+A `Linter` holds the workspace's plans as bytes and the memo of their outcomes,
+so an edit costs one file's lint plus the cross-file pass: no file is read from
+disk and no unchanged file is linted again. The first read of the workspace also
+goes through the disk cache (.planlint_cache), so a restart is quick.
 """
 from __future__ import annotations
 
 import os
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-from planlint.api import Finding
-from planlint.baseline import apply_baseline, read_baseline
 from planlint.config import Config, check_rule_references, choose_language, load_config
 from planlint.discover import Source, discover
-from planlint.engine import Settings, _cross_file_findings, _finish_file, prepare
-from planlint.filelint import FileOutcome, Job, lint_file
+from planlint.engine import Settings, lint, lint_texts
+from planlint.memo import Memo
+from planlint.model import Finding
 from planlint.registry import Registry, load_registry
-from planlint.workers import default_jobs, run_jobs
+from planlint.workers import default_jobs
 
 
 def load_settings(folder: str) -> Tuple[Config, Registry, Settings]:
@@ -46,57 +42,91 @@ def workspace_sources(config: Config, folders: Sequence[str]) -> List[Source]:
     return [Source(os.path.abspath(s.path)) for s in found]
 
 
+class _WarmMemo(Memo):
+    """A memo that, while the workspace is first read, also looks in the disk cache."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.disk_folder: Optional[str] = None
+
+    def bind(self, job: Any) -> Any:
+        view = super().bind(job)
+        if self.disk_folder is None:
+            return view
+        from planlint.cache import Cache
+
+        return _Layered(view, Cache(self.disk_folder, job))
+
+
+class _Layered:
+    def __init__(self, memo: Any, disk: Any) -> None:
+        self.memo, self.disk = memo, disk
+
+    def key(self, raw: bytes) -> Tuple[str, str]:
+        return self.memo.key(raw), self.disk.key(raw)
+
+    def get(self, key: Tuple[str, str], path: str) -> Any:
+        found = self.memo.get(key[0], path)
+        if found is None:
+            found = self.disk.get(key[1], path)
+            if found is not None:
+                self.memo.put(key[0], found)
+        return found
+
+    def put(self, key: Tuple[str, str], outcome: Any) -> None:
+        self.memo.put(key[0], outcome)
+        self.disk.put(key[1], outcome)
+
+
 class Linter:
     """Lints open texts against the workspace's other plans, under one config."""
 
     def __init__(self, config: Config, registry: Registry, settings: Settings) -> None:
         self.config, self.registry, self.settings = config, registry, settings
-        self.prepared = prepare(registry, settings)
-        self.job = Job(tuple(self.prepared.enabled.values()), self.prepared.severity,
-                       self.prepared.options, settings.today, settings.limits, settings.lang)
-        self.disk: Dict[str, FileOutcome] = {}  # absolute path -> outcome of the file on disk
-        self.baseline = read_baseline(settings.baseline) if settings.baseline else None
+        self.memo = _WarmMemo()
+        self.disk: Dict[str, Optional[bytes]] = {}  # absolute path -> bytes (None: unreadable)
+        self.disk_accounts: Dict[str, Optional[str]] = {}  # absolute path -> account.id
+        self.open_accounts: Dict[str, Optional[str]] = {}
 
     def load_workspace(self, sources: Sequence[Source], use_cache: bool = True) -> None:
-        cache = None
-        if use_cache:
-            from planlint.cache import Cache
-
-            cache = Cache(os.path.join(self.config.root, ".planlint_cache"), self.job)
-        outcomes = run_jobs(sources, self.job, default_jobs(len(sources)), None, cache)
-        self.disk = {o.path: o for o in outcomes}
+        for source in sources:
+            self.disk[source.path] = _read(source.path, self.settings.limits.max_bytes)
+        self.memo.disk_folder = os.path.join(self.config.root, ".planlint_cache") if use_cache else None
+        try:
+            result = lint(sources, self.registry, self.settings, jobs=default_jobs(len(sources)), memo=self.memo)
+        finally:
+            self.memo.disk_folder = None
+        self.disk_accounts = dict(result.accounts)
 
     def refresh(self, path: str) -> None:
         """A workspace file changed on disk (or went away)."""
         if os.path.isfile(path):
-            self.disk[path] = lint_file(Source(path), self.job)
+            self.disk[path] = _read(path, self.settings.limits.max_bytes)
+            result = lint_texts({path: self.disk[path] or b""}, self.settings, registry=self.registry, memo=self.memo)
+            self.disk_accounts[path] = result.accounts.get(path)
         else:
             self.disk.pop(path, None)
+            self.disk_accounts.pop(path, None)
 
-    def lint_text(self, path: str, text: str) -> FileOutcome:
-        return lint_file(Source(path, data=text.encode("utf-8")), self.job)
-
-    def finish(self, open_files: Dict[str, FileOutcome]) -> Dict[str, List[Finding]]:
-        """Final findings for each open file: cross-file rules over the open files and
-        the rest of the workspace (open buffers win over the disk), then per-file
-        ignores, suppressions and the baseline, as the engine does for a run."""
-        outcomes = list(open_files.values())
-        context = [o for path, o in self.disk.items() if path not in open_files]
-        extra, _ = _cross_file_findings(outcomes, context, self.job)
-        done: Dict[str, List[Finding]] = {}
-        for outcome in outcomes:
-            kept, _ = _finish_file(outcome, extra.get(outcome.path, []), self.prepared, self.registry,
-                                   self.settings, self.job)
-            kept.sort(key=Finding.sort_key)
-            if self.baseline is not None and self.settings.baseline is not None:
-                kept = apply_baseline(kept, self.baseline, self.settings.baseline, [outcome.path]).kept
-            done[outcome.path] = kept
-        return done
+    def lint(self, texts: Dict[str, str]) -> Dict[str, List[Finding]]:
+        """Final findings for each open text, with the rest of the workspace as
+        cross-file context (open buffers win over the disk), as `planlint FILE` gives."""
+        workspace = {path: raw for path, raw in self.disk.items() if path not in texts}
+        result = lint_texts(texts, self.settings, workspace=workspace, registry=self.registry, memo=self.memo)
+        self.open_accounts = dict(result.accounts)
+        found: Dict[str, List[Finding]] = {path: [] for path in texts}
+        for finding in result.findings:
+            found.setdefault(finding.path, []).append(finding)
+        return found
 
     def accounts(self) -> Dict[str, str]:
-        """account id -> the file that defines it, over the workspace on disk."""
-        return {o.account: path for path, o in sorted(self.disk.items()) if o.account}
+        """account id -> the file that defines it (open buffers first, then the disk)."""
+        merged = {**self.disk_accounts, **self.open_accounts}
+        return {account: path for path, account in sorted(merged.items(), reverse=True) if account}
 
-    def account_of(self, path: str) -> Optional[str]:
-        outcome = self.disk.get(path)
-        return outcome.account if outcome is not None else None
+
+def _read(path: str, limit: int) -> Optional[bytes]:
+    try:
+        return Source(path).read(limit + 1)
+    except OSError:
+        return None

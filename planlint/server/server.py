@@ -42,32 +42,24 @@ class PlanServer(LanguageServer):
     # -- diagnostics ---------------------------------------------------------------
     def lint(self, uri: str) -> None:
         item = self.session.open.get(uri)
-        if item is None:
-            return
-        item.crash = None
-        if item.project.linter is not None:
-            try:
-                item.outcome = item.project.linter.lint_text(item.path, self.text(uri))
-            except Exception as exc:  # never down: the document gets a diagnostic instead
-                log.error("planlint crashed on %s:\n%s", uri, traceback.format_exc())
-                item.outcome, item.crash = None, f"planlint: internal error on this file: {type(exc).__name__}: {exc}"
-        self.publish_project(item.project, force=uri)
+        if item is not None:
+            self.publish_project(item.project, force=uri)
 
     def publish_project(self, project: Project, force: Optional[str] = None) -> None:
-        """Publish the project's open files whose diagnostics changed (cross-file
-        findings move when another file changes), and `force` in any case."""
+        """Lint the project's open files (the memo makes unchanged ones free) and
+        publish those whose diagnostics changed (cross-file findings move when
+        another file changes), and `force` in any case."""
         items = self.session.open_in(project)
         results: Dict[str, list] = {}
-        if project.linter is not None:
-            ready = {i.path: i.outcome for i in items if i.outcome is not None}
+        crash = None
+        if project.linter is not None and items:
             try:
-                results = project.linter.finish(ready)
-            except Exception as exc:
-                log.error("planlint crashed in the cross-file pass:\n%s", traceback.format_exc())
-                for i in items:
-                    i.crash = i.crash or f"planlint: internal error: {type(exc).__name__}: {exc}"
+                results = project.linter.lint({i.path: self.text(i.uri) for i in items})
+            except Exception as exc:  # never down: the documents get a diagnostic instead
+                log.error("planlint crashed:\n%s", traceback.format_exc())
+                crash = f"planlint: internal error: {type(exc).__name__}: {exc}"
         for item in items:
-            item.findings = results.get(item.path, [])
+            item.findings, item.crash = results.get(item.path, []), crash
             self.send(item, force == item.uri)
 
     def send(self, item: OpenFile, force: bool) -> None:

@@ -10,9 +10,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence
 
-from planlint.api import Finding
+from planlint.model import Finding
 from planlint.errors import ConfigError
-from planlint.filelint import FileOutcome
 from planlint.server.engine_adapter import Linter, load_settings, workspace_sources
 
 log = logging.getLogger(__name__)
@@ -33,7 +32,6 @@ class OpenFile:
     uri: str
     path: str  # absolute
     project: Project
-    outcome: Optional[FileOutcome] = None
     findings: List[Finding] = field(default_factory=list)
     crash: Optional[str] = None
 
@@ -82,7 +80,6 @@ class Session:
         self.by_folder.clear()
         for item in self.open.values():
             item.project = self.project_for(item.path)
-            item.outcome = None
 
     def open_in(self, project: Project) -> List[OpenFile]:
         return [item for item in self.open.values() if item.project is project]
