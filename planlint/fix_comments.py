@@ -21,6 +21,8 @@ def unused_suppression_fixes(directives: Iterable[Directive], resolve: Callable[
     fix, which drops all of its unused codes at once."""
     fixes: Dict[int, Fix] = {}
     for directive in directives:
+        if directive.malformed is not None:
+            continue  # only its writer knows what it meant
         if directive.tokens is None:
             if not directive.used and _BARE.match(directive.text):
                 fixes[directive.line] = _remove(directive)

@@ -97,6 +97,17 @@ M = {
     # suppressions (PL007) and crashes
     "unused_directive": ("`{directive}` suppressed nothing", "`{directive}` 没有屏蔽任何问题"),
     "unused_code": ("`{code}` in `{directive}` suppressed nothing", "`{directive}` 中的 `{code}` 没有屏蔽任何问题"),
+    "directive_missing_equals": ("`{directive}` is not a suppression comment planlint can read: "
+                                 "write `{fixed}`",
+                                 "`{directive}` 不是 planlint 能识别的屏蔽注释，请写成 `{fixed}`"),
+    "directive_unknown_verb": ("`{directive}`: planlint knows no `{verb}`; write "
+                               "`# planlint: disable=CODE` or `# planlint: disable-file=CODE`",
+                               "`{directive}`：planlint 不认识 `{verb}`，请写成 "
+                               "`# planlint: disable=规则代码` 或 `# planlint: disable-file=规则代码`"),
+    "directive_no_codes": ("`{directive}` names no rule after `=`; write `# planlint: {verb}=PL201` "
+                           "or, to suppress every rule, `# planlint: {verb}`",
+                           "`{directive}` 的 `=` 后面没有规则代码，请写成 `# planlint: {verb}=PL201`；"
+                           "要屏蔽所有规则，写 `# planlint: {verb}`"),
     "unknown_code": ("`{code}` in `{directive}` names no rule", "`{directive}` 中的 `{code}` 不是任何规则"),
     "crash": ("internal error: rule {code} ({name}) crashed on {where}: {error}",
               "内部错误：规则 {code}（{name}）在 {where} 上崩溃：{error}"),

@@ -16,9 +16,14 @@ from planlint.api import Text
 from planlint.model import Finding
 from planlint.messages import text
 
-_DIRECTIVE = re.compile(
-    r"(?:^|\s)(#\s*planlint:\s*(disable-file|disable)\b\s*(?:=\s*([^#]*?))?\s*(?:\s--\s*(.*?))?)\s*$",
-    re.IGNORECASE)
+# Only the start of a directive is found by a pattern; the rest is read by hand, so
+# no line (a run of 1,500 spaces, say) can make the search backtrack. A Chinese
+# keyboard types `：`, `＝`, `，` and `、`: they are read as `:`, `=` and `,`.
+_START = re.compile(r"(?:^|(?<=\s))#[ \t]*planlint[ \t]*[:：]", re.IGNORECASE)
+_VERB = re.compile(r"[A-Za-z-]*")
+_REASON = re.compile(r"(?:^|\s)--(?:\s|$)")
+_SEPARATORS = re.compile(r"[,，、\s]+")
+_VERBS = ("disable", "disable-file")
 
 
 @dataclass
@@ -32,35 +37,47 @@ class Directive:
     target_line: int = 0
     used: Set[str] = field(default_factory=set)  # tokens that hid something; "*" for a bare one
     gap: int = 0  # whitespace before the `#` (PL007's fix removes it with the comment)
+    malformed: Optional[Text] = None  # what is wrong and how to write it; hides nothing
 
 
 def parse_directives(text: str) -> List[Directive]:
-    lines = text.splitlines()
     found: List[Directive] = []
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(text.splitlines(), start=1):
         if "planlint" not in line.lower():
             continue
-        match = _DIRECTIVE.search(line)
-        if not match:
+        match = _START.search(line)
+        if match is None:
             continue
-        codes = match.group(3)
-        tokens = [t.strip() for t in codes.split(",") if t.strip()] if codes else None
-        directive = Directive(number, match.start(1) + 1, match.group(1).strip(),
-                              match.group(2).lower() == "disable-file", tokens,
-                              (match.group(4) or "").strip() or None)
-        alone = line[:match.start(1)].strip() == ""
-        directive.gap = match.start(1) - len(line[:match.start(1)].rstrip())
-        directive.target_line = _next_yaml_line(lines, number) if alone else number
+        directive = _read(line[match.start():].rstrip(), match.end() - match.start())
+        directive.line, directive.column = number, match.start() + 1
+        before = line[:match.start()]
+        directive.gap = len(before) - len(before.rstrip())
+        # "The line before" is the immediately preceding line (SPEC 7a.7): a blank
+        # or a comment line in between breaks it.
+        directive.target_line = number + 1 if before.strip() == "" else number
         found.append(directive)
     return found
 
 
-def _next_yaml_line(lines: List[str], number: int) -> int:
-    for later in range(number, len(lines)):
-        stripped = lines[later].strip()
-        if stripped and not stripped.startswith("#"):
-            return later + 1
-    return number + 1
+def _read(comment: str, head: int) -> Directive:
+    """One `# planlint: …` comment (from its `#` to the end of the line)."""
+    parts = _REASON.split(comment[head:], maxsplit=1)
+    body = parts[0].strip()
+    reason = parts[1].strip() if len(parts) > 1 and parts[1].strip() else None
+    verb = _VERB.match(body).group()  # type: ignore[union-attr]
+    rest = body[len(verb):].strip()
+    directive = Directive(0, 0, comment, verb.lower() == "disable-file", None, reason)
+    if verb.lower() not in _VERBS:
+        directive.malformed = text("directive_unknown_verb", verb=verb or rest[:20], directive=comment[:80])
+    elif rest and rest[0] in "=＝":
+        directive.tokens = [t for t in _SEPARATORS.split(rest[1:]) if t]
+        if not directive.tokens:
+            directive.malformed = text("directive_no_codes", directive=comment[:80], verb=verb.lower())
+    elif rest:
+        codes = ",".join(t for t in _SEPARATORS.split(rest) if t)
+        directive.malformed = text("directive_missing_equals", directive=comment[:80],
+                                   fixed=f"# planlint: {verb.lower()}={codes}")
+    return directive
 
 
 @dataclass
@@ -87,6 +104,8 @@ def apply_directives(findings: List[Finding], directives: List[Directive],
 
 def _covers(directive: Directive, finding: Finding, plan_starts: Dict[int, str],
             resolve: Callable[[str], Optional[str]]) -> bool:
+    if directive.malformed is not None:
+        return False
     if not directive.whole_file and not _in_scope(directive.target_line, finding, plan_starts):
         return False
     if directive.tokens is None:
@@ -112,7 +131,9 @@ def _unused(directives: List[Directive], resolve: Callable[[str], Optional[str]]
             enabled: Set[str]) -> List[Tuple[int, int, Text]]:
     unused = []
     for directive in directives:
-        if directive.tokens is None:
+        if directive.malformed is not None:
+            problems = [directive.malformed]
+        elif directive.tokens is None:
             problems = [] if directive.used else [text("unused_directive", directive=directive.text)]
         else:
             problems = []
