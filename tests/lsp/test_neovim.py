@@ -30,4 +30,4 @@ def test_neovim_receives_the_pl201_diagnostic(tmp_path: Path) -> None:
     received = out.read_text(encoding="utf-8")
     print(received)
     assert received == ("planlint:31:5: PL201 plan `spring-promo` is finalized 10 days before it starts; "
-                        "a promotion needs at least 42\n")
+                        "a promotion needs at least 42 days\n")
