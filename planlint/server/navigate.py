@@ -190,5 +190,21 @@ def code_actions(ls: PlanServer, uri: str, where: types.Range) -> List[types.Cod
             path = _find(loaded.data, ("plans",), finding.plan, ("id",))
             if path is not None:
                 plan_line = loaded.positions.locate(path[:2]).line - 1
-        actions += suppressions(uri, lines, finding, diagnostic(lines, finding, ls.encoding), plan_line, ls.encoding)
+        found = diagnostic(lines, finding, ls.encoding)
+        fix = quick_fix(uri, lines, finding, found, ls.encoding)
+        actions += ([fix] if fix is not None else []) + suppressions(uri, lines, finding, found, plan_line,
+                                                                      ls.encoding)
     return actions
+
+
+def quick_fix(uri: str, lines: List[str], finding: Finding, found: types.Diagnostic,
+              encoding: str) -> Optional[types.CodeAction]:
+    """The finding's fix (SPEC section 9) as a quick fix, preferred when it is safe."""
+    fix = getattr(finding, "fix", None)
+    if fix is None or not fix.edits:
+        return None
+    edits = [types.TextEdit(range=types.Range(to_lsp(lines, e.line, e.column, encoding),
+                                              to_lsp(lines, e.end_line, e.end_column, encoding)), new_text=e.text)
+             for e in fix.edits]
+    return types.CodeAction(title=fix.title, kind=types.CodeActionKind.QuickFix, diagnostics=[found],
+                            is_preferred=fix.safe, edit=types.WorkspaceEdit(changes={uri: edits}))

@@ -164,3 +164,30 @@ async def test_code_actions_suppress_a_finding(client: LanguageClient, tmp_path:
     lines[39] += "  # planlint: disable=PL004"
     editor.replace_all(uri, "\n".join(lines))
     assert await editor.diagnostics(uri, until=lambda d: not d) == []
+
+
+@pytest.mark.asyncio
+async def test_code_actions_offer_the_fixes_as_quick_fixes(client: LanguageClient, tmp_path: Path) -> None:
+    root = copy_data(tmp_path, "acme.yaml")
+    text = (root / "acme.yaml").read_text(encoding="utf-8")
+    text = text.replace("        with: [li-ming]\n", "        with: [li-mign]\n", 1).replace(
+        "ready: 2027-01-10", "ready: 2027-1-10")
+    editor, uri = await opened(client, root, text)
+    found = await editor.diagnostics(uri)
+    assert codes_at(found) == [("PL002", 36), ("PL004", 39)]
+    whole = types.Range(at(0, 0), at(len(text.split("\n")), 0))
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        doc(uri), whole, types.CodeActionContext(diagnostics=found)))
+    fixes = [(a.title, a.is_preferred, list(a.edit.changes[uri])) for a in actions if not a.title.startswith("Suppress")]
+    assert fixes == [
+        ("Write the date as `2027-01-10`", True, [types.TextEdit(types.Range(at(36, 15), at(36, 24)), "2027-01-10")]),
+        ("Write `li-ming` (a guess)", False, [types.TextEdit(types.Range(at(39, 15), at(39, 22)), "li-ming")])]
+    lines = text.split("\n")
+    lines[36] = lines[36].replace("2027-1-10", "2027-01-10")
+    lines[39] = lines[39].replace("li-mign", "li-ming")
+    editor.replace_all(uri, "\n".join(lines))
+    assert await editor.diagnostics(uri, until=lambda d: not d) == []
+
+
+def codes_at(found: List[types.Diagnostic]) -> List[tuple]:
+    return [(str(d.code), d.range.start.line) for d in found]
