@@ -17,6 +17,7 @@ from planlint.api import DataPath, Problem, Text
 from planlint.messages import text
 from planlint.positions import PositionIndex, Span, node_span
 from planlint.decode import decode_plan_bytes
+from planlint import yaml_errors
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _YAML = "tag:yaml.org,2002:"
@@ -27,6 +28,7 @@ _PLAIN_WORDS = {"": None, "~": None, "null": None, "Null": None, "NULL": None,
                 **{w: True for w in ("yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON")},
                 **{w: False for w in ("no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF")}}
 _ANY_CASE = {w.lower(): v for w, v in _PLAIN_WORDS.items() if isinstance(v, bool)}
+_WIDE_SEPARATOR = re.compile(r"\s*[，、；]\s*")  # typed on a Chinese keyboard where YAML needs `,`
 _IMPLICIT = "?"  # the tag of a plain, untagged scalar: planlint reads it itself
 # What YAML 1.2 does not allow in a stream (decoded text holds no surrogates):
 # control characters but tab, newline, CR and NEL, and U+FFFE/U+FFFF. The class is
@@ -150,7 +152,11 @@ def _yaml_error(exc: yaml.YAMLError, source: str) -> Tuple[str, Problem]:
     elif mark is not None and _char_at(source, mark.line, mark.column) == "\t":
         message = text("tab_indent", line=mark.line + 1)
     else:
-        message = text("invalid_yaml", problem=problem + (f" ({context})" if context else ""))
+        explained = yaml_errors.explain(exc, source)
+        if explained is not None:
+            return _at(*explained)
+        message = text("invalid_yaml", line=mark.line + 1 if mark else 1,
+                       problem=problem + (f" ({context})" if context else ""))
     if mark is None:
         return _at(1, 1, message)
     return _at(mark.line + 1, mark.column + 1, message)
@@ -254,6 +260,8 @@ class _Builder:
             if node.__class__ is _SEQUENCE:
                 if node.tag not in (_TAG_SEQ, "!"):
                     self._unsupported_tag(node, path)
+                if node.flow_style and self._wide_separators(node):
+                    return self._split_flow_list(node, path, depth)
                 return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
             if node.tag not in (_TAG_MAP, "!"):
                 self._unsupported_tag(node, path)
@@ -329,6 +337,32 @@ class _Builder:
         if tag != _TAG_TIMESTAMP:
             self._unsupported_tag(node, path)
         return raw
+
+    @staticmethod
+    def _wide_separators(node: Any) -> bool:
+        return any(item.__class__ is _SCALAR and item.tag == _IMPLICIT and _WIDE_SEPARATOR.search(item.value)
+                   for item in node.value)
+
+    def _split_flow_list(self, node: Any, path: DataPath, depth: int) -> list:
+        """`[总部，分部，门店]` reads as one item: it is one finding (PL001), and the rules
+        see the three items that were meant, so none of them reports a knock-on (SPEC 7a.5)."""
+        items: list = []
+        for item in node.value:
+            if item.__class__ is _SCALAR and item.tag == _IMPLICIT and _WIDE_SEPARATOR.search(item.value):
+                items.extend(_plain(part) for part in _WIDE_SEPARATOR.split(item.value) if part)
+            else:
+                items.append(self.build(item, path + (len(items),), depth + 1))
+        first = next(i for i in node.value if i.__class__ is _SCALAR and _WIDE_SEPARATOR.search(i.value))
+        mark = _WIDE_SEPARATOR.search(first.value).group().strip()  # type: ignore[union-attr]
+        span = node_span(first)
+        column = span.column + first.value.index(mark) if span.line == (span.end_line or span.line) else span.column
+        written = "[" + ", ".join(i.value for i in node.value if i.__class__ is _SCALAR) + "]"
+        meant = "[" + ", ".join(str(i) for i in items) + "]"
+        name, name_zh, _ = yaml_errors.FULL_WIDTH[mark]
+        self.problems.append(("PL001", Problem(path, text("wide_list", line=span.line, written=written, mark=mark,
+                                                          name=name, name_zh=name_zh, meant=meant),
+                                               position=(span.line, column, span.line, column + 1))))
+        return items
 
     def _unsupported_tag(self, node: Any, path: DataPath) -> None:
         span = node_span(node)

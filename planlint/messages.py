@@ -36,9 +36,41 @@ M = {
     "two_documents": ("the file holds more than one YAML document (a `---` line in the middle); "
                       "a plan file holds exactly one",
                       "文件包含多个 YAML 文档（中间有一行 `---`）；一个计划文件只能写一份计划"),
-    "invalid_yaml": ("invalid YAML: {problem}", "YAML 格式错误：{problem}"),
+    # YAML that does not parse, in plain words (planlint.yaml_errors)
+    "invalid_yaml": ("YAML cannot read line {line}: check its indentation, quotes and brackets, and those of "
+                     "the line above (the YAML reader says: {problem})",
+                     "YAML 无法读取第 {line} 行：请检查这一行和上一行的缩进、引号和括号（YAML 解析器的原话：{problem}）"),
     "tab_indent": ("line {line} is indented with a tab; YAML needs spaces: replace the tab with spaces",
                    "第 {line} 行用了制表符（Tab）缩进；YAML 只能用空格缩进，请把 Tab 换成空格"),
+    "indented": ("line {line} is indented {spaces} spaces, but the keys above it (line {above}) use "
+                 "{above_spaces}; line them up",
+                 "第 {line} 行缩进了 {spaces} 个空格，但上面的字段（第 {above} 行）缩进 {above_spaces} 个空格；请对齐"),
+    "missing_dash": ("line {line} (`{item}`) lines up with the list items that start on line {list_line} but has "
+                     "no `- `; write `- {item}` to start a new item, or indent it under the item above",
+                     "第 {line} 行（`{item}`）与第 {list_line} 行开始的列表项对齐，但前面没有 `- `；"
+                     "若是新的一项，请写成 `- {item}`，否则请缩进到上一项下面"),
+    "missing_colon": ("line {line} (`{written}`) has no `: ` between the key and its value; write `{meant}`",
+                      "第 {line} 行（`{written}`）的字段名和值之间缺少 `: `（半角冒号加空格）；请写成 `{meant}`"),
+    "colon_in_value": ("line {line}: the value of `{key}` contains `: `, which YAML reads as a new key; "
+                       "put the value in quotes: `{key}: \"{value}\"`",
+                       "第 {line} 行：`{key}` 的值里有 `: `，YAML 会把它当成新的字段；请给值加上引号："
+                       "`{key}: \"{value}\"`"),
+    "unclosed_quote": ("the quote `{quote}` opened on line {line} is never closed; end the text with `{quote}` "
+                       "on the same line",
+                       "第 {line} 行开始的引号 `{quote}` 没有结束；请在同一行用 `{quote}` 结束这段文字"),
+    "unclosed_bracket": ("the `{bracket}` opened on line {line} is never closed; end it with `{closing}` and "
+                         "separate the items with `, `",
+                         "第 {line} 行的 `{bracket}` 没有对应的 `{closing}`；请用 `{closing}` 结束，各项之间用 `, ` 分隔"),
+    "wide_colon": ("line {line}: `{written}` uses the full-width colon `：` from a Chinese keyboard; YAML needs "
+                   "an ASCII colon and a space: `{meant}`",
+                   "第 {line} 行：`{written}` 用了中文输入法的全角冒号 `：`；YAML 要用半角冒号加空格：`{meant}`"),
+    "wide_space": ("line {line} has a full-width space from a Chinese keyboard where YAML needs an ordinary "
+                   "space; retype the space in English input mode",
+                   "第 {line} 行有一个中文输入法的全角空格，YAML 这里要用半角空格；请切换到英文输入法重新输入空格"),
+    "wide_list": ("line {line}: the list `{written}` is separated with `{mark}` ({name}) from a Chinese "
+                  "keyboard; YAML separates list items with an ASCII comma: write `{meant}`",
+                  "第 {line} 行：列表 `{written}` 用了中文输入法的{name_zh} `{mark}` 来分隔；"
+                  "YAML 列表要用半角逗号 `,` 分隔：请写成 `{meant}`"),
     "too_deep": ("the document nests deeper than {limit} levels", "文档嵌套超过 {limit} 层"),
     "recursive_alias": ("recursive alias: an anchor refers to itself", "递归别名：锚点引用了它自己"),
     "too_many_aliases": ("more than {limit} aliases", "别名超过 {limit} 个"),

@@ -1,0 +1,140 @@
+"""A YAML parse error in words a person who does not know YAML can act on (SPEC 7a.5, 7a.6).
+
+libyaml says "mapping values are not allowed in this context" one line after the
+real slip. This module looks at the source around its mark and names what was
+typed, where it was typed: full-width punctuation from a Chinese keyboard, a tab,
+a line indented differently from the keys above it, a missing `- ` or `: `, an
+unclosed quote or bracket. The parser's own words are only the last resort, and
+then framed by a sentence that says what to check.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, List, Optional, Tuple
+
+from planlint.api import Text
+from planlint.messages import text
+
+Located = Tuple[int, int, Text]  # 1-based line and column, message
+
+FULL_WIDTH = {"：": ("full-width colon", "全角冒号", ":"), "，": ("full-width comma", "全角逗号", ","),
+              "、": ("enumeration comma", "顿号", ","), "；": ("full-width semicolon", "全角分号", ","),
+              "\u3000": ("full-width space", "全角空格", " ")}
+# A key typed with a full-width colon, or a full-width space where YAML needs a space:
+# after a key's colon, after a list dash, or in the indentation.
+_WIDE_COLON = re.compile(r"^(\s*(?:-\s+)?)([^\s:#'\"\[\]{},][^:#'\"]*?)\s*：")
+_WIDE_SPACE = re.compile(r"^[ \u3000]*\u3000|^\s*-\u3000|^\s*(?:-\s+)?[^\s:#'\"][^:#'\"]*?:\u3000")
+
+
+def explain(exc: Any, source: str) -> Optional[Located]:
+    """Where the mistake behind a parse error was typed, and what to do; None when the
+    error is about something else (two documents, a nesting limit)."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if mark is None:
+        return None
+    lines = source.split("\n")
+    wide = full_width_before(lines, mark.line + 1)
+    if wide is not None:
+        return wide
+    problem = str(getattr(exc, "problem", "") or "")
+    context = str(getattr(exc, "context", "") or "")
+    start = getattr(exc, "context_mark", None)
+    if "\t" in _line(lines, mark.line)[:mark.column + 1] and "\t" in problem + _indent_of(_line(lines, mark.line)):
+        return mark.line + 1, mark.column + 1, text("tab_indent", line=mark.line + 1)
+    if "quoted scalar" in context and start is not None:
+        quote = _line(lines, start.line)[start.column:start.column + 1] or '"'
+        return start.line + 1, start.column + 1, text("unclosed_quote", quote=quote, line=start.line + 1)
+    if "flow sequence" in context or "flow mapping" in context:
+        if start is not None:
+            bracket, closing = ("[", "]") if "sequence" in context else ("{", "}")
+            return start.line + 1, start.column + 1, text("unclosed_bracket", bracket=bracket, closing=closing,
+                                                          line=start.line + 1)
+    if "could not find expected ':'" in problem and start is not None:
+        return _missing_colon(lines, start.line)
+    return _indentation(lines, mark, start, problem, context) or _unexplained(mark, problem, context)
+
+
+def full_width_before(lines: List[str], last: int) -> Optional[Located]:
+    """The first full-width colon or space typed where YAML needs `:` or a space, up to line `last`."""
+    for number in range(min(last + 1, len(lines))):
+        line = _without_comment(lines[number])
+        colon = _WIDE_COLON.match(line)
+        if colon and "：" in line and ": " not in line[:colon.end()]:
+            key = colon.group(2).strip()
+            rest = line[colon.end():].strip()
+            return number + 1, colon.end(), text("wide_colon", line=number + 1, written=f"{key}：{rest}".strip(),
+                                                 meant=f"{key}: {rest}".strip())
+        space = _WIDE_SPACE.match(line)
+        if space:
+            return number + 1, space.end(), text("wide_space", line=number + 1)
+    return None
+
+
+def _missing_colon(lines: List[str], index: int) -> Located:
+    line = _line(lines, index)
+    written = line.strip()
+    words = written.lstrip("- ").split(None, 1)
+    meant = f"{words[0]}: {words[1]}" if len(words) == 2 else f"{written}:"
+    column = len(line) - len(line.lstrip()) + 1
+    return index + 1, column, text("missing_colon", line=index + 1, written=written, meant=meant)
+
+
+def _indentation(lines: List[str], mark: Any, start: Any, problem: str, context: str) -> Optional[Located]:
+    """A line indented unlike the keys it belongs to, or a list item without its `- `."""
+    index = mark.line
+    line = _line(lines, index)
+    if not line.strip():
+        return None
+    spaces = len(line) - len(line.lstrip(" "))
+    if "mapping values" in problem and line[:mark.column].count(": ") >= 1 and line.lstrip(" -")[:1] not in "'\"":
+        key, _, value = line.strip().partition(": ")
+        return index + 1, mark.column + 1, text("colon_in_value", line=index + 1, key=key, value=value)
+    above = _previous(lines, index)
+    if above is None:
+        return None
+    above_keys = _key_column(lines[above])
+    if "block collection" in context and start is not None and spaces == start.column \
+            and not line.lstrip().startswith("-"):
+        return index + 1, spaces + 1, text("missing_dash", line=index + 1, column=spaces,
+                                           item=line.strip(), list_line=start.line + 1)
+    if spaces == above_keys:
+        return None
+    return index + 1, spaces + 1, text("indented", line=index + 1, spaces=spaces, above=above + 1,
+                                       above_spaces=above_keys)
+
+
+def _unexplained(mark: Any, problem: str, context: str) -> Located:
+    said = problem + (f" ({context})" if context else "")
+    return mark.line + 1, mark.column + 1, text("invalid_yaml", line=mark.line + 1, problem=said)
+
+
+def _line(lines: List[str], index: int) -> str:
+    return lines[index].rstrip("\r") if 0 <= index < len(lines) else ""
+
+
+def _indent_of(line: str) -> str:
+    return line[:len(line) - len(line.lstrip())]
+
+
+def _previous(lines: List[str], index: int) -> Optional[int]:
+    """The nearest line above `index` that holds YAML (not blank, not only a comment)."""
+    for number in range(index - 1, -1, -1):
+        stripped = lines[number].strip()
+        if stripped and not stripped.startswith("#"):
+            return number
+    return None
+
+
+def _key_column(line: str) -> int:
+    """Where a line's key starts: after the indentation and any `- ` list dashes."""
+    column = len(line) - len(line.lstrip(" "))
+    while line[column:column + 2] == "- ":
+        column += 2
+        column += len(line[column:]) - len(line[column:].lstrip(" "))
+    return column
+
+
+def _without_comment(line: str) -> str:
+    """The line up to a ` #` comment (a `#` inside quotes is rare enough in keys to ignore)."""
+    found = re.search(r"(^|\s)#", line)
+    return line[:found.start()] if found else line
