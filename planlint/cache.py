@@ -19,7 +19,6 @@ from planlint import __version__
 from planlint.filelint import FileOutcome, Job
 from planlint.output import write_atomically
 
-DEFAULT_FOLDER = ".planlint_cache"
 OUTCOME_FORMAT = "2"  # bumped when FileOutcome gains what older entries lack (account facts)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import re
 import sys
 from typing import TYPE_CHECKING, Callable, Iterator, List, NoReturn, Optional, Tuple
 
@@ -15,9 +14,8 @@ from planlint.model import LANGUAGES, Severity
 from planlint.reporters import FORMATS
 
 if TYPE_CHECKING:  # only for annotations: a run imports what it needs, when it needs it
-    from planlint.config import Config
-    from planlint.discover import Source
     from planlint.config import Settings
+    from planlint.discover import Source
     from planlint.engine import Result
     from planlint.registry import Registry
 
@@ -46,14 +44,13 @@ def _split(values: Tuple[str, ...]) -> Optional[List[str]]:
 
 
 def _parse_today(ctx: click.Context, param: click.Parameter, value: Optional[str]) -> Optional[dt.date]:
+    from planlint.schema import is_real_date
+
     if value is None:
         return None
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            return dt.date.fromisoformat(value)
-    except ValueError:
-        pass
-    raise click.BadParameter(f"`{value}` is not a real date written YYYY-MM-DD")
+    if not is_real_date(value):
+        raise click.BadParameter(f"`{value}` is not a real date written YYYY-MM-DD")
+    return dt.date.fromisoformat(value)
 
 
 _LANG_OPTION = click.option("--lang", type=click.Choice(LANGUAGES),
@@ -93,7 +90,7 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
           stdin_filename: Optional[str], baseline_path: Optional[str], write_baseline: Optional[str],
           prune_baseline: bool, compare_path: Optional[str], no_cache: bool, jobs: Optional[int], lang: Optional[str]) -> None:
     """Lint plan files and folders."""
-    from planlint.config import choose_language
+    from planlint.config import load_settings
     from planlint.discover import PathError
     from planlint.engine import lint
     from planlint.errors import ConfigError
@@ -101,19 +98,17 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
 
     try:
         outputs = _parse_outputs(formats, output)
-        config, registry = _load_config_and_rules(config_path, isolated)
-        settings = _settings(config, select, ignore, today, choose_language(lang, config))
-        if not write_baseline:
-            settings.baseline = baseline_path or (config.resolve_path(config.get("baseline"))
-                                                  if config.get("baseline") else None)
-        sources, context = _sources(config, paths, stdin_filename)
-        _refuse_unsafe_targets(outputs, write_baseline, settings.baseline, sources + context, config)
+        settings, registry = load_settings(config_path, isolated, select=_split(select), ignore=_split(ignore),
+                                           today=today, lang=lang, fail_on=fail_on, baseline=baseline_path,
+                                           use_baseline=not write_baseline, use_cache=not no_cache)
+        sources, context = _sources(settings, paths, stdin_filename)
+        _refuse_unsafe_targets(outputs, write_baseline, settings.baseline, sources + context, settings)
         with _progress_bar(len(sources)) as advance:
             result = lint(sources, registry, settings, context, advance,
                           keep_text=any(name == "html" for name, _ in outputs),
                           jobs=jobs or default_jobs(len(sources) + len(context)),
-                          cache_folder=None if no_cache else _cache_folder(config.root))
-        _add_trend(result, config, compare_path)
+                          cache_folder=None if no_cache else settings.cache_folder)
+        _add_trend(result, settings, compare_path)
     except (ConfigError, PathError) as exc:
         _fail(str(exc))
     for message in result.errors:
@@ -122,13 +117,12 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
         _write_baseline(write_baseline, result)
     _report_baseline(settings.baseline, result, prune_baseline)
     _write_reports(outputs, result, registry, settings.lang)
-    threshold = Severity(fail_on or config.get("fail-on", "error"))
-    sys.exit(_exit_status(result, threshold, exit_zero))
+    sys.exit(_exit_status(result, settings.fail_on, exit_zero))
 
 
-def _add_trend(result: Result, config: Config, compare_path: Optional[str]) -> None:
+def _add_trend(result: Result, settings: Settings, compare_path: Optional[str]) -> None:
     """Score weights from config, and what changed since PREVIOUS.json (--compare)."""
-    result.score = dict(config.get("score", {}))
+    result.score = dict(settings.score)
     if compare_path:
         from planlint.compare import compare, read_previous
 
@@ -198,7 +192,7 @@ def _parse_outputs(formats: Tuple[str, ...], output: Optional[str]) -> List[Tupl
 
 
 def _refuse_unsafe_targets(outputs: List[Tuple[str, Optional[str]]], write_baseline: Optional[str],
-                           baseline: Optional[str], sources: List[Source], config: Config) -> None:
+                           baseline: Optional[str], sources: List[Source], settings: Settings) -> None:
     """Before anything is written: no report or baseline may replace a plan, a
     config file or the baseline being read, and no two may share a file."""
     from planlint.discover import CONFIG_NAMES
@@ -206,8 +200,8 @@ def _refuse_unsafe_targets(outputs: List[Tuple[str, Optional[str]]], write_basel
     from planlint.output import is_regular_target
 
     protected = {os.path.realpath(s.fs_path or s.path): "a plan being linted" for s in sources if s.data is None}
-    if config.path:
-        protected[os.path.realpath(config.path.split(" [tool.planlint]")[0])] = "the config file"
+    if settings.config_file:
+        protected[os.path.realpath(settings.config_file)] = "the config file"
     if baseline:
         protected.setdefault(os.path.realpath(baseline), "the baseline being read")
     targets = [(f"--format {name}", target) for name, target in outputs if target is not None]
@@ -225,56 +219,22 @@ def _refuse_unsafe_targets(outputs: List[Tuple[str, Optional[str]]], write_basel
         claimed[real] = option
 
 
-def _load_config_and_rules(config_path: Optional[str], isolated: bool) -> Tuple[Config, Registry]:
-    from planlint.config import check_rule_references, load_config
-    from planlint.registry import load_registry
-
-    config = load_config(config_path, isolated)
-    registry = load_registry([_plugin_ref(config, p) for p in config.get("plugins", [])])
-    check_rule_references(config, registry)
-    return config, registry
-
-
-def _plugin_ref(config: Config, plugin: str) -> str:
-    """A file path in `plugins:` is relative to the config file; a module name stays as is."""
-    return config.resolve_path(plugin) if plugin.endswith(".py") or "/" in plugin else plugin
-
-
-def _settings(config: Config, select: Tuple[str, ...], ignore: Tuple[str, ...], today: Optional[dt.date],
-              lang: str) -> Settings:
-    from planlint.config import Settings
-    from planlint.loader import Limits
-
-    limits = config.get("limits", {})
-    defaults = Limits()
-    return Settings(
-        select=config.get("select"), ignore=config.get("ignore", []),
-        cli_select=_split(select), cli_ignore=_split(ignore) or [],
-        severity=config.get("severity", {}), rule_options=config.get("rules", {}),
-        per_file_ignores=list(config.get("per-file-ignores", {}).items()), config_root=config.root,
-        today=today or (dt.date.fromisoformat(config.get("today")) if config.get("today") else dt.date.today()),
-        limits=Limits(limits.get("max-file-size", defaults.max_bytes), limits.get("max-nodes", defaults.max_nodes),
-                      limits.get("max-aliases", defaults.max_aliases), limits.get("max-depth", defaults.max_depth)),
-        lang=lang)
-
-
-def _sources(config: Config, paths: Tuple[str, ...], stdin_filename: Optional[str]
+def _sources(settings: Settings, paths: Tuple[str, ...], stdin_filename: Optional[str]
              ) -> Tuple[List[Source], List[Source]]:
     from planlint.discover import Source, discover, split_stdin
     from planlint.errors import ConfigError
 
     files, use_stdin = split_stdin(paths or (".",))
-    exclude = config.get("exclude", [])
-    sources = discover(files, exclude, config.root)
+    sources = discover(files, settings.exclude, settings.config_root)
     if use_stdin:
         sources.append(Source(stdin_filename or "-", data=sys.stdin.buffer.read()))
     if not sources:
         raise ConfigError(f"no plan files (*.yaml, *.yml) found under {', '.join(files)}")
-    folders = [config.resolve_path(p) for p in config.get("paths", [])]
-    if not folders:
+    if not settings.paths:
         return sources, []
     named = {os.path.realpath(s.path) for s in sources if s.data is None}
-    context = [s for s in discover(folders, exclude, config.root) if os.path.realpath(s.path) not in named]
+    context = [s for s in discover(settings.paths, settings.exclude, settings.config_root)
+               if os.path.realpath(s.path) not in named]
     return sources, context
 
 
@@ -337,14 +297,14 @@ def explain(rule: str, lang: Optional[str]) -> None:
 
 def _registry_and_language(lang: Optional[str]) -> Tuple[Registry, str]:
     """The rules the config's plugins add, and the language; for `rules` and `explain`."""
-    from planlint.config import choose_language
+    from planlint.config import load_settings
     from planlint.errors import ConfigError
 
     try:
-        config, registry = _load_config_and_rules(None, False)
+        settings, registry = load_settings(lang=lang)
     except ConfigError as exc:
         _fail(str(exc))
-    return registry, choose_language(lang, config)
+    return registry, settings.lang
 
 
 @cli.command("schema")
@@ -391,11 +351,6 @@ def server() -> None:
     from planlint.server import main as serve
 
     sys.exit(serve())
-
-
-def _cache_folder(config_root: str) -> str:
-    # As ruff's RUFF_CACHE_DIR: CI and test runs keep the cache out of the checkout.
-    return os.environ.get("PLANLINT_CACHE_DIR") or os.path.join(config_root, ".planlint_cache")
 
 
 def main() -> None:

@@ -1,23 +1,30 @@
-"""Find, load and validate configuration; every mistake is a ConfigError that says where.
+"""Configuration -> Settings: defaults, then the config file, then the command line.
 
+`load_settings` is the one way to a run's Settings (the CLI and the language
+server call it); `prepare` turns Settings into the enabled rules, severities
+and options of a run. Every mistake is a ConfigError that says where.
 Validation runs twice: the static schema (`schemas/config.schema.json`) before
 plugins load, then the rule-dependent parts (codes, names, each rule's
 options) once the registry knows every rule.
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import os
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Set, Tuple
 
 from planlint.api import Problem, closest, format_path
+from planlint.discover import CONFIG_FILES
 from planlint.errors import ConfigError
 from planlint.loader import Limits, load
+from planlint.model import Rule, Severity
 from planlint.positions import PositionIndex
-from planlint.registry import Registry
+from planlint.registry import Registry, load_registry
 
-CONFIG_FILES = ("planlint.yaml", ".planlint.yaml", "planlint.yml", ".planlint.yml")
+CACHE_FOLDER = ".planlint_cache"  # in the config's folder
+PYPROJECT_SECTION = " [tool.planlint]"  # how messages name a config inside pyproject.toml
 
 
 @dataclass
@@ -38,6 +45,95 @@ class Settings:
     lang: str = "en"
     baseline: Optional[str] = None  # a baseline file: its findings are not reported
     plugins: List[str] = field(default_factory=list)  # rule modules or files named in config
+    fail_on: Severity = Severity.ERROR  # the lowest severity that makes the exit status 1
+    exclude: List[str] = field(default_factory=list)  # globs, relative to config_root
+    paths: List[str] = field(default_factory=list)  # folders whose plans are cross-file context
+    config_file: Optional[str] = None  # the file the settings came from (planlint never writes over it)
+    cache_folder: Optional[str] = None  # per-file outcomes of unchanged files; None: no cache
+    score: Dict[str, int] = field(default_factory=dict)  # health-score weights by severity (config `score:`)
+
+
+def load_settings(config_path: Optional[str] = None, isolated: bool = False, start: Optional[str] = None, *,
+                  select: Optional[List[str]] = None, ignore: Optional[List[str]] = None,
+                  today: Optional[dt.date] = None, lang: Optional[str] = None, fail_on: Optional[str] = None,
+                  baseline: Optional[str] = None, use_baseline: bool = True,
+                  use_cache: bool = True) -> Tuple[Settings, Registry]:
+    """The settings of a run and its rules: the config file (`config_path`, else the
+    nearest one from `start`, default the working folder; none when `isolated`),
+    overridden by the command line's values. `use_baseline=False` ignores every
+    baseline (a run that writes one)."""
+    config = load_config(config_path, isolated, start)
+    plugins = [_plugin_ref(config, p) for p in config.get("plugins", [])]
+    registry = load_registry(plugins)
+    check_rule_references(config, registry)
+    limits, defaults = config.get("limits", {}), Limits()
+    if baseline is None and config.get("baseline"):
+        baseline = config.resolve_path(config.get("baseline"))
+    settings = Settings(
+        select=config.get("select"), ignore=config.get("ignore", []), cli_select=select, cli_ignore=ignore or [],
+        severity=config.get("severity", {}), rule_options=config.get("rules", {}),
+        per_file_ignores=list(config.get("per-file-ignores", {}).items()), config_root=config.root,
+        today=today or (dt.date.fromisoformat(config.get("today")) if config.get("today") else dt.date.today()),
+        limits=Limits(limits.get("max-file-size", defaults.max_bytes), limits.get("max-nodes", defaults.max_nodes),
+                      limits.get("max-aliases", defaults.max_aliases), limits.get("max-depth", defaults.max_depth)),
+        lang=choose_language(lang, config), baseline=baseline if use_baseline else None, plugins=plugins,
+        fail_on=Severity(fail_on or config.get("fail-on", "error")), exclude=config.get("exclude", []),
+        paths=[config.resolve_path(p) for p in config.get("paths", [])],
+        config_file=config.path.split(PYPROJECT_SECTION)[0] if config.path else None,
+        # As ruff's RUFF_CACHE_DIR: CI and test runs keep the cache out of the checkout.
+        cache_folder=(os.environ.get("PLANLINT_CACHE_DIR") or os.path.join(config.root, CACHE_FOLDER))
+        if use_cache else None, score=dict(config.get("score", {})))
+    return settings, registry
+
+
+def _plugin_ref(config: Config, plugin: str) -> str:
+    """A file path in `plugins:` is relative to the config file; a module name stays as is."""
+    return config.resolve_path(plugin) if plugin.endswith(".py") or "/" in plugin else plugin
+
+
+@dataclass
+class Prepared:
+    """What a run's Settings mean for its rules, resolved once per run."""
+
+    enabled: Dict[str, Rule]
+    severity: Dict[str, Severity]
+    options: Dict[str, dict]
+    file_ignores: List[Tuple[str, Set[str]]]
+
+
+def prepare(registry: Registry, settings: Settings) -> Prepared:
+    def codes(tokens: Iterable[str], what: str) -> Set[str]:
+        found: Set[str] = set()
+        for token in tokens:
+            matched = registry.codes_for(token)
+            if not matched:
+                raise ConfigError(f"{what}: `{token}` is not a rule code, name or code prefix "
+                                  "(see `planlint rules`)")
+            found.update(matched)
+        return found
+
+    selected = set(registry.rules)
+    for select, ignore in ((settings.select, settings.ignore), (settings.cli_select, settings.cli_ignore)):
+        if select is not None:
+            selected = codes(select, "select")
+        selected -= codes(ignore, "ignore")
+    enabled = {c: registry.rules[c] for c in sorted(selected)}
+    file_ignores = [(pattern, codes(tokens, "per-file-ignores")) for pattern, tokens in settings.per_file_ignores]
+    severity = {code: rule.severity for code, rule in registry.rules.items()}
+    for token, level in settings.severity.items():
+        severity[next(iter(codes([token], "severity")))] = Severity(level)
+    options = {code: copy.deepcopy(rule.options) for code, rule in registry.rules.items()}
+    for token, overrides in settings.rule_options.items():
+        code = next(iter(codes([token], "rules")))
+        options[code] = _merge(options[code], overrides)
+    return Prepared(enabled, severity, options, file_ignores)
+
+
+def _merge(base: dict, overrides: dict) -> dict:
+    merged = dict(base)
+    for key, value in overrides.items():
+        merged[key] = _merge(base[key], value) if isinstance(base.get(key), dict) and isinstance(value, dict) else value
+    return merged
 
 
 @dataclass
@@ -101,10 +197,10 @@ def _read(path: str) -> Config:
     root = os.path.dirname(os.path.abspath(path))
     if os.path.basename(path) == "pyproject.toml":
         section = _pyproject_section(path)
-        return Config(f"{path} [tool.planlint]", root, section or {})
+        return Config(f"{path}{PYPROJECT_SECTION}", root, section or {})
     with open(path, "rb") as handle:
         loaded = load(handle.read())
-    if loaded.data is None and not loaded.problems[0][1].text().startswith("the file is empty"):
+    if loaded.data is None and not loaded.empty:
         problem = loaded.problems[0][1]
         line, column = problem.position[:2] if problem.position else (1, 1)
         raise ConfigError(f"{path}:{line}:{column}: {problem.text()}")

@@ -8,7 +8,8 @@ import stat
 from dataclasses import dataclass
 from typing import Iterable, List, Optional, Tuple
 
-CONFIG_NAMES = frozenset({"planlint.yaml", ".planlint.yaml", "planlint.yml", ".planlint.yml"})
+CONFIG_FILES = ("planlint.yaml", ".planlint.yaml", "planlint.yml", ".planlint.yml")  # in the order config looks
+CONFIG_NAMES = frozenset(CONFIG_FILES)
 PLAN_SUFFIXES = (".yaml", ".yml")
 
 

@@ -7,21 +7,19 @@ Both run the same steps and return the same Result.
 """
 from __future__ import annotations
 
-import copy
 import os
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple, Union
+from typing import TYPE_CHECKING, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from planlint.api import FileFacts, Problem
 from planlint.baseline import apply_baseline, read_baseline
-from planlint.config import Settings
+from planlint.config import Prepared, Settings, prepare
 from planlint.discover import Source
-from planlint.errors import ConfigError
 from planlint.facts import AccountFacts
 from planlint.fix_comments import unused_suppression_fixes
 from planlint.filelint import FactSpans, FileOutcome, Job, crash_problem, make_finding
 from planlint.memo import Memo
-from planlint.model import Finding, Rule, Severity
+from planlint.model import Finding
 from planlint.registry import Registry, load_registry
 from planlint.suppress import apply_directives, ignored_in_file
 from planlint.workers import Cache, run_jobs
@@ -44,51 +42,6 @@ class Result:
     options: Dict[str, dict] = field(default_factory=dict)  # enabled rule code -> its options in this run
     score: Dict[str, int] = field(default_factory=dict)  # config `score:` weights by severity
     trend: Optional[Trend] = None  # --compare: what changed since an earlier JSON report
-
-
-@dataclass
-class _Prepared:
-    """What the engine resolved from settings once per run."""
-
-    enabled: Dict[str, Rule]
-    severity: Dict[str, Severity]
-    options: Dict[str, dict]
-    file_ignores: List[Tuple[str, Set[str]]]
-
-
-def prepare(registry: Registry, settings: Settings) -> _Prepared:
-    def codes(tokens: Iterable[str], what: str) -> Set[str]:
-        found: Set[str] = set()
-        for token in tokens:
-            matched = registry.codes_for(token)
-            if not matched:
-                raise ConfigError(f"{what}: `{token}` is not a rule code, name or code prefix "
-                                  "(see `planlint rules`)")
-            found.update(matched)
-        return found
-
-    selected = set(registry.rules)
-    for select, ignore in ((settings.select, settings.ignore), (settings.cli_select, settings.cli_ignore)):
-        if select is not None:
-            selected = codes(select, "select")
-        selected -= codes(ignore, "ignore")
-    enabled = {c: registry.rules[c] for c in sorted(selected)}
-    file_ignores = [(pattern, codes(tokens, "per-file-ignores")) for pattern, tokens in settings.per_file_ignores]
-    severity = {code: rule.severity for code, rule in registry.rules.items()}
-    for token, level in settings.severity.items():
-        severity[next(iter(codes([token], "severity")))] = Severity(level)
-    options = {code: copy.deepcopy(rule.options) for code, rule in registry.rules.items()}
-    for token, overrides in settings.rule_options.items():
-        code = next(iter(codes([token], "rules")))
-        options[code] = _merge(options[code], overrides)
-    return _Prepared(enabled, severity, options, file_ignores)
-
-
-def _merge(base: dict, overrides: dict) -> dict:
-    merged = dict(base)
-    for key, value in overrides.items():
-        merged[key] = _merge(base[key], value) if isinstance(base.get(key), dict) and isinstance(value, dict) else value
-    return merged
 
 
 def lint_texts(texts: Mapping[str, Union[str, bytes]], settings: Optional[Settings] = None, *,
@@ -194,7 +147,7 @@ def _cross_file_findings(outcomes: List[FileOutcome], context: List[FileOutcome]
     return extra, errors
 
 
-def _finish_file(outcome: FileOutcome, extra: List[Finding], prepared: _Prepared, registry: Registry,
+def _finish_file(outcome: FileOutcome, extra: List[Finding], prepared: Prepared, registry: Registry,
                  settings: Settings, job: Job) -> Tuple[List[Finding], List[Tuple[Finding, str]]]:
     ignored = ignored_in_file(outcome.path, prepared.file_ignores, settings.config_root)
     findings = [f for f in outcome.findings + extra if f.code not in ignored]

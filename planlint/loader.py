@@ -53,6 +53,7 @@ class Loaded:
     data: Optional[dict]
     positions: PositionIndex
     problems: List[Tuple[str, Problem]]  # (code, problem)
+    empty: bool = False  # the file holds no YAML node at all (a config may be empty; a plan may not)
 
 
 class _LimitExceeded(Exception):
@@ -87,7 +88,7 @@ def load(raw: bytes, limits: Limits = Limits()) -> Loaded:
     except RecursionError:
         return Loaded(source, None, empty, [_at(1, 1, text("too_deep_to_read"))])
     if root is None:
-        return Loaded(source, None, empty, [_at(1, 1, text("empty"))])
+        return Loaded(source, None, empty, [_at(1, 1, text("empty"))], empty=True)
     if not isinstance(root, yaml.MappingNode):
         kind = "not_mapping_list" if isinstance(root, yaml.SequenceNode) else "not_mapping_value"
         span = node_span(root)

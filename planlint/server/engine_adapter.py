@@ -11,27 +11,22 @@ from __future__ import annotations
 import os
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-from planlint.config import Config, check_rule_references, choose_language, load_config
+from planlint.config import Config, load_config
 from planlint.discover import Source, discover
 from planlint.engine import Settings, lint, lint_texts
 from planlint.memo import Memo
 from planlint.model import Finding
-from planlint.registry import Registry, load_registry
+from planlint.registry import Registry
 from planlint.workers import default_jobs
 
 
 def load_settings(folder: str) -> Tuple[Config, Registry, Settings]:
     """The config found from `folder` upwards, its rules and settings, as `planlint FILE`
     run from that folder would use them. Raises ConfigError for a broken config."""
-    from planlint.cli import _plugin_ref, _settings
+    from planlint import config as configuration
 
-    config = load_config(None, False, start=folder)
-    registry = load_registry([_plugin_ref(config, p) for p in config.get("plugins", [])])
-    check_rule_references(config, registry)
-    settings = _settings(config, (), (), None, choose_language(None, config))
-    if config.get("baseline"):
-        settings.baseline = config.resolve_path(config.get("baseline"))
-    return config, registry, settings
+    settings, registry = configuration.load_settings(start=folder)
+    return load_config(None, False, start=folder), registry, settings
 
 
 def workspace_sources(config: Config, folders: Sequence[str]) -> List[Source]:
