@@ -3,6 +3,10 @@
 A finding's identity is its file, code, account, plan and data path (its
 message where it has no data path), never its line, so edits elsewhere in the
 file do not bring it back. Paths are stored relative to the baseline's folder.
+
+This module owns the baseline file: reading it (once per run), matching a
+run's findings, writing a new one and pruning fixed entries. It never exits:
+every failure is a ConfigError whose message the CLI prints.
 """
 from __future__ import annotations
 
@@ -12,8 +16,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import List, Sequence, Tuple
 
-from planlint.model import Finding
 from planlint.errors import ConfigError
+from planlint.model import Finding
 
 FORMAT_VERSION = 1
 Key = Tuple[str, ...]
@@ -52,47 +56,61 @@ def _document(keys: Sequence[Key]) -> str:
                       ensure_ascii=False, indent=2) + "\n"
 
 
-def write_baseline(path: str, findings: Sequence[Finding]) -> str:
-    """The baseline file's text for `findings` (the caller writes it atomically)."""
+def write_baseline(path: str, findings: Sequence[Finding]) -> None:
+    """Record `findings` as the baseline in `path`, atomically."""
     folder = os.path.dirname(os.path.abspath(path))
-    return _document([_key(f, folder) for f in findings])
+    _write(path, _document([_key(f, folder) for f in findings]))
 
 
-def read_baseline(path: str) -> List[Key]:
+def _write(path: str, text: str) -> None:
+    from planlint.output import write_report
+
     try:
-        with open(path, encoding="utf-8") as handle:
-            document = json.load(handle)
-        if document.get("planlint-baseline") != FORMAT_VERSION:
-            raise ValueError("not a planlint baseline (version 1)")
-        return [_key_of(entry) for entry in document["findings"]]
-    except FileNotFoundError:
-        raise ConfigError(f"baseline {path} does not exist; create it with --write-baseline {path}") from None
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise ConfigError(f"baseline {path} cannot be read: {exc}") from None
+        write_report(path, text)
+    except OSError as exc:  # the old baseline, if any, is left as it was
+        raise ConfigError(f"cannot write the baseline {path}: {exc.strerror or exc}") from None
 
 
-def apply_baseline(findings: Sequence[Finding], keys: Sequence[Key], path: str,
-                   linted: Sequence[str]) -> BaselineOutcome:
-    """Hide findings the baseline holds, each entry at most once. An entry is stale
-    only when its file was linted in this run and nothing matched it."""
-    folder = os.path.dirname(os.path.abspath(path))
-    remaining: Counter = Counter(keys)
-    kept, known = [], []
-    for finding in findings:
-        key = _key(finding, folder)
-        if remaining[key] > 0:
-            remaining[key] -= 1
-            known.append(finding)
-        else:
-            kept.append(finding)
-    linted_paths = {_relative(p, folder) for p in linted}
-    stale = [_entry(key) for key, count in sorted(remaining.items()) for _ in range(count)
-             if key[0] in linted_paths]
-    return BaselineOutcome(kept, known, stale)
+@dataclass
+class Baseline:
+    """A baseline file as read: matched against a run, then pruned without a second read."""
 
+    path: str
+    keys: List[Key]
 
-def pruned_text(keys: Sequence[Key], stale: Sequence[dict]) -> str:
-    """The baseline file's text without its stale entries."""
-    remaining: Counter = Counter(keys)
-    remaining.subtract(Counter(_key_of(entry) for entry in stale))
-    return _document(list(remaining.elements()))
+    @classmethod
+    def read(cls, path: str) -> "Baseline":
+        try:
+            with open(path, encoding="utf-8") as handle:
+                document = json.load(handle)
+            if document.get("planlint-baseline") != FORMAT_VERSION:
+                raise ValueError("not a planlint baseline (version 1)")
+            return cls(path, [_key_of(entry) for entry in document["findings"]])
+        except FileNotFoundError:
+            raise ConfigError(f"baseline {path} does not exist; create it with --write-baseline {path}") from None
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise ConfigError(f"baseline {path} cannot be read: {exc}") from None
+
+    def match(self, findings: Sequence[Finding], linted: Sequence[str]) -> BaselineOutcome:
+        """Hide findings the baseline holds, each entry at most once. An entry is stale
+        only when its file was linted in this run and nothing matched it."""
+        folder = os.path.dirname(os.path.abspath(self.path))
+        remaining: Counter = Counter(self.keys)
+        kept, known = [], []
+        for finding in findings:
+            key = _key(finding, folder)
+            if remaining[key] > 0:
+                remaining[key] -= 1
+                known.append(finding)
+            else:
+                kept.append(finding)
+        linted_paths = {_relative(p, folder) for p in linted}
+        stale = [_entry(key) for key, count in sorted(remaining.items()) for _ in range(count)
+                 if key[0] in linted_paths]
+        return BaselineOutcome(kept, known, stale)
+
+    def prune(self, stale: Sequence[dict]) -> None:
+        """Rewrite the file without its stale entries, atomically."""
+        remaining: Counter = Counter(self.keys)
+        remaining.subtract(Counter(_key_of(entry) for entry in stale))
+        _write(self.path, _document(list(remaining.elements())))

@@ -90,6 +90,7 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
           stdin_filename: Optional[str], baseline_path: Optional[str], write_baseline: Optional[str],
           prune_baseline: bool, compare_path: Optional[str], no_cache: bool, jobs: Optional[int], lang: Optional[str]) -> None:
     """Lint plan files and folders."""
+    from planlint.baseline import write_baseline as record_baseline
     from planlint.config import load_settings
     from planlint.discover import PathError
     from planlint.engine import lint
@@ -107,15 +108,23 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
             result = lint(sources, registry, settings, context, advance,
                           keep_text=any(name == "html" for name, _ in outputs),
                           jobs=jobs or default_jobs(len(sources) + len(context)),
-                          cache_folder=None if no_cache else settings.cache_folder)
+                          cache_folder=settings.cache_folder)
         _add_trend(result, settings, compare_path)
     except (ConfigError, PathError) as exc:
         _fail(str(exc))
     for message in result.errors:
         click.echo(f"planlint: {message}", err=True)
+    try:
+        if write_baseline:
+            record_baseline(write_baseline, result.findings)
+        elif prune_baseline and result.baseline is not None and result.stale_baseline:
+            result.baseline.prune(result.stale_baseline)
+    except ConfigError as exc:
+        _fail(str(exc))
     if write_baseline:
-        _write_baseline(write_baseline, result)
-    _report_baseline(settings.baseline, result, prune_baseline)
+        click.echo(f"planlint: wrote {len(result.findings)} findings to the baseline {write_baseline}", err=True)
+        sys.exit(2 if result.errors else 0)
+    _say_stale_baseline(result, prune_baseline)
     _write_reports(outputs, result, registry, settings.lang)
     sys.exit(_exit_status(result, settings.fail_on, exit_zero))
 
@@ -142,32 +151,14 @@ def _progress_bar(total: int) -> Iterator[Optional[Callable[[], None]]]:
         yield lambda: bar.update(1)
 
 
-def _write_baseline(path: str, result: Result) -> None:
-    from planlint.baseline import write_baseline
-    from planlint.output import write_report
-
-    try:
-        write_report(path, write_baseline(path, result.findings))
-    except OSError as exc:
-        _fail(f"cannot write the baseline {path}: {exc.strerror or exc}")
-    click.echo(f"planlint: wrote {len(result.findings)} findings to the baseline {path}", err=True)
-    sys.exit(2 if result.errors else 0)
-
-
-def _report_baseline(path: Optional[str], result: Result, prune: bool) -> None:
-    if path is None:
+def _say_stale_baseline(result: Result, pruned: bool) -> None:
+    if result.baseline is None or not result.stale_baseline:
         return
-    from planlint.baseline import pruned_text, read_baseline
-    from planlint.output import write_report
-
-    if result.stale_baseline and prune:
-        try:
-            write_report(path, pruned_text(read_baseline(path), result.stale_baseline))
-        except OSError as exc:
-            _fail(f"cannot write the baseline {path}: {exc.strerror or exc}")
-        click.echo(f"planlint: removed {len(result.stale_baseline)} fixed findings from {path}", err=True)
-    elif result.stale_baseline:
-        click.echo(f"planlint: {len(result.stale_baseline)} findings in the baseline {path} are fixed; "
+    count, path = len(result.stale_baseline), result.baseline.path
+    if pruned:
+        click.echo(f"planlint: removed {count} fixed findings from {path}", err=True)
+    else:
+        click.echo(f"planlint: {count} findings in the baseline {path} are fixed; "
                    "remove them with --prune-baseline", err=True)
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from planlint.api import FileFacts, Problem
-from planlint.baseline import apply_baseline, read_baseline
+from planlint.baseline import Baseline
 from planlint.config import Prepared, Settings, prepare
 from planlint.discover import Source
 from planlint.facts import AccountFacts
@@ -38,6 +38,7 @@ class Result:
     accounts: Dict[str, Optional[str]] = field(default_factory=dict)  # path -> account.id
     baselined: List[Finding] = field(default_factory=list)  # known from the baseline, not reported
     stale_baseline: List[dict] = field(default_factory=list)  # baseline entries fixed since
+    baseline: Optional[Baseline] = None  # the baseline as read, to prune without reading it again
     facts: Dict[str, Optional[AccountFacts]] = field(default_factory=dict)  # path -> what the report draws
     options: Dict[str, dict] = field(default_factory=dict)  # enabled rule code -> its options in this run
     score: Dict[str, int] = field(default_factory=dict)  # config `score:` weights by severity
@@ -81,7 +82,7 @@ def lint(sources: Sequence[Source], registry: Registry, settings: Settings,
     `cache_folder` reuses per-file outcomes of unchanged files, `memo` those of
     earlier calls in this process."""
     prepared = prepare(registry, settings)
-    baseline = read_baseline(settings.baseline) if settings.baseline is not None else None
+    baseline = Baseline.read(settings.baseline) if settings.baseline is not None else None
     job = Job(tuple(prepared.enabled.values()), prepared.severity, prepared.options, settings.today,
               settings.limits, settings.lang, keep_text)
     context_job = replace(job, keep_text=False)
@@ -104,9 +105,10 @@ def lint(sources: Sequence[Source], registry: Registry, settings: Settings,
                     {o.path: o.account for o in outcomes})
     result.facts = {o.path: o.account_facts for o in outcomes}
     result.options = {code: prepared.options[code] for code in prepared.enabled}
-    if settings.baseline is not None and baseline is not None:
-        done = apply_baseline(findings, baseline, settings.baseline, result.files)
+    if baseline is not None:
+        done = baseline.match(findings, result.files)
         result.findings, result.baselined, result.stale_baseline = done.kept, done.known, done.stale
+        result.baseline = baseline
     return result
 
 
