@@ -1,9 +1,15 @@
 """Measure planlint against the PyYAML parse floor and against peer tools.
 
     pip install -e '.[bench]'
-    python benchmarks/run.py                      # 1,000 plans, 5 runs each
+    python benchmarks/run.py                      # 1,000 plans of both corpora, 5 runs each
     python benchmarks/run.py --sizes 1000 10000   # adds the 10,000-plan rows
+    python benchmarks/run.py --corpus mixed       # only the corpus full of findings
     python benchmarks/run.py --sizes 50 --runs 1 --no-peers   # a smoke run
+
+The corpora come from generate.py: `mixed` (a first run full of findings,
+schema mistakes in about one plan in six) and `light` (a quarter of the plans
+with one mistake each). Each table says how many findings planlint reported and
+whether one process, all cores and a cached run reported exactly the same.
 
 Every figure is the median wall time of whole commands (interpreter start-up
 included), so planlint and the floor are measured the same way. Ratios are to
@@ -23,7 +29,7 @@ from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
 sys.path.insert(0, str(Path(__file__).parent))
-from generate import generate  # noqa: E402
+from generate import MODES, generate  # noqa: E402
 from measure import run_measured  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -59,23 +65,36 @@ def rows_for(size: int, folder: Path, runs: int, peers: bool, cores: int) -> Lis
     files = [str(p) for p in sorted(folder.glob("*.yaml"))]
     rows = [("read the bytes only", *measure([sys.executable, "-c", READ_ONLY, *files], runs, folder)),
             ("PyYAML safe_load, CSafeLoader (the floor)", *measure([sys.executable, "-c", FLOOR, *files], runs, folder))]
-    json_out = str(folder.parent / f"one-{size}.json")
+    out = folder.parent / folder.name
+    one, many, cached = (str(out) + f"-{what}.json" for what in ("one", "many", "cached"))
     rows.append(("planlint, JSON, 1 process", *measure(
-        planlint(str(folder), "--format", f"json:{json_out}", "--jobs", "1", "--no-cache"), runs, folder)))
+        planlint(str(folder), "--format", f"json:{one}", "--jobs", "1", "--no-cache"), runs, folder)))
     rows.append(("planlint, text, 1 process", *measure(
-        planlint(str(folder), "--format", f"text:{folder.parent / 'one.txt'}", "--jobs", "1", "--no-cache"),
-        runs, folder)))
-    many_out = str(folder.parent / f"many-{size}.json")
+        planlint(str(folder), "--format", f"text:{out}-one.txt", "--jobs", "1", "--no-cache"), runs, folder)))
     rows.append((f"planlint, JSON, {cores} processes", *measure(
-        planlint(str(folder), "--format", f"json:{many_out}", "--jobs", str(cores), "--no-cache"), runs, folder)))
-    identical = Path(json_out).read_bytes() == Path(many_out).read_bytes()
-    rows.append(("  findings identical 1 vs all cores", float(identical), 0.0))
-    cache = planlint(str(folder), "--format", f"json:{folder.parent / 'cached.json'}", "--jobs", "1")
+        planlint(str(folder), "--format", f"json:{many}", "--jobs", str(cores), "--no-cache"), runs, folder)))
+    rows.append(("  findings identical 1 vs all cores", float(_same(one, many)), 0.0))
+    cache = planlint(str(folder), "--format", f"json:{cached}", "--jobs", "1")
+    shutil.rmtree(folder / ".planlint_cache", ignore_errors=True)
     measure(cache, 1, folder)  # fills .planlint_cache
     rows.append(("planlint, JSON, second run with cache", *measure(cache, runs, folder)))
+    rows.append(("  findings identical 1 process vs cached", float(_same(one, cached)), 0.0))
     if peers:
         rows += peer_rows(files, folder, max(1, runs // 5 if size > 1000 else runs))
     return rows
+
+
+def _same(first: str, second: str) -> bool:
+    return Path(first).read_bytes() == Path(second).read_bytes()
+
+
+def findings_line(report: Path, size: int) -> str:
+    """How many findings the 1-process run reported, and in how many plans the schema failed."""
+    findings = json.loads(report.read_text(encoding="utf-8"))
+    schema = {f["path"] for f in findings if f["code"] in ("PL001", "PL002", "PL003")}
+    with_any = {f["path"] for f in findings}
+    return (f"findings: {len(findings):,} in {len(with_any):,} of {size:,} plans; "
+            f"schema findings in {len(schema):,} plans ({len(schema) / size:.0%})")
 
 
 def peer_rows(files: List[str], folder: Path, runs: int) -> List[Tuple[str, float, float]]:
@@ -113,32 +132,35 @@ def print_table(title: str, rows: List[Tuple[str, float, float]], floor: Optiona
 def main() -> None:
     parser = argparse.ArgumentParser(description="planlint benchmarks")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000])
+    parser.add_argument("--corpus", nargs="+", choices=MODES, default=list(MODES))
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-peers", action="store_true", help="skip yamllint and check-jsonschema")
-    parser.add_argument("--keep", type=Path, help="generate the corpus here and keep it")
+    parser.add_argument("--keep", type=Path, help="generate the corpora here and keep them")
     args = parser.parse_args()
     cores = os.cpu_count() or 1
     print(f"planlint benchmark: {cores} cores, Python {sys.version.split()[0]}, runs={args.runs}")
-    floors: Dict[int, float] = {}
-    linted: Dict[int, float] = {}
+    floors: Dict[str, float] = {}
+    linted: Dict[str, float] = {}
     with tempfile.TemporaryDirectory() as scratch:
         base = args.keep or Path(scratch)
-        for size in args.sizes:
-            folder = base / f"plans-{size}"
-            if not folder.exists():
-                generate(folder, size)
-            rows = rows_for(size, folder, args.runs if size <= 1000 else max(1, args.runs // 2),
-                            not args.no_peers, cores)
-            floors[size] = rows[1][1]
-            linted[size] = rows[2][1]
-            print_table(f"{size:,} plans (ratio: × the floor)", rows, floors[size])
-        single = one_file_rows(base / f"plans-{args.sizes[0]}", args.runs)
+        for corpus in args.corpus:
+            for size in args.sizes:
+                folder = base / f"{corpus}-{size}"
+                if not folder.exists():
+                    generate(folder, size, mode=corpus)
+                rows = rows_for(size, folder, args.runs if size <= 1000 else max(1, args.runs // 2),
+                                not args.no_peers, cores)
+                key = f"{corpus} {size}"
+                floors[key], linted[key] = rows[1][1], rows[2][1]
+                print_table(f"{corpus} corpus, {size:,} plans (ratio: × the floor)", rows, floors[key])
+                print(findings_line(base / f"{corpus}-{size}-one.json", size))
+            if len(args.sizes) > 1:
+                small, large = f"{corpus} {min(args.sizes)}", f"{corpus} {max(args.sizes)}"
+                print(f"growth {max(args.sizes):,}/{min(args.sizes):,}: planlint {linted[large] / linted[small]:.2f}×, "
+                      f"floor {floors[large] / floors[small]:.2f}×")
+        single = one_file_rows(base / f"{args.corpus[0]}-{args.sizes[0]}", args.runs)
         yamllint = next((seconds for name, seconds, _ in single if name.startswith("yamllint")), None)
-        print_table("one plan (ratio: × yamllint)", single, yamllint)
-    if len(args.sizes) > 1:
-        small, large = min(args.sizes), max(args.sizes)
-        print(f"\ngrowth {large:,}/{small:,}: planlint {linted[large] / linted[small]:.2f}×, "
-              f"floor {floors[large] / floors[small]:.2f}×")
+        print_table(f"one plan of the {args.corpus[0]} corpus (ratio: × yamllint)", single, yamllint)
     print(json.dumps({"floors": floors, "planlint_json_one_process": linted}))
 
 
