@@ -1,7 +1,8 @@
 """Plan data -> PL002 problems, and the data with every invalid value removed.
 
-jsonschema's error objects are kept whole until here: their paths name the
-node, their validator says what kind of message to write (see `messages`).
+Error objects (jsonschema's, or the same errors from `schema_errors`) are kept
+whole until here: their paths name the node, their validator says what kind of
+message to write (see `schema_messages`).
 """
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ import json
 import pkgutil
 import re
 from functools import lru_cache
-from typing import Any, Callable, Dict, Iterable, Iterator, List, Set, Tuple
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Set, Tuple
 
 from planlint.api import DataPath, Problem, value_at
 from planlint.positions import PositionIndex
+from planlint.schema_errors import ErrorFinder
 from planlint.schema_fast import Unsupported, compile_schema
 from planlint.schema_messages import describe_error, meant_key, missing_key, not_allowed_key, unknown_keys
 
@@ -46,7 +48,7 @@ def is_real_date(value: object) -> bool:
 
 def make_validator(schema: dict) -> Any:
     """A Draft 2020-12 validator whose `date` format is strict `YYYY-MM-DD`."""
-    import jsonschema  # a heavy import: only a run with an invalid plan or config pays for it
+    import jsonschema  # a heavy import: only a schema or value the error walk does not know pays for it
 
     checker = jsonschema.FormatChecker(formats=())
     checker.checks("date")(is_real_date)
@@ -62,20 +64,39 @@ def validate(data: Any, positions: PositionIndex, schema_name: str = SCHEMA_FILE
     """Problems for data under a bundled schema (the plan's by default), and the
     paths of the invalid values it removed.
 
-    Most plans are valid: a compiled check says so in microseconds, and only an
-    invalid plan pays for jsonschema's import and detailed errors, which write
-    the messages.
+    Most plans are valid: a compiled check says so in microseconds. An invalid
+    plan's errors come from the same compiled checks (schema_errors), which walk
+    only the failing parts; jsonschema is imported only for a schema or a value
+    that walk does not know.
     """
-    if _fast_check(schema_name)(data):
-        return [], set()
-    return check_against(_validator(schema_name), data, positions)
+    finder = _finder(schema_name)
+    if finder is None:
+        if _fast_check(schema_name)(data):
+            return [], set()
+        return check_against(_validator(schema_name), data, positions)
+    return _validate_with(finder, data, positions, lambda: _validator(schema_name))
 
 
 def validate_against(schema: dict, data: Any, positions: PositionIndex) -> Tuple[List[Problem], Set[DataPath]]:
     """The same under a schema made at run time (a config's rule options)."""
-    if compile_fast_check(schema)(data):
+    try:
+        finder = ErrorFinder(schema, {"date": is_real_date})
+    except Unsupported:
+        if make_validator(schema).is_valid(data):
+            return [], set()
+        return check_against(make_validator(schema), data, positions)
+    return _validate_with(finder, data, positions, lambda: make_validator(schema))
+
+
+def _validate_with(finder: ErrorFinder, data: Any, positions: PositionIndex, validator: Callable[[], Any]
+                   ) -> Tuple[List[Problem], Set[DataPath]]:
+    if finder.fits(data, finder.root):
         return [], set()
-    return check_against(make_validator(schema), data, positions)
+    try:
+        errors = finder.iter_errors(data)
+    except Unsupported:
+        return check_against(validator(), data, positions)
+    return collect(errors, finder.fits, data, positions)
 
 
 def compile_fast_check(schema: dict) -> Callable[[Any], bool]:
@@ -86,6 +107,14 @@ def compile_fast_check(schema: dict) -> Callable[[Any], bool]:
         return compile_schema(schema, {"date": is_real_date})
     except Unsupported:
         return make_validator(schema).is_valid  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=None)
+def _finder(schema_name: str) -> Optional[ErrorFinder]:
+    try:
+        return ErrorFinder(json.loads(schema_text(schema_name)), {"date": is_real_date})
+    except Unsupported:
+        return None
 
 
 @lru_cache(maxsize=None)
@@ -100,16 +129,23 @@ def _validator(schema_name: str) -> Any:
 
 def check_against(validator: Any, data: dict, positions: PositionIndex
                   ) -> Tuple[List[Problem], Set[DataPath]]:
-    """Problems for `data` under any schema (plans, config); removes invalid values."""
+    """Problems for `data` under any schema (plans, config), from jsonschema."""
     def fits(value: Any, subschema: dict) -> bool:
         return bool(validator.evolve(schema=subschema).is_valid(value))
 
+    return collect(validator.iter_errors(data), fits, data, positions)
+
+
+def collect(errors: Iterable[Any], fits: Callable[[Any, dict], bool], data: dict, positions: PositionIndex
+            ) -> Tuple[List[Problem], Set[DataPath]]:
+    """Problems for schema errors (jsonschema's or schema_errors'); removes invalid values.
+    `fits(value, subschema)` tells whether a value is valid under a part of the schema."""
     unknown: Dict[DataPath, Problem] = {}
     missing: Dict[Tuple[DataPath, str], Problem] = {}
     values: Dict[DataPath, Tuple[int, Problem]] = {}
     keep_value: Set[DataPath] = set()  # a repeated tier is reported, not removed
     meant: Set[DataPath] = set()  # the keys that misspelled keys stand for
-    for error in _flatten(validator.iter_errors(data)):
+    for error in _flatten(errors):
         path = tuple(error.absolute_path)
         if error.validator == "required":
             for key in error.validator_value:

@@ -88,3 +88,21 @@ def test_a_run_on_a_valid_plan_and_config_imports_only_what_it_needs(tmp_path: P
                            timeout=60, env=env) for _ in range(2)]
     assert [run.stdout.strip().splitlines()[-1] for run in runs] == [
         "['importlib.metadata']", "[]"], runs[1].stdout + runs[1].stderr
+
+
+def test_invalid_plans_and_config_are_reported_without_importing_jsonschema(tmp_path: Path) -> None:
+    """The error walk writes the PL002 findings and the config error; jsonschema,
+    which costs more to import than a plan costs to lint, stays out."""
+    (tmp_path / "planlint.yaml").write_text("rules:\n  PL201: {min_lead_days: {promotion: soon}}\n")
+    plans = [str(p) for p in sorted((HERE / "rules" / "PL002").glob("fail_*.yaml"))]
+    code = ("import sys\nfrom planlint.cli import cli\n"
+            "for args in (sys.argv[1:], sys.argv[1:] + ['--isolated']):\n"
+            "    try:\n        cli([*args, '--no-cache', '--format', 'json'], standalone_mode=False)\n"
+            "    except SystemExit:\n        pass\n"
+            "    print('jsonschema imported:', 'jsonschema' in sys.modules)\n")
+    run = subprocess.run([sys.executable, "-c", code, *plans], cwd=tmp_path, capture_output=True, text=True,
+                         timeout=60)
+    assert "min_lead_days" in run.stderr + run.stdout
+    assert '"code": "PL002"' in run.stdout
+    imported = [line for line in run.stdout.splitlines() if line.startswith("jsonschema imported")]
+    assert imported == ["jsonschema imported: False"] * 2, run.stdout[-2000:] + run.stderr
