@@ -132,6 +132,7 @@ class ErrorFinder:
         known, patterns = schema.get("properties", {}), "|".join(schema.get("patternProperties", {}))
         extras = [key for key in instance if key not in known and not (patterns and re.search(patterns, key))]
         if isinstance(value, dict):
+            # In the file's order; jsonschema's is a set's, which varies between runs.
             for key in extras:
                 yield from self._errors(instance[key], value, path + (key,))
         elif value is False and extras:

@@ -47,8 +47,10 @@ def error_parts(errors: object, context: bool = False) -> list:
 def same_errors(data: object, schema_name: str = PLAN_SCHEMA, positions: object = None) -> None:
     """The error walk gives jsonschema's errors, and the same problems and pruned data."""
     finder = _finder(schema_name)
-    theirs = list(_validator(schema_name).iter_errors(data))
-    assert error_parts(finder.iter_errors(data)) == error_parts(theirs)
+    mine, theirs = error_parts(finder.iter_errors(data)), error_parts(_validator(schema_name).iter_errors(data))
+    if schema_name == CONFIG_SCHEMA:  # its `additionalProperties` schemas: jsonschema's order is a set's
+        mine, theirs = sorted(mine, key=repr), sorted(theirs, key=repr)
+    assert mine == theirs
     if positions is not None:
         mine, ours = copy.deepcopy(data), copy.deepcopy(data)
         expected, removed = check_against(_validator(schema_name), mine, positions)
@@ -138,7 +140,8 @@ def test_keywords_mean_what_draft_2020_12_says(schema, value, expected) -> None:
      {"a": 1.5}),
     ({"properties": {"a": {}}, "additionalProperties": False}, {"b": 1, "c": 2, "a": 0}),
     ({"patternProperties": {"^x-": {}}, "additionalProperties": False}, {"b": 1, "y": 2}),
-    ({"additionalProperties": {"type": "string"}}, {"b": 1, "c": "x", "d": []}),
+    # one invalid extra key: jsonschema visits extra keys in set order, which varies from run to run
+    ({"additionalProperties": {"type": "string"}}, {"b": 1, "c": "x"}),
     ({"allOf": [{"if": {"required": ["a"]}, "then": {"required": ["b"]}, "else": {"not": {"required": ["c"]}}}]},
      {"c": 1}),
     ({"minItems": 2, "maxItems": 0, "uniqueItems": True, "items": {"enum": ["x", 1]}}, ["x", "x", True]),
