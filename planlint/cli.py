@@ -312,7 +312,10 @@ def init(file: str) -> None:
     """Write a commented template plan that passes every rule."""
     from importlib import resources
 
+    from planlint.modeline import with_modeline
+
     template = resources.files("planlint").joinpath("templates/plan-template.yaml").read_text(encoding="utf-8")
+    template = with_modeline(template, file)
     folder = os.path.dirname(file)
     try:
         if folder and not os.path.isdir(folder):

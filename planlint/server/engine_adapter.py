@@ -86,22 +86,31 @@ class Linter:
     def load_workspace(self, sources: Sequence[Source], use_cache: bool = True) -> None:
         for source in sources:
             self.disk[source.path] = _read(source.path, self.settings.limits.max_bytes)
-        self.memo.disk_folder = os.path.join(self.config.root, ".planlint_cache") if use_cache else None
+        from planlint.cli import _cache_folder
+
+        self.memo.disk_folder = _cache_folder(self.config.root) if use_cache else None
         try:
             result = lint(sources, self.registry, self.settings, jobs=default_jobs(len(sources)), memo=self.memo)
         finally:
             self.memo.disk_folder = None
         self.disk_accounts = dict(result.accounts)
 
-    def refresh(self, path: str) -> None:
-        """A workspace file changed on disk (or went away)."""
-        if os.path.isfile(path):
-            self.disk[path] = _read(path, self.settings.limits.max_bytes)
-            result = lint_texts({path: self.disk[path] or b""}, self.settings, registry=self.registry, memo=self.memo)
-            self.disk_accounts[path] = result.accounts.get(path)
-        else:
-            self.disk.pop(path, None)
-            self.disk_accounts.pop(path, None)
+    def refresh(self, paths: Sequence[str]) -> None:
+        """Workspace files changed on disk (or went away). One run over the whole
+        workspace, so the memo keeps every other file's outcome (it forgets what a
+        run does not use)."""
+        changed: Dict[str, bytes] = {}
+        for path in paths:
+            if os.path.isfile(path):
+                self.disk[path] = _read(path, self.settings.limits.max_bytes)
+                changed[path] = self.disk[path] or b""
+            else:
+                self.disk.pop(path, None)
+                self.disk_accounts.pop(path, None)
+        if changed:
+            workspace = {path: raw for path, raw in self.disk.items() if path not in changed}
+            result = lint_texts(changed, self.settings, workspace=workspace, registry=self.registry, memo=self.memo)
+            self.disk_accounts.update(result.accounts)
 
     def lint(self, texts: Dict[str, str]) -> Dict[str, List[Finding]]:
         """Final findings for each open text, with the rest of the workspace as

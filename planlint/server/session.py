@@ -86,11 +86,10 @@ class Session:
 
     def disk_changed(self, paths: Sequence[str]) -> None:
         for project in self.projects.values():
-            if project.linter is None:
-                continue
-            for path in paths:
-                if path in project.linter.disk or self._inside(path, project):
-                    project.linter.refresh(path)
+            if project.linter is not None:
+                mine = [p for p in paths if p in project.linter.disk or self._inside(p, project)]
+                if mine:
+                    project.linter.refresh(mine)
 
     def _inside(self, path: str, project: Project) -> bool:
         assert project.linter is not None

@@ -178,3 +178,20 @@ def test_server_without_pygls_says_how_to_install_it(monkeypatch: pytest.MonkeyP
     result = CliRunner().invoke(cli, ["server"])
     assert result.exit_code == 2
     assert "pip install 'planlint[lsp]'" in result.stderr
+
+
+@pytest.mark.asyncio
+async def test_a_plan_changed_on_disk_updates_the_open_files(client: LanguageClient, tmp_path: Path) -> None:
+    root = copy_data(tmp_path, "acme.yaml", "bolt.yaml")
+    editor = Editor(client, root)
+    await editor.start()
+    acme = editor.open("acme.yaml")
+    assert await editor.diagnostics(acme) == []
+    (root / "bolt.yaml").write_text(with_fridge(root), encoding="utf-8")
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
+        [types.FileEvent(uri=editor.uri("bolt.yaml"), type=types.FileChangeType.Changed)]))
+    assert codes(await editor.diagnostics(acme, until=lambda d: bool(d))) == ["PL503"]
+    (root / "bolt.yaml").unlink()
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
+        [types.FileEvent(uri=editor.uri("bolt.yaml"), type=types.FileChangeType.Deleted)]))
+    assert await editor.diagnostics(acme, until=lambda d: not d) == []
