@@ -306,8 +306,8 @@ MAX_LISTED = 10
 def name_list(names: Iterable[Any]) -> Text:
     """At most ten names, then "and N more" (a list of 999 ids is no message)."""
     items = [f"`{n}`" for n in names]
-    shown = ", ".join(items[:MAX_LISTED])
+    shown, chinese = ", ".join(items[:MAX_LISTED]), "、".join(items[:MAX_LISTED])
     if len(items) <= MAX_LISTED:
-        return say({"en": "{shown}", "zh": "{shown}"}, shown=shown if items else "")
-    return say({"en": "{shown} and {more} more", "zh": "{shown} 等 {total} 个"},
-               shown=shown, more=len(items) - MAX_LISTED, total=len(items))
+        return say({"en": "{shown}", "zh": "{chinese}"}, shown=shown, chinese=chinese)
+    return say({"en": "{shown} and {more} more", "zh": "{chinese} 等 {total} 个"},
+               shown=shown, chinese=chinese, more=len(items) - MAX_LISTED, total=len(items))

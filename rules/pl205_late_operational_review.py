@@ -47,7 +47,7 @@ DOC_ZH = """运营回顾在周期中来得太晚。
 OPTIONS: dict = {"max_review_day": {"weekly": 2, "monthly": 5, "quarterly": 10}}
 MESSAGE = {
     "en": 'plan `{plan}` reviews on day {day} of each {cadence} cycle; with `cadence: {cadence}` review by day {limit} so the cycle still has time to act',
-    "zh": '计划 `{plan}` 在每个{cycle}的第 {day} 天才回顾；`cadence: {cadence}`（{cycle}）的计划请在第 {limit} 天前完成回顾，留出执行时间',
+    "zh": '计划 `{plan}` 在每个{cycle}的第 {day} 天才回顾；按 `cadence: {cadence}`，最晚应在第 {limit} 天完成回顾，留出执行时间',
 }
 CYCLES_ZH = {"weekly": "周", "monthly": "月", "quarterly": "季度"}
 
