@@ -2,7 +2,7 @@
 the ids this file (or the workspace) defines where a reference is expected."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence, Set
 
 from lsprotocol import types
 
@@ -36,9 +36,10 @@ def complete(text: str, line: int, column: int, encoding: str, accounts: Sequenc
     if spot.is_key:
         items = _keys(path[:-1], data)
     else:
-        items = _values(path, data, accounts)
+        items = _values(path, data, accounts, set(spot.written) - {spot.text})
     for item in items:
-        item.text_edit = types.TextEdit(range=edit_range, new_text=item.insert_text or item.label)
+        text = item.insert_text or item.label
+        item.text_edit = types.TextEdit(range=edit_range, new_text=" " + text if spot.space else text)
         item.insert_text = None
     return items
 
@@ -60,10 +61,10 @@ def _keys(parent: DataPath, data: Any) -> List[types.CompletionItem]:
     return items
 
 
-def _values(path: DataPath, data: Any, accounts: Sequence[str]) -> List[types.CompletionItem]:
+def _values(path: DataPath, data: Any, accounts: Sequence[str], typed: Set[str]) -> List[types.CompletionItem]:
     name = field_name(path)
     account = value_at(data, ("account",)) if isinstance(value_at(data, ("account",)), dict) else {}
-    written = {str(v) for v in as_list(value_at(data, path)) if v != PLACEHOLDER}
+    written = {str(v) for v in as_list(value_at(data, path)) if v != PLACEHOLDER} | typed
     reference = types.CompletionItemKind.Reference
     if name in CONTACT_KEYS:
         return [types.CompletionItem(label=str(c["id"]), kind=reference,

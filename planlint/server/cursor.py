@@ -17,7 +17,7 @@ from planlint.loader import Loaded, load
 
 PLACEHOLDER = "planlint-cursor-placeholder"
 WORD = re.compile(r"[\w.-]*")
-_VALUE = re.compile(r"^(\s*(?:-\s+)*)([^\s#:\-\[{][^:#]*?):[ \t]+(.*)$")
+_VALUE = re.compile(r"^(\s*(?:-\s+)*)([^\s#:\-\[{][^:#]*?):(?:[ \t]+(.*))?$")
 _KEY = re.compile(r"^(\s*)((?:-\s+)*)([\w-]*)$")
 
 
@@ -29,6 +29,8 @@ class Spot:
     line: int            # 0-based; start and end columns of `text`, in characters
     start: int
     end: int
+    written: Tuple[str, ...] = ()  # the other items of a flow list being typed (`[a, b, |]`)
+    space: bool = False   # the cursor is right after `key:`: a value needs a space first
 
 
 def read(text: str) -> Optional[Loaded]:
@@ -80,8 +82,13 @@ def completion_spot(text: str, line: int, column: int) -> Optional[Tuple[Spot, L
     word_end = column + len(WORD.match(rest).group())  # type: ignore[union-attr]
     value = _VALUE.match(prefix)
     key = _KEY.match(prefix)
+    written: Tuple[str, ...] = ()
     if value is not None:
-        typed = re.split(r"[\[,]", value.group(3))[-1].lstrip()
+        after = value.group(3) or ""
+        typed = re.split(r"[\[,]", after)[-1].lstrip()
+        if after.lstrip().startswith("["):
+            whole = after + rest.split("]")[0]
+            written = tuple(w.strip(" '\"") for w in whole.lstrip()[1:].split(",") if w.strip(" '\""))
         patched = f"{value.group(1)}{value.group(2)}: {PLACEHOLDER}"
         is_key = False
     elif key is not None:
@@ -98,7 +105,8 @@ def completion_spot(text: str, line: int, column: int) -> Optional[Tuple[Spot, L
     if path is None:
         return None
     start = column - len(typed)
-    return Spot(path, is_key, typed, line, start, word_end), loaded
+    space = value is not None and value.group(3) is None
+    return Spot(path, is_key, typed, line, start, word_end, written, space), loaded
 
 
 def _placeholder_path(root: Any) -> Optional[DataPath]:

@@ -86,9 +86,7 @@ class Linter:
     def load_workspace(self, sources: Sequence[Source], use_cache: bool = True) -> None:
         for source in sources:
             self.disk[source.path] = _read(source.path, self.settings.limits.max_bytes)
-        from planlint.cli import _cache_folder
-
-        self.memo.disk_folder = _cache_folder(self.config.root) if use_cache else None
+        self.memo.disk_folder = self.settings.cache_folder if use_cache else None
         try:
             result = lint(sources, self.registry, self.settings, jobs=default_jobs(len(sources)), memo=self.memo)
         finally:

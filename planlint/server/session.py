@@ -56,14 +56,19 @@ class Session:
         try:
             config, registry, settings = load_settings(folder)
         except ConfigError as exc:
-            key = f"error:{folder}"
-            return self.projects.setdefault(key, Project(key, error=str(exc)))
+            return self._broken(folder, str(exc))
+        except Exception as exc:  # never down: whatever stops the config is shown, not raised
+            log.error("planlint: reading the configuration from %s failed", folder, exc_info=True)
+            return self._broken(folder, f"planlint: internal error reading the configuration: {exc}")
         key = config.path or ""
         if key in self.projects:
             return self.projects[key]
         started = time.perf_counter()
         linter = Linter(config, registry, settings)
-        linter.load_workspace(workspace_sources(config, self.folders), self.use_cache)
+        try:
+            linter.load_workspace(workspace_sources(config, self.folders), self.use_cache)
+        except Exception:  # the open files are still linted, without the workspace's plans
+            log.error("planlint: reading the workspace's plans failed", exc_info=True)
         # The workspace's outcomes live as long as the server: the collector need
         # not walk them again on every full pass (a pass over 1,000 plans' outcomes
         # costs more than an edit's lint).
@@ -73,6 +78,10 @@ class Session:
         log.info("planlint: %d workspace plans ready in %.2f s", len(linter.disk), project.load_seconds)
         self.projects[key] = project
         return project
+
+    def _broken(self, folder: str, message: str) -> Project:
+        key = f"error:{folder}"
+        return self.projects.setdefault(key, Project(key, error=message))
 
     def reset(self) -> None:
         """A config changed: every project is read again (the cache keeps it quick)."""
