@@ -53,12 +53,12 @@ def read_previous(path: str) -> List[dict]:
     return document
 
 
-def _norm(path: str) -> str:
+def norm_path(path: str) -> str:
     return os.path.normpath(path).replace(os.sep, "/")
 
 
 def _key(path: str, code: str, account: Optional[str], plan: Optional[str], node: Optional[str]) -> Key:
-    return (_norm(path), code, account or "", plan or "", node or "")
+    return (norm_path(path), code, account or "", plan or "", node or "")
 
 
 def _entry_key(entry: dict, by_path: bool) -> Key:
@@ -83,7 +83,7 @@ def compare(previous: Sequence[dict], findings: Sequence[Finding], linted: Seque
             remaining[key] -= 1
         else:
             trend.new.add(finding)
-    linted_paths = {_norm(p) for p in linted}
+    linted_paths = {norm_path(p) for p in linted}
     for entry in previous:
         key = _entry_key(entry, by_path)
         if key[0] in linted_paths:

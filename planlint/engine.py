@@ -7,6 +7,7 @@ Both run the same steps and return the same Result.
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Union
@@ -43,6 +44,7 @@ class Result:
     options: Dict[str, dict] = field(default_factory=dict)  # enabled rule code -> its options in this run
     score: Dict[str, int] = field(default_factory=dict)  # config `score:` weights by severity
     trend: Optional[Trend] = None  # --compare: what changed since an earlier JSON report
+    today: Optional[dt.date] = None  # the run's date, where the report draws its `today` line
 
 
 def lint_texts(texts: Mapping[str, Union[str, bytes]], settings: Optional[Settings] = None, *,
@@ -105,6 +107,7 @@ def lint(sources: Sequence[Source], registry: Registry, settings: Settings,
                     {o.path: o.account for o in outcomes})
     result.facts = {o.path: o.account_facts for o in outcomes}
     result.options = {code: prepared.options[code] for code in prepared.enabled}
+    result.today = settings.today
     if baseline is not None:
         done = baseline.match(findings, result.files)
         result.findings, result.baselined, result.stale_baseline = done.kept, done.known, done.stale

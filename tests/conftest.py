@@ -20,6 +20,7 @@ atexit.register(shutil.rmtree, _HYPOTHESIS_HOME, ignore_errors=True)
 os.environ["HYPOTHESIS_STORAGE_DIRECTORY"] = _HYPOTHESIS_HOME
 
 CHECKOUT = Path(__file__).parent.parent
+ARTIFACTS = "build/test-artifacts/"  # screenshots the browser test leaves for people to look at
 
 
 def _untracked_and_ignored() -> Optional[Set[str]]:
@@ -32,7 +33,7 @@ def _untracked_and_ignored() -> Optional[Set[str]]:
     if done.returncode != 0:
         return None
     return {line[3:] for line in done.stdout.splitlines()
-            if line[:2] in ("??", "!!") and not line[3:].startswith(".venv/")}
+            if line[:2] in ("??", "!!") and not line[3:].startswith((".venv/", ARTIFACTS))}
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:

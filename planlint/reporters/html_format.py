@@ -1,44 +1,29 @@
-"""One self-contained HTML page for people: summary, matrix, chart, findings in context."""
+"""One self-contained HTML page: for directors, the accounts table, a timeline per account
+and the trend; for the people who fix files, every finding in its source."""
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from planlint import __version__
-from planlint.model import Finding, Rule
 from planlint.engine import Result
+from planlint.model import Finding, Rule
+from planlint.reporters import accounts, timeline
+from planlint.reporters.html_labels import LABELS
 
 CONTEXT_LINES = 2
 SEVERITIES = ("error", "warning", "info")
-MISTAKES = ("1", "2", "3", "4", "5")
-LABELS = {
-    "en": {"title": "planlint report", "findings": "findings", "files": "files", "summary": "Summary",
-           "by_rule": "Findings per rule", "matrix": "Accounts × the five mistakes", "account": "Account",
-           "mistakes": ["1 Incomplete plan system", "2 Poor timeliness", "3 No consultation",
-                        "4 No joint review", "5 No differentiation"],
-           "structure": "File and format", "all": "All", "rule": "Rule", "every_rule": "every rule",
-           "every_account": "every account", "why": "Why it matters", "fix": "Fix", "what": "What it does",
-           "no_findings": "No findings.", "suppressed": "suppressed", "filter": "Show",
-           "explain": "About this rule", "errors": "Internal errors", "suppressed_title": "Suppressed findings",
-           "where": "Where", "reason": "Reason", "severity": {"error": "error",
-           "warning": "warning", "info": "info"}},
-    "zh": {"title": "planlint 检查报告", "findings": "个问题", "files": "个文件", "summary": "概览",
-           "by_rule": "各规则的问题数", "matrix": "客户 × 五大错误", "account": "客户",
-           "mistakes": ["1 计划体系不完整", "2 时效性差", "3 计划前不沟通", "4 计划后不回顾", "5 缺乏差异化"],
-           "structure": "文件与格式", "all": "全部", "rule": "规则", "every_rule": "所有规则",
-           "every_account": "所有客户", "why": "为什么重要", "fix": "修正", "what": "作用",
-           "no_findings": "没有发现问题。", "suppressed": "已屏蔽", "filter": "显示",
-           "explain": "关于这条规则", "errors": "内部错误", "suppressed_title": "已屏蔽的问题",
-           "where": "位置", "reason": "原因", "severity": {"error": "错误",
-           "warning": "警告", "info": "提示"}},
-}
 
 
 @dataclass
 class Shown:
     finding: Finding
+    id: str                 # the finding's anchor
     excerpt: List[Tuple[int, str, bool]]  # (line number, text, is the finding's line)
+    mark: Optional[str]     # the anchor of its mark on the account's timeline
+    new: bool = False
 
 
 def render(result: Result, registry: Any, color: bool = False, lang: str = "en") -> str:
@@ -51,20 +36,29 @@ def render(result: Result, registry: Any, color: bool = False, lang: str = "en")
 
 
 def _context(result: Result, registry: Any, lang: str) -> Dict[str, Any]:
+    t = LABELS[lang]
     rules: Dict[str, Rule] = registry.rules
     by_rule = Counter(f.code for f in result.findings)
     most = max(by_rule.values(), default=1)
+    table = accounts.rows(result)
+    show_bp = accounts.best_practice_enabled(result) or any(r.counts["bp"][0] for r in table)
+    timelines, files = _timelines_and_files(result, t)
+    header = [t["account"], t["id"], t["class"], t["manager"], t["operational"], t["project"], t["structure"],
+              *t["mistakes"], *([t["best_practice"]] if show_bp else []), t["score"],
+              *([t["change"]] if result.trend is not None else [])]
     return {
-        "lang": lang, "t": LABELS[lang], "version": __version__, "result": result,
-        "severity_counts": Counter(f.severity.value for f in result.findings),
-        "severities": SEVERITIES,
+        "lang": lang, "t": t, "version": __version__, "result": result, "today": result.today,
+        "severity_counts": Counter(f.severity.value for f in result.findings), "severities": SEVERITIES,
         "chart": [(code, rules[code].name if code in rules else code, count, 100 * count / most,
-                   _worst([f for f in result.findings if f.code == code]))
+                   accounts._worst([f for f in result.findings if f.code == code]))
                   for code, count in sorted(by_rule.items())],
-        "matrix": _matrix(result),
-        "files": _files(result),
+        "table": table, "show_bp": show_bp, "groups": [g for g in accounts.GROUPS if g != "bp" or show_bp],
+        "header": header, "classes": sorted({r.account_class for r in table if r.account_class}),
+        "managers": sorted({r.manager for r in table if r.manager}, key=str.lower),
+        "csv_href": accounts.csv_href(accounts.csv_text(table, header, show_bp, result.trend is not None)),
+        "landing": _landing(result, table, t), "timelines": timelines, "files": files,
         "rules": {code: _docs(rule, lang) for code, rule in rules.items() if code in by_rule},
-        "accounts": sorted({_account(f) for f in result.findings}),
+        "account_names": sorted({_account(f) for f in result.findings}), "trend": result.trend,
     }
 
 
@@ -72,31 +66,63 @@ def _account(finding: Finding) -> str:
     return finding.account or finding.path
 
 
-def _mistake(code: str) -> str:
-    return code[2] if code[2] in MISTAKES else "0"
+def _landing(result: Result, table: Sequence[accounts.Row], t: dict) -> List[str]:
+    """Two sentences a director reads first: who is worst off, and what costs the most."""
+    worst = [t["worst_item"].format(name=row.name, score=row.score, manager=row.manager or "—")
+             for row in table[:3]]
+    items = worst[0] if len(worst) == 1 else t["comma"].join(worst[:-1]) + t["and"] + worst[-1]
+    sentences = [t["worst"].format(items=items)] if worst else []
+    costliest = accounts.costliest_rule(result)
+    if costliest is None:
+        return sentences + [t["no_cost"]]
+    code, name, points, count, files = costliest
+    return sentences + [t["costliest"].format(
+        code=code, name=name, points=points, accounts=files, count=count,
+        account_word=t["account_words"][files != 1], finding_word=t["finding_words"][count != 1])]
 
 
-def _worst(findings: List[Finding]) -> str:
-    return min((f.severity.value for f in findings), key=SEVERITIES.index, default="")
-
-
-def _matrix(result: Result) -> List[Tuple[str, List[Tuple[int, str]]]]:
-    """Every account linted (clean ones too) × structure and the five mistakes."""
-    cells: Dict[str, Dict[str, List[Finding]]] = defaultdict(lambda: defaultdict(list))
-    for path in result.files:
-        cells[result.accounts.get(path) or path]  # noqa: B018 -- a row even without findings
-    for finding in result.findings:
-        cells[_account(finding)][_mistake(finding.code)].append(finding)
-    return [(account, [(len(cells[account][m]), _worst(cells[account][m])) for m in ("0", *MISTAKES)])
-            for account in sorted(cells)]
-
-
-def _files(result: Result) -> List[Tuple[str, List[Shown]]]:
+def _timelines_and_files(result: Result, t: dict) -> Tuple[List[Tuple[accounts.Row, timeline.Timeline]],
+                                                            List[Tuple[str, List[Shown]]]]:
     by_file: Dict[str, List[Finding]] = defaultdict(list)
     for finding in result.findings:
         by_file[finding.path].append(finding)
-    return [(path, [Shown(f, _excerpt(result.texts.get(path, ""), f.line)) for f in by_file.get(path, [])])
-            for path in result.files]
+    today = _run_today(result)
+    rows = {row.path: row for row in accounts.rows(result)}
+    timelines, files, counter = [], [], 0
+    for number, path in enumerate(result.files):
+        drawn = timeline.build(number, result.facts.get(path), by_file.get(path, []), result.options, today, t)
+        shown = []
+        for finding in by_file.get(path, []):
+            counter += 1
+            shown.append(Shown(finding, f"finding-{counter}", _excerpt(result.texts.get(path, ""), finding.line),
+                               _attach(drawn, finding, f"finding-{counter}"),
+                               result.trend is not None and finding in result.trend.new))
+        timelines.append((rows[path], drawn))
+        files.append((path, shown))
+    order = {row.path: i for i, row in enumerate(accounts.rows(result))}
+    timelines.sort(key=lambda pair: order[pair[0].path])
+    return timelines, files
+
+
+def _run_today(result: Result) -> dt.date:
+    return result.today or dt.date.today()
+
+
+def _attach(drawn: timeline.Timeline, finding: Finding, anchor: str) -> str:
+    """The mark a finding belongs to (its plan's bar, else the timeline); the mark links back."""
+    marks = {mark.id: mark for row in drawn.rows for mark in row.marks}
+    key = timeline.mark_key(finding.data_path)
+    target = f"t{drawn.id.split('-')[1]}-{key}" if key else drawn.id
+    if target not in marks and "-" in key:
+        target = target.rsplit("-", 1)[0]
+    mark = marks.get(target)
+    if mark is None:
+        return drawn.id
+    if mark.href is None:
+        mark.href = "#" + anchor
+        mark.css += " flagged"
+    mark.title += f"\n{finding.code} {finding.name}: {finding.message}"
+    return target
 
 
 def _excerpt(text: str, line: int) -> List[Tuple[int, str, bool]]:

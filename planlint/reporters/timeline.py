@@ -1,0 +1,216 @@
+"""Each account's period as a calendar: the geometry of its inline SVG timeline.
+
+x grows linearly with the date between `d0` (the first day of the first month
+shown) and `d1` (the first day of the month after the last one), across
+[X0, X1] of the SVG's user space, so a bar's x and width say its dates.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from planlint.facts import AccountFacts, PlanFacts
+from planlint.filelint import visible
+from planlint.model import Finding
+
+WIDTH, X0, X1, LABEL_X = 1160, 280, 1140, 8
+AXIS, PROJECT_ROW, OPERATIONAL_ROW = 40, 34, 34
+NEAR_TODAY = dt.timedelta(days=183)  # a calendar this close to today stretches to show it
+LABEL_UNITS = 40  # a plan title longer than this (CJK counts 2) is cut with "…"
+_PLAN_PATH = re.compile(r"^plans\[(\d+)\](.*)$")
+_ITEM = re.compile(r"^\.(materials|consultations)\[(\d+)\]")
+
+
+@dataclass
+class Mark:
+    id: str
+    shape: str  # rect | diamond | circle | triangle | square | tick | band
+    x: float
+    y: float
+    w: float = 0.0
+    h: float = 0.0
+    css: str = ""
+    title: str = ""
+    href: Optional[str] = None  # the first finding about it
+    data: Dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Row:
+    id: str
+    y: float
+    height: float
+    label: str
+    full: str
+    note: str
+    marks: List[Mark] = field(default_factory=list)
+    href: Optional[str] = None
+
+
+@dataclass
+class Timeline:
+    id: str
+    height: float
+    d0: Optional[dt.date] = None
+    d1: Optional[dt.date] = None
+    ticks: List[Tuple[float, str, bool]] = field(default_factory=list)  # x, label, labelled
+    today: Optional[float] = None
+    today_note: str = ""
+    rows: List[Row] = field(default_factory=list)
+    empty: str = ""
+    width: int = WIDTH
+    x0: int = X0
+    x1: int = X1
+
+    def x(self, day: dt.date) -> float:
+        assert self.d0 is not None and self.d1 is not None
+        return round(X0 + (X1 - X0) * (day - self.d0).days / (self.d1 - self.d0).days, 2)
+
+
+def _month(day: dt.date, months: int = 0) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _dates(facts: AccountFacts) -> List[dt.date]:
+    days = [d for d in (facts.start, facts.end) if d]
+    for plan in facts.plans:
+        days += [d for d in (plan.finalized, plan.start, plan.end, plan.review) if d]
+        days += [m.ready for m in plan.materials if m.ready] + [d for _, d in plan.consultations]
+    return days
+
+
+def short(text: str, units: int = LABEL_UNITS) -> str:
+    text, used, out = visible(text), 0, ""
+    for char in text:
+        used += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+        if used > units:
+            return out.rstrip() + "…"
+        out += char
+    return out
+
+
+def mark_key(data_path: Optional[str]) -> str:
+    """Which mark a finding belongs to: `p2-m0`, `p2-fin`, `p2-c1`, `p2-rev`, `p2`, or `` (the account)."""
+    match = _PLAN_PATH.match(data_path or "")
+    if not match:
+        return ""
+    plan, rest = f"p{match.group(1)}", match.group(2)
+    item = _ITEM.match(rest)
+    if item:
+        return f"{plan}-{'m' if item.group(1) == 'materials' else 'c'}{item.group(2)}"
+    for prefix, key in ((".finalized", "fin"), (".consultations", "c0"), (".review", "rev")):
+        if rest.startswith(prefix):
+            return f"{plan}-{key}"
+    return plan
+
+
+def build(number: int, facts: Optional[AccountFacts], findings: Sequence[Finding], options: Dict[str, dict],
+          today: dt.date, t: dict) -> Timeline:
+    timeline = Timeline(f"timeline-{number}", AXIS + 30)
+    days = _dates(facts) if facts else []
+    if not days:
+        timeline.empty = t["no_dates"]
+        return timeline
+    if min(days) - NEAR_TODAY <= today <= max(days) + NEAR_TODAY:
+        days.append(today)
+    timeline.d0, timeline.d1 = _month(min(days)), _month(max(days), 1)
+    _axis(timeline, today, t)
+    y = AXIS + 4
+    for plan in facts.plans if facts else ():
+        if plan.type == "project":
+            timeline.rows.append(_project(timeline, number, plan, y, options, t))
+            y += PROJECT_ROW
+        elif plan.type == "operational":
+            timeline.rows.append(_operational(timeline, number, plan, facts, y, t))
+            y += OPERATIONAL_ROW
+    timeline.height = y + 8
+    return timeline
+
+
+def _axis(timeline: Timeline, today: dt.date, t: dict) -> None:
+    month, months = timeline.d0, []
+    while month <= timeline.d1:
+        months.append(month)
+        month = _month(month, 1)
+    step = 1 if len(months) <= 19 else 3
+    for i, month in enumerate(months):
+        labelled = i % step == 0 and month < timeline.d1
+        text = t["months"][month.month - 1] + (f" {month.year}" if i == 0 or month.month == 1 else "")
+        timeline.ticks.append((timeline.x(month), text if labelled else "", labelled))
+    if timeline.d0 <= today < timeline.d1:
+        timeline.today = timeline.x(today)
+    else:
+        timeline.today_note = t["today_before" if today < timeline.d0 else "today_after"].format(today)
+
+
+def _project(tl: Timeline, number: int, plan: PlanFacts, y: float, options: Dict[str, dict], t: dict) -> Row:
+    key, mid = f"t{number}-p{plan.index}", y + PROJECT_ROW / 2
+    row = Row(key, y, PROJECT_ROW, short(plan.title or plan.id or "?"), visible(plan.title or plan.id or "?"),
+              t["kinds"].get(plan.kind or "", plan.kind or ""))
+    minimum = options.get("PL201", {}).get("min_lead_days", {}).get(plan.kind or "")
+    if plan.start and isinstance(minimum, int):
+        window = plan.start - dt.timedelta(days=minimum)
+        inside = plan.finalized is not None and plan.finalized > window
+        row.marks.append(Mark(f"{key}-lead", "band", tl.x(window), y + 6, tl.x(plan.start) - tl.x(window),
+                              PROJECT_ROW - 12, "lead late" if inside else "lead",
+                              t["lead"].format(days=minimum, date=window)))
+    if plan.start:
+        end = plan.end if plan.end and plan.end >= plan.start else plan.start
+        row.marks.append(Mark(key, "rect", tl.x(plan.start), y + 9, max(3.0, tl.x(end) - tl.x(plan.start)),
+                              PROJECT_ROW - 18, "bar", t["bar"].format(start=plan.start, end=plan.end or "?"),
+                              data={"start": plan.start.isoformat(), "end": end.isoformat()}))
+    buffer = options.get("PL202", {}).get("buffer_days")
+    for material in plan.materials:
+        if material.ready:
+            late = plan.start is not None and isinstance(buffer, int) and \
+                material.ready > plan.start - dt.timedelta(days=buffer)
+            row.marks.append(Mark(f"{key}-m{material.index}", "circle", tl.x(material.ready), mid, 4.5, 0,
+                                  "ready late" if late else "ready",
+                                  t["ready_late" if late else "ready"].format(item=visible(material.item),
+                                                                              date=material.ready)))
+    for index, day in plan.consultations:
+        row.marks.append(Mark(f"{key}-c{index}", "triangle", tl.x(day), mid, 5.5, 0, "consult",
+                              t["consulted"].format(date=day)))
+    if plan.review:
+        row.marks.append(Mark(f"{key}-rev", "square", tl.x(plan.review), mid, 4.5, 0, "review",
+                              t["reviewed"].format(date=plan.review)))
+    if plan.finalized:
+        row.marks.append(Mark(f"{key}-fin", "diamond", tl.x(plan.finalized), mid, 6, 0, "finalized",
+                              t["finalized"].format(date=plan.finalized)))
+    return row
+
+
+def _operational(tl: Timeline, number: int, plan: PlanFacts, facts: AccountFacts, y: float, t: dict) -> Row:
+    key = f"t{number}-p{plan.index}"
+    cadence = t["cadences"].get(plan.cadence or "", plan.cadence or "")
+    note = t["cadence_note"].format(cadence=cadence, day=plan.review_day) if plan.review_day else cadence
+    row = Row(key, y, OPERATIONAL_ROW, short(plan.title or plan.id or "?"), visible(plan.title or plan.id or "?"),
+              note)
+    first, last = facts.start or tl.d0, facts.end or tl.d1
+    row.marks.append(Mark(key, "rect", tl.x(first), y + 6, max(3.0, tl.x(last) - tl.x(first)),
+                          OPERATIONAL_ROW - 12, "band-ops", note,
+                          data={"start": first.isoformat(), "end": last.isoformat()}))
+    for day in _cycles(first, last, plan.cadence, plan.review_day or 1):
+        row.marks.append(Mark(f"{key}-d{day.isoformat()}", "tick", tl.x(day), y + 6, 0, OPERATIONAL_ROW - 12,
+                              "cycle", t["review_by"].format(date=day)))
+    return row
+
+
+def _cycles(first: dt.date, last: dt.date, cadence: Optional[str], day: int) -> List[dt.date]:
+    """The review day of each cycle inside [first, last]: where the band shows its rhythm."""
+    starts: List[dt.date] = []
+    if cadence == "weekly":
+        start = first - dt.timedelta(days=first.weekday())
+        starts = [start + dt.timedelta(weeks=n) for n in range((last - start).days // 7 + 1)]
+    elif cadence in ("monthly", "quarterly"):
+        step = 1 if cadence == "monthly" else 3
+        month = _month(first) if cadence == "monthly" else dt.date(first.year, (first.month - 1) // 3 * 3 + 1, 1)
+        while month <= last:
+            starts.append(month)
+            month = _month(month, step)
+    days = [start + dt.timedelta(days=day - 1) for start in starts]
+    return [d for d in days if first <= d <= last][:400]
