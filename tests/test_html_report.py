@@ -222,12 +222,12 @@ def test_csv_link_holds_the_table(browser, tmp_path: Path) -> None:
 
 def test_print_fits_a4_landscape(browser, tmp_path: Path) -> None:
     # A4 landscape is 297 mm wide; the page margins are 10 mm: 277 mm = 1047 CSS pixels.
-    page, _ = open_page(browser, write_report(tmp_path, "examples/plans"), width=1047)
+    page, _ = open_page(browser, write_report(tmp_path, "examples/plans", "tests/reports/hostile.yaml"), width=1047)
     page.get_by_role("button", name="info (1)").click()
     page.select_option("#filter-manager", "Zhang Wei")
     page.emulate_media(media="print")
-    assert visible_findings(page) == 14  # filters do not hide anything on paper
-    assert page.locator("section.account:visible").count() == 3
+    assert visible_findings(page) == 16  # filters do not hide anything on paper
+    assert page.locator("section.account:visible").count() == 4
     assert page.locator(".filters").is_hidden() and page.locator("#csv").is_hidden()
     widest = page.evaluate("""() => Math.max(document.documentElement.scrollWidth,
         ...Array.from(document.querySelectorAll('table, svg, section')).map(e => e.getBoundingClientRect().right))""")
