@@ -53,7 +53,7 @@ class Row:
         return None if self.previous is None else self.score - self.previous
 
 
-def _worst(findings: Sequence[Finding]) -> str:
+def worst(findings: Sequence[Finding]) -> str:
     return min((f.severity.value for f in findings), key=SEVERITIES.index, default="")
 
 
@@ -74,7 +74,7 @@ def rows(result: Result) -> List[Row]:
                   visible((facts and facts.id) or ""), visible((facts and facts.account_class) or ""),
                   visible((facts and facts.manager) or ""),
                   sum(p.type == "operational" for p in plans), sum(p.type == "project" for p in plans),
-                  {g: (len(groups[g]), _worst(groups[g])) for g in GROUPS},
+                  {g: (len(groups[g]), worst(groups[g])) for g in GROUPS},
                   dict(Counter(f.severity.value for f in found)),
                   health((f.severity.value for f in found), weight), findings=found)
         trend = result.trend

@@ -42,7 +42,7 @@ def _context(result: Result, registry: Any, lang: str) -> Dict[str, Any]:
     most = max(by_rule.values(), default=1)
     table = accounts.rows(result)
     show_bp = accounts.best_practice_enabled(result) or any(r.counts["bp"][0] for r in table)
-    timelines, files = _timelines_and_files(result, t)
+    timelines, files = _timelines_and_files(result, table, t)
     header = [t["account"], t["id"], t["class"], t["manager"], t["operational"], t["project"], t["structure"],
               *t["mistakes"], *([t["best_practice"]] if show_bp else []), t["score"],
               *([t["change"]] if result.trend is not None else [])]
@@ -50,7 +50,7 @@ def _context(result: Result, registry: Any, lang: str) -> Dict[str, Any]:
         "lang": lang, "t": t, "version": __version__, "result": result, "today": result.today,
         "severity_counts": Counter(f.severity.value for f in result.findings), "severities": SEVERITIES,
         "chart": [(code, rules[code].name if code in rules else code, count, 100 * count / most,
-                   accounts._worst([f for f in result.findings if f.code == code]))
+                   accounts.worst([f for f in result.findings if f.code == code]))
                   for code, count in sorted(by_rule.items())],
         "table": table, "show_bp": show_bp, "groups": [g for g in accounts.GROUPS if g != "bp" or show_bp],
         "header": header, "classes": sorted({r.account_class for r in table if r.account_class}),
@@ -81,16 +81,16 @@ def _landing(result: Result, table: Sequence[accounts.Row], t: dict) -> List[str
         account_word=t["account_words"][files != 1], finding_word=t["finding_words"][count != 1])]
 
 
-def _timelines_and_files(result: Result, t: dict) -> Tuple[List[Tuple[accounts.Row, timeline.Timeline]],
+def _timelines_and_files(result: Result, table: Sequence[accounts.Row], t: dict) -> Tuple[List[Tuple[accounts.Row, timeline.Timeline]],
                                                             List[Tuple[str, List[Shown]]]]:
     by_file: Dict[str, List[Finding]] = defaultdict(list)
     for finding in result.findings:
         by_file[finding.path].append(finding)
     today = _run_today(result)
-    rows = {row.path: row for row in accounts.rows(result)}
+    rows = {row.path: row for row in table}
     timelines, files, counter = [], [], 0
     for number, path in enumerate(result.files):
-        drawn = timeline.build(number, result.facts.get(path), by_file.get(path, []), result.options, today, t)
+        drawn = timeline.build(number, result.facts.get(path), result.options, today, t)
         shown = []
         for finding in by_file.get(path, []):
             counter += 1
@@ -99,7 +99,7 @@ def _timelines_and_files(result: Result, t: dict) -> Tuple[List[Tuple[accounts.R
                                result.trend is not None and finding in result.trend.new))
         timelines.append((rows[path], drawn))
         files.append((path, shown))
-    order = {row.path: i for i, row in enumerate(accounts.rows(result))}
+    order = {row.path: i for i, row in enumerate(table)}
     timelines.sort(key=lambda pair: order[pair[0].path])
     return timelines, files
 

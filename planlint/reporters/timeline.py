@@ -10,11 +10,10 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from planlint.facts import AccountFacts, PlanFacts
 from planlint.filelint import visible
-from planlint.model import Finding
 
 WIDTH, X0, X1, LABEL_X = 1160, 280, 1140, 8
 AXIS, PROJECT_ROW, OPERATIONAL_ROW = 40, 34, 34
@@ -108,8 +107,8 @@ def mark_key(data_path: Optional[str]) -> str:
     return plan
 
 
-def build(number: int, facts: Optional[AccountFacts], findings: Sequence[Finding], options: Dict[str, dict],
-          today: dt.date, t: dict) -> Timeline:
+def build(number: int, facts: Optional[AccountFacts], options: Dict[str, dict], today: dt.date,
+          t: dict) -> Timeline:
     timeline = Timeline(f"timeline-{number}", AXIS + 30)
     days = _dates(facts) if facts else []
     if not days:
