@@ -7,6 +7,7 @@ grows with its findings, not with its plans.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -46,6 +47,8 @@ class FileOutcome:
     plan_starts: Dict[int, str] = field(default_factory=dict)  # line -> `plans[i]`
     account: Optional[str] = None
     plans: Dict[int, Optional[str]] = field(default_factory=dict)  # index -> plan id
+    # (line, column, end line, end column, plan id) of each plan entry, in file order
+    plan_extents: List[Tuple[int, int, int, int, Optional[str]]] = field(default_factory=list)
     facts: Dict[str, List[Tuple[DataPath, Any]]] = field(default_factory=dict)  # code -> facts
     spans: Dict[Tuple[DataPath, str], Span] = field(default_factory=dict)  # fact positions
     text: Optional[str] = None
@@ -72,6 +75,7 @@ def lint_file(source: Source, job: Job, raw: Optional[bytes] = None) -> FileOutc
         doc = Document(source.path, loaded.text, loaded.data, positions, invalid, job.today)
         outcome.account = doc.account_id
         outcome.plans = {i: plan.get("id") for i, plan in doc.plans()}
+        outcome.plan_extents = _plan_extents(outcome.plans, positions)
         outcome.account_facts = account_facts(doc)
         problems += _run_rules(doc, job, outcome)
         problems = attach_fixes(problems, doc)
@@ -104,6 +108,27 @@ def _run_rules(doc: Document, job: Job, outcome: FileOutcome) -> List[Tuple[str,
     return problems
 
 
+def _plan_extents(plans: Dict[int, Optional[str]], positions: PositionIndex
+                  ) -> List[Tuple[int, int, int, int, Optional[str]]]:
+    found = []
+    for index, plan_id in plans.items():
+        extent = positions.extent(("plans", index))
+        if extent is not None:
+            found.append(extent + (plan_id if isinstance(plan_id, str) else None,))
+    return sorted(found, key=lambda e: e[:2])
+
+
+def plan_at(extents: List[Tuple[int, int, int, int, Optional[str]]], line: int, column: int) -> Optional[str]:
+    """The plan entry whose lines hold (line, column), SPEC 7a.1: a comment at the end
+    of a plan's start line or last line belongs to that plan, one between plans to none."""
+    index = bisect.bisect_right(extents, (line, column), key=lambda e: e[:2]) - 1
+    if index >= 0 and line <= extents[index][2]:
+        return extents[index][4]
+    if index + 1 < len(extents) and extents[index + 1][0] == line:
+        return extents[index + 1][4]  # on a plan's start line, left of its first key
+    return None
+
+
 def crash_problem(rule: Rule, exc: Exception, where: str) -> Problem:
     return Problem((), text("crash", code=rule.code, name=rule.name, where=where,
                             error=f"{type(exc).__name__}: {exc}"), position=(1, 1, None, None))
@@ -125,9 +150,7 @@ def make_finding(outcome: FileOutcome, code: str, problem: Problem, job: Job, po
     else:
         span = positions.locate(problem.path, problem.at) if positions is not None else Span(1, 1)
         line, column, end_line, end_column = span.line, span.column, span.end_line, span.end_column
-    plan = None
-    if len(problem.path) >= 2 and problem.path[0] == "plans" and isinstance(problem.path[1], int):
-        plan = outcome.plans.get(problem.path[1])
+    plan = plan_at(outcome.plan_extents, line, column)
     name = next((r.name for r in job.rules if r.code == code), code)
     return Finding(outcome.path, line, column, end_line, end_column, code, name, job.severity[code],
                    visible(problem.text(job.lang)), outcome.account, plan,

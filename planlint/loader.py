@@ -94,7 +94,7 @@ def load(raw: bytes, limits: Limits = Limits()) -> Loaded:
         span = node_span(root)
         return Loaded(source, None, empty, [_at(span.line, span.column, text(kind))])
     builder = _Builder(limits)
-    positions = PositionIndex(root)
+    positions = PositionIndex(root, _alias_marks(source) if "&" in source and "*" in source else None)
     try:
         data = builder.build(root, (), 0)
     except _LimitExceeded as exc:
@@ -119,6 +119,58 @@ def _check_depth(source: str, max_depth: int) -> None:
         if not _is_nesting_error(exc) or _Loader is yaml.SafeLoader:
             raise
         _measure_depth(source, max_depth, yaml.SafeLoader)
+
+
+def _alias_marks(source: str) -> Dict[DataPath, Span]:
+    """data path -> where an `*alias` is written. Runs only on files with anchors;
+    the document already composed, so the events are known to be well formed."""
+    marks: Dict[DataPath, Span] = {}
+    frames: List[list] = []  # [path, next index] for a list; [path, key or None] for a mapping
+    for event in yaml.parse(source, Loader=_Loader):
+        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            frames.pop()
+            _advance(frames)
+            continue
+        if not isinstance(event, yaml.NodeEvent):
+            continue
+        path = _event_path(frames, event)
+        if isinstance(event, yaml.AliasEvent) and path is not None:
+            start, end = event.start_mark, event.end_mark
+            marks.setdefault(path, Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1))
+        if isinstance(event, yaml.CollectionStartEvent):
+            frames.append([path, 0 if isinstance(event, yaml.SequenceStartEvent) else None, "key"])
+        else:
+            _advance(frames)
+    return marks
+
+
+def _event_path(frames: List[list], event: Any) -> Optional[DataPath]:
+    """The data path of the node an event starts; None for a mapping key (or inside one)."""
+    if not frames:
+        return ()
+    parent, slot, expecting = frames[-1]
+    if parent is None:
+        return None
+    if isinstance(slot, int):
+        return parent + (slot,)
+    if expecting == "key":
+        if isinstance(event, yaml.ScalarEvent):
+            frames[-1][1] = event.value
+        return None
+    return parent + (slot,) if isinstance(slot, str) else None
+
+
+def _advance(frames: List[list]) -> None:
+    """A node of the top collection is complete: the next index, or key <-> value."""
+    if not frames:
+        return
+    frame = frames[-1]
+    if isinstance(frame[1], int) and frame[2] == "key":
+        frame[1] += 1
+    else:
+        frame[2] = "value" if frame[2] == "key" else "key"
+        if frame[2] == "key":
+            frame[1] = None
 
 
 def _is_nesting_error(exc: yaml.YAMLError) -> bool:

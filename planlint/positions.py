@@ -7,7 +7,7 @@ bookkeeping is paid while loading.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterator, Optional, Tuple
+from typing import Any, Dict, Iterator, Optional, Tuple
 
 import yaml
 
@@ -28,12 +28,43 @@ def node_span(node: Any) -> Span:
     start, end = node.start_mark, node.end_mark
     if isinstance(node, yaml.ScalarNode):
         return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+    if isinstance(node, yaml.MappingNode) and node.value:
+        # An entry is reported at its first key, never at an `&anchor` or `{` before
+        # it (SPEC 7a.8), and ends where that key's value ends (SPEC 7a.13).
+        first_key, first_value = node.value[0]
+        key = first_key.start_mark
+        if isinstance(first_value, yaml.ScalarNode) and first_value.end_mark.index > key.index:
+            return Span(key.line + 1, key.column + 1, first_value.end_mark.line + 1, first_value.end_mark.column + 1)
+        return Span(key.line + 1, key.column + 1)
     return Span(start.line + 1, start.column + 1)
 
 
+def _content_end(node: Any, path: DataPath, aliases: Dict[DataPath, Span]) -> Tuple[int, int]:
+    """(line, column), 1-based and exclusive, where a node's last written character
+    ends: a block collection's own end mark lies at the next token, past trailing
+    comments, so it is taken from its last child instead; an aliased child ends
+    where its `*alias` is written, not where the anchored node is."""
+    while isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and not node.flow_style and node.value:
+        last = node.value[-1]
+        if isinstance(node, yaml.MappingNode):
+            key_node, node = last
+            path = path + (key_node.value,)
+            if isinstance(node, yaml.ScalarNode) and node.value == "" and not node.style:
+                node = key_node  # `key:` with nothing after it ends at the key
+        else:
+            path, node = path + (len(node.value) - 1,), last
+        if path in aliases:
+            alias = aliases[path]
+            return alias.end_line or alias.line, alias.end_column or alias.column
+    return node.end_mark.line + 1, node.end_mark.column + 1
+
+
 class PositionIndex:
-    def __init__(self, root: Any = None) -> None:
+    def __init__(self, root: Any = None, aliases: Optional[Dict[DataPath, Span]] = None) -> None:
         self.root = root
+        # data path -> the `*alias` written there: libyaml hands back the anchored
+        # node itself, so only the reading step knows where an alias stood.
+        self.aliases = aliases or {}
 
     def _walk(self, path: DataPath) -> Tuple[Any, Any, int]:
         """(key node of the last step or None, deepest node reached, steps taken)."""
@@ -49,10 +80,31 @@ class PositionIndex:
         """The span for `path`; a path that no node holds falls back to its parent."""
         if self.root is None:
             return Span(1, 1)
+        if self.aliases:
+            alias = self._alias_on(path)
+            if alias is not None:  # a finding about an aliased entry is reported at the alias (SPEC 7a.8)
+                return alias
         key_node, node, steps = self._walk(path)
         if steps == len(path) and at == "key" and key_node is not None:
             return node_span(key_node)
         return node_span(node)
+
+    def _alias_on(self, path: DataPath) -> Optional[Span]:
+        for size in range(1, len(path) + 1):
+            if path[:size] in self.aliases:
+                return self.aliases[path[:size]]
+        return None
+
+    def extent(self, path: DataPath) -> Optional[Tuple[int, int, int, int]]:
+        """(line, column, end line, end column) of what the node at `path` spans in
+        the text, from its first key to its last written character."""
+        if self.root is None:
+            return None
+        _, node, steps = self._walk(path)
+        if steps != len(path):
+            return None
+        start = self._alias_on(path) or node_span(node)
+        return (start.line, start.column) + _content_end(node, path, self.aliases)
 
     def has_key(self, path: DataPath) -> bool:
         """True when the file writes the key `path[-1]`, even with an empty value."""
