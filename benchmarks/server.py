@@ -21,7 +21,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 sys.path.insert(0, str(Path(__file__).parent))
 from generate import generate  # noqa: E402
@@ -93,18 +93,29 @@ class Client:
         self.process.wait(30)
 
 
-def start_up(folder: Path, plan: Path) -> float:
+def cpu_seconds(pid: int) -> float:
+    """The process's CPU time and that of its finished children (worker processes),
+    so figures on a busy machine can be told from the machine's load."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return sum(int(v) for v in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
+def start_up(folder: Path, plan: Path) -> Tuple[float, float]:
     started = time.perf_counter()
     client = Client(folder)
     client.start(folder)
     client.send("textDocument/didOpen", {"textDocument": {"uri": plan.as_uri(), "languageId": "yaml", "version": 1,
                                                           "text": plan.read_text(encoding="utf-8")}})
     published = client.wait_for(plan.as_uri(), 1)
+    used = cpu_seconds(client.process.pid)
     client.stop()
-    return published["at"] - started
+    return published["at"] - started, used
 
 
-def edits(folder: Path, plan: Path, count: int) -> List[float]:
+def edits(folder: Path, plan: Path, count: int) -> Tuple[List[float], List[float]]:
     client = Client(folder)
     client.start(folder)
     text = plan.read_text(encoding="utf-8")
@@ -115,18 +126,20 @@ def edits(folder: Path, plan: Path, count: int) -> List[float]:
     lines = text.split("\n")
     at = next(i for i, line in enumerate(lines) if line.strip().startswith("finalized:"))
     column = lines[at].index(":") + 2
-    latencies = []
+    latencies, cpu = [], []
     for version in range(2, count + 2):
         day = "2026-01-01" if version % 2 else "2099-01-01"  # the finding comes and goes
         change = {"range": {"start": {"line": at, "character": column},
                             "end": {"line": at, "character": column + 10}}, "text": day}
+        before = cpu_seconds(client.process.pid)
         sent = time.perf_counter()
         client.send("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
                                                "contentChanges": [change]})
         latencies.append(client.wait_for(uri, version)["at"] - sent - DEBOUNCE_SECONDS)
+        cpu.append(cpu_seconds(client.process.pid) - before)
         time.sleep(0.05)
     client.stop()
-    return latencies
+    return latencies, cpu
 
 
 def main() -> None:
@@ -141,13 +154,16 @@ def main() -> None:
         plan = plans[1]
         print(f"machine: {os.cpu_count()} cores; {args.plans} plans of about "
               f"{len(plan.read_text(encoding='utf-8').splitlines())} lines; debounce {DEBOUNCE_SECONDS * 1000:.0f} ms")
-        cold = start_up(folder, plan)
-        warm = start_up(folder, plan)
-        print(f"workspace start-up, cold (no cache):  {cold:.2f} s")
-        print(f"workspace start-up, with the cache:   {warm:.2f} s")
-        times = edits(folder, plan, args.edits)
-        print(f"diagnostics after an edit ({len(times)} edits): median {statistics.median(times) * 1000:.0f} ms, "
-              f"worst {max(times) * 1000:.0f} ms (after the debounce)")
+        print(f"load average at the start: {os.getloadavg()[0]:.1f} (wall-clock figures grow with it; "
+              "the server's CPU time does not)")
+        for label in ("cold (no cache):", "with the cache: "):
+            wall, used = start_up(folder, plan)
+            print(f"workspace start-up, {label}  {wall:.2f} s (server CPU, workers included: {used:.2f} s)")
+        times, cpu = edits(folder, plan, args.edits)
+        print(f"diagnostics after an edit ({len(times)} edits, after the debounce): median "
+              f"{statistics.median(times) * 1000:.0f} ms, worst {max(times) * 1000:.0f} ms "
+              f"(server CPU per edit: median {statistics.median(cpu) * 1000:.0f} ms, worst {max(cpu) * 1000:.0f} ms)")
+        print(f"load average at the end: {os.getloadavg()[0]:.1f}")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
