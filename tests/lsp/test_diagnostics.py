@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -65,14 +66,20 @@ async def test_cross_file_finding_from_a_file_that_is_not_open(client: LanguageC
     assert pl503.range.start == types.Position(46, 8)
 
 
-@pytest.mark.asyncio
-async def test_other_open_files_follow_a_cross_file_change(client: LanguageClient, tmp_path: Path) -> None:
+async def acme_beside_bolt(client: LanguageClient, tmp_path: Path) -> tuple:
+    """A workspace of acme.yaml and bolt.yaml, acme open and clean."""
     root = copy_data(tmp_path, "acme.yaml", "bolt.yaml")
     editor = Editor(client, root)
     await editor.start()
     acme = editor.open("acme.yaml")
-    bolt = editor.open("bolt.yaml")
     assert await editor.diagnostics(acme) == []
+    return root, editor, acme
+
+
+@pytest.mark.asyncio
+async def test_other_open_files_follow_a_cross_file_change(client: LanguageClient, tmp_path: Path) -> None:
+    root, editor, acme = await acme_beside_bolt(client, tmp_path)
+    bolt = editor.open("bolt.yaml")
     editor.replace_all(bolt, with_fridge(root))  # only in the buffer: open buffers win over the disk
     assert codes(await editor.diagnostics(acme, until=lambda d: bool(d))) == ["PL503"]
     editor.replace_all(bolt, (root / "bolt.yaml").read_text(encoding="utf-8"))
@@ -126,7 +133,8 @@ async def test_hostile_documents_get_a_diagnostic_and_the_server_stays_up(
 
 @pytest.mark.asyncio
 async def test_a_crashing_rule_is_a_diagnostic(client: LanguageClient, tmp_path: Path) -> None:
-    root = copy_data(tmp_path, "acme.yaml", "crashing.py")
+    root = copy_data(tmp_path, "acme.yaml")
+    shutil.copy(Path(__file__).parent.parent / "plugins" / "crashing" / "crashing.py", root / "crashing.py")
     (root / "planlint.yaml").write_text("today: 2027-01-01\nplugins: [crashing.py]\n", encoding="utf-8")
     editor = Editor(client, root)
     await editor.start()
@@ -182,11 +190,7 @@ def test_server_without_pygls_says_how_to_install_it(monkeypatch: pytest.MonkeyP
 
 @pytest.mark.asyncio
 async def test_a_plan_changed_on_disk_updates_the_open_files(client: LanguageClient, tmp_path: Path) -> None:
-    root = copy_data(tmp_path, "acme.yaml", "bolt.yaml")
-    editor = Editor(client, root)
-    await editor.start()
-    acme = editor.open("acme.yaml")
-    assert await editor.diagnostics(acme) == []
+    root, editor, acme = await acme_beside_bolt(client, tmp_path)
     (root / "bolt.yaml").write_text(with_fridge(root), encoding="utf-8")
     client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
         [types.FileEvent(uri=editor.uri("bolt.yaml"), type=types.FileChangeType.Changed)]))
