@@ -54,7 +54,9 @@ def read_previous(path: str) -> List[dict]:
 
 
 def norm_path(path: str) -> str:
-    return os.path.normpath(path).replace(os.sep, "/")
+    """Both reports name files as found from the arguments; `plans/a.yaml` and
+    `./plans/a.yaml` or its absolute path are one file (relative to this run's folder)."""
+    return os.path.abspath(path).replace(os.sep, "/")
 
 
 def _key(path: str, code: str, account: Optional[str], plan: Optional[str], node: Optional[str]) -> Key:

@@ -68,3 +68,9 @@ def test_score_weights_in_config_are_validated_like_other_keys(tmp_path: Path, m
     assert result.exit_code == 2
     assert "planlint.yaml:2:3: unknown key `errors` in `score`; did you mean `error`?" in result.output
     assert "planlint.yaml:3:12: `score.warning` must be at least 0, got `-1`" in result.output
+
+
+def test_a_file_named_another_way_is_the_same_file(tmp_path: Path, monkeypatch) -> None:
+    last_month(tmp_path, monkeypatch)
+    result = run(str(tmp_path / "northwind.yaml"), "--compare", "previous.json")
+    assert result.output.splitlines()[-1].endswith("+0 new, \u22120 fixed since previous.json.")
