@@ -231,14 +231,15 @@ def _sources(settings: Settings, paths: Tuple[str, ...], stdin_filename: Optiona
 
 def _write_reports(outputs: List[Tuple[str, Optional[str]]], result: Result, registry: Registry,
                    lang: str) -> None:
-    from planlint.output import write_report
-    from planlint.reporters import get_reporter
+    from planlint.output import text_blocks, write_report
+    from planlint.reporters import get_chunks
 
     for name, target in outputs:
         color = target is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        report = get_reporter(name)(result, registry, color=color, lang=lang)
+        report = get_chunks(name)(result, registry, color=color, lang=lang)  # written as it is made
         if target is None:
-            click.echo(report, nl=False)
+            for block in text_blocks(report):
+                click.echo(block, nl=False)
         else:
             try:
                 write_report(target, report)

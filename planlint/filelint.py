@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
 
@@ -76,7 +77,8 @@ def lint_file(source: Source, job: Job, raw: Optional[bytes] = None) -> FileOutc
         outcome.account = doc.account_id
         outcome.plans = {i: plan.get("id") for i, plan in doc.plans()}
         outcome.plan_extents = _plan_extents(outcome.plans, positions)
-        outcome.account_facts = account_facts(doc)
+        # Only the HTML report reads them; 10,000 plans' facts would be 80 MB for nothing.
+        outcome.account_facts = account_facts(doc) if job.keep_text else None
         problems += _run_rules(doc, job, outcome)
         problems = attach_fixes(problems, doc)
     outcome.findings = [make_finding(outcome, code, p, job, positions) for code, p in problems if code in enabled]
@@ -152,9 +154,10 @@ def make_finding(outcome: FileOutcome, code: str, problem: Problem, job: Job, po
         line, column, end_line, end_column = span.line, span.column, span.end_line, span.end_column
     plan = plan_at(outcome.plan_extents, line, column)
     name = next((r.name for r in job.rules if r.code == code), code)
+    # Interned: the same data paths and many messages recur in every file of a run.
     return Finding(outcome.path, line, column, end_line, end_column, code, name, job.severity[code],
-                   visible(problem.text(job.lang)), outcome.account, plan,
-                   format_path(problem.path) if problem.path else None,
+                   sys.intern(visible(problem.text(job.lang))), outcome.account, plan,
+                   sys.intern(format_path(problem.path)) if problem.path else None,
                    resolve_fix(problem.fix, positions) if problem.fix is not None else None)
 
 

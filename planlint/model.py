@@ -34,7 +34,7 @@ class Severity(str, enum.Enum):
         return {"info": 0, "warning": 1, "error": 2}[self.value]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a first run keeps ~80,000 of them
 class Finding:
     """One reported problem; every reporter consumes a list of these."""
 

@@ -10,10 +10,38 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from typing import Union
+from typing import Iterable, Iterator, List, Union
+
+# A report may come as pieces (see reporters.get_chunks): it is written as it is
+# made, in blocks, and never held whole.
+Content = Union[str, bytes, Iterable[str]]
 
 
-def write_atomically(path: str, content: Union[str, bytes]) -> None:
+def text_blocks(chunks: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
+    """The pieces joined into blocks of about `size` characters."""
+    pending: List[str] = []
+    length = 0
+    for chunk in chunks:
+        pending.append(chunk)
+        length += len(chunk)
+        if length >= size:
+            yield "".join(pending)
+            pending, length = [], 0
+    if pending:
+        yield "".join(pending)
+
+
+def _byte_blocks(content: Content) -> Iterator[bytes]:
+    if isinstance(content, bytes):
+        yield content
+    elif isinstance(content, str):
+        yield content.encode("utf-8")
+    else:
+        for block in text_blocks(content):
+            yield block.encode("utf-8")
+
+
+def write_atomically(path: str, content: Content) -> None:
     """Write to a temporary file beside `path`, then rename it over `path`."""
     import tempfile
 
@@ -21,9 +49,9 @@ def write_atomically(path: str, content: Union[str, bytes]) -> None:
     handle, temp = tempfile.mkstemp(prefix=".planlint-", suffix=".tmp", dir=folder)
     try:
         os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes 0600; these are ordinary files
-        data = content.encode("utf-8") if isinstance(content, str) else content
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            for block in _byte_blocks(content):
+                out.write(block)
         os.replace(temp, path)
     except BaseException:
         if os.path.exists(temp):
@@ -31,7 +59,7 @@ def write_atomically(path: str, content: Union[str, bytes]) -> None:
         raise
 
 
-def write_report(path: str, content: Union[str, bytes]) -> None:
+def write_report(path: str, content: Content) -> None:
     """A report or baseline: through a symbolic link to its target, atomically;
     into a device or FIFO in place, never replacing the node."""
     target = os.path.realpath(path)
@@ -44,15 +72,15 @@ def write_report(path: str, content: Union[str, bytes]) -> None:
     if stat.S_ISREG(mode):
         write_atomically(target, content)
         return
-    data = content.encode("utf-8") if isinstance(content, str) else content
     # O_NONBLOCK: a FIFO nobody reads is an error (ENXIO), never a hang.
     descriptor = os.open(target, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))
     try:
         if stat.S_ISFIFO(mode):
             os.set_blocking(descriptor, True)
-        view = memoryview(data)
-        while view:
-            view = view[os.write(descriptor, view):]
+        for block in _byte_blocks(content):
+            view = memoryview(block)
+            while view:
+                view = view[os.write(descriptor, view):]
     finally:
         os.close(descriptor)
 

@@ -14,7 +14,7 @@ import yaml
 from planlint.api import DataPath
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # kept for every cross-file fact of every file
 class Span:
     """1-based start; the end is the column after the scalar, None for collections."""
 

@@ -159,3 +159,29 @@ def test_html_lists_suppressed_findings_with_their_reason() -> None:
     html = report("html", "tests/reports/suppressed.yaml")
     assert "Suppressed findings (1)" in html
     assert "tests/reports/suppressed.yaml:30:5</td><td>PL201 short-lead-time</td><td>agreed with Li Ming" in html
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "junit", "github"])
+def test_a_streamed_report_file_holds_exactly_the_golden_bytes(fmt: str, tmp_path: Path) -> None:
+    """These formats are written piece by piece as they are made (a block at a
+    time, never the whole report in memory); the file must still be the report."""
+    target = tmp_path / f"report.{fmt}"
+    result = CliRunner().invoke(cli, ["examples/plans", "--format", f"{fmt}:{target}", "--today", "2026-11-23"])
+    assert result.exit_code == 1, result.output
+    assert target.read_bytes() == (HERE / "golden" / f"examples.{fmt}").read_bytes()
+
+
+def test_a_streamed_report_larger_than_one_block_is_whole(tmp_path: Path) -> None:
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for index in range(40):  # about 200 findings, several 64 KB blocks of JSON
+        text = (REPO / "examples" / "plans" / "northwind-mobile-2027.yaml").read_text(encoding="utf-8")
+        (plans / f"p{index:02}.yaml").write_text(text.replace("id: northwind-mobile", f"id: account-{index}"),
+                                                 encoding="utf-8")
+    target = tmp_path / "report.json"
+    result = CliRunner().invoke(cli, [str(plans), "--format", f"json:{target}", "--today", "2026-11-23"])
+    assert result.exit_code == 1, result.output
+    streamed = target.read_text(encoding="utf-8")
+    findings = json.loads(streamed)
+    assert len(streamed) > 1 << 17 and len(findings) >= 40 * 14
+    assert streamed == json.dumps(findings, ensure_ascii=False, indent=2) + "\n"

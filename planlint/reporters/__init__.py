@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Callable
+from typing import Callable, Iterable
 
 FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "html")
 
@@ -10,3 +10,14 @@ FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "html")
 def get_reporter(name: str) -> Callable[..., str]:
     """The `render(result, registry, color=False, lang="en")` function of a format."""
     return import_module(f"planlint.reporters.{name}_format").render
+
+
+def get_chunks(name: str) -> Callable[..., Iterable[str]]:
+    """The report in pieces, for writing it as it is made: the `chunks(...)` of a
+    format that streams (json, text, github, junit), else its whole text as one piece.
+    A run with 80,000 findings then never holds its report as one string."""
+    module = import_module(f"planlint.reporters.{name}_format")
+    chunks = getattr(module, "chunks", None)
+    if chunks is not None:
+        return chunks  # type: ignore[no-any-return]
+    return lambda *args, **kwargs: (module.render(*args, **kwargs),)

@@ -7,7 +7,7 @@ finding by rule and by account.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from typing import Any, Iterator
 
 from planlint.engine import Result
 from planlint.reporters.escape import github_data, github_property, markdown_cell
@@ -16,15 +16,19 @@ COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def render(result: Result, registry: Any, color: bool = False, lang: str = "en") -> str:
-    lines = []
+    return "".join(chunks(result, registry, color, lang))
+
+
+def chunks(result: Result, registry: Any, color: bool = False, lang: str = "en") -> Iterator[str]:
+    """One workflow command per line, for writing the report as it is made."""
     for f in result.findings:
         props = [f"file={github_property(f.path)}", f"line={f.line}", f"col={f.column}"]
         if f.end_line is not None and f.end_column is not None:
             props += [f"endLine={f.end_line}", f"endColumn={f.end_column}"]
         props.append(f"title={github_property(f'{f.code} {f.name}')}")
-        lines.append(f"::{COMMANDS[f.severity.value]} {','.join(props)}::{github_data(f.message)}")
-    lines += [f"::error title=planlint::{github_data(message)}" for message in result.errors]
-    return "\n".join(lines) + ("\n" if lines else "")
+        yield f"::{COMMANDS[f.severity.value]} {','.join(props)}::{github_data(f.message)}\n"
+    for message in result.errors:
+        yield f"::error title=planlint::{github_data(message)}\n"
 
 
 def step_summary(result: Result, registry: Any) -> str:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from typing import Any, Iterator
 
 from planlint.engine import Result
 
@@ -11,17 +11,21 @@ _BOLD, _RESET = "\033[1m", "\033[0m"
 
 
 def render(result: Result, registry: Any, color: bool = False, lang: str = "en") -> str:
-    lines = []
+    return "".join(chunks(result, registry, color, lang))
+
+
+def chunks(result: Result, registry: Any, color: bool = False, lang: str = "en") -> Iterator[str]:
+    """The report line by line, for writing it as it is made."""
     for f in result.findings:
         where = f"{f.path}:{f.line}:{f.column}:"
         level = f"[{f.severity.value}]"
         if color:
             where = _BOLD + where + _RESET
             level = _COLORS[f.severity.value] + level + _RESET
-        lines.append(f"{where} {f.code} {level} {f.message}")
-    lines.extend(f"error: {message}" for message in result.errors)
-    lines.append(summary(result, lang))
-    return "\n".join(lines) + "\n"
+        yield f"{where} {f.code} {level} {f.message}\n"
+    for message in result.errors:
+        yield f"error: {message}\n"
+    yield summary(result, lang) + "\n"
 
 
 _WORDS = {
