@@ -56,7 +56,8 @@ class Cache:
 
 
 def _job_key(job: Job) -> bytes:
-    parts = [__version__, OUTCOME_FORMAT, sys.version, repr(job.today), job.lang, repr(job.limits), repr(job.keep_text)]
+    parts = [__version__, OUTCOME_FORMAT, sys.version, repr(job.today), job.lang, repr(job.limits), repr(job.keep_text),
+             repr(job.keep_facts)]
     for rule in job.rules:
         module = sys.modules.get(getattr(rule.check or rule.summarize, "__module__", ""), None)
         source = getattr(module, "__file__", None) or ""

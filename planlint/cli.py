@@ -107,6 +107,7 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
         with _progress_bar(len(sources)) as advance:
             result = lint(sources, registry, settings, context, advance,
                           keep_text=any(name == "html" for name, _ in outputs),
+                          keep_facts=any(name == "html" for name, _ in outputs),
                           jobs=jobs or default_jobs(len(sources) + len(context)),
                           cache_folder=settings.cache_folder)
         _add_trend(result, settings, compare_path)

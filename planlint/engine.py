@@ -77,16 +77,17 @@ def _in_memory(path: str, text: Union[str, bytes, None]) -> Source:
 def lint(sources: Sequence[Source], registry: Registry, settings: Settings,
          context: Sequence[Source] = (), progress: Optional[Callable[[], None]] = None,
          keep_text: bool = False, jobs: int = 1, cache_folder: Optional[str] = None,
-         memo: Optional[Memo] = None) -> Result:
+         memo: Optional[Memo] = None, keep_facts: bool = True) -> Result:
     """Lint `sources`; `context` files are read only so cross-file rules see them too.
     `progress` is called once per linted file; `keep_text` keeps each file's text
-    for reports that show source lines; `jobs` > 1 lints in worker processes;
+    for reports that show source lines, `keep_facts` its account facts (a run of
+    10,000 plans for a JSON report leaves them out: 80 MB); `jobs` > 1 lints in worker processes;
     `cache_folder` reuses per-file outcomes of unchanged files, `memo` those of
     earlier calls in this process."""
     prepared = prepare(registry, settings)
     baseline = Baseline.read(settings.baseline) if settings.baseline is not None else None
     job = Job(tuple(prepared.enabled.values()), prepared.severity, prepared.options, settings.today,
-              settings.limits, settings.lang, keep_text)
+              settings.limits, settings.lang, keep_text, keep_facts)
     context_job = replace(job, keep_text=False)
     if memo is not None:
         memo.next_run()

@@ -63,5 +63,5 @@ def _job_key(job: Job) -> bytes:
     # Rules are compared as the functions they run: a memo lives in one process.
     rules = [(r.code, r.name, id(r.check), id(r.summarize), id(r.check_run)) for r in job.rules]
     parts = (rules, sorted((c, s.value) for c, s in job.severity.items()), repr(job.options),
-             job.today, job.lang, job.limits, job.keep_text)
+             job.today, job.lang, job.limits, job.keep_text, job.keep_facts)
     return hashlib.sha256(repr(parts).encode("utf-8")).digest()
