@@ -98,11 +98,13 @@ def _run_rules(doc: Document, job: Job, outcome: FileOutcome) -> List[Tuple[str,
             if rule.check is not None:
                 problems += [(rule.code, p) for p in rule.check(doc, job.options[rule.code])]
             if rule.summarize is not None:
-                facts = list(rule.summarize(doc, job.options[rule.code]))
+                facts = [(_shared(path), fact) for path, fact in rule.summarize(doc, job.options[rule.code])]
                 outcome.facts[rule.code] = facts
                 for path, _ in facts:
-                    for at in ("value", "key"):
-                        outcome.spans[(path, at)] = doc.positions.locate(path, at)
+                    value = outcome.spans[_shared((path, "value"))] = doc.positions.locate(path)
+                    key = doc.positions.locate(path, "key")
+                    if key != value:  # else FactSpans answers with the value's span
+                        outcome.spans[_shared((path, "key"))] = key
         except Exception as exc:  # one broken rule must not hide the others' findings
             crash = crash_problem(rule, exc, doc.path)
             problems.append((rule.code, crash))
@@ -129,6 +131,20 @@ def plan_at(extents: List[Tuple[int, int, int, int, Optional[str]]], line: int, 
     if index + 1 < len(extents) and extents[index + 1][0] == line:
         return extents[index + 1][4]  # on a plan's start line, left of its first key
     return None
+
+
+# Fact paths and span keys recur in every file: the run keeps one copy of each.
+_SHARED: Dict[Any, Any] = {}
+_MAX_SHARED = 100_000  # a hostile run of odd paths must not grow this without end
+
+
+def _shared(value: Any) -> Any:
+    found = _SHARED.get(value)
+    if found is not None:
+        return found
+    if len(_SHARED) < _MAX_SHARED:
+        _SHARED[value] = value
+    return value
 
 
 def crash_problem(rule: Rule, exc: Exception, where: str) -> Problem:
@@ -169,7 +185,8 @@ class FactSpans:
 
     def locate(self, path: DataPath, at: str = "value") -> Span:
         while path:
-            if (path, at) in self.spans:
-                return self.spans[(path, at)]
+            span = self.spans.get((path, at)) or self.spans.get((path, "value"))
+            if span is not None:
+                return span
             path, at = path[:-1], "value"
         return Span(1, 1)

@@ -68,32 +68,32 @@ BOTH = {
 }
 
 def summarize(doc: Document, options: dict) -> Iterator[Tuple[DataPath, Any]]:
-    """Each exclusive entry: its offer, compared case-insensitively with whitespace
-    collapsed, and the accounts it is also offered to."""
+    """Each exclusive entry as (offer, accounts it is also offered to): a tuple,
+    since every file of the run keeps its facts until the run ends."""
     for index, plan in doc.plans():
         for k, offer in entries(plan.get("exclusive")):
-            yield ("plans", index, "exclusive", k), {
-                "offer": offer.get("offer"), "shared": [str(a) for a in as_list(offer.get("also_offered_to"))]}
+            yield ("plans", index, "exclusive", k), (
+                offer.get("offer"), tuple(str(a) for a in as_list(offer.get("also_offered_to"))))
 
 
 def check_run(files: Sequence[FileFacts], options: dict) -> Iterator[Tuple[FileFacts, Problem]]:
     by_offer: Dict[str, List[FileFacts]] = {}
     for file in files:
-        for _, fact in file.facts:
-            if fact["offer"] is not None:
-                by_offer.setdefault(_normal(fact["offer"]), []).append(file)
+        for _, (offer, _shared) in file.facts:
+            if offer is not None:
+                by_offer.setdefault(_normal(offer), []).append(file)
     for file in files:
-        for path, fact in file.facts:
+        for path, (offer, shared) in file.facts:
             reasons = []
-            if fact["shared"]:
-                reasons.append(say(ALSO_OFFERED, accounts=name_list(fact["shared"])))
-            others = sorted({_account(f) for f in by_offer.get(_normal(fact["offer"] or ""), [])
+            if shared:
+                reasons.append(say(ALSO_OFFERED, accounts=name_list(shared)))
+            others = sorted({_account(f) for f in by_offer.get(_normal(offer or ""), [])
                              if f is not file and _account(f) != _account(file)})
-            if fact["offer"] is not None and others:
+            if offer is not None and others:
                 reasons.append(say(ALSO_EXCLUSIVE, accounts=name_list(others)))
             if reasons:
                 why = reasons[0] if len(reasons) == 1 else say(BOTH, first=reasons[0], second=reasons[1])
-                yield file, Problem(path, say(MESSAGE, offer=fact["offer"] or "?", why=why))
+                yield file, Problem(path, say(MESSAGE, offer=offer or "?", why=why))
 
 
 def _normal(text: str) -> str:
