@@ -231,6 +231,41 @@ def closest(word: str, candidates: Iterable[str]) -> Optional[str]:
     return matches[0] if matches else None
 
 
+# The best-practice pack (SPEC 8) compares numbers as written and names as people write them.
+_NUMERIC = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?%?")
+
+
+def numeric(value: Any) -> Optional[Tuple[Any, bool]]:
+    """(exact decimal, written with `%`) for a numeric objective value: a YAML number
+    (never a boolean) or a string that is wholly `[+-]?digits[.digits]%?`; else None."""
+    if isinstance(value, str) and _NUMERIC.fullmatch(value):
+        return exact(value.rstrip("%")), value.endswith("%")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        number = exact(value)
+        return (number, False) if number is not None else None
+    return None
+
+
+def exact(value: Union[int, float, str]) -> Any:
+    """A number as the exact decimal it was written as (0.1 + 0.2 is 0.3 here); None
+    for NaN or infinity. decimal is imported only by the plans that need it."""
+    import decimal
+
+    number = decimal.Decimal(repr(value) if isinstance(value, float) else value)
+    return number if number.is_finite() else None
+
+
+def plain_number(number: Any) -> str:
+    """A decimal written plainly: 180000, 1800.5, never 1.8E+5 or 1800.50."""
+    text = format(number + 0, "f")  # + 0: no "-0"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def same_text(text: str) -> str:
+    """Text as compared by name: case-insensitive, trimmed, whitespace collapsed."""
+    return " ".join(text.split()).casefold()
+
+
 # Moved to planlint.model (internal); still importable from here so that
 # existing plugins and branches keep working.
 _MOVED = ("Finding", "LANGUAGES", "Rule", "SECTION_TITLES", "Severity", "TRANSLATED_SECTIONS")

@@ -65,6 +65,8 @@ _LANG_OPTION = click.option("--lang", type=click.Choice(LANGUAGES),
 @click.option("--output", "-o", type=click.Path(dir_okay=False),
               help="Write the (first) report to FILE instead of standard output, atomically.")
 @click.option("--select", multiple=True, help="Only these rules (codes, names or code prefixes, comma-separated).")
+@click.option("--extend-select", multiple=True,
+              help="Also run these rules, e.g. opt-in ones (codes, names or code prefixes, comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rules (codes, names or code prefixes, comma-separated).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.")
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
@@ -85,8 +87,8 @@ _LANG_OPTION = click.option("--lang", type=click.Choice(LANGUAGES),
               help="Worker processes (default: all cores for runs of 300 files or more, else 1).")
 @_LANG_OPTION
 def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str],
-          select: Tuple[str, ...], ignore: Tuple[str, ...], config_path: Optional[str],
-          isolated: bool, today: Optional[dt.date], fail_on: Optional[str], exit_zero: bool,
+          select: Tuple[str, ...], extend_select: Tuple[str, ...], ignore: Tuple[str, ...],
+          config_path: Optional[str], isolated: bool, today: Optional[dt.date], fail_on: Optional[str], exit_zero: bool,
           stdin_filename: Optional[str], baseline_path: Optional[str], write_baseline: Optional[str],
           prune_baseline: bool, compare_path: Optional[str], no_cache: bool, jobs: Optional[int], lang: Optional[str]) -> None:
     """Lint plan files and folders."""
@@ -100,7 +102,8 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
     try:
         outputs = _parse_outputs(formats, output)
         settings, registry = load_settings(config_path, isolated, select=_split(select), ignore=_split(ignore),
-                                           today=today, lang=lang, fail_on=fail_on, baseline=baseline_path,
+                                           extend_select=_split(extend_select), today=today, lang=lang,
+                                           fail_on=fail_on, baseline=baseline_path,
                                            use_baseline=not write_baseline, use_cache=not no_cache)
         sources, context = _sources(settings, paths, stdin_filename)
         _refuse_unsafe_targets(outputs, write_baseline, settings.baseline, sources + context, settings)
@@ -265,13 +268,18 @@ def _fail(message: str) -> NoReturn:
     sys.exit(2)
 
 
+# Whether a rule runs with no configuration (SPEC 8), as `planlint rules` shows it.
+ENABLEMENT = {"en": {True: "default", False: "opt-in"}, "zh": {True: "默认", False: "需启用"}}
+
+
 @cli.command("rules")
 @_LANG_OPTION
 def list_rules(lang: Optional[str]) -> None:
     """List every rule: code, name, severity, summary."""
     registry, lang = _registry_and_language(lang)
     for rule in registry.ordered():
-        click.echo(f"{rule.code}  {rule.name:<34} {rule.severity.value:<8} {rule.title(lang)}")
+        enabled = ENABLEMENT[lang][rule.on_by_default]
+        click.echo(f"{rule.code}  {rule.name:<34} {rule.severity.value:<8} {enabled:<8} {rule.title(lang)}")
 
 
 @cli.command("explain")
@@ -310,14 +318,21 @@ def schema() -> None:
 
 @cli.command("init")
 @click.argument("file", type=click.Path(dir_okay=False))
-def init(file: str) -> None:
-    """Write a commented template plan that passes every rule."""
-    from importlib import resources
+@click.option("--today", callback=_parse_today, help="The date the plan is written, YYYY-MM-DD: it plans the year after.")
+@_LANG_OPTION
+def init(file: str, today: Optional[dt.date], lang: Optional[str]) -> None:
+    """Write a commented template plan that passes every rule (in Chinese with --lang zh)."""
+    from planlint.config import choose_language, load_config
+    from planlint.errors import ConfigError
+    from planlint.init_template import plan_template
 
     from planlint.modeline import with_modeline
 
-    template = resources.files("planlint").joinpath("templates/plan-template.yaml").read_text(encoding="utf-8")
-    template = with_modeline(template, file)
+    try:
+        language = choose_language(lang, load_config())
+    except ConfigError:
+        language = choose_language(lang, load_config(isolated=True))  # a broken config must not block init
+    template = with_modeline(plan_template(language, today or dt.date.today()), file)
     folder = os.path.dirname(file)
     try:
         if folder and not os.path.isdir(folder):

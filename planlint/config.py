@@ -32,10 +32,12 @@ class Settings:
     """Everything a run is checked with: the config file, then the command line, over defaults."""
 
     # Two layers, as in ruff: the config file's select/ignore, then the command line's.
-    select: Optional[List[str]] = None  # codes, names or prefixes; None selects every rule
+    select: Optional[List[str]] = None  # codes, names or prefixes; None keeps the default rules
     ignore: List[str] = field(default_factory=list)
     cli_select: Optional[List[str]] = None
     cli_ignore: List[str] = field(default_factory=list)
+    extend_select: List[str] = field(default_factory=list)  # added to the selection (opt-in rules)
+    cli_extend_select: List[str] = field(default_factory=list)
     per_file_ignores: List[Tuple[str, List[str]]] = field(default_factory=list)
     config_root: str = "."
     severity: Dict[str, str] = field(default_factory=dict)
@@ -55,7 +57,7 @@ class Settings:
 
 def load_settings(config_path: Optional[str] = None, isolated: bool = False, start: Optional[str] = None, *,
                   select: Optional[List[str]] = None, ignore: Optional[List[str]] = None,
-                  today: Optional[dt.date] = None, lang: Optional[str] = None, fail_on: Optional[str] = None,
+                  extend_select: Optional[List[str]] = None, today: Optional[dt.date] = None, lang: Optional[str] = None, fail_on: Optional[str] = None,
                   baseline: Optional[str] = None, use_baseline: bool = True,
                   use_cache: bool = True) -> Tuple[Settings, Registry]:
     """The settings of a run and its rules: the config file (`config_path`, else the
@@ -71,6 +73,7 @@ def load_settings(config_path: Optional[str] = None, isolated: bool = False, sta
         baseline = config.resolve_path(config.get("baseline"))
     settings = Settings(
         select=config.get("select"), ignore=config.get("ignore", []), cli_select=select, cli_ignore=ignore or [],
+        extend_select=config.get("extend-select", []), cli_extend_select=extend_select or [],
         severity=config.get("severity", {}), rule_options=config.get("rules", {}),
         per_file_ignores=list(config.get("per-file-ignores", {}).items()), config_root=config.root,
         today=today or (dt.date.fromisoformat(config.get("today")) if config.get("today") else dt.date.today()),
@@ -112,10 +115,14 @@ def prepare(registry: Registry, settings: Settings) -> Prepared:
             found.update(matched)
         return found
 
-    selected = set(registry.rules)
-    for select, ignore in ((settings.select, settings.ignore), (settings.cli_select, settings.cli_ignore)):
+    # As in ruff: the default rules, then per layer (config, command line) `select`
+    # replaces the set, `extend-select` adds to it and `ignore` removes from it.
+    selected = {code for code, rule in registry.rules.items() if rule.on_by_default}
+    for select, extend, ignore in ((settings.select, settings.extend_select, settings.ignore),
+                                   (settings.cli_select, settings.cli_extend_select, settings.cli_ignore)):
         if select is not None:
             selected = codes(select, "select")
+        selected |= codes(extend, "extend-select")
         selected -= codes(ignore, "ignore")
     enabled = {c: registry.rules[c] for c in sorted(selected)}
     file_ignores = [(pattern, codes(tokens, "per-file-ignores")) for pattern, tokens in settings.per_file_ignores]
@@ -226,7 +233,7 @@ def _pyproject_section(path: str) -> Optional[dict]:
 def check_rule_references(config: Config, registry: Registry) -> None:
     """Every rule code, name and option in the config must exist and fit."""
     problems = []
-    for key in ("select", "ignore"):
+    for key in ("select", "extend-select", "ignore"):
         problems += _unknown_tokens(config.get(key, []), (key,), registry)
     for pattern, tokens in config.get("per-file-ignores", {}).items():
         problems += _unknown_tokens(tokens, ("per-file-ignores", pattern), registry)
@@ -271,6 +278,8 @@ def option_schema(default: Any, description: str = "") -> dict:
         return {"type": "boolean", "description": "true or false"}
     if isinstance(default, int):
         return {"type": "integer", "minimum": 0, "description": "a whole number >= 0"}
+    if isinstance(default, float):  # PL705's min_similarity
+        return {"type": "number", "minimum": 0, "description": "a number >= 0"}
     if isinstance(default, dict):
         return {"type": "object", "additionalProperties": False, "description": description,
                 "properties": {k: option_schema(v) for k, v in default.items()}}

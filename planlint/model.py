@@ -89,6 +89,8 @@ class Rule:
     summarize: Optional[Callable[..., Iterable[Tuple[DataPath, Any]]]] = None
     check_run: Optional[Callable[..., Iterable[Tuple[FileFacts, Problem]]]] = None
     doc_zh: str = ""
+    # SPEC 8: opt-in rules run only when selected (`select: [PL]`, `extend-select`).
+    on_by_default: bool = True
 
     @classmethod
     def from_module(cls, module: ModuleType) -> "Rule":
@@ -101,6 +103,7 @@ class Rule:
             summarize=getattr(module, "summarize", None),
             check_run=getattr(module, "check_run", None),
             doc_zh=getattr(module, "DOC_ZH", "").strip(),
+            on_by_default=bool(getattr(module, "ON_BY_DEFAULT", True)),
         )
 
     def title(self, lang: str = "en") -> str:

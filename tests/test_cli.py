@@ -101,8 +101,9 @@ def test_output_file_is_written_and_plans_are_untouched(tmp_path: Path) -> None:
 
 def test_rules_lists_every_rule_once() -> None:
     lines = run("rules").output.splitlines()
-    assert len(lines) == 27
-    assert lines[11].split()[:3] == ["PL201", "short-lead-time", "error"]
+    assert len(lines) == 41
+    assert lines[11].split()[:4] == ["PL201", "short-lead-time", "error", "default"]
+    assert lines[27].split()[:4] == ["PL601", "objective-not-measurable", "warning", "opt-in"]
 
 
 def test_explain_by_code_or_name_shows_the_rule_docs_and_defaults() -> None:
@@ -193,9 +194,10 @@ def test_colour_only_on_a_terminal_and_never_with_no_color() -> None:
 
 def test_init_writes_a_template_that_passes_and_never_overwrites(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
+    for today in ("2026-11-23", "2028-01-01"):  # the plan is for the year after the day it is written
+        assert run("init", f"{today}.yaml", "--today", today, "--lang", "en").exit_code == 0
+        assert run(f"{today}.yaml", "--today", today, "--isolated").output == "No findings in 1 file.\n"
     assert run("init", "x.yaml").exit_code == 0
-    for today in ("2026-11-23", "2028-01-01"):
-        assert run("x.yaml", "--today", today, "--isolated").output == "No findings in 1 file.\n"
     written = (tmp_path / "x.yaml").read_bytes()
     again = CliRunner().invoke(cli, ["init", "x.yaml"])
     assert again.exit_code == 2 and "already exists" in again.output

@@ -22,9 +22,9 @@ def test_a_crashing_rule_is_reported_and_the_others_still_run() -> None:
     registry.add(Rule("XX999", "always-crashes", Severity.ERROR, "Crashes.", "", {}, _broken_check), "test")
     result = lint(discover([str(EXAMPLES)]), registry, Settings(today=DEFAULT_TODAY))
     crashes = [f for f in result.findings if f.code == "XX999"]
-    assert len(crashes) == 3 and all("ZeroDivisionError: boom" in f.message for f in crashes)
+    assert len(crashes) == 4 and all("ZeroDivisionError: boom" in f.message for f in crashes)
     assert len([f for f in result.findings if f.code != "XX999"]) == 14
-    assert len(result.errors) == 3
+    assert len(result.errors) == 4
     assert _exit_status(result, Severity.ERROR, exit_zero=True) == 2
 
 

@@ -96,6 +96,7 @@ def test_accounts_table_shows_each_account_with_its_score_offline(browser, tmp_p
     assert table_rows(page) == [
         ["Northwind Mobile", "northwind-mobile", "A", "Alex Morgan", "0", "2", "0", "2", "4", "3", "3", "2", "0"],
         ["Gome Electrical Appliances", "gome", "A", "Zhang Wei", "2", "2", "0", "0", "0", "0", "0", "0", "100"],
+        ["Meridian Foods", "meridian-foods", "A", "Nora Quinn", "2", "2", "0", "0", "0", "0", "0", "0", "100"],
         ["苏宁易购", "suning", "A", "刘洋", "2", "2", "0", "0", "0", "0", "0", "0", "100"]]
     assert page.locator("#accounts td.cell-error").count() == 5
     assert "Best practice" not in page.locator("#accounts thead").inner_text()
@@ -126,24 +127,24 @@ def test_the_score_weights_come_from_config(browser, tmp_path: Path) -> None:
 def test_without_javascript_worst_score_first_and_every_finding_shown(browser, tmp_path: Path) -> None:
     page, seen = open_page(browser, write_report(tmp_path, "examples/plans", "tests/reports/hostile.yaml"),
                            java_script_enabled=False)
-    assert scores(page) == [0, 86, 100, 100]
+    assert scores(page) == [0, 86, 100, 100, 100]
     assert visible_findings(page) == 16
     assert page.locator("#filter-manager").is_hidden()  # no control that would do nothing
 
 
 def test_clicking_a_heading_sorts_by_that_column(browser, tmp_path: Path) -> None:
     page, _ = open_page(browser, write_report(tmp_path, "examples/plans", "tests/reports/hostile.yaml"))
-    assert scores(page) == [0, 86, 100, 100]
+    assert scores(page) == [0, 86, 100, 100, 100]
     page.locator("#accounts thead button", has_text="Health score").click()
-    assert scores(page) == [100, 100, 86, 0]
+    assert scores(page) == [100, 100, 100, 86, 0]
     assert page.locator("#accounts thead th[aria-sort=descending]").inner_text().startswith("Health score")
     page.locator("#accounts thead button", has_text="Health score").click()
-    assert scores(page) == [0, 86, 100, 100]
+    assert scores(page) == [0, 86, 100, 100, 100]
     page.locator("#accounts thead button", has_text="Manager").click()
-    assert [row[3] for row in table_rows(page)] == ["Alex Morgan", "Pat Kim", "Zhang Wei", "刘洋"]
+    assert [row[3] for row in table_rows(page)] == ["Alex Morgan", "Nora Quinn", "Pat Kim", "Zhang Wei", "刘洋"]
     page.locator("#accounts thead button", has_text="Project plans").click()
     page.locator("#accounts thead button", has_text="Project plans").click()
-    assert [row[5] for row in table_rows(page)] == ["2", "2", "2", "1"]
+    assert [row[5] for row in table_rows(page)] == ["2", "2", "2", "2", "1"]
 
 
 def test_filter_by_manager_and_class_hides_the_other_accounts(browser, tmp_path: Path) -> None:
@@ -155,13 +156,13 @@ def test_filter_by_manager_and_class_hides_the_other_accounts(browser, tmp_path:
     page.select_option("#filter-manager", "")
     assert page.eval_on_selector_all("#filter-class option", "os => os.map(o => o.value)") == ["", "A"]
     page.select_option("#filter-class", "A")
-    assert len(table_rows(page)) == 3 and page.locator("section.account:visible").count() == 3
+    assert len(table_rows(page)) == 4 and page.locator("section.account:visible").count() == 4
 
 
 def test_one_timeline_per_account_with_bars_at_their_dates(browser, tmp_path: Path) -> None:
     page, _ = open_page(browser, write_report(tmp_path, "examples/plans"))
-    assert page.locator("svg").count() == 3 and page.locator("svg.timeline").count() == 3
-    svg = page.locator("#account-1 svg.timeline")  # northwind-mobile, the second file
+    assert page.locator("svg").count() == 4 and page.locator("svg.timeline").count() == 4
+    svg = page.locator("#account-2 svg.timeline")  # northwind-mobile, the third file
     # The calendar runs from the month of today (2026-11-23, within half a year of the plans)
     # to the end of the period, across x 280..1140 of a 1160-wide drawing.
     assert (svg.get_attribute("data-d0"), svg.get_attribute("data-d1")) == ("2026-11-01", "2028-01-01")
@@ -191,17 +192,17 @@ def test_a_finding_links_to_its_mark_and_back(browser, tmp_path: Path) -> None:
     page, _ = open_page(browser, write_report(tmp_path, "examples/plans"))
     finding = page.locator("article.finding[data-rule=PL202]")
     link = finding.locator("a.to-mark")
-    assert link.get_attribute("href") == "#t1-p0-m0"  # plan 0, material 0 of the second file
+    assert link.get_attribute("href") == "#t2-p0-m0"  # plan 0, material 0 of the third file
     link.click()
-    page.wait_for_function("location.hash === '#t1-p0-m0'")
-    mark = page.locator("#t1-p0-m0")
+    page.wait_for_function("location.hash === '#t2-p0-m0'")
+    mark = page.locator("#t2-p0-m0")
     assert mark.evaluate("e => e.classList.contains('late')")
     box, height = mark.bounding_box(), page.viewport_size["height"]
     assert 0 <= box["y"] + box["height"] / 2 <= height  # scrolled into view
     assert finding.bounding_box()["y"] > height  # and the finding scrolled away
     back = mark.evaluate("e => e.closest('a').getAttribute('href')")
     assert back == "#" + finding.get_attribute("id")
-    page.locator("#t1-p0-m0").click()
+    page.locator("#t2-p0-m0").click()
     page.wait_for_function(f"location.hash === '{back}'")
     assert 0 <= finding.bounding_box()["y"] < height
 
@@ -227,7 +228,7 @@ def test_print_fits_a4_landscape(browser, tmp_path: Path) -> None:
     page.select_option("#filter-manager", "Zhang Wei")
     page.emulate_media(media="print")
     assert visible_findings(page) == 16  # filters do not hide anything on paper
-    assert page.locator("section.account:visible").count() == 4
+    assert page.locator("section.account:visible").count() == 5
     assert page.locator(".filters").is_hidden() and page.locator("#csv").is_hidden()
     widest = page.evaluate("""() => Math.max(document.documentElement.scrollWidth,
         ...Array.from(document.querySelectorAll('table, svg, section')).map(e => e.getBoundingClientRect().right))""")

@@ -60,6 +60,7 @@ def test_example_plugin_installed_with_pip_adds_its_finding(tmp_path: Path) -> N
     findings = json.loads(done.stdout)
     assert done.returncode == 1
     assert sorted((f["plan"], f["severity"]) for f in findings if f["code"] == "ACME001") == [
-        ("back-to-school", "warning"), ("labor-day-promo", "warning"), ("spring-promo", "warning"),
-        ("store-training", "warning"), ("summer-campaign", "warning"), ("x500-launch", "warning")]
-    assert len(findings) == 14 + 6
+        ("back-to-school", "warning"), ("labor-day-promo", "warning"), ("oat-drink-launch", "warning"),
+        ("spring-promo", "warning"), ("store-training", "warning"), ("summer-bbq", "warning"),
+        ("summer-campaign", "warning"), ("x500-launch", "warning")]
+    assert len(findings) == 14 + 8

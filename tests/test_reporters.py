@@ -42,7 +42,7 @@ def test_sarif_validates_against_the_official_schema(paths: list) -> None:
     assert errors == []
     run = document["runs"][0]
     assert [r["id"] for r in run["tool"]["driver"]["rules"]][:3] == ["PL001", "PL002", "PL003"]
-    assert len(run["tool"]["driver"]["rules"]) == 27
+    assert len(run["tool"]["driver"]["rules"]) == 41
 
 
 def test_sarif_empty_run_has_empty_results_and_rule_help() -> None:
@@ -88,10 +88,10 @@ def test_junit_is_read_by_a_junit_parser(tmp_path: Path) -> None:
     xml = JUnitXml.fromfile(str(path))
     cases = [case for suite in xml for case in suite]
     assert [case.name for case in cases] == [
-        "examples/plans/gome-2027.yaml", "examples/plans/northwind-mobile-2027.yaml",
-        "examples/plans/suning-2027-zh.yaml"]
+        "examples/plans/gome-2027.yaml", "examples/plans/meridian-foods-2027.yaml",
+        "examples/plans/northwind-mobile-2027.yaml", "examples/plans/suning-2027-zh.yaml"]
     failures = {case.name: [r for r in case.result if isinstance(r, Failure)] for case in cases}
-    assert [len(f) for f in failures.values()] == [0, 14, 0]
+    assert [len(f) for f in failures.values()] == [0, 0, 14, 0]
     first = failures["examples/plans/northwind-mobile-2027.yaml"][0]
     assert first.type == "PL103" and "northwind-mobile-2027.yaml:23:1" in first.text
 
@@ -142,7 +142,7 @@ def test_several_outputs_in_one_run(tmp_path: Path) -> None:
                                       "--format", f"sarif:{tmp_path / 'out.sarif'}",
                                       "--format", f"html:{tmp_path / 'report.html'}", "--format", "text"])
     assert result.exit_code == 1
-    assert result.stdout.endswith("Found 14 findings (9 errors, 4 warnings, 1 info) in 1 of 3 files.\n")
+    assert result.stdout.endswith("Found 14 findings (9 errors, 4 warnings, 1 info) in 1 of 4 files.\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["junit.xml", "out.sarif", "report.html"]
     assert json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
     two_on_stdout = CliRunner().invoke(cli, ["examples/plans", "--format", "text", "--format", "json"])

@@ -11,11 +11,13 @@ from planlint.registry import load_registry
 RULES = load_registry().ordered()
 
 
-def test_all_27_rules_load_through_the_entry_point_group() -> None:
+def test_all_41_rules_load_through_the_entry_point_group() -> None:
     assert [r.code for r in RULES] == [
         "PL001", "PL002", "PL003", "PL004", "PL005", "PL006", "PL007", "PL101", "PL102", "PL103",
         "PL104", "PL201", "PL202", "PL203", "PL204", "PL205", "PL301", "PL302", "PL303", "PL401",
-        "PL402", "PL403", "PL404", "PL405", "PL501", "PL502", "PL503"]
+        "PL402", "PL403", "PL404", "PL405", "PL501", "PL502", "PL503",
+        "PL601", "PL602", "PL603", "PL604", "PL605", "PL606", "PL607", "PL608", "PL609",
+        "PL701", "PL702", "PL703", "PL704", "PL705"]
     assert load_registry().errors == []
 
 

@@ -6,7 +6,7 @@ import csv
 import io
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 from urllib.parse import quote
 
 from planlint.compare import norm_path
@@ -27,8 +27,11 @@ def group_of(code: str) -> str:
     return digit if digit in GROUPS else "0"
 
 
-def best_practice_enabled(result: Result) -> bool:
-    return any(group_of(code) == "bp" for code in result.options)
+def best_practice_enabled(result: Result, rules: Any = None) -> bool:
+    """An opt-in rule of the pack is enabled. PL603, PL605 and PL704 run by default
+    (SPEC 8): they show the column only when they find something."""
+    return any(group_of(code) == "bp" and not getattr((rules or {}).get(code), "on_by_default", False)
+               for code in result.options)
 
 
 @dataclass

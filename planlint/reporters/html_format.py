@@ -41,7 +41,7 @@ def _context(result: Result, registry: Any, lang: str) -> Dict[str, Any]:
     by_rule = Counter(f.code for f in result.findings)
     most = max(by_rule.values(), default=1)
     table = accounts.rows(result)
-    show_bp = accounts.best_practice_enabled(result) or any(r.counts["bp"][0] for r in table)
+    show_bp = accounts.best_practice_enabled(result, rules) or any(r.counts["bp"][0] for r in table)
     timelines, files = _timelines_and_files(result, table, t)
     header = [t["account"], t["id"], t["class"], t["manager"], t["operational"], t["project"], t["structure"],
               *t["mistakes"], *([t["best_practice"]] if show_bp else []), t["score"],

@@ -41,13 +41,19 @@ def _descriptor(rule: Rule, lang: str) -> dict:
         "shortDescription": {"text": rule.title(lang)},
         "fullDescription": {"text": sections.get("What it does", rule.title(lang))},
         "help": {"text": help_text, "markdown": help_text},
-        "defaultConfiguration": {"level": LEVELS[rule.severity.value]},
+        # An opt-in rule (SPEC 8) is off until selected: SARIF's `enabled: false`.
+        "defaultConfiguration": {"level": LEVELS[rule.severity.value],
+                                 **({} if rule.on_by_default else {"enabled": False})},
         "properties": {"tags": ["planlint", _mistake_tag(rule.code)]},
     }
 
 
 def _mistake_tag(code: str) -> str:
-    return "structure" if code[2] == "0" else f"mistake-{code[2]}"
+    if code[2] == "0":
+        return "structure"
+    if code[:2] == "PL" and code[2] in "67":
+        return "best-practice"  # SPEC 8
+    return f"mistake-{code[2]}"
 
 
 def _result(finding: Finding, index: dict, suppressed: Optional[str]) -> dict:

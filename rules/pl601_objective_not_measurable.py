@@ -1,0 +1,74 @@
+"""An objective that cannot be measured.
+
+## What it does
+Reports an objective, of any plan, that has no `metric` or no numeric
+`target`, at the objective's entry; one finding per objective, naming what is
+missing. A numeric target is a number or text holding one number with an
+optional sign and `%` (`"+15%"`, `"-3"`, `"4.5%"`).
+
+## Why it matters
+A complete plan has SMART objectives. "Grow the account" cannot be checked at
+the joint review: nobody can say whether it was met, so the review turns into
+an argument instead of a Check and Act.
+
+## Options
+None.
+
+## Example that fails
+```yaml
+    objectives:
+      - text: Grow the business with headquarters
+        target: a lot
+```
+
+## Fix
+```yaml
+    objectives:
+      - text: Grow the business with headquarters
+        metric: sell-out revenue
+        target: "+15%"
+```
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from planlint.api import Document, Problem, entries, numeric, say
+
+CODE = "PL601"
+NAME = "objective-not-measurable"
+SEVERITY = "warning"
+ON_BY_DEFAULT = False
+DOC_ZH = """无法衡量的目标。
+
+## 作用
+报告任何计划中没有 `metric`、或没有数字 `target` 的目标，位置是该目标条目；每个目标最多一条，并说明缺少什么。数字目标是一个数字，或只含一个数字（可带正负号和 `%`）的文本（`"+15%"`、`"-3"`、`"4.5%"`）。
+
+## 为什么重要
+完整的计划要有 SMART 目标。“把生意做大”在联合回顾时无法检查：没人说得清是否达成，回顾就变成争论，而不是检查和改进。
+
+## 选项
+无。
+"""
+OPTIONS: dict = {}
+MESSAGE = {
+    "en": 'objective {number} of plan `{plan}` is not measurable: {what}',
+    "zh": '计划 `{plan}` 的目标 {number} 无法衡量：{what}',
+}
+MISSING = {
+    "metric": {"en": "it has no `metric`", "zh": "没有 `metric`"},
+    "target": {"en": "it has no numeric `target`", "zh": "没有数字 `target`"},
+    "both": {"en": "it has no `metric` and no numeric `target`", "zh": "没有 `metric`，也没有数字 `target`"},
+}
+
+
+def check(doc: Document, options: dict) -> Iterator[Problem]:
+    for index, plan in doc.plans():
+        for k, objective in entries(plan.get("objectives")):
+            path = ("plans", index, "objectives", k)
+            # A value PL002 removed is malformed, not missing: that finding is PL002's.
+            no_metric = "metric" not in objective and not doc.is_unreadable(path + ("metric",))
+            no_target = numeric(objective.get("target")) is None and not doc.is_unreadable(path + ("target",))
+            if no_metric or no_target:
+                what = "both" if no_metric and no_target else "metric" if no_metric else "target"
+                yield Problem(path, say(MESSAGE, number=k + 1, plan=plan.get("id", "?"), what=say(MISSING[what])))

@@ -1,0 +1,86 @@
+"""A class A project objective with a target but no floor or no stretch.
+
+## What it does
+In a class A account, reports an objective of a project plan that has a
+numeric `target` but no numeric `baseline` (the floor) or no numeric
+`stretch`, at the key `target`.
+
+## Why it matters
+The practitioners' material asks for tiered targets on the accounts that
+matter most: a floor (底线目标) that must be reached, the goal (最优目标) and a
+stretch (超越目标). One number gives the team no way to say whether a
+promotion that missed the goal was still acceptable, or how far it could go.
+
+## Options
+None.
+
+## Example that fails
+```yaml
+account:
+  class: A
+plans:
+  - id: spring-promo
+    type: project
+    objectives:
+      - text: Sell-out of the X-500
+        metric: units sold
+        target: 5000
+```
+
+## Fix
+```yaml
+    objectives:
+      - text: Sell-out of the X-500
+        metric: units sold
+        baseline: 4000
+        target: 5000
+        stretch: 6500
+```
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from planlint.api import Document, Problem, entries, numeric, say
+
+CODE = "PL602"
+NAME = "targets-not-tiered"
+SEVERITY = "info"
+ON_BY_DEFAULT = False
+DOC_ZH = """A 类客户的项目目标只有目标值，没有底线或超越目标。
+
+## 作用
+在 A 类客户中，报告项目计划里有数字 `target`、但没有数字 `baseline`（底线）或没有数字 `stretch`（超越目标）的目标，位置是 `target` 键。
+
+## 为什么重要
+对最重要的客户，目标要分层：必须达到的底线目标、最优目标和超越目标。只有一个数字，团队就说不清没达到目标的活动是否仍可接受，也不知道还能做到多好。
+
+## 选项
+无。
+"""
+OPTIONS: dict = {}
+MESSAGE = {
+    "en": 'objective {number} of plan `{plan}` has a target but no {missing}; a class A account tiers its targets (floor, goal, stretch)',
+    "zh": '计划 `{plan}` 的目标 {number} 有目标值，但没有{missing}；A 类客户的目标要分层（底线、目标、超越）',
+}
+MISSING = {
+    "baseline": {"en": "numeric `baseline`", "zh": "数字 `baseline`（底线目标）"},
+    "stretch": {"en": "numeric `stretch`", "zh": "数字 `stretch`（超越目标）"},
+    "both": {"en": "numeric `baseline` or `stretch`", "zh": "数字 `baseline` 和 `stretch`"},
+}
+
+
+def check(doc: Document, options: dict) -> Iterator[Problem]:
+    if doc.account.get("class") != "A":
+        return
+    for index, plan in doc.plans("project"):
+        for k, objective in entries(plan.get("objectives")):
+            path = ("plans", index, "objectives", k)
+            if numeric(objective.get("target")) is None:
+                continue
+            lacking = [key for key in ("baseline", "stretch")
+                       if numeric(objective.get(key)) is None and not doc.is_unreadable(path + (key,))]
+            if lacking:
+                missing = lacking[0] if len(lacking) == 1 else "both"
+                yield Problem(path + ("target",), say(MESSAGE, number=k + 1, plan=plan.get("id", "?"),
+                                                      missing=say(MISSING[missing])), at="key")

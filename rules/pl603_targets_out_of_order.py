@@ -1,0 +1,75 @@
+"""An objective whose target is not between its floor and its stretch.
+
+## What it does
+Reports an objective, of any plan, whose numeric `target` does not lie
+between its numeric `baseline` and `stretch` (inclusive, in either direction:
+a cost that should fall has a floor above the stretch), or whose `baseline`
+equals its `stretch` while the `target` differs. It checks only objectives
+where `baseline`, `target` and `stretch` are all written and all numeric, and
+either all or none of them carry `%`. The finding is at the key `target`.
+
+## Why it matters
+Floor, goal and stretch (底线/最优/超越目标) are one scale. A goal below its
+floor, or beyond its stretch, is a typo or a misunderstanding, and either way
+the review will measure the plan against the wrong number.
+
+## Options
+None.
+
+## Example that fails
+```yaml
+      - text: Sell-out of the X-500
+        metric: units sold
+        baseline: 4000
+        target: 7000
+        stretch: 6500
+```
+
+## Fix
+```yaml
+      - text: Sell-out of the X-500
+        metric: units sold
+        baseline: 4000
+        target: 5000
+        stretch: 6500
+```
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from planlint.api import Document, Problem, entries, numeric, say
+
+CODE = "PL603"
+NAME = "targets-out-of-order"
+SEVERITY = "error"
+ON_BY_DEFAULT = True
+DOC_ZH = """目标值不在底线和超越目标之间。
+
+## 作用
+报告任何计划中数字 `target` 不在数字 `baseline` 和 `stretch` 之间（含两端，方向不限：应当下降的成本，底线会高于超越目标）的目标，或 `baseline` 等于 `stretch` 而 `target` 不同的目标。只检查 `baseline`、`target`、`stretch` 都写了、都是数字、并且都带或都不带 `%` 的目标。位置是 `target` 键。
+
+## 为什么重要
+底线、最优和超越目标是同一把尺子。目标低于底线或超过超越目标，不是笔误就是误解，无论哪种，回顾时都会拿错误的数字衡量计划。
+
+## 选项
+无。
+"""
+OPTIONS: dict = {}
+MESSAGE = {
+    "en": 'objective {number} of plan `{plan}`: target {target} is not between baseline {baseline} and stretch {stretch}',
+    "zh": '计划 `{plan}` 的目标 {number}：目标值 {target} 不在底线 {baseline} 和超越目标 {stretch} 之间',
+}
+
+
+def check(doc: Document, options: dict) -> Iterator[Problem]:
+    for index, plan in doc.plans():
+        for k, objective in entries(plan.get("objectives")):
+            values = [numeric(objective.get(key)) for key in ("baseline", "target", "stretch")]
+            if any(v is None for v in values) or len({v[1] for v in values if v is not None}) != 1:
+                continue  # not all numeric, or `%` on some only: not comparable
+            floor, goal, stretch = (v[0] for v in values if v is not None)
+            if not min(floor, stretch) <= goal <= max(floor, stretch):
+                yield Problem(("plans", index, "objectives", k, "target"), say(
+                    MESSAGE, number=k + 1, plan=plan.get("id", "?"), target=objective["target"],
+                    baseline=objective["baseline"], stretch=objective["stretch"]), at="key")

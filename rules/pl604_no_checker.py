@@ -1,0 +1,82 @@
+"""A task with an owner but nobody who checks it.
+
+## What it does
+Reports a plan or a review action that has an `owner` and no `checker` (at the
+key `owner`), or whose `checker` is the same person as its `owner` (at the key
+`checker`). Names are compared case-insensitively, trimmed, with whitespace
+collapsed. A `checker` without an `owner` is no finding.
+
+## Why it matters
+The practitioners' rule is an owner **and** a checker for each task
+(责任人 + 检查人). An owner who checks their own work finds out at the review
+that the display stands never arrived; a second person finds out in time.
+
+## Options
+None.
+
+## Example that fails
+```yaml
+  - id: spring-promo
+    owner: Zhang Wei
+```
+
+## Fix
+```yaml
+  - id: spring-promo
+    owner: Zhang Wei
+    checker: Liu Yang
+```
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from planlint.api import DataPath, Document, Problem, entries, same_text, say
+
+CODE = "PL604"
+NAME = "no-checker"
+SEVERITY = "warning"
+ON_BY_DEFAULT = False
+DOC_ZH = """有负责人、却没有检查人的任务。
+
+## 作用
+报告有 `owner` 但没有 `checker` 的计划或回顾措施（位置是 `owner` 键），以及 `checker` 与 `owner` 是同一个人的（位置是 `checker` 键）。姓名比较不区分大小写，去掉首尾空白并合并中间空白。只有 `checker` 没有 `owner` 不算问题。
+
+## 为什么重要
+实践中的要求是每项任务都有责任人和检查人。自己检查自己工作的负责人，要到回顾时才发现陈列架根本没到；有另一个人检查，就能及时发现。
+
+## 选项
+无。
+"""
+OPTIONS: dict = {}
+NO_CHECKER = {
+    "en": '{what} has owner {owner} but no `checker`; name who checks the work',
+    "zh": '{what}有负责人 {owner}，但没有检查人 `checker`；请指定检查这项工作的人',
+}
+SAME = {
+    "en": '{what} is checked by its own owner ({owner}); the checker must be someone else',
+    "zh": '{what}的检查人就是负责人本人（{owner}）；检查人必须是另一个人',
+}
+PLAN = {"en": "plan `{plan}`", "zh": "计划 `{plan}` "}
+ACTION = {"en": "review action {number} of plan `{plan}`", "zh": "计划 `{plan}` 回顾的措施 {number} "}
+
+
+def check(doc: Document, options: dict) -> Iterator[Problem]:
+    for index, plan in doc.plans():
+        plan_id = plan.get("id", "?")
+        yield from _task(doc, ("plans", index), plan, say(PLAN, plan=plan_id))
+        review = plan.get("review")
+        if isinstance(review, dict):
+            for k, action in entries(review.get("actions")):
+                yield from _task(doc, ("plans", index, "review", "actions", k), action,
+                                 say(ACTION, number=k + 1, plan=plan_id))
+
+
+def _task(doc: Document, path: DataPath, task: dict, what: object) -> Iterator[Problem]:
+    owner, checker = task.get("owner"), task.get("checker")
+    if not isinstance(owner, str) or doc.is_unreadable(path + ("checker",)):
+        return
+    if checker is None:
+        yield Problem(path + ("owner",), say(NO_CHECKER, what=what, owner=owner), at="key")
+    elif isinstance(checker, str) and same_text(checker) == same_text(owner):
+        yield Problem(path + ("checker",), say(SAME, what=what, owner=owner), at="key")

@@ -1,0 +1,85 @@
+"""A budget whose lines do not add up to its total.
+
+## What it does
+Reports a `budget` whose lines' `amount`s add up to a sum that differs from
+its `total` by more than `tolerance_percent` percent of the total (exactly: a
+finding when |sum − total| × 100 > total × tolerance_percent; any difference
+when the total is 0). The message gives the sum and the difference. The
+finding is at the key `total`. A budget with a malformed part (PL002) is not
+added up.
+
+## Why it matters
+A cost budget broken down line by line (费用预算分解表) is how the customer's
+purchasing manager and your own finance team check a promotion. Lines that do
+not add up to the total mean one of them is wrong, and the plan will be
+approved on a number nobody can defend.
+
+## Options
+`tolerance_percent` (default 1): the difference allowed, in percent of the
+total, for rounding.
+
+## Example that fails
+```yaml
+    budget:
+      total: 180000
+      lines:
+        - item: Display stands
+          amount: 60000
+        - item: Promoters
+          amount: 100000
+```
+
+## Fix
+```yaml
+    budget:
+      total: 180000
+      lines:
+        - item: Display stands
+          amount: 60000
+        - item: Promoters
+          amount: 120000
+```
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from planlint.api import Document, Problem, entries, exact, plain_number, say
+
+CODE = "PL605"
+NAME = "budget-mismatch"
+SEVERITY = "error"
+ON_BY_DEFAULT = True
+DOC_ZH = """预算分项加起来不等于总额。
+
+## 作用
+报告 `lines` 中各项 `amount` 之和与 `total` 相差超过总额 `tolerance_percent` 个百分点的 `budget`（精确地说：当 |合计 − 总额| × 100 > 总额 × tolerance_percent 时报告；总额为 0 时任何差额都报告）。消息给出合计和差额，位置是 `total` 键。有格式错误（PL002）的预算不做加总。
+
+## 为什么重要
+逐项分解的费用预算表是客户采购经理和自己的财务核对活动的依据。分项加起来不等于总额，说明其中必有一个是错的，计划就会按一个谁也说不清的数字获批。
+
+## 选项
+`tolerance_percent`（默认 1）：允许的差额，以总额的百分比计，用于舍入误差。
+"""
+OPTIONS = {"tolerance_percent": 1}
+MESSAGE = {
+    "en": 'the budget of plan `{plan}` has lines that add up to {sum}, not its total {total} (a difference of {difference})',
+    "zh": '计划 `{plan}` 的预算分项合计为 {sum}，不等于总额 {total}（相差 {difference}）',
+}
+
+
+def check(doc: Document, options: dict) -> Iterator[Problem]:
+    tolerance = exact(options["tolerance_percent"])
+    for index, plan in doc.plans():
+        budget, path = plan.get("budget"), ("plans", index, "budget")
+        if not isinstance(budget, dict) or doc.is_unreadable(path) or "total" not in budget:
+            continue
+        amounts = [line.get("amount") for _, line in entries(budget.get("lines"))]
+        if not amounts or None in amounts:
+            continue
+        total = exact(budget["total"])
+        added = sum((exact(a) for a in amounts), exact(0))
+        if abs(added - total) * 100 > total * tolerance:
+            yield Problem(path + ("total",), say(MESSAGE, plan=plan.get("id", "?"), sum=plain_number(added),
+                                                 total=plain_number(total),
+                                                 difference=plain_number(abs(added - total))), at="key")

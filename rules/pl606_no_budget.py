@@ -1,0 +1,75 @@
+"""A project plan without a budget, in a class A or B account.
+
+## What it does
+In a class A or B account, reports a project plan that has no `budget`, at
+the plan start. A budget that PL002 reports as malformed still counts as a
+budget.
+
+## Why it matters
+The accounts that matter most get the money, and a cost budget broken down
+line by line (费用预算分解表) is how a promotion's cost is agreed with the
+customer and checked afterwards. A plan without one is approved on an
+estimate in somebody's head.
+
+## Options
+None.
+
+## Example that fails
+```yaml
+account:
+  class: A
+plans:
+  - id: spring-promo
+    type: project
+    kind: promotion
+```
+
+## Fix
+```yaml
+  - id: spring-promo
+    type: project
+    kind: promotion
+    budget:
+      total: 180000
+      currency: CNY
+      lines:
+        - item: Display stands
+          amount: 180000
+```
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from planlint.api import Document, Problem, say
+
+CODE = "PL606"
+NAME = "no-budget"
+SEVERITY = "warning"
+ON_BY_DEFAULT = False
+DOC_ZH = """A 类或 B 类客户的项目计划没有预算。
+
+## 作用
+在 A 类或 B 类客户中，报告没有 `budget` 的项目计划，位置是计划开头。被 PL002 报告为格式错误的预算也算有预算。
+
+## 为什么重要
+最重要的客户花的钱也最多。逐项分解的费用预算表，是与客户商定活动费用、事后核对的依据。没有预算的计划，是按某个人脑子里的估计获批的。
+
+## 选项
+无。
+"""
+OPTIONS: dict = {}
+MESSAGE = {
+    "en": 'project plan `{plan}` has no `budget`; a class {account_class} account needs its cost broken down line by line',
+    "zh": '项目计划 `{plan}` 没有费用预算 `budget`；{account_class} 类客户需要逐项分解的费用预算',
+}
+
+
+def check(doc: Document, options: dict) -> Iterator[Problem]:
+    account_class = doc.account.get("class")
+    if account_class not in ("A", "B"):
+        return
+    for index, plan in doc.plans("project"):
+        path = ("plans", index)
+        if "budget" not in plan and not doc.is_unreadable(path + ("budget",)):
+            yield Problem(path, say(MESSAGE, plan=plan.get("id", "?"), account_class=account_class))

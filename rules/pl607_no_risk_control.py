@@ -1,0 +1,73 @@
+"""A promotion, launch or event without a controlled risk.
+
+## What it does
+Reports a project plan of kind `promotion`, `product-launch` or `event` that
+has no risk with both a `mitigation` and an `owner`: at the key `risks`, or
+at the plan start when the plan has no `risks`.
+
+## Why it matters
+Risk control (风险管控) is part of a complete plan: the stock-out in week one,
+the late delivery of display stands, the competitor's counter-offer. A risk
+that is only written down, with nobody to act on it and no plan B, is not
+controlled.
+
+## Options
+None.
+
+## Example that fails
+```yaml
+  - id: spring-promo
+    type: project
+    kind: promotion
+    risks:
+      - risk: Stock-out of the 500 L model in week 1
+```
+
+## Fix
+```yaml
+    risks:
+      - risk: Stock-out of the 500 L model in week 1
+        mitigation: 2,000 units held at the regional DC
+        owner: Wang Fang
+```
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from planlint.api import Document, Problem, entries, say
+
+CODE = "PL607"
+NAME = "no-risk-control"
+SEVERITY = "warning"
+ON_BY_DEFAULT = False
+DOC_ZH = """促销、新品上市或活动没有受控的风险。
+
+## 作用
+报告类型为 `promotion`、`product-launch` 或 `event`、但没有任何同时写明 `mitigation`（应对措施）和 `owner`（负责人）的风险的项目计划：位置是 `risks` 键；计划没有 `risks` 时是计划开头。
+
+## 为什么重要
+风险管控是完整计划的一部分：第一周断货、陈列架晚到、竞争对手的反制。只写下来、没人负责、也没有备选方案的风险，并没有被控制。
+
+## 选项
+无。
+"""
+OPTIONS: dict = {}
+KINDS = ("promotion", "product-launch", "event")
+MESSAGE = {
+    "en": 'plan `{plan}` ({kind}) has no risk with both a `mitigation` and an `owner`; say what could go wrong, what you will do, and who does it',
+    "zh": '计划 `{plan}`（{kind}）没有同时写明应对措施 `mitigation` 和负责人 `owner` 的风险；请写明可能出什么问题、怎么应对、由谁负责',
+}
+
+
+def check(doc: Document, options: dict) -> Iterator[Problem]:
+    for index, plan in doc.plans("project"):
+        if plan.get("kind") not in KINDS:
+            continue
+        path = ("plans", index, "risks")
+        risks = [risk for _, risk in entries(plan.get("risks"))]
+        if any("mitigation" in risk and "owner" in risk for risk in risks) or doc.is_unreadable(path):
+            continue
+        at_risks = "risks" in plan
+        yield Problem(path if at_risks else path[:2], say(MESSAGE, plan=plan.get("id", "?"), kind=plan["kind"]),
+                      at="key" if at_risks else "value")

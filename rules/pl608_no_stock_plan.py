@@ -1,0 +1,75 @@
+"""A promotion or launch that secures no stock.
+
+## What it does
+Reports a project plan of kind `promotion` or `product-launch` that lists no
+material of `kind: stock`: at the key `materials`, or at the plan start when
+the plan has no `materials`.
+
+## Why it matters
+Stock secured before a promotion (货源保障) is what the promotion sells. The
+display stands are up, the promoters are in the stores, and the product is
+sold out by Saturday noon: the customer remembers that, not the discount.
+
+## Options
+None.
+
+## Example that fails
+```yaml
+    kind: promotion
+    materials:
+      - item: POS display stands
+        kind: display
+```
+
+## Fix
+```yaml
+    kind: promotion
+    materials:
+      - item: POS display stands
+        kind: display
+      - item: X-500 fridges at the regional DC
+        kind: stock
+        ready: 2027-01-10
+        quantity: 2000
+        needed: 2000
+```
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from planlint.api import Document, Problem, entries, say
+
+CODE = "PL608"
+NAME = "no-stock-plan"
+SEVERITY = "warning"
+ON_BY_DEFAULT = False
+DOC_ZH = """促销或新品上市没有备货。
+
+## 作用
+报告类型为 `promotion` 或 `product-launch`、却没有 `kind: stock` 物料的项目计划：位置是 `materials` 键；计划没有 `materials` 时是计划开头。
+
+## 为什么重要
+促销前的货源保障就是促销要卖的东西。陈列架搭好了，促销员进店了，周六中午货就卖完了：客户记住的是这个，而不是折扣。
+
+## 选项
+无。
+"""
+OPTIONS: dict = {}
+KINDS = ("promotion", "product-launch")
+MESSAGE = {
+    "en": 'plan `{plan}` ({kind}) lists no material of `kind: stock`; secure the stock it will sell',
+    "zh": '计划 `{plan}`（{kind}）没有 `kind: stock` 的物料；请保障活动要卖的货源',
+}
+
+
+def check(doc: Document, options: dict) -> Iterator[Problem]:
+    for index, plan in doc.plans("project"):
+        if plan.get("kind") not in KINDS:
+            continue
+        path = ("plans", index, "materials")
+        if any(m.get("kind") == "stock" for _, m in entries(plan.get("materials"))) or doc.is_unreadable(path):
+            continue
+        at_materials = "materials" in plan
+        yield Problem(path if at_materials else path[:2], say(MESSAGE, plan=plan.get("id", "?"), kind=plan["kind"]),
+                      at="key" if at_materials else "value")

@@ -1,0 +1,75 @@
+"""A product launch that trains nobody before it starts.
+
+## What it does
+Reports a project plan of kind `product-launch` with no entry of its own
+`training` dated on or before its `start` (training on the start day counts):
+at the key `training`, or at the plan start when the plan has no `training`.
+
+## Why it matters
+The customer's front-line staff sell the new product (基层人员培训). A launch
+whose store promoters first hear of the product from shoppers sells the old
+model instead.
+
+## Options
+None.
+
+## Example that fails
+```yaml
+    kind: product-launch
+    start: 2027-03-01
+    training:
+      - date: 2027-03-05
+        audience: store promoters
+```
+
+## Fix
+```yaml
+    kind: product-launch
+    start: 2027-03-01
+    training:
+      - date: 2027-02-20
+        audience: store promoters
+        tier: store
+```
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from planlint.api import Document, Problem, entries, say, to_date
+
+CODE = "PL609"
+NAME = "no-staff-training"
+SEVERITY = "warning"
+ON_BY_DEFAULT = False
+DOC_ZH = """新品上市前没有培训任何人。
+
+## 作用
+报告类型为 `product-launch`、自身 `training` 中没有任何一条日期在 `start` 当天或之前（开始当天的培训也算）的项目计划：位置是 `training` 键；计划没有 `training` 时是计划开头。
+
+## 为什么重要
+卖新品的是客户的一线人员（基层人员培训）。如果门店促销员是从顾客那里第一次听说新品，他们卖的还是老款。
+
+## 选项
+无。
+"""
+OPTIONS: dict = {}
+MESSAGE = {
+    "en": 'product launch `{plan}` trains nobody on or before its start ({start}); train the customer\'s front-line staff first',
+    "zh": '新品上市计划 `{plan}` 在开始日（{start}）当天或之前没有安排培训；请先培训客户的一线人员',
+}
+
+
+def check(doc: Document, options: dict) -> Iterator[Problem]:
+    for index, plan in doc.plans("project"):
+        start = to_date(plan.get("start"))
+        if plan.get("kind") != "product-launch" or start is None:
+            continue
+        path = ("plans", index, "training")
+        dates = [to_date(t.get("date")) for _, t in entries(plan.get("training"))]
+        # An entry whose date is missing or malformed (PL002) might be the one before the start.
+        if any(d is None or d <= start for d in dates) or doc.is_unreadable(path):
+            continue
+        at_training = "training" in plan
+        yield Problem(path if at_training else path[:2], say(MESSAGE, plan=plan.get("id", "?"), start=start),
+                      at="key" if at_training else "value")

@@ -1,0 +1,77 @@
+"""Every plan of the account owned by one person.
+
+## What it does
+Reports an account where at least three plans have an `owner` and all of them
+name the same person (compared case-insensitively, trimmed, whitespace
+collapsed), at the key `plans`. Plans without an owner, checkers and review
+actions do not count. The finding belongs to no plan.
+
+## Why it matters
+A relationship held by one person alone (交叉权限 is the practitioners' remedy:
+several people with access at several levels) leaves with that person: a
+holiday, an illness or a resignation and nobody knows the customer's buyers or
+the state of the plans.
+
+## Options
+None.
+
+## Example that fails
+```yaml
+plans:
+  - id: ops-hq
+    owner: Zhang Wei
+  - id: ops-stores
+    owner: Zhang Wei
+  - id: spring-promo
+    owner: zhang wei
+```
+
+## Fix
+```yaml
+plans:
+  - id: ops-hq
+    owner: Zhang Wei
+  - id: ops-stores
+    owner: Liu Yang
+  - id: spring-promo
+    owner: Wang Fang
+```
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from planlint.api import Document, Problem, same_text, say
+
+CODE = "PL701"
+NAME = "single-threaded"
+SEVERITY = "warning"
+ON_BY_DEFAULT = False
+DOC_ZH = """客户的所有计划都由同一个人负责。
+
+## 作用
+当至少三个计划写了 `owner`、且全部是同一个人（不区分大小写，去掉首尾空白并合并中间空白后比较）时报告，位置是 `plans` 键。没有负责人的计划、检查人和回顾措施都不计入。该问题不属于任何计划。
+
+## 为什么重要
+只由一个人维系的客户关系（实践中的对策是交叉权限：多个人、多个层级都能接触客户），会随这个人一起离开：一次休假、生病或离职，就没人认识客户的采购，也没人知道计划进展到哪一步。
+
+## 选项
+无。
+"""
+OPTIONS: dict = {}
+MIN_PLANS = 3
+MESSAGE = {
+    "en": 'all {count} plans with an owner are owned by {owner}; the relationship hangs on one person, share the plans',
+    "zh": '全部 {count} 个写了负责人的计划都由 {owner} 负责；客户关系系于一人，请分担这些计划',
+}
+
+
+def check(doc: Document, options: dict) -> Iterator[Problem]:
+    owners = []
+    for index, plan in doc.plans():
+        if doc.is_unreadable(("plans", index, "owner")):
+            return  # a malformed owner might be someone else
+        if isinstance(plan.get("owner"), str):
+            owners.append(plan["owner"])
+    if len(owners) >= MIN_PLANS and len({same_text(owner) for owner in owners}) == 1:
+        yield Problem(("plans",), say(MESSAGE, count=len(owners), owner=owners[0]), at="key")

@@ -1,0 +1,95 @@
+"""A quarter without an executive visit to a class A account.
+
+## What it does
+In a class A account, reports each calendar quarter that lies wholly within
+`period` and ends on or before today with no `visits` entry dated in it (a
+visit on a quarter's first or last day counts). One finding per quarter, named
+like `2027-Q1`, at the key `visits`, or at the key `account` when there are
+no visits. A quarter only partly inside the period is not checked. The
+findings belong to no plan.
+
+## Why it matters
+Executives who visit the account regularly (高层拜访) keep the relationship
+above the buyer's desk: the customer's leadership hears your company's
+commitment from your leadership, and problems reach people who can solve them.
+
+## Options
+None.
+
+## Example that fails
+```yaml
+account:
+  class: A
+  visits:
+    - date: 2027-02-14
+      exec: Chen Hui, VP Sales
+period:
+  start: 2027-01-01
+  end: 2027-12-31
+# today 2027-07-01: no visit in 2027-Q2
+```
+
+## Fix
+```yaml
+  visits:
+    - date: 2027-02-14
+      exec: Chen Hui, VP Sales
+    - date: 2027-05-20
+      exec: Chen Hui, VP Sales
+```
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterator, List, Tuple
+
+from planlint.api import Document, Problem, entries, say, to_date
+
+CODE = "PL702"
+NAME = "no-exec-visit"
+SEVERITY = "warning"
+ON_BY_DEFAULT = False
+DOC_ZH = """A 类客户有一个季度没有高层拜访。
+
+## 作用
+在 A 类客户中，对每个完全落在 `period` 之内、并在今天或之前结束、却没有任何日期在其中的 `visits` 条目的自然季度报告一次（在季度第一天或最后一天的拜访也算），名称如 `2027-Q1`，位置是 `visits` 键；没有拜访记录时是 `account` 键。只有一部分在计划期间内的季度不检查。这些问题不属于任何计划。
+
+## 为什么重要
+定期的高层拜访让关系不只停留在采购的办公桌上：客户的管理层从我方管理层口中听到承诺，问题也能到达能解决它的人那里。
+
+## 选项
+无。
+"""
+OPTIONS: dict = {}
+QUARTERS = ((1, 3, 31), (4, 6, 30), (7, 9, 30), (10, 12, 31))  # (first month, last month, its last day)
+MESSAGE = {
+    "en": 'no executive visit in {quarter} ({first} to {last}); a class A account gets a visit every quarter',
+    "zh": '{quarter}（{first} 至 {last}）没有高层拜访；A 类客户每个季度都要有高层拜访',
+}
+
+
+def check(doc: Document, options: dict) -> Iterator[Problem]:
+    period = doc.data.get("period")
+    if doc.account.get("class") != "A" or not isinstance(period, dict):
+        return
+    start, end = to_date(period.get("start")), to_date(period.get("end"))
+    visits = doc.account.get("visits")
+    dates = [to_date(visit.get("date")) for _, visit in entries(visits)]
+    if start is None or end is None or None in dates or doc.is_unreadable(("account", "visits")):
+        return  # a malformed period or visit: PL002 or PL006 speaks first
+    path = ("account", "visits") if "visits" in doc.account else ("account",)
+    for name, first, last in quarters(start, min(end, doc.today)):
+        if not any(first <= when <= last for when in dates if when is not None):
+            yield Problem(path, say(MESSAGE, quarter=name, first=first, last=last), at="key")
+
+
+def quarters(start: dt.date, end: dt.date) -> List[Tuple[str, dt.date, dt.date]]:
+    """(name, first day, last day) of each calendar quarter wholly within start..end."""
+    found = []
+    for year in range(start.year, end.year + 1):
+        for number, (month, last_month, last_day) in enumerate(QUARTERS, start=1):
+            first, last = dt.date(year, month, 1), dt.date(year, last_month, last_day)
+            if start <= first and last <= end:
+                found.append((f"{year}-Q{number}", first, last))
+    return found
+

@@ -1,0 +1,80 @@
+"""No recent satisfaction survey of a class A or B account.
+
+## What it does
+In a class A or B account whose `period.start` is on or before today, reports
+that no `surveys` entry is dated within the `max_age_days` days up to and
+including today (a survey counts when 0 <= today − date <= max_age_days; one
+dated after today does not). The finding is at the key `surveys`, or at the
+key `account` when there are no surveys, and belongs to no plan.
+
+## Why it matters
+A satisfaction survey is how the account team learns what the customer thinks
+before the customer says it in a tender. Without one a year, the first sign of
+trouble is a lost listing.
+
+## Options
+`max_age_days` (default 365): how old the latest survey may be.
+
+## Example that fails
+```yaml
+account:
+  class: B
+  surveys:
+    - date: 2025-10-01
+      score: 7.5
+# today 2027-03-01: the survey is more than 365 days old
+```
+
+## Fix
+```yaml
+  surveys:
+    - date: 2027-01-15
+      score: 8.2
+      scale: 10
+```
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from planlint.api import Document, Problem, entries, say, to_date
+
+CODE = "PL703"
+NAME = "no-satisfaction-survey"
+SEVERITY = "info"
+ON_BY_DEFAULT = False
+DOC_ZH = """A 类或 B 类客户近期没有满意度调查。
+
+## 作用
+在 `period.start` 在今天或之前的 A 类或 B 类客户中，如果没有任何 `surveys` 条目的日期落在截至今天（含今天）的 `max_age_days` 天之内（即 0 <= 今天 − 日期 <= max_age_days；日期在今天之后的调查不算），就报告。位置是 `surveys` 键；没有调查记录时是 `account` 键。该问题不属于任何计划。
+
+## 为什么重要
+满意度调查让客户团队在客户于招标中表态之前，就知道客户怎么想。一年都没有调查，第一个坏消息往往就是被撤柜。
+
+## 选项
+`max_age_days`（默认 365）：最近一次调查最多可以是多少天以前。
+"""
+OPTIONS = {"max_age_days": 365}
+MESSAGE = {
+    "en": 'no satisfaction survey in the {days} days up to {today}{latest}; survey a class {account_class} account at least that often',
+    "zh": '截至 {today} 的 {days} 天内没有满意度调查{latest}；{account_class} 类客户至少要按这个频率做调查',
+}
+LATEST = {"en": " (the latest is dated {date})", "zh": "（最近一次是 {date}）"}
+
+
+def check(doc: Document, options: dict) -> Iterator[Problem]:
+    account_class, period = doc.account.get("class"), doc.data.get("period")
+    start = to_date(period.get("start")) if isinstance(period, dict) else None
+    if account_class not in ("A", "B") or start is None or start > doc.today:
+        return
+    dates = [to_date(survey.get("date")) for _, survey in entries(doc.account.get("surveys"))]
+    if None in dates or doc.is_unreadable(("account", "surveys")):
+        return  # a malformed survey date: PL002 speaks first
+    days = options["max_age_days"]
+    if any(0 <= (doc.today - when).days <= days for when in dates if when is not None):
+        return
+    past = [when for when in dates if when is not None and when <= doc.today]
+    latest = say(LATEST, date=max(past)) if past else ""
+    path = ("account", "surveys") if "surveys" in doc.account else ("account",)
+    yield Problem(path, say(MESSAGE, days=days, today=doc.today, latest=latest, account_class=account_class),
+                  at="key")

@@ -1,0 +1,69 @@
+"""A contact whose details were last confirmed long ago.
+
+## What it does
+Reports a contact whose `updated` date is more than `max_age_days` days before
+today (a finding when today − updated > max_age_days), at the key `updated`.
+The finding belongs to no plan.
+
+## Why it matters
+A customer database kept up to date (动态资料库) is what the plans refer to:
+the buyer who left in the spring is still the one "consulted" in the autumn
+plan, and the new decision maker has never met the team.
+
+## Options
+`max_age_days` (default 180): how old a contact's `updated` date may be.
+
+## Example that fails
+```yaml
+  contacts:
+    - id: li-ming
+      name: Li Ming
+      role: purchasing manager
+      updated: 2026-01-15
+# today 2027-01-15: confirmed 365 days ago
+```
+
+## Fix
+```yaml
+    - id: li-ming
+      name: Li Ming
+      role: purchasing manager
+      updated: 2027-01-10
+```
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from planlint.api import Document, Problem, entries, say, to_date
+
+CODE = "PL704"
+NAME = "stale-contact"
+SEVERITY = "info"
+ON_BY_DEFAULT = True
+DOC_ZH = """联系人资料很久没有确认了。
+
+## 作用
+报告 `updated` 日期早于今天超过 `max_age_days` 天（今天 − updated > max_age_days）的联系人，位置是 `updated` 键。该问题不属于任何计划。
+
+## 为什么重要
+计划引用的是一个保持更新的客户资料库（动态资料库）：春天就离职的采购，到秋天的计划里还是“沟通对象”，而新的决策人从没见过团队。
+
+## 选项
+`max_age_days`（默认 180）：联系人的 `updated` 日期最多可以是多少天以前。
+"""
+OPTIONS = {"max_age_days": 180}
+MESSAGE = {
+    "en": 'contact `{contact}` ({name}) was last confirmed on {updated}, {days} days ago (more than {limit}); confirm their details',
+    "zh": '联系人 `{contact}`（{name}）上次确认是在 {updated}，已过去 {days} 天（超过 {limit} 天）；请重新确认其资料',
+}
+
+
+def check(doc: Document, options: dict) -> Iterator[Problem]:
+    limit = options["max_age_days"]
+    for k, contact in entries(doc.account.get("contacts")):
+        updated = to_date(contact.get("updated"))
+        if updated is not None and (doc.today - updated).days > limit:
+            yield Problem(("account", "contacts", k, "updated"), say(
+                MESSAGE, contact=contact.get("id", "?"), name=contact.get("name", "?"), updated=updated,
+                days=(doc.today - updated).days, limit=limit), at="key")

@@ -1,0 +1,124 @@
+"""A project plan that looks copied from another account's plan.
+
+## What it does
+Compares the project plans of *different* accounts linted in one run: two
+plans of the same `kind`, each with at least 3 distinct material items, whose
+sets of items (compared case-insensitively, whitespace collapsed) have a
+Jaccard similarity (shared items ÷ all items) of at least `min_similarity`
+are reported once per pair, at each plan's start, in both files, each naming
+the other account and plan.
+
+## Why it matters
+Mistake 5 at scale: big customers care most about what they get that no other
+key account gets. A program pasted from another chain's plan, with the same
+gifts and the same display kit, is exactly what the purchasing manager has
+already seen at the competitor's stores.
+
+## Options
+`min_similarity` (default 0.8): the Jaccard similarity from which two plans
+count as copies (4 shared items of 5 in all is 0.8 and is reported).
+
+## Example that fails
+```yaml
+# gome-2027.yaml
+  - id: spring-promo
+    kind: promotion
+    materials:
+      - item: Display stands
+      - item: Gift kitchen set
+      - item: Demo staff
+# suning-2027.yaml: the same three items in a promotion
+```
+
+## Fix
+```yaml
+  - id: spring-promo
+    kind: promotion
+    materials:
+      - item: X-500G display island, Gome design
+      - item: Gift kitchen set
+      - item: Gome member demo days
+```
+"""
+from __future__ import annotations
+
+import math
+from typing import Any, Dict, Iterator, List, Sequence, Tuple
+
+from planlint.api import DataPath, Document, FileFacts, Problem, entries, exact, same_text, say
+
+CODE = "PL705"
+NAME = "copy-paste-plan"
+SEVERITY = "warning"
+ON_BY_DEFAULT = False
+DOC_ZH = """项目计划看起来是从另一个客户的计划复制来的。
+
+## 作用
+比较同一次运行中*不同*客户的项目计划：两个 `kind` 相同、各有至少 3 个不同物料条目的计划，如果物料条目集合（不区分大小写、合并空白后比较）的 Jaccard 相似度（相同条目数 ÷ 全部条目数）不低于 `min_similarity`，每对计划报告一次：在两个文件中各自计划的开头报告，并说明另一方的客户和计划。
+
+## 为什么重要
+这是规模化的错误 5：大客户最在意的是别的大客户得不到的东西。从另一家连锁的计划里粘贴过来的方案，赠品和陈列物料都一样，正是采购经理已经在竞争对手门店里见过的。
+
+## 选项
+`min_similarity`（默认 0.8）：两个计划被视为复制的 Jaccard 相似度下限（5 个条目中有 4 个相同即为 0.8，会被报告）。
+"""
+OPTIONS = {"min_similarity": 0.8}
+MIN_ITEMS = 3
+MESSAGE = {
+    "en": 'plan `{plan}` looks copied from plan `{other_plan}` of account `{other_account}`: {shared} of their {union} material items are the same (similarity {similarity}); design the program for this account',
+    "zh": '计划 `{plan}` 看起来复制自客户 `{other_account}` 的计划 `{other_plan}`：两者共 {union} 个物料条目中有 {shared} 个相同（相似度 {similarity}）；请为本客户设计方案',
+}
+Plan = Tuple[FileFacts, DataPath, Dict[str, Any]]
+
+
+def summarize(doc: Document, options: dict) -> Iterator[Tuple[DataPath, Any]]:
+    """Each project plan with at least 3 distinct readable items: kind, id, items."""
+    for index, plan in doc.plans("project"):
+        materials = plan.get("materials")
+        if "kind" not in plan or not isinstance(materials, list) or None in materials:
+            continue
+        items = {same_text(m["item"]) if isinstance(m.get("item"), str) else None for _, m in entries(materials)}
+        if None not in items and len(items) >= MIN_ITEMS:
+            yield ("plans", index), {"kind": plan["kind"], "id": plan.get("id"), "items": tuple(sorted(items))}
+
+
+def check_run(files: Sequence[FileFacts], options: dict) -> Iterator[Tuple[FileFacts, Problem]]:
+    """Candidates come from an index of each plan's rarest items (prefix filtering):
+    two sets with a Jaccard similarity >= t share one of the first |s| − ⌈t·|s|⌉ + 1
+    items of each, in one order of rarity. So 10,000 plans are not 50 million pairs."""
+    threshold = exact(options["min_similarity"])
+    plans: List[Plan] = [(file, path, fact) for file in files for path, fact in file.facts]
+    sets = [frozenset(fact["items"]) for _, _, fact in plans]
+    frequency: Dict[Tuple[str, str], int] = {}
+    for _, _, fact in plans:
+        for item in fact["items"]:
+            frequency[(fact["kind"], item)] = frequency.get((fact["kind"], item), 0) + 1
+    index: Dict[Tuple[str, str], List[int]] = {}
+    for number, (file, path, fact) in enumerate(plans):
+        tokens = sorted(((fact["kind"], item) for item in fact["items"]), key=lambda t: (frequency[t], t))
+        size = len(tokens)
+        prefix = size - math.ceil(threshold * size) + 1 if threshold > 0 else size
+        candidates = set()
+        for token in tokens[:max(prefix, 0)]:
+            candidates.update(index.get(token, ()))
+            index.setdefault(token, []).append(number)
+        if threshold <= 0:  # every pair of the kind is similar enough
+            candidates = {n for n in range(number) if plans[n][2]["kind"] == fact["kind"]}
+        for other in sorted(candidates):
+            shared = len(sets[other] & sets[number])
+            union = len(sets[other]) + size - shared
+            if shared >= threshold * union and _account(plans[other][0]) != _account(file):
+                # one account twice (7a.11) or two plans of one file is not a copy from another account
+                yield from _pair(plans[other], plans[number], shared, union)
+
+
+def _pair(first: Plan, second: Plan, shared: int, union: int) -> Iterator[Tuple[FileFacts, Problem]]:
+    similarity = f"{shared / union:.2f}"
+    for (file, path, fact), (other_file, _, other) in ((first, second), (second, first)):
+        yield file, Problem(path, say(MESSAGE, plan=fact["id"] or "?", other_plan=other["id"] or "?",
+                                      other_account=_account(other_file), shared=shared, union=union,
+                                      similarity=similarity))
+
+
+def _account(file: FileFacts) -> str:
+    return file.account_id or file.path
