@@ -261,6 +261,29 @@ def plain_number(number: Any) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def objectives(doc: "Document", type_: Optional[str] = None) -> Iterator[Tuple[DataPath, dict, dict]]:
+    """(path, objective, plan) for each readable objective of the plans (of one type)."""
+    for index, plan in doc.plans(type_):
+        for k, objective in entries(plan.get("objectives")):
+            yield ("plans", index, "objectives", k), objective, plan
+
+
+def entry_dates(doc: "Document", path: DataPath) -> Optional[List[_dt.date]]:
+    """The `date` of each entry of the list at `path` ([] when there is none); None when
+    an entry or its date is missing or malformed: PL002 speaks first, and a rule that
+    counts dates must not guess what the unreadable one said."""
+    dates = [to_date(item.get("date")) for _, item in entries(value_at(doc.data, path))]
+    if doc.is_unreadable(path) or any(when is None for when in dates):
+        return None
+    return [when for when in dates if when is not None]
+
+
+def at_section(index: int, plan: dict, key: str) -> Tuple[DataPath, str]:
+    """(path, at) of a finding about a plan's section: the key `key`, or the plan
+    start when the plan has no such section (SPEC 8: "plan start when absent")."""
+    return (("plans", index, key), "key") if key in plan else (("plans", index), "value")
+
+
 def same_text(text: str) -> str:
     """Text as compared by name: case-insensitive, trimmed, whitespace collapsed."""
     return " ".join(text.split()).casefold()

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem, entries, numeric, say
+from planlint.api import Document, Problem, numeric, objectives, say
 
 CODE = "PL601"
 NAME = "objective-not-measurable"
@@ -63,12 +63,10 @@ MISSING = {
 
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
-    for index, plan in doc.plans():
-        for k, objective in entries(plan.get("objectives")):
-            path = ("plans", index, "objectives", k)
-            # A value PL002 removed is malformed, not missing: that finding is PL002's.
-            no_metric = "metric" not in objective and not doc.is_unreadable(path + ("metric",))
-            no_target = numeric(objective.get("target")) is None and not doc.is_unreadable(path + ("target",))
-            if no_metric or no_target:
-                what = "both" if no_metric and no_target else "metric" if no_metric else "target"
-                yield Problem(path, say(MESSAGE, number=k + 1, plan=plan.get("id", "?"), what=say(MISSING[what])))
+    for path, objective, plan in objectives(doc):
+        # A value PL002 removed is malformed, not missing: that finding is PL002's.
+        no_metric = "metric" not in objective and not doc.is_unreadable(path + ("metric",))
+        no_target = numeric(objective.get("target")) is None and not doc.is_unreadable(path + ("target",))
+        if no_metric or no_target:
+            what = "both" if no_metric and no_target else "metric" if no_metric else "target"
+            yield Problem(path, say(MESSAGE, number=path[-1] + 1, plan=plan.get("id", "?"), what=say(MISSING[what])))

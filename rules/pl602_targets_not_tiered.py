@@ -41,7 +41,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem, entries, numeric, say
+from planlint.api import Document, Problem, numeric, objectives, say
 
 CODE = "PL602"
 NAME = "targets-not-tiered"
@@ -73,14 +73,12 @@ MISSING = {
 def check(doc: Document, options: dict) -> Iterator[Problem]:
     if doc.account.get("class") != "A":
         return
-    for index, plan in doc.plans("project"):
-        for k, objective in entries(plan.get("objectives")):
-            path = ("plans", index, "objectives", k)
-            if numeric(objective.get("target")) is None:
-                continue
-            lacking = [key for key in ("baseline", "stretch")
-                       if numeric(objective.get(key)) is None and not doc.is_unreadable(path + (key,))]
-            if lacking:
-                missing = lacking[0] if len(lacking) == 1 else "both"
-                yield Problem(path + ("target",), say(MESSAGE, number=k + 1, plan=plan.get("id", "?"),
-                                                      missing=say(MISSING[missing])), at="key")
+    for path, objective, plan in objectives(doc, "project"):
+        if numeric(objective.get("target")) is None:
+            continue
+        lacking = [key for key in ("baseline", "stretch")
+                   if numeric(objective.get(key)) is None and not doc.is_unreadable(path + (key,))]
+        if lacking:
+            missing = lacking[0] if len(lacking) == 1 else "both"
+            yield Problem(path + ("target",), say(MESSAGE, number=path[-1] + 1, plan=plan.get("id", "?"),
+                                                  missing=say(MISSING[missing])), at="key")

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem, entries, numeric, say
+from planlint.api import Document, Problem, numeric, objectives, say
 
 CODE = "PL603"
 NAME = "targets-out-of-order"
@@ -63,13 +63,12 @@ MESSAGE = {
 
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
-    for index, plan in doc.plans():
-        for k, objective in entries(plan.get("objectives")):
-            values = [numeric(objective.get(key)) for key in ("baseline", "target", "stretch")]
-            if any(v is None for v in values) or len({v[1] for v in values if v is not None}) != 1:
-                continue  # not all numeric, or `%` on some only: not comparable
-            floor, goal, stretch = (v[0] for v in values if v is not None)
-            if not min(floor, stretch) <= goal <= max(floor, stretch):
-                yield Problem(("plans", index, "objectives", k, "target"), say(
-                    MESSAGE, number=k + 1, plan=plan.get("id", "?"), target=objective["target"],
-                    baseline=objective["baseline"], stretch=objective["stretch"]), at="key")
+    for path, objective, plan in objectives(doc):
+        values = [numeric(objective.get(key)) for key in ("baseline", "target", "stretch")]
+        if any(v is None for v in values) or len({v[1] for v in values if v is not None}) != 1:
+            continue  # not all numeric, or `%` on some only: not comparable
+        floor, goal, stretch = (v[0] for v in values if v is not None)
+        if not min(floor, stretch) <= goal <= max(floor, stretch):
+            yield Problem(path + ("target",), say(
+                MESSAGE, number=path[-1] + 1, plan=plan.get("id", "?"), target=objective["target"],
+                baseline=objective["baseline"], stretch=objective["stretch"]), at="key")

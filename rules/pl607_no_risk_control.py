@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem, entries, say
+from planlint.api import Document, Problem, at_section, entries, say
 
 CODE = "PL607"
 NAME = "no-risk-control"
@@ -68,6 +68,5 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         risks = [risk for _, risk in entries(plan.get("risks"))]
         if any("mitigation" in risk and "owner" in risk for risk in risks) or doc.is_unreadable(path):
             continue
-        at_risks = "risks" in plan
-        yield Problem(path if at_risks else path[:2], say(MESSAGE, plan=plan.get("id", "?"), kind=plan["kind"]),
-                      at="key" if at_risks else "value")
+        where, at = at_section(index, plan, "risks")
+        yield Problem(where, say(MESSAGE, plan=plan.get("id", "?"), kind=plan["kind"]), at=at)

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem, entries, say
+from planlint.api import Document, Problem, at_section, entries, say
 
 CODE = "PL608"
 NAME = "no-stock-plan"
@@ -70,6 +70,5 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         path = ("plans", index, "materials")
         if any(m.get("kind") == "stock" for _, m in entries(plan.get("materials"))) or doc.is_unreadable(path):
             continue
-        at_materials = "materials" in plan
-        yield Problem(path if at_materials else path[:2], say(MESSAGE, plan=plan.get("id", "?"), kind=plan["kind"]),
-                      at="key" if at_materials else "value")
+        where, at = at_section(index, plan, "materials")
+        yield Problem(where, say(MESSAGE, plan=plan.get("id", "?"), kind=plan["kind"]), at=at)

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem, entries, say, to_date
+from planlint.api import Document, Problem, at_section, entry_dates, say, to_date
 
 CODE = "PL609"
 NAME = "no-staff-training"
@@ -65,11 +65,9 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         start = to_date(plan.get("start"))
         if plan.get("kind") != "product-launch" or start is None:
             continue
-        path = ("plans", index, "training")
-        dates = [to_date(t.get("date")) for _, t in entries(plan.get("training"))]
+        dates = entry_dates(doc, ("plans", index, "training"))
         # An entry whose date is missing or malformed (PL002) might be the one before the start.
-        if any(d is None or d <= start for d in dates) or doc.is_unreadable(path):
+        if dates is None or any(when <= start for when in dates):
             continue
-        at_training = "training" in plan
-        yield Problem(path if at_training else path[:2], say(MESSAGE, plan=plan.get("id", "?"), start=start),
-                      at="key" if at_training else "value")
+        where, at = at_section(index, plan, "training")
+        yield Problem(where, say(MESSAGE, plan=plan.get("id", "?"), start=start), at=at)

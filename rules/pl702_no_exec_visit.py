@@ -43,7 +43,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterator, List, Tuple
 
-from planlint.api import Document, Problem, entries, say, to_date
+from planlint.api import Document, Problem, entry_dates, say, to_date
 
 CODE = "PL702"
 NAME = "no-exec-visit"
@@ -73,13 +73,12 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
     if doc.account.get("class") != "A" or not isinstance(period, dict):
         return
     start, end = to_date(period.get("start")), to_date(period.get("end"))
-    visits = doc.account.get("visits")
-    dates = [to_date(visit.get("date")) for _, visit in entries(visits)]
-    if start is None or end is None or None in dates or doc.is_unreadable(("account", "visits")):
+    dates = entry_dates(doc, ("account", "visits"))
+    if start is None or end is None or dates is None:
         return  # a malformed period or visit: PL002 or PL006 speaks first
     path = ("account", "visits") if "visits" in doc.account else ("account",)
     for name, first, last in quarters(start, min(end, doc.today)):
-        if not any(first <= when <= last for when in dates if when is not None):
+        if not any(first <= when <= last for when in dates):
             yield Problem(path, say(MESSAGE, quarter=name, first=first, last=last), at="key")
 
 

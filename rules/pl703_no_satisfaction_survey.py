@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem, entries, say, to_date
+from planlint.api import Document, Problem, entry_dates, say, to_date
 
 CODE = "PL703"
 NAME = "no-satisfaction-survey"
@@ -67,13 +67,11 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
     start = to_date(period.get("start")) if isinstance(period, dict) else None
     if account_class not in ("A", "B") or start is None or start > doc.today:
         return
-    dates = [to_date(survey.get("date")) for _, survey in entries(doc.account.get("surveys"))]
-    if None in dates or doc.is_unreadable(("account", "surveys")):
-        return  # a malformed survey date: PL002 speaks first
+    dates = entry_dates(doc, ("account", "surveys"))
     days = options["max_age_days"]
-    if any(0 <= (doc.today - when).days <= days for when in dates if when is not None):
-        return
-    past = [when for when in dates if when is not None and when <= doc.today]
+    if dates is None or any(0 <= (doc.today - when).days <= days for when in dates):
+        return  # a malformed survey date (PL002 speaks first), or a recent survey
+    past = [when for when in dates if when <= doc.today]
     latest = say(LATEST, date=max(past)) if past else ""
     path = ("account", "surveys") if "surveys" in doc.account else ("account",)
     yield Problem(path, say(MESSAGE, days=days, today=doc.today, latest=latest, account_class=account_class),
