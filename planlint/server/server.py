@@ -100,12 +100,16 @@ def _path(uri: str) -> str:
     return os.path.abspath(path) if path else os.path.abspath(os.path.basename(uri) or "untitled.yaml")
 
 
-@server.feature(types.INITIALIZED)
-def initialized(ls: PlanServer, params: types.InitializedParams) -> None:
+def _workspace_folders(ls: PlanServer) -> List[str]:
     folders = [to_fs_path(f.uri) for f in ls.workspace.folders.values()]
     if not folders and ls.workspace.root_path:
         folders = [ls.workspace.root_path]
-    ls.session.folders = [os.path.abspath(f) for f in folders if f]
+    return [os.path.abspath(f) for f in folders if f]
+
+
+@server.feature(types.INITIALIZED)
+def initialized(ls: PlanServer, params: types.InitializedParams) -> None:
+    ls.session.folders = _workspace_folders(ls)
     for folder in ls.session.folders:  # read the workspace now: the first open is then quick
         ls.session.project_for(os.path.join(folder, "plan.yaml"))
     if features.supports_watch_registration(ls.client_capabilities):
@@ -163,6 +167,14 @@ def watched_files(ls: PlanServer, params: types.DidChangeWatchedFilesParams) -> 
         ls.session.disk_changed(plans)
         for project in {id(i.project): i.project for i in ls.session.open.values()}.values():
             ls.publish_project(project)
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)
+def folders_changed(ls: PlanServer, params: types.DidChangeWorkspaceFoldersParams) -> None:
+    # pygls has updated ls.workspace.folders already; the plans cross-file rules see change.
+    ls.session.folders = _workspace_folders(ls)
+    ls.session.reset()
+    ls.relint_all()
 
 
 features.register(server)

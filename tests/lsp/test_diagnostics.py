@@ -199,3 +199,19 @@ async def test_a_plan_changed_on_disk_updates_the_open_files(client: LanguageCli
     client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
         [types.FileEvent(uri=editor.uri("bolt.yaml"), type=types.FileChangeType.Deleted)]))
     assert await editor.diagnostics(acme, until=lambda d: not d) == []
+
+
+@pytest.mark.asyncio
+async def test_an_added_workspace_folder_is_cross_file_context(client: LanguageClient, tmp_path: Path) -> None:
+    root, other = tmp_path / "acme", tmp_path / "bolt"
+    root.mkdir()
+    other.mkdir()
+    copy_data(root, "acme.yaml")
+    (other / "bolt.yaml").write_text(with_fridge(other), encoding="utf-8")
+    editor = Editor(client, root)
+    await editor.start()
+    acme = editor.open("acme.yaml")
+    assert await editor.diagnostics(acme) == []
+    client.workspace_did_change_workspace_folders(types.DidChangeWorkspaceFoldersParams(
+        types.WorkspaceFoldersChangeEvent(added=[types.WorkspaceFolder(other.as_uri(), "bolt")], removed=[])))
+    assert codes(await editor.diagnostics(acme, until=lambda d: bool(d))) == ["PL503"]
