@@ -135,9 +135,11 @@ def _axis(timeline: Timeline, today: dt.date, t: dict) -> None:
     while month <= timeline.d1:
         months.append(month)
         month = _month(month, 1)
-    step = 1 if len(months) <= 19 else 3
+    step = 1 if len(months) <= 19 else 3 if len(months) <= 60 else 12
     for i, month in enumerate(months):
-        labelled = i % step == 0 and month < timeline.d1
+        if step == 12 and month.month != 1 and i:
+            continue  # a calendar of many years (a mistyped year) gets a line per year
+        labelled = (i % step == 0 or step == 12) and month < timeline.d1
         text = t["months"][month.month - 1] + (f" {month.year}" if i == 0 or month.month == 1 else "")
         timeline.ticks.append((timeline.x(month), text if labelled else "", labelled))
     if timeline.d0 <= today < timeline.d1:
