@@ -22,9 +22,33 @@ def _root() -> dict:
     return json.loads(schema_text())  # type: ignore[no-any-return]
 
 
+# Speed (issue 17): the root is dereferenced once, not for every fixed finding, and
+# its parts that hold no `$ref` are given back as they are rather than copied again.
+_CLEAN: Set[int] = set()
+
+
+@lru_cache(maxsize=None)
+def _derefed_root() -> dict:
+    root = _deref(_root())
+    _mark_clean(root)
+    return root  # type: ignore[no-any-return]
+
+
+def _mark_clean(node: Any) -> bool:
+    if isinstance(node, dict):
+        clean = all([_mark_clean(child) for child in node.values()]) and "$ref" not in node
+    elif isinstance(node, list):
+        clean = all([_mark_clean(child) for child in node])
+    else:
+        return True
+    if clean:
+        _CLEAN.add(id(node))  # the root keeps every node alive, so the id stays its own
+    return clean
+
+
 def _deref(schema: Any, depth: int = 0) -> Any:
     """The schema with every local `$ref` replaced by what it names."""
-    if depth > _MAX_DEPTH:
+    if depth > _MAX_DEPTH or id(schema) in _CLEAN:
         return schema
     if isinstance(schema, list):
         return [_deref(item, depth + 1) for item in schema]
@@ -75,7 +99,7 @@ def _checker(schema_json: str) -> Callable[[Any], bool]:
 
 def at(data: Any, path: DataPath) -> List[dict]:
     """Every subschema that applies to the node at `path` (of the data as read)."""
-    current = _expand(_deref(_root()), data)
+    current = _expand(_derefed_root(), data)
     for depth, part in enumerate(path):
         parent = value_at(data, path[:depth + 1])
         children: List[dict] = []
