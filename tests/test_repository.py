@@ -27,7 +27,7 @@ def test_readme_opens_with_the_two_fresh_machine_commands_and_ci_runs_the_second
 
 def test_system_deps_installs_what_the_tests_need_only_when_missing() -> None:
     script = (REPO / "tools" / "system-deps.sh").read_text()
-    assert "command -v chromium" in script and "command -v nvim" in script
+    assert "command -v chromium" in script and "command -v nvim" in script and "fonts-wqy-microhei" in script
     assert re.search(r"apt-get install -y -qq \$missing", script)
 
 

@@ -1,11 +1,13 @@
 #!/bin/sh
 # Installs what the test suite needs from outside Python, when it is missing:
-# Debian's chromium (the HTML report's browser tests) and neovim (the language
-# server's real-editor test). Uses sudo when not run as root.
+# Debian's chromium (the HTML report's browser tests), a Chinese font for it (the
+# Chinese report's screenshots) and neovim (the language server's real-editor
+# test). Uses sudo when not run as root.
 set -eu
 missing=""
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 command -v nvim >/dev/null 2>&1 || missing="$missing neovim"
+[ -n "$(fc-list :lang=zh 2>/dev/null)" ] || missing="$missing fonts-wqy-microhei"
 [ -z "$missing" ] && exit 0
 as_root=""
 [ "$(id -u)" -eq 0 ] || as_root="sudo"
