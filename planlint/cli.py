@@ -27,8 +27,24 @@ class _DefaultToCheck(click.Group):
 
     def parse_args(self, ctx: click.Context, args: List[str]) -> List[str]:
         if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
+            _no_command_typo(args[0] if args else "", [c for c in self.commands if c != "check"])
             args = ["check", *args]
         return super().parse_args(ctx, args)
+
+
+def _no_command_typo(word: str, commands: List[str], lang: Optional[str] = None) -> None:
+    """`planlint rule` is a typo of `planlint rules`, not a plan called `rule`."""
+    import difflib
+
+    if not word or word.startswith("-") or os.path.exists(word):
+        return
+    guess = difflib.get_close_matches(word, commands, n=1, cutoff=0.6)
+    if guess:
+        from planlint.config import choose_language
+        from planlint.messages import text
+
+        language = choose_language(lang, {})  # type: ignore[arg-type]  # no config is read for a typo
+        raise click.UsageError(text("no_such_command", word=word, guess=guess[0]).render(language))
 
 
 @click.group(cls=_DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
@@ -85,13 +101,21 @@ _LANG_OPTION = click.option("--lang", type=click.Choice(LANGUAGES),
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the .planlint_cache folder.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1),
               help="Worker processes (default: all cores for runs of 300 files or more, else 1).")
+@click.option("--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True,
+              help="Colour the text report: auto colours a terminal (NO_COLOR turns it off, FORCE_COLOR on, "
+                   "as in CI logs).")
+@click.option("--quiet", "-q", is_flag=True, help="Print the findings only, without the summary line.")
+@click.option("--statistics", is_flag=True, help="Print how many findings each rule has, instead of the findings.")
 @_LANG_OPTION
 def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str],
           select: Tuple[str, ...], extend_select: Tuple[str, ...], ignore: Tuple[str, ...],
           config_path: Optional[str], isolated: bool, today: Optional[dt.date], fail_on: Optional[str], exit_zero: bool,
           stdin_filename: Optional[str], baseline_path: Optional[str], write_baseline: Optional[str],
-          prune_baseline: bool, compare_path: Optional[str], no_cache: bool, jobs: Optional[int], lang: Optional[str]) -> None:
+          prune_baseline: bool, compare_path: Optional[str], no_cache: bool, jobs: Optional[int], lang: Optional[str],
+          color: str = "auto", quiet: bool = False, statistics: bool = False) -> None:
     """Lint plan files and folders."""
+    for path in paths[:1] if len(paths) == 1 else ():  # `planlint --lang zh rule`: one path, a typo
+        _no_command_typo(path, [c for c in cli.commands if c != "check"], lang)
     from planlint.baseline import write_baseline as record_baseline
     from planlint.config import load_settings
     from planlint.discover import PathError
@@ -129,7 +153,8 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
         click.echo(f"planlint: wrote {len(result.findings)} findings to the baseline {write_baseline}", err=True)
         sys.exit(2 if result.errors else 0)
     _say_stale_baseline(result, prune_baseline)
-    _write_reports(outputs, result, registry, settings.lang)
+    _write_reports(outputs, result, registry, settings.lang, {"color": color, "quiet": quiet,
+                                                              "statistics": statistics})
     sys.exit(_exit_status(result, settings.fail_on, exit_zero))
 
 
@@ -234,16 +259,19 @@ def _sources(settings: Settings, paths: Tuple[str, ...], stdin_filename: Optiona
 
 
 def _write_reports(outputs: List[Tuple[str, Optional[str]]], result: Result, registry: Registry,
-                   lang: str) -> None:
+                   lang: str, display: Optional[dict] = None) -> None:
     from planlint.output import text_blocks, write_report
     from planlint.reporters import get_chunks
 
+    display = display or {}
     for name, target in outputs:
-        color = target is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        report = get_chunks(name)(result, registry, color=color, lang=lang)  # written as it is made
+        color = target is None and _use_color(display.get("color", "auto"))
+        # --quiet and --statistics shape the text report only
+        extra = {"quiet": bool(display.get("quiet")), "statistics": bool(display.get("statistics"))}
+        report = get_chunks(name)(result, registry, color=color, lang=lang, **(extra if name == "text" else {}))
         if target is None:
             for block in text_blocks(report):
-                click.echo(block, nl=False)
+                click.echo(block, nl=False, color=color or None)  # click strips colour off a pipe unless told
         else:
             try:
                 write_report(target, report)
@@ -254,6 +282,15 @@ def _write_reports(outputs: List[Tuple[str, Optional[str]]], result: Result, reg
 
             with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as summary:
                 summary.write(step_summary(result, registry))
+
+
+def _use_color(choice: str) -> bool:
+    """--color always|never wins; auto: FORCE_COLOR (CI logs), else NO_COLOR, else a terminal."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("FORCE_COLOR", "") not in ("", "0"):
+        return True
+    return "NO_COLOR" not in os.environ and sys.stdout.isatty()
 
 
 def _exit_status(result: Result, fail_on: Severity, exit_zero: bool) -> int:

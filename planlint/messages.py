@@ -126,6 +126,9 @@ M = {
     "unquote_hint": ("; remove the quotes: write `{value}`", "；请去掉引号，写成 `{value}`"),
     "decimal_hint": ("; write `{number}` (plain digits: no leading zeros, separators, decimals or exponents)",
                      "；请写成 `{number}`（只写数字：不要前导零、分隔符、小数点或科学计数法）"),
+    # the command line
+    "no_such_command": ("`{word}` is neither a command nor a file or folder; did you mean `planlint {guess}`?",
+                        "`{word}` 既不是命令，也不是文件或文件夹；是否应为 `planlint {guess}`？"),
     # suppressions (PL007) and crashes
     "unused_directive": ("`{directive}` suppressed nothing", "`{directive}` 没有屏蔽任何问题"),
     "unused_code": ("`{code}` in `{directive}` suppressed nothing", "`{directive}` 中的 `{code}` 没有屏蔽任何问题"),

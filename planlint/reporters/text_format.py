@@ -10,13 +10,18 @@ _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _RESET = "\033[1m", "\033[0m"
 
 
-def render(result: Result, registry: Any, color: bool = False, lang: str = "en") -> str:
-    return "".join(chunks(result, registry, color, lang))
+def render(result: Result, registry: Any, color: bool = False, lang: str = "en", quiet: bool = False,
+           statistics: bool = False) -> str:
+    return "".join(chunks(result, registry, color, lang, quiet, statistics))
 
 
-def chunks(result: Result, registry: Any, color: bool = False, lang: str = "en") -> Iterator[str]:
-    """The report line by line, for writing it as it is made."""
-    for f in result.findings:
+def chunks(result: Result, registry: Any, color: bool = False, lang: str = "en", quiet: bool = False,
+           statistics: bool = False) -> Iterator[str]:
+    """The report line by line, for writing it as it is made. `quiet`: no summary line;
+    `statistics`: how many findings each rule has, instead of the findings."""
+    if statistics:
+        yield from (line + "\n" for line in _statistics(result))
+    for f in [] if statistics else result.findings:
         where = f"{f.path}:{f.line}:{f.column}:"
         level = f"[{f.severity.value}]"
         if color:
@@ -25,7 +30,14 @@ def chunks(result: Result, registry: Any, color: bool = False, lang: str = "en")
         yield f"{where} {f.code} {level} {f.message}\n"
     for message in result.errors:
         yield f"error: {message}\n"
-    yield summary(result, lang) + "\n"
+    if not quiet:
+        yield summary(result, lang) + "\n"
+
+
+def _statistics(result: Result) -> list:
+    """One line per rule with findings, most first, as ruff's --statistics: `    3  PL201  short-lead-time`."""
+    counts = Counter((f.code, f.name) for f in result.findings)
+    return [f"{n:>5}  {code:<6} {name}" for (code, name), n in sorted(counts.items(), key=lambda c: (-c[1], c[0]))]
 
 
 _WORDS = {
