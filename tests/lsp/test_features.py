@@ -191,3 +191,27 @@ async def test_code_actions_offer_the_fixes_as_quick_fixes(client: LanguageClien
 
 def codes_at(found: List[types.Diagnostic]) -> List[tuple]:
     return [(str(d.code), d.range.start.line) for d in found]
+
+
+@pytest.mark.asyncio
+async def test_the_server_announces_every_capability(client: LanguageClient, tmp_path: Path) -> None:
+    result = await Editor(client, copy_data(tmp_path, "acme.yaml")).start()
+    found = result.capabilities
+    assert result.server_info.name == "planlint"
+    assert found.text_document_sync.change == types.TextDocumentSyncKind.Incremental
+    assert found.text_document_sync.open_close and found.text_document_sync.save is not None
+    assert found.hover_provider and found.definition_provider and found.document_symbol_provider
+    assert list(found.completion_provider.trigger_characters) == [" ", ":", "[", ",", "-"]
+    assert list(found.code_action_provider.code_action_kinds) == [types.CodeActionKind.QuickFix]
+    assert found.workspace.workspace_folders.change_notifications
+
+
+@pytest.mark.asyncio
+async def test_hover_speaks_the_configured_language(client: LanguageClient, tmp_path: Path) -> None:
+    root = copy_data(tmp_path, "acme.yaml")
+    (root / "planlint.yaml").write_text("today: 2027-01-01\nlang: zh\n", encoding="utf-8")
+    text = (root / "acme.yaml").read_text(encoding="utf-8").replace(*SHORT_LEAD)
+    _, uri = await opened(client, root, text)
+    result = await client.text_document_hover_async(types.HoverParams(doc(uri), at(30, 6)))
+    assert result.contents.value.startswith("**PL201** `short-lead-time` · error")
+    assert "### 为什么重要" in result.contents.value
