@@ -41,3 +41,17 @@ def test_a_mistyped_year_gives_a_line_per_year(tmp_path: Path) -> None:
     html = html_report(tmp_path)
     svg = html[html.index("<svg"):html.index("</svg>")]
     assert 55 < svg.count('class="grid') < 70  # one per year from 2026 to 2088, not one per month
+
+
+def test_best_practice_counts_sit_beside_the_five_mistakes_when_the_pack_is_selected(tmp_path: Path) -> None:
+    (tmp_path / "plans").mkdir()
+    shutil.copy(HERE.parent / "examples" / "plans" / "northwind-mobile-2027.yaml", tmp_path / "plans")
+    assert "Best practice" not in html_report(tmp_path)
+    target = tmp_path / "report.html"
+    result = CliRunner().invoke(cli, [str(tmp_path / "plans"), "--today", "2026-11-23", "--no-cache",
+                                      "--extend-select", "PL6,PL7", "--format", f"html:{target}"])
+    assert result.exit_code == 1, result.output
+    html = target.read_text(encoding="utf-8")
+    assert re.search(r">5 No differentiation</button></th>\s*<th[^>]*><button[^>]*>Best practice<", html)
+    # PL606 and PL607 for both project plans, PL608 for the promotion.
+    assert re.search(r'data-value="5" data-group="bp">5<', html)
