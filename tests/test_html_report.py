@@ -101,8 +101,9 @@ def test_accounts_table_shows_each_account_with_its_score_offline(browser, tmp_p
     assert page.locator("#accounts td.cell-error").count() == 5
     assert "Best practice" not in page.locator("#accounts thead").inner_text()
     landing = page.locator("#landing").inner_text()
-    assert "Needs attention first: Northwind Mobile (score 0, Alex Morgan)" in landing
-    assert "costs the most points" in landing
+    assert landing.startswith("Lowest health scores: Northwind Mobile (0, Alex Morgan), Gome Electrical Appliances "
+                              "(100, Zhang Wei) and Meridian Foods (100, Nora Quinn).")
+    assert "The rule costing the most points is PL103 no-operational-plan (" in landing
     assert page.locator("[data-severity-count=error] strong").inner_text() == "9"
     assert visible_findings(page) == 14
     page.get_by_role("button", name="error (9)").click()
@@ -257,7 +258,7 @@ def test_chinese_report(browser, tmp_path: Path) -> None:
     assert page.locator("h1").inner_text() == "planlint 检查报告"
     assert "计划体系不完整" in page.locator("#accounts thead").inner_text()
     assert "健康分" in page.locator("#accounts thead").inner_text()
-    assert page.locator("#landing").inner_text().startswith("最需要关注的客户：Northwind Mobile（0 分，Alex Morgan）")
+    assert page.locator("#landing").inner_text().startswith("健康分最低的客户：Northwind Mobile（0 分，Alex Morgan）")
     assert "6月" in page.locator("#account-1 svg.timeline").text_content()
     page.get_by_role("button", name="错误 (9)").click()
     assert visible_findings(page) == 9

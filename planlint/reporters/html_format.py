@@ -56,7 +56,7 @@ def _context(result: Result, registry: Any, lang: str) -> Dict[str, Any]:
         "header": header, "classes": sorted({r.account_class for r in table if r.account_class}),
         "managers": sorted({r.manager for r in table if r.manager}, key=str.lower),
         "csv_href": accounts.csv_href(accounts.csv_text(table, header, show_bp, result.trend is not None)),
-        "landing": _landing(result, table, t, lang), "timelines": timelines, "files": files,
+        "landing": _landing(result, table, t, lang, rules), "timelines": timelines, "files": files,
         "rules": {code: _docs(rule, lang) for code, rule in rules.items() if code in by_rule},
         "account_names": sorted({_account(f) for f in result.findings}), "trend": result.trend,
     }
@@ -66,7 +66,8 @@ def _account(finding: Finding) -> str:
     return finding.account or finding.path
 
 
-def _landing(result: Result, table: Sequence[accounts.Row], t: dict, lang: str) -> List[str]:
+def _landing(result: Result, table: Sequence[accounts.Row], t: dict, lang: str, rules: Dict[str, Rule]
+             ) -> List[str]:
     """What a director reads first: who is worst off, what changed, and what costs the most."""
     worst = [t["worst_item"].format(name=row.name, score=row.score, manager=row.manager or "—")
              for row in table[:3]]
@@ -78,8 +79,9 @@ def _landing(result: Result, table: Sequence[accounts.Row], t: dict, lang: str) 
     if costliest is None:
         return sentences + [t["no_cost"]]
     code, name, points, count, files = costliest
+    title = rules[code].title(lang).rstrip(".。") if code in rules else name
     sentences.append(t["costliest"].format(
-        code=code, name=name, points=points, accounts=files, count=count,
+        code=code, name=name, title=title[:1].lower() + title[1:] if lang == "en" else title, points=points, accounts=files, count=count,
         account_word=t["account_words"][files != 1], finding_word=t["finding_words"][count != 1]))
     return sentences
 

@@ -12,9 +12,9 @@ LABELS = {
            "explain": "About this rule", "errors": "Internal errors", "suppressed_title": "Suppressed findings",
            "where": "Where", "reason": "Reason", "severity": {"error": "error", "warning": "warning", "info": "info"},
            "today_is": "today", "compared": "compared with",
-           "worst": "Needs attention first: {items}.", "worst_item": "{name} (score {score}, {manager})",
+           "worst": "Lowest health scores: {items}.", "worst_item": "{name} ({score}, {manager})",
            "and": " and ", "comma": ", ",
-           "costliest": "{code} {name} costs the most points: {points} across {accounts} {account_word} "
+           "costliest": "The rule costing the most points is {code} {name} ({title}): {points} across {accounts} {account_word} "
                         "({count} {finding_word}).",
            "account_words": ("account", "accounts"), "finding_words": ("finding", "findings"),
            "no_cost": "No rule costs any points: every account scores 100.",
@@ -52,9 +52,9 @@ LABELS = {
            "explain": "关于这条规则", "errors": "内部错误", "suppressed_title": "已屏蔽的问题",
            "where": "位置", "reason": "原因", "severity": {"error": "错误", "warning": "警告", "info": "提示"},
            "today_is": "今天", "compared": "对比",
-           "worst": "最需要关注的客户：{items}。", "worst_item": "{name}（{score} 分，{manager}）",
+           "worst": "健康分最低的客户：{items}。", "worst_item": "{name}（{score} 分，{manager}）",
            "and": "和", "comma": "、",
-           "costliest": "扣分最多的规则是 {code} {name}：在 {accounts} 个客户中共扣 {points} 分（{count} 个问题）。",
+           "costliest": "扣分最多的规则是 {code} {name}（{title}）：在 {accounts} 个客户中共扣 {points} 分（{count} 个问题）。",
            "account_words": ("", ""), "finding_words": ("", ""),
            "no_cost": "没有规则扣分：所有客户都是 100 分。",
            "accounts": "客户一览", "id": "编号", "class": "等级", "manager": "客户经理",
