@@ -9,6 +9,11 @@ Two corpora:
   habits the rules report (no consultation, no review, short lead times, ...).
 - `light`: a quarter of the plans with one mistake each, none breaking the schema.
 
+Both keep the best-practice pack of SPEC section 8 (checkers, tiered targets,
+budgets that add up, risks, stock, training, visits, surveys, confirmed
+contacts), as a team that runs `--select PL` would; those keys take no values
+from the random text, so the rest of each plan is as it was.
+
     python benchmarks/generate.py OUT_DIR COUNT [--seed N] [--mode mixed|light]
 """
 from __future__ import annotations
@@ -86,16 +91,22 @@ def _blocks(index: int, rng: random.Random, faulty: bool, habits: FrozenSet[str]
               f"  tiers: [{', '.join(tiers)}]", "  contacts:"]
     for k, cid in enumerate(contacts):
         header += [f"    - id: {cid}", f"      name: {phrase(rng, lang, 2)}", f"      role: {phrase(rng, lang, 2)}",
-                   f"      tier: {tiers[k % 3]}", f"      decision_maker: {'true' if k == 0 else 'false'}"]
+                   f"      tier: {tiers[k % 3]}", f"      decision_maker: {'true' if k == 0 else 'false'}",
+                   "      updated: 2026-10-15"]
+    header += ["  visits:", *(line for month in ("02", "05", "08", "11") for line in (
+        f"    - date: 2027-{month}-10", f"      exec: Executive {index}", f"      with: [{contacts[0]}]")),
+               "  surveys:", "    - date: 2026-10-01", "      score: 8.1", "      scale: 10"]
     header += ["period:", "  start: 2027-01-01", "  end: 2027-12-31", "plans:"]
     blocks = [header]
     projects = [f"p{index}-{k}" for k in range(5)]
     for k, tier in enumerate(tiers):
         lines = [f"  - id: ops-{k}", "    type: operational", f"    title: {phrase(rng, lang)}",
-                 f"    tier: {tier}", f"    owner: {phrase(rng, lang, 2)}", "    objectives:"]
+                 f"    tier: {tier}", f"    owner: {phrase(rng, lang, 2)}", f"    checker: Checker {k}",
+                 "    objectives:"]
         for _ in range(2):
             lines += [f"      - text: {phrase(rng, lang, 5)}", f"        metric: {phrase(rng, lang, 2)}",
-                      f"        target: \"+{rng.randint(5, 30)}%\""]
+                      "        baseline: \"+1%\"", f"        target: \"+{rng.randint(5, 30)}%\"",
+                      "        stretch: \"+40%\""]
         late = (faulty and k == 0) or "late-review-day" in habits
         lines += ["    cadence: monthly", f"    review_day: {7 if late else 3}"]
         if "no-review-with" not in habits:
@@ -117,7 +128,8 @@ def _project(k: int, pid: str, rng: random.Random, lang: str, tiers: List[str], 
     start = rng.randint(0, 250)
     lead = LEAD[kind] + (-10 if (faulty and k == 1) or "late-finalized" in has else rng.randint(0, 30))
     lines = [f"  - id: {pid}", "    type: project", f"    title: {phrase(rng, lang)}",
-             f"    tier: {tiers[k % 3]}", f"    owner: {phrase(rng, lang, 2)}", f"    kind: {kind}",
+             f"    tier: {tiers[k % 3]}", f"    owner: {phrase(rng, lang, 2)}", "    checker: Project Checker",
+             f"    kind: {kind}",
              f"    finalized: {day(base, start - lead)}", f"    start: {day(base, start)}",
              f"    end: {day(base, start + 14)}", "    materials:"]
     for m in range(2):
@@ -127,6 +139,7 @@ def _project(k: int, pid: str, rng: random.Random, lang: str, tiers: List[str], 
         if "undated-material" not in has:
             lines.append(f"        ready: {day(base, start - 10)}")
         lines += [f"        quantity: {quantity}", f"        needed: {quantity + 1 if short else quantity}"]
+    lines += [f"      - item: Stock for {pid}", "        kind: stock", f"        ready: {day(base, start - 10)}"]
     consultation = ["    consultations:", f"      - date: {day(base, start - lead - 5)}",
                     f"        with: [{contacts[0]}, {contacts[k % 4]}]", f"        notes: {phrase(rng, lang, 6)}"]
     review = ["    review:", f"      date: {day(base, start + (5 if 'early-review' in has else 20))}"]
@@ -134,13 +147,24 @@ def _project(k: int, pid: str, rng: random.Random, lang: str, tiers: List[str], 
         review.append(f"      with: [{contacts[0]}]")
     review += [f"      findings: {phrase(rng, lang, 6)}", "      actions:",
                f"        - action: {phrase(rng, lang, 4)}", f"          owner: {phrase(rng, lang, 2)}",
-               f"          due: {day(base, start + 40)}"]
+               "          checker: Review Checker", f"          due: {day(base, start + 40)}"]
     discount = (faulty and k == 3) or "discount-only" in has
     exclusive = ["    exclusive:", f"      - offer: {phrase(rng, lang, 3)} only for account {index} #{k}",
                  f"        type: {'discount' if discount else 'product'}"]
     lines += [] if "no-consultation" in has else consultation
     lines += [] if "no-review" in has else review
-    return lines + exclusive
+    return lines + exclusive + _pack(pid, kind, base, start)
+
+
+def _pack(pid: str, kind: str, base: dt.date, start: int) -> List[str]:
+    """A project plan's budget, risk and (for a launch) training, from no random text."""
+    lines = ["    budget:", "      total: 100000", "      currency: CNY", "      lines:",
+             "        - item: Display", "          amount: 40000", "        - item: Staff", "          amount: 60000",
+             "    risks:", f"      - risk: Late delivery for {pid}", "        mitigation: A second supplier",
+             "        owner: Risk Owner"]
+    if kind == "product-launch":
+        lines += ["    training:", f"      - date: {day(base, start - 7)}", "        audience: store staff"]
+    return lines
 
 
 def _make_mistakes(blocks: List[List[str]], chooser: random.Random) -> None:
