@@ -78,3 +78,12 @@ def test_a_suppression_of_an_opt_in_rule_that_is_not_enabled_is_no_pl007(tmp_pat
     plan.write_text(text, encoding="utf-8")
     assert codes(str(plan), "--isolated") == []
     assert codes(str(plan), "--isolated", "--select", "PL") == [("PL604", 31)]
+
+
+def test_sarif_lists_the_opt_in_rules_as_disabled_by_default() -> None:
+    result = CliRunner().invoke(cli, [str(PLAN), "--isolated", "--format", "sarif", "--today", "2026-11-23"])
+    rules = {r["id"]: r for r in json.loads(result.stdout)["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["PL601"]["defaultConfiguration"] == {"level": "warning", "enabled": False}
+    assert rules["PL605"]["defaultConfiguration"] == {"level": "error"}
+    assert rules["PL705"]["properties"]["tags"] == ["planlint", "best-practice"]
+    assert rules["PL201"]["properties"]["tags"] == ["planlint", "mistake-2"]
