@@ -43,7 +43,8 @@ def _exit_status(code: object) -> int:
 def _flush_and_exit(status: int) -> None:
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.flush()
+            if stream is not None:  # None: the stream was closed before planlint started
+                stream.flush()
         except (OSError, ValueError):
             pass  # a reader that went away (`planlint … | head`) or a closed stream
     os._exit(status)

@@ -71,6 +71,38 @@ def _write(path: str, text: str) -> None:
         raise ConfigError(f"cannot write the baseline {path}: {exc.strerror or exc}") from None
 
 
+MAX_BASELINE_BYTES = 100_000_000
+
+
+def _read_keys(path: str) -> List[Key]:
+    """A baseline comes with the pull request: a FIFO, /dev/zero, 100,000 levels of
+    brackets or entries of the wrong shape are a clear error, never a hang or a crash."""
+    from planlint.discover import Source
+
+    try:
+        raw = Source(path).read(MAX_BASELINE_BYTES + 1)
+        if len(raw) > MAX_BASELINE_BYTES:
+            raise ValueError(f"larger than {MAX_BASELINE_BYTES:,} bytes")
+        document = json.loads(raw.decode("utf-8"))
+        if not isinstance(document, dict) or document.get("planlint-baseline") != FORMAT_VERSION:
+            raise ValueError("not a planlint baseline (version 1)")
+        entries = document["findings"]
+        if not isinstance(entries, list) or not all(_well_formed(entry) for entry in entries):
+            raise ValueError("`findings` must be a list of {path, code, account, plan, node} entries of text")
+        return [_key_of(entry) for entry in entries]
+    except FileNotFoundError:
+        raise ConfigError(f"baseline {path} does not exist; create it with --write-baseline {path}") from None
+    except RecursionError:
+        raise ConfigError(f"baseline {path} cannot be read: nested too deeply") from None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ConfigError(f"baseline {path} cannot be read: {exc.strerror if isinstance(exc, OSError) else exc}"
+                          ) from None
+
+
+def _well_formed(entry: object) -> bool:
+    return isinstance(entry, dict) and all(isinstance(entry.get(field), str) for field in FIELDS)
+
+
 @dataclass
 class Baseline:
     """A baseline file as read: matched against a run, then pruned without a second read."""
@@ -80,16 +112,7 @@ class Baseline:
 
     @classmethod
     def read(cls, path: str) -> "Baseline":
-        try:
-            with open(path, encoding="utf-8") as handle:
-                document = json.load(handle)
-            if document.get("planlint-baseline") != FORMAT_VERSION:
-                raise ValueError("not a planlint baseline (version 1)")
-            return cls(path, [_key_of(entry) for entry in document["findings"]])
-        except FileNotFoundError:
-            raise ConfigError(f"baseline {path} does not exist; create it with --write-baseline {path}") from None
-        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise ConfigError(f"baseline {path} cannot be read: {exc}") from None
+        return cls(path, _read_keys(path))
 
     def match(self, findings: Sequence[Finding], linted: Sequence[str]) -> BaselineOutcome:
         """Hide findings the baseline holds, each entry at most once. An entry is stale

@@ -54,9 +54,10 @@ def cli() -> None:
 
 
 def _split(values: Tuple[str, ...]) -> Optional[List[str]]:
-    if not values:
-        return None
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+    """None when nothing was given: `--select "$RULES"` with an empty CI variable
+    must not select nothing (every rule off, every check green)."""
+    parts = [part.strip() for value in values for part in value.split(",") if part.strip()]
+    return parts or None
 
 
 def _parse_today(ctx: click.Context, param: click.Parameter, value: Optional[str]) -> Optional[dt.date]:
@@ -129,7 +130,8 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
                                            extend_select=_split(extend_select), today=today, lang=lang,
                                            fail_on=fail_on, baseline=baseline_path,
                                            use_baseline=not write_baseline, use_cache=not no_cache)
-        sources, context = _sources(settings, paths, stdin_filename)
+        discovery_errors: List[str] = []
+        sources, context = _sources(settings, paths, stdin_filename, discovery_errors)
         _refuse_unsafe_targets(outputs, write_baseline, settings.baseline, sources + context, settings)
         with _progress_bar(len(sources)) as advance:
             result = lint(sources, registry, settings, context, advance,
@@ -137,6 +139,7 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
                           keep_facts=any(name == "html" for name, _ in outputs),
                           jobs=jobs or default_jobs(len(sources) + len(context)),
                           cache_folder=settings.cache_folder)
+        result.errors[:0] = discovery_errors
         _add_trend(result, settings, compare_path)
     except (ConfigError, PathError) as exc:
         _fail(str(exc))
@@ -239,22 +242,30 @@ def _refuse_unsafe_targets(outputs: List[Tuple[str, Optional[str]]], write_basel
         claimed[real] = option
 
 
-def _sources(settings: Settings, paths: Tuple[str, ...], stdin_filename: Optional[str]
+def _sources(settings: Settings, paths: Tuple[str, ...], stdin_filename: Optional[str], errors: List[str]
              ) -> Tuple[List[Source], List[Source]]:
-    from planlint.discover import Source, discover, split_stdin
+    from planlint.discover import Source, discover, split_stdin, visible_path
     from planlint.errors import ConfigError
 
-    files, use_stdin = split_stdin(paths or (".",))
-    sources = discover(files, settings.exclude, settings.config_root)
-    if use_stdin:
-        sources.append(Source(stdin_filename or "-", data=sys.stdin.buffer.read()))
+    if stdin_filename is not None and paths and "-" not in paths:
+        raise ConfigError("--stdin-filename names the plan read from standard input: add `-` to read it")
+    files, use_stdin = split_stdin(paths or (("-",) if stdin_filename is not None else (".",)))
+    notices: List[str] = []
+    sources = discover(files, settings.exclude, settings.config_root, notices, errors)
+    if use_stdin:  # read no more than a file may hold: `yes | planlint -` must end
+        shown = visible_path(stdin_filename) if stdin_filename else "-"
+        sources.append(Source(shown, data=sys.stdin.buffer.read(settings.limits.max_bytes + 1)))
+    named = {os.path.realpath(s.fs_path or s.path) for s in sources if s.data is None}
+    if use_stdin and stdin_filename:  # the file on disk is the one being edited: never itself twice
+        named.add(os.path.realpath(stdin_filename))
+    context = [s for s in discover(settings.paths, settings.exclude, settings.config_root, notices, errors)
+               if os.path.realpath(s.fs_path or s.path) not in named] if settings.paths else []
+    for notice in dict.fromkeys(notices):
+        click.echo(f"planlint: notice: {notice}", err=True)
+    if not sources and errors:
+        raise ConfigError("\n".join(errors))
     if not sources:
-        raise ConfigError(f"no plan files (*.yaml, *.yml) found under {', '.join(files)}")
-    if not settings.paths:
-        return sources, []
-    named = {os.path.realpath(s.path) for s in sources if s.data is None}
-    context = [s for s in discover(settings.paths, settings.exclude, settings.config_root)
-               if os.path.realpath(s.path) not in named]
+        raise ConfigError(f"no plan files (*.yaml, *.yml) found under {', '.join(map(visible_path, files))}")
     return sources, context
 
 
@@ -265,6 +276,8 @@ def _write_reports(outputs: List[Tuple[str, Optional[str]]], result: Result, reg
 
     display = display or {}
     for name, target in outputs:
+        if target is None and sys.stdout is None:
+            _fail(f"standard output is closed: write the {name} report to a file with --output FILE")
         color = target is None and _use_color(display.get("color", "auto"))
         # --quiet and --statistics shape the text report only
         extra = {"quiet": bool(display.get("quiet")), "statistics": bool(display.get("statistics"))}
@@ -278,10 +291,18 @@ def _write_reports(outputs: List[Tuple[str, Optional[str]]], result: Result, reg
             except OSError as exc:  # the old report, if any, is left as it was
                 _fail(f"cannot write the {name} report to {target}: {exc.strerror or exc}")
         if name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
-            from planlint.reporters.github_format import step_summary
+            _append_step_summary(os.environ["GITHUB_STEP_SUMMARY"], result, registry)
 
-            with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as summary:
-                summary.write(step_summary(result, registry))
+
+def _append_step_summary(path: str, result: Result, registry: Registry) -> None:
+    from planlint.reporters.github_format import step_summary
+
+    try:  # O_NONBLOCK: a FIFO nobody reads is an error, not a hang
+        descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NONBLOCK", 0), 0o666)
+        with os.fdopen(descriptor, "a", encoding="utf-8") as summary:
+            summary.write(step_summary(result, registry))
+    except OSError as exc:
+        _fail(f"cannot append the step summary to GITHUB_STEP_SUMMARY ({path}): {exc.strerror or exc}")
 
 
 def _use_color(choice: str) -> bool:

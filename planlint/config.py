@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import os
+import stat
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Optional, Set, Tuple
 
@@ -25,6 +26,7 @@ from planlint.registry import Registry, load_registry
 
 CACHE_FOLDER = ".planlint_cache"  # in the config's folder
 PYPROJECT_SECTION = " [tool.planlint]"  # how messages name a config inside pyproject.toml
+MAX_OPTION = 100_000  # days and counts: more would overflow date arithmetic
 
 
 @dataclass
@@ -77,8 +79,9 @@ def load_settings(config_path: Optional[str] = None, isolated: bool = False, sta
         severity=config.get("severity", {}), rule_options=config.get("rules", {}),
         per_file_ignores=list(config.get("per-file-ignores", {}).items()), config_root=config.root,
         today=today or (dt.date.fromisoformat(config.get("today")) if config.get("today") else dt.date.today()),
-        limits=Limits(limits.get("max-file-size", defaults.max_bytes), limits.get("max-nodes", defaults.max_nodes),
-                      limits.get("max-aliases", defaults.max_aliases), limits.get("max-depth", defaults.max_depth)),
+        limits=Limits(*(int(limits.get(key, default)) for key, default in (  # int(): the schema lets 100.0 by
+            ("max-file-size", defaults.max_bytes), ("max-nodes", defaults.max_nodes),
+            ("max-aliases", defaults.max_aliases), ("max-depth", defaults.max_depth)))),
         lang=choose_language(lang, config), baseline=baseline if use_baseline else None, plugins=plugins,
         fail_on=Severity(fail_on or config.get("fail-on", "error")), exclude=config.get("exclude", []),
         paths=[config.resolve_path(p) for p in config.get("paths", [])],
@@ -91,7 +94,7 @@ def load_settings(config_path: Optional[str] = None, isolated: bool = False, sta
 
 def _plugin_ref(config: Config, plugin: str) -> str:
     """A file path in `plugins:` is relative to the config file; a module name stays as is."""
-    return config.resolve_path(plugin) if plugin.endswith(".py") or "/" in plugin else plugin
+    return plugin_reference(config, plugin)
 
 
 @dataclass
@@ -166,8 +169,12 @@ class Config:
 
 
 def find_config(start: str) -> Optional[str]:
-    """The nearest config file from `start` upwards; planlint's own files before pyproject."""
+    """The nearest config file from `start` upwards; planlint's own files before pyproject.
+    The search stops at the repository root (the folder holding `.git`) or the user's
+    home, whichever comes first (SPEC 7a.16): a config above them, in a shared `/tmp`
+    say, belongs to someone else."""
     folder = os.path.abspath(start)
+    home = os.path.realpath(os.path.expanduser("~"))
     while True:
         for name in CONFIG_FILES:
             candidate = os.path.join(folder, name)
@@ -177,7 +184,7 @@ def find_config(start: str) -> Optional[str]:
         if os.path.isfile(pyproject) and _pyproject_section(pyproject) is not None:
             return pyproject
         parent = os.path.dirname(folder)
-        if parent == folder:
+        if parent == folder or os.path.lexists(os.path.join(folder, ".git")) or os.path.realpath(folder) == home:
             return None
         folder = parent
 
@@ -198,6 +205,41 @@ def load_config(explicit: Optional[str] = None, isolated: bool = False,
     if problems:
         raise config.error(problems)
     return config
+
+
+def plugin_reference(config: Config, plugin: str) -> str:
+    """What `plugins:` names, checked before any of it runs: a file lies inside the
+    config's folder, and neither the config nor the file could have been written by
+    someone else (as git's safe.directory reasons). A module name stays as is."""
+    is_file = plugin.endswith(".py") or "/" in plugin
+    config_file = (config.path or "").split(PYPROJECT_SECTION)[0]
+    reason = _not_trusted(config_file) if config_file else None
+    reference = config.resolve_path(plugin) if is_file else plugin
+    if reason is None and is_file:
+        real, folder = os.path.realpath(reference), os.path.realpath(config.root)
+        if not real.startswith(folder.rstrip(os.sep) + os.sep):
+            reason = f"the file is outside {folder}, the folder of the config that names it"
+        elif os.path.exists(real):
+            reason = _not_trusted(real)
+    if reason is not None:
+        raise ConfigError(f"{config.path}: plugin `{plugin}` was not loaded: {reason}")
+    return reference
+
+
+def _not_trusted(path: str) -> Optional[str]:
+    """Why code named by or in `path` must not run, or None."""
+    try:
+        info, folder = os.stat(path), os.stat(os.path.dirname(os.path.abspath(path)))
+    except OSError as exc:
+        return f"{path}: {exc.strerror or exc}"
+    if info.st_uid != os.geteuid():
+        return f"{path} belongs to another user (uid {info.st_uid})"
+    if info.st_mode & stat.S_IWOTH:
+        return f"everyone may write {path}"
+    shared = folder.st_mode & stat.S_IWOTH
+    if shared and not (folder.st_mode & stat.S_ISVTX and folder.st_uid in (os.geteuid(), 0)):
+        return f"everyone may replace files in the folder of {path}"
+    return None
 
 
 def _read(path: str) -> Config:
@@ -224,10 +266,18 @@ def _pyproject_section(path: str) -> Optional[dict]:
     try:
         with open(path, "rb") as handle:
             document = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
-    section = document.get("tool", {}).get("planlint")
-    return section if isinstance(section, dict) else None
+    except (OSError, ValueError, RecursionError) as exc:  # ValueError: TOMLDecodeError, not UTF-8, huge ints
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)[:200]
+        raise ConfigError(f"{path}: not valid TOML: {reason}") from None
+    tool = document.get("tool")
+    section = tool.get("planlint") if isinstance(tool, dict) else None
+    return _toml_dates_as_text(section) if isinstance(section, dict) else None
+
+
+def _toml_dates_as_text(section: dict) -> dict:
+    """TOML has dates of its own (`today = 2027-01-01`); the config schema reads text."""
+    return {key: value.isoformat() if isinstance(value, dt.date) and not isinstance(value, dt.datetime) else value
+            for key, value in section.items()}
 
 
 def check_rule_references(config: Config, registry: Registry) -> None:
@@ -276,10 +326,10 @@ def option_schema(default: Any, description: str = "") -> dict:
     """A rule's option schema, read off its defaults so they are written once."""
     if isinstance(default, bool):
         return {"type": "boolean", "description": "true or false"}
-    if isinstance(default, int):
-        return {"type": "integer", "minimum": 0, "description": "a whole number >= 0"}
+    if isinstance(default, int):  # days and counts: a huge one would overflow date arithmetic
+        return {"type": "integer", "minimum": 0, "maximum": MAX_OPTION, "description": "a whole number from 0 to 100,000"}
     if isinstance(default, float):  # PL705's min_similarity
-        return {"type": "number", "minimum": 0, "description": "a number >= 0"}
+        return {"type": "number", "minimum": 0, "maximum": MAX_OPTION, "description": "a number from 0 to 100,000"}
     if isinstance(default, dict):
         return {"type": "object", "additionalProperties": False, "description": description,
                 "properties": {k: option_schema(v) for k, v in default.items()}}

@@ -12,6 +12,11 @@ Where = Tuple[int, int, Text]
 
 def decode_plan_bytes(raw: bytes) -> Tuple[str, Optional[Where]]:
     """Return (text, None), or ("", (line, column, message)) when undecodable."""
+    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE starts both
+        try:
+            return raw.decode("utf-32"), None
+        except UnicodeDecodeError:
+            return "", (1, 1, text("utf16_broken"))
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return raw.decode("utf-16"), None
@@ -26,8 +31,9 @@ def decode_plan_bytes(raw: bytes) -> Tuple[str, Optional[Where]]:
 
 
 def _where_not_utf8(raw: bytes, offset: int) -> Where:
-    line = raw.count(b"\n", 0, offset) + 1
-    line_start = raw.rfind(b"\n", 0, offset) + 1
+    # Lines end with LF, CRLF or a lone CR (an old Mac file): count each once.
+    line = raw.count(b"\n", 0, offset) + raw.count(b"\r", 0, offset) - raw.count(b"\r\n", 0, offset) + 1
+    line_start = max(raw.rfind(b"\n", 0, offset), raw.rfind(b"\r", 0, offset)) + 1
     column = len(raw[line_start:offset].decode("utf-8", "replace")) + 1
     byte = raw[offset]
     if b"\x00" in raw[:8192]:

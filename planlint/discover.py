@@ -4,6 +4,7 @@ from __future__ import annotations
 import errno
 import fnmatch
 import os
+import re
 import stat
 from dataclasses import dataclass
 from typing import Iterable, List, Optional, Tuple
@@ -37,29 +38,76 @@ class PathError(Exception):
     """A path named on the command line that cannot be linted."""
 
 
-def discover(paths: Iterable[str], exclude: Iterable[str] = (), root: str = ".") -> List[Source]:
-    """Plan files under `paths`; `exclude` globs are relative to `root` (the config's folder)."""
+def discover(paths: Iterable[str], exclude: Iterable[str] = (), root: str = ".",
+             notices: Optional[List[str]] = None, errors: Optional[List[str]] = None) -> List[Source]:
+    """Plan files under `paths`; `exclude` globs are relative to `root` (the config's folder).
+
+    A pull request can add a plan that is a link to a secret (`/proc/self/environ`)
+    or a FIFO: a file whose real path lies outside the linted paths, or that is
+    not a regular file, is skipped with a line in `notices` (SPEC 7a.16). A file
+    named on the command line may also lie in its own folder. Each real file is
+    linted once. A folder that cannot be read goes to `errors`."""
     exclude = list(exclude)
+    paths = list(paths)
+    roots = [os.path.realpath(p) for p in paths if os.path.isdir(p)]
     found: List[Source] = []
     seen = set()
     for arg in paths:
         if os.path.isdir(arg):
-            candidates = _walk(arg, exclude, root)
-        elif os.path.exists(arg):
+            candidates, inside, walked = _walk(arg, exclude, root, errors), roots, True
+        elif os.path.lexists(arg):
             candidates = [arg]  # a file named explicitly is always linted
+            inside, walked = roots + [os.path.realpath(os.path.dirname(os.path.abspath(arg)))], False
         else:
-            raise PathError(f"{arg}: no such file or directory")
+            raise PathError(f"{visible_path(arg)}: no such file or directory")
         for path in candidates:
-            key = os.path.abspath(path)  # realpath would cost three lstat calls per file
-            if key not in seen:
-                seen.add(key)
-                found.append(Source(path))
+            real = os.path.realpath(path)
+            why = _why_skipped(path, real, inside, walked)
+            if why is not None:
+                if notices is not None:
+                    notices.append(f"{visible_path(path)}: skipped: {why}")
+                continue
+            if real not in seen:
+                seen.add(real)
+                shown = visible_path(path)
+                found.append(Source(shown, fs_path=None if shown == path else path))
     return found
 
 
-def _walk(top: str, exclude: List[str], root: str) -> List[str]:
+def _why_skipped(path: str, real: str, roots: List[str], walked: bool) -> Optional[str]:
+    if not any(real == r or real.startswith(r.rstrip(os.sep) + os.sep) for r in roots):
+        return "it is a symbolic link to a file outside the linted paths"
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # a dangling or looping link: reading it reports the reason
+    if walked and not stat.S_ISREG(mode):
+        return "not a regular file (a FIFO, device or socket)"
+    return None
+
+
+# A file name is shown in every report and on the terminal: bytes that are not
+# UTF-8 (kept by Python as lone surrogates) and control characters (a newline
+# would forge a report line, ESC drives the terminal) are written as escapes.
+_UNSAFE_IN_NAMES = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\udc80-\udcff]")
+
+
+def visible_path(path: str) -> str:
+    def escape(match: "re.Match[str]") -> str:
+        code = ord(match.group())
+        return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+    return _UNSAFE_IN_NAMES.sub(escape, path)
+
+
+def _walk(top: str, exclude: List[str], root: str, errors: Optional[List[str]] = None) -> List[str]:
     files: List[str] = []
-    for folder, dirs, names in os.walk(top):
+
+    def unreadable(exc: OSError) -> None:
+        if errors is not None:
+            errors.append(f"{visible_path(exc.filename or top)}: cannot read the folder: {exc.strerror or exc}")
+
+    for folder, dirs, names in os.walk(top, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".")
                          and not _excluded(os.path.join(folder, d), exclude, root))
         for name in sorted(names):

@@ -75,8 +75,7 @@ def load(raw: bytes, limits: Limits = Limits()) -> Loaded:
         return Loaded("", None, empty, [_at(*decode_error)])
     bad = _NOT_PRINTABLE.search(source)
     if bad:
-        line = source.count("\n", 0, bad.start()) + 1
-        column = bad.start() - (source.rfind("\n", 0, bad.start()) + 1) + 1
+        line, column = _line_column(source, bad.start())
         return Loaded(source, None, empty, [_at(line, column, text("control_char", code=f"{ord(bad.group()):04X}"))])
     try:
         _check_depth(source, limits.max_depth)
@@ -101,6 +100,12 @@ def load(raw: bytes, limits: Limits = Limits()) -> Loaded:
         where = positions.locate(builder.blamed_path) if builder.blamed_path is not None else exc.where
         return Loaded(source, None, empty, [_at(where.line, where.column, exc.message)])
     return Loaded(source, data, positions, builder.problems)
+
+
+def _line_column(source: str, offset: int) -> Tuple[int, int]:
+    """1-based line and column of `offset`; lines end with LF, CRLF or a lone CR."""
+    line = source.count("\n", 0, offset) + source.count("\r", 0, offset) - source.count("\r\n", 0, offset) + 1
+    return line, offset - max(source.rfind("\n", 0, offset), source.rfind("\r", 0, offset))
 
 
 def _check_depth(source: str, max_depth: int) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import importlib.util
 import json
 import os
 import re
@@ -135,8 +136,6 @@ def _import_plugin(plugin: str) -> ModuleType:
     """A module name, or the path of a `.py` file beside the plans."""
     if not plugin.endswith(".py"):
         return importlib.import_module(plugin)
-    import importlib.util
-
     name = "planlint_local_" + re.sub(r"\W", "_", os.path.splitext(os.path.basename(plugin))[0])
     spec = importlib.util.spec_from_file_location(name, plugin)
     if spec is None or spec.loader is None:

@@ -78,7 +78,7 @@ def test_command_line_wins_over_the_file(monkeypatch) -> None:
     ("bad_option", "planlint.yaml:3:21: unknown key `promo` in `rules.PL201.min_lead_days`; did you mean `promotion`?"),
     ("bad_yaml", "planlint.yaml:1:9: the `[` opened on line 1 is never closed; end it with `]`"),
     ("bad_date", "planlint.yaml:1:8: `today` must be a real date written YYYY-MM-DD, got `2027-02-30`"),
-    ("bad_option_type", "planlint.yaml:2:24: `rules.PL202.buffer_days` must be a whole number >= 0, got `seven`"),
+    ("bad_option_type", "planlint.yaml:2:24: `rules.PL202.buffer_days` must be a whole number from 0 to 100,000, got `seven`"),
     ("bad_toml", "pyproject.toml: not valid TOML"),
 ])
 def test_bad_config_is_exit_2_with_a_message_not_a_traceback(case: str, message: str, monkeypatch) -> None:

@@ -157,7 +157,7 @@ def _run(args: list, folder: Path, monkeypatch: pytest.MonkeyPatch, input: objec
 def plans(tmp_path: Path) -> Path:
     (tmp_path / "plans").mkdir()
     (tmp_path / "plans" / "a.yaml").write_text(GOOD)
-    (tmp_path / "plans" / "b.yaml").write_text(GOOD.replace("id: acme", "id: other"))
+    (tmp_path / "plans" / "b.yaml").write_text(GOOD.replace("id: acme", "id: other").replace("X only for Acme", "Y only for Other"))
     (tmp_path / "planlint.yaml").write_text("fail-on: warning\n")
     return tmp_path
 
@@ -220,6 +220,8 @@ def test_a_baseline_into_a_missing_folder_is_a_clear_error(plans: Path, monkeypa
     result = _run(["plans", "--write-baseline", "nowhere/baseline.json", "--no-cache"], plans, monkeypatch)
     assert result.exit_code == 2 and "cannot write the baseline nowhere/baseline.json" in result.stderr
     assert "internal error" not in result.stderr
+
+
 def test_nesting_beyond_libyaml_s_own_limit_is_the_same_too_deep_finding() -> None:
     # libyaml 0.2.6 (PyYAML 6.0.4) refuses 1,000 levels itself, in flow and in block style.
     flow = "plans: " + "[" * 1200 + "]" * 1200 + "\n"
@@ -228,3 +230,355 @@ def test_nesting_beyond_libyaml_s_own_limit_is_the_same_too_deep_finding() -> No
         [(code, problem)] = load(source.encode(), Limits()).problems
         assert (code, problem.position[:2], problem.text()) == (
             "PL001", (1, 71) if source is flow else (65, 129), "the document nests deeper than 64 levels")
+
+
+# --- The cache: data that cannot run, trusted only when planlint wrote it ----------------------
+
+def _entries(folder: Path) -> list:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and len(p.name) == 64)
+
+
+@pytest.fixture
+def cached(plans: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A repository whose cache lives in the repository, as it does by default."""
+    monkeypatch.delenv("PLANLINT_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(plans / "home-cache"))
+    return plans
+
+
+class _Boom:
+    def __reduce__(self):
+        return (os.system, ("touch pwned",))
+
+
+def test_a_pickled_cache_entry_never_runs_and_is_a_miss(cached: Path, monkeypatch) -> None:
+    import pickle
+
+    first = _run(["plans/a.yaml", "--format", "json"], cached, monkeypatch)
+    [entry] = _entries(cached / ".planlint_cache")
+    entry.write_bytes(pickle.dumps(_Boom()))
+    again = _run(["plans/a.yaml", "--format", "json"], cached, monkeypatch)
+    assert not (cached / "pwned").exists()
+    assert (again.exit_code, again.stdout) == (first.exit_code, first.stdout) == (1, first.stdout)
+
+
+@pytest.mark.parametrize("damage", ["no findings, same header", "garbage", "torn", "a link to /dev/zero"])
+def test_a_crafted_or_broken_cache_entry_is_a_miss(cached: Path, monkeypatch, damage: str) -> None:
+    first = _run(["plans/a.yaml", "--format", "json"], cached, monkeypatch)
+    [entry] = _entries(cached / ".planlint_cache")
+    raw = entry.read_bytes()
+    if damage == "no findings, same header":
+        header, body = raw.split(b"\n", 1)
+        start = body.index(b'"findings":[') + len(b'"findings":[')
+        entry.write_bytes(header + b"\n" + body[:start] + body[body.index(b'],"directives"'):])
+    elif damage == "garbage":
+        entry.write_bytes(b"\x80\x04garbage" * 100)
+    elif damage == "torn":
+        entry.write_bytes(raw[: len(raw) // 2])
+    else:
+        entry.unlink()
+        os.symlink("/dev/zero", entry)
+    again = _run(["plans/a.yaml", "--format", "json"], cached, monkeypatch)
+    assert again.exit_code == 1 and again.stdout == first.stdout and "PL205" in again.stdout
+    assert "internal error" not in again.stderr
+
+
+def test_a_cache_folder_that_is_a_link_is_not_written_through(cached: Path, monkeypatch, tmp_path_factory) -> None:
+    outside = tmp_path_factory.mktemp("outside")
+    os.symlink(outside, cached / ".planlint_cache")
+    result = _run(["plans/a.yaml"], cached, monkeypatch)
+    assert result.exit_code == 1 and list(outside.iterdir()) == []
+
+
+def test_the_cache_folder_comes_from_PLANLINT_CACHE_DIR(cached: Path, monkeypatch, tmp_path_factory) -> None:
+    elsewhere = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("PLANLINT_CACHE_DIR", str(elsewhere))
+    result = _run(["plans/a.yaml"], cached, monkeypatch)
+    assert result.exit_code == 1 and len(_entries(elsewhere)) == 1
+    assert not (cached / ".planlint_cache").exists()
+
+
+def test_a_changed_schema_is_not_answered_from_the_cache(cached: Path, monkeypatch) -> None:
+    import importlib.util
+
+    spec = importlib.util.find_spec("planlint.schemas")
+    schema = Path(next(iter(spec.submodule_search_locations))) / "account-plan.schema.json"
+    _run(["plans/a.yaml"], cached, monkeypatch)
+    before = schema.stat()
+    try:
+        os.utime(schema, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))
+        _run(["plans/a.yaml"], cached, monkeypatch)
+    finally:
+        os.utime(schema, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert len(_entries(cached / ".planlint_cache")) == 2
+
+
+def test_cache_entries_unused_for_ten_runs_are_pruned(cached: Path, monkeypatch) -> None:
+    _run(["plans/a.yaml"], cached, monkeypatch)
+    [old] = _entries(cached / ".planlint_cache")
+    for _ in range(20):
+        monkeypatch.setattr("planlint.cache._RUNS", {})  # each CliRunner call is a new run
+        _run(["plans/b.yaml"], cached, monkeypatch)
+    assert old not in _entries(cached / ".planlint_cache") and len(_entries(cached / ".planlint_cache")) == 1
+
+
+# --- Files (SPEC 7a.16): no secret through a link, each real file once, no silent skip ----------
+
+def test_a_plan_that_links_outside_the_linted_paths_is_skipped_with_a_notice(plans: Path, monkeypatch) -> None:
+    os.symlink("/proc/self/environ", plans / "plans" / "env.yaml")
+    (plans / "secret").mkdir()
+    (plans / "secret" / "token.yaml").write_text("token: hunter2\n")
+    os.symlink("../secret/token.yaml", plans / "plans" / "token.yaml")
+    os.mkfifo(plans / "plans" / "pipe.yaml")
+    for args in (["plans"], ["plans/env.yaml", "plans/token.yaml", "plans/a.yaml"]):
+        result = _run([*args, "--format", "html", "--no-cache"], plans, monkeypatch)
+        assert result.exit_code == 1
+        assert "hunter2" not in result.stdout and "PATH=" not in result.stdout and "\x00" not in result.stdout
+        assert "planlint: notice: plans/env.yaml: skipped: it is a symbolic link to a file outside the linted " \
+               "paths" in result.stderr
+        assert "planlint: notice: plans/token.yaml: skipped" in result.stderr
+
+
+def test_a_fifo_in_a_folder_is_skipped_with_a_notice(plans: Path, monkeypatch) -> None:
+    os.mkfifo(plans / "plans" / "pipe.yaml")
+    result = _run(["plans", "--format", "json", "--no-cache"], plans, monkeypatch)
+    assert "planlint: notice: plans/pipe.yaml: skipped: not a regular file (a FIFO, device or socket)" \
+        in result.stderr
+    assert {f["path"] for f in json.loads(result.stdout)} == {"plans/a.yaml", "plans/b.yaml"}
+
+
+def test_each_real_file_is_linted_once(plans: Path, monkeypatch) -> None:
+    """A folder named twice through a link, or a link beside its target, is not PL005 against itself."""
+    os.symlink("plans", plans / "same")
+    os.symlink("a.yaml", plans / "plans" / "again.yaml")
+    result = _run(["plans", "same", "--format", "json", "--no-cache"], plans, monkeypatch)
+    assert [(f["path"], f["code"]) for f in json.loads(result.stdout)] == [
+        ("plans/a.yaml", "PL205"), ("plans/b.yaml", "PL205")]
+
+
+def test_standard_input_named_as_a_file_of_paths_is_not_linted_twice(plans: Path, monkeypatch) -> None:
+    (plans / "planlint.yaml").write_text("paths: [plans]\n")
+    result = _run(["-", "--stdin-filename", "plans/a.yaml", "--format", "json", "--no-cache"], plans, monkeypatch,
+                  input=GOOD)
+    assert [(f["path"], f["code"]) for f in json.loads(result.stdout)] == [("plans/a.yaml", "PL205")]
+
+
+def test_stdin_filename_without_a_dash_reads_standard_input(plans: Path, monkeypatch) -> None:
+    result = _run(["--stdin-filename", "plans/new.yaml", "--format", "json", "--no-cache"], plans, monkeypatch,
+                  input=GOOD)
+    assert [(f["path"], f["code"]) for f in json.loads(result.stdout)] == [("plans/new.yaml", "PL205")]
+
+
+def test_an_unreadable_folder_is_an_error(plans: Path, monkeypatch) -> None:
+    (plans / "plans" / "locked").mkdir()
+    real_scandir = os.scandir
+
+    def refuse(path="."):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    result = _run(["plans", "--format", "json", "--no-cache"], plans, monkeypatch)
+    assert result.exit_code == 2
+    assert "planlint: plans/locked: cannot read the folder: Permission denied" in result.stderr
+    assert len(json.loads(result.stdout)) == 2
+
+
+@pytest.mark.parametrize("name, shown", [(b"x\xff.yaml", "x\\xff.yaml"),
+                                         (b"x\nfake.yaml:1:1: PL000.yaml", "x\\u000afake.yaml"),
+                                         (b"x\x1b[2J.yaml", "x\\u001b")])
+@pytest.mark.parametrize("format", ["text", "json", "sarif", "gitlab", "junit", "github", "html"])
+def test_a_file_name_with_odd_bytes_is_shown_escaped_in_every_report(tmp_path: Path, monkeypatch, name: bytes,
+                                                                     shown: str, format: str) -> None:
+    folder = os.fsencode(tmp_path / "plans")
+    os.mkdir(folder)
+    with open(os.path.join(folder, name), "w", encoding="utf-8") as handle:
+        handle.write(GOOD)
+    result = _run(["plans", "--format", format, "--fail-on", "warning", "--no-cache"], tmp_path, monkeypatch)
+    assert result.exit_code == 1, result.stderr
+    report = result.stdout.replace("\\\\", "\\")  # JSON writes a backslash as two
+    assert shown in report or shown.replace("\\", "/") in report  # SARIF: URIs use `/`
+    assert "\x1b" not in report and "\ufffd" not in report and "\nfake.yaml" not in report
+
+
+# --- Configs and plugins (SPEC 7a.16): no code from above the repository or from someone else --
+
+EVIL = "import pathlib\npathlib.Path(__file__).with_name('pwned').write_text('ran')\nRULES = []\n"
+
+
+def _evil_config(folder: Path, plugin: str = "evil.py") -> None:
+    (folder / "evil.py").write_text(EVIL)
+    (folder / "planlint.yaml").write_text(f"plugins: [{plugin}]\nselect: [PL101]\n")
+
+
+@pytest.mark.parametrize("command", [["rules"], ["plans", "--no-cache"]])
+def test_a_config_above_the_repository_root_is_not_read(tmp_path: Path, monkeypatch, command: list) -> None:
+    _evil_config(tmp_path)
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "plans").mkdir()
+    (repo / "plans" / "a.yaml").write_text(GOOD)
+    result = _run(command, repo, monkeypatch)
+    assert not (tmp_path / "pwned").exists()
+    assert result.exit_code == 0
+    assert command == ["rules"] or "PL205" in result.stdout  # select: [PL101] of the parent is not applied
+
+
+def test_a_config_above_the_home_folder_is_not_read(tmp_path: Path, monkeypatch) -> None:
+    _evil_config(tmp_path)
+    home = tmp_path / "home"
+    (home / "work").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    result = _run(["rules"], home / "work", monkeypatch)
+    assert result.exit_code == 0 and not (tmp_path / "pwned").exists()
+
+
+@pytest.mark.parametrize("plugin, reason", [
+    ("../evil.py", "the file is outside"),
+    ("sub/../../evil.py", "the file is outside"),
+])
+def test_a_plugin_file_outside_the_config_folder_is_not_loaded(tmp_path: Path, monkeypatch, plugin: str,
+                                                               reason: str) -> None:
+    (tmp_path / "evil.py").write_text(EVIL)
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "planlint.yaml").write_text(f"plugins: [{plugin}]\n")
+    result = _run(["rules"], repo, monkeypatch)
+    assert result.exit_code == 2 and f"plugin `{plugin}` was not loaded: {reason}" in result.stderr
+    assert not (tmp_path / "pwned").exists()
+
+
+def test_a_plugin_of_a_config_owned_by_another_user_is_not_loaded(tmp_path: Path, monkeypatch) -> None:
+    _evil_config(tmp_path)
+    (tmp_path / ".git").mkdir()
+    monkeypatch.setattr(os, "geteuid", lambda: (tmp_path / "planlint.yaml").stat().st_uid + 1)
+    result = _run(["rules"], tmp_path, monkeypatch)
+    assert result.exit_code == 2 and "planlint.yaml belongs to another user" in result.stderr
+    assert not (tmp_path / "pwned").exists()
+
+
+def test_a_plugin_in_a_folder_everyone_may_write_is_not_loaded(tmp_path: Path, monkeypatch) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    _evil_config(shared)
+    (shared / ".git").mkdir()
+    shared.chmod(0o777)
+    result = _run(["rules"], shared, monkeypatch)
+    assert result.exit_code == 2 and "everyone may replace files in the folder of" in result.stderr
+    assert not (shared / "pwned").exists()
+
+
+def test_a_plugin_named_as_a_module_loads(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "team_module.py").write_text((HERE / "plugins" / "local_ok" / "team_rules.py").read_text())
+    (tmp_path / "planlint.yaml").write_text("plugins: [team_module]\n")
+    (tmp_path / ".git").mkdir()
+    monkeypatch.syspath_prepend(str(tmp_path))
+    result = _run(["rules"], tmp_path, monkeypatch)
+    assert result.exit_code == 0 and "TEAM001" in result.stdout
+
+
+# --- Crashes that once aborted the run: each is a finding or a clear exit-2 error ---------------
+
+@pytest.mark.parametrize("config, error", [
+    ("limits: {max-file-size: 100000000000000000000000000000}", "`limits.max-file-size` must be at most 1000000000"),
+    ("limits: {max-depth: 100000000000000000000}", "`limits.max-depth` must be at most 10000"),
+    ("rules: {PL202: {buffer_days: 100000000000000000}}", "`rules.PL202.buffer_days` must be at most 100000"),
+])
+def test_huge_limits_and_rule_options_are_config_errors(plans: Path, monkeypatch, config: str, error: str) -> None:
+    (plans / "planlint.yaml").write_text(config + "\n")
+    result = _run(["plans", "--no-cache"], plans, monkeypatch)
+    assert result.exit_code == 2 and error in result.stderr and "internal error" not in result.stderr
+
+
+def test_a_limit_written_as_a_float_is_a_config_error_with_the_spelling(plans: Path, monkeypatch) -> None:
+    (plans / "planlint.yaml").write_text("limits: {max-file-size: 100.0}\n")
+    result = _run(["plans/a.yaml", "--no-cache"], plans, monkeypatch)
+    assert result.exit_code == 2 and "`limits.max-file-size` must be a whole number of bytes from 1 to " \
+        "1,000,000,000, got `100.0`; write `100`" in result.stderr
+
+
+@pytest.mark.parametrize("toml, error", [
+    (b"[tool.planlint]\ntoday = \"\xff\"\n", "not valid TOML: 'utf-8' codec can't decode byte 0xff"),
+    (b"[tool.planlint]\nx = " + b"[" * 5000 + b"]" * 5000 + b"\n", "not valid TOML: nested too deeply"),
+    (b"[tool.planlint]\nx = " + b"1" * 5000 + b"\n", "not valid TOML: Exceeds the limit (4300 digits)"),
+])
+def test_a_broken_pyproject_is_a_clear_error(tmp_path: Path, monkeypatch, toml: bytes, error: str) -> None:
+    (tmp_path / "pyproject.toml").write_bytes(toml)
+    (tmp_path / "a.yaml").write_text(GOOD)
+    result = _run(["a.yaml", "--no-cache"], tmp_path, monkeypatch)
+    assert result.exit_code == 2 and error in result.stderr
+
+
+def test_a_toml_date_for_today_is_the_run_s_date(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.planlint]\ntoday = 2027-06-01\n")
+    plan = (HERE / "rules" / "PL403" / "fail_past_review_without_actions.yaml")
+    (tmp_path / "a.yaml").write_text(plan.read_text(encoding="utf-8"))
+    later = _run(["a.yaml", "--format", "json", "--no-cache"], tmp_path, monkeypatch)
+    assert "PL403" in {f["code"] for f in json.loads(later.stdout)}
+    (tmp_path / "pyproject.toml").write_text("[tool.planlint]\ntoday = 2020-01-01\n")
+    earlier = _run(["a.yaml", "--format", "json", "--no-cache"], tmp_path, monkeypatch)
+    assert "PL403" not in {f["code"] for f in json.loads(earlier.stdout)}
+
+
+@pytest.mark.parametrize("content, error", [
+    ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+    ('{"planlint-baseline": 1, "findings": [{"path": ["x"], "code": 1, "account": null, "plan": null, "node": {}}]}',
+     "`findings` must be a list of {path, code, account, plan, node} entries of text"),
+    ('{"planlint-baseline": 1, "findings": [5]}', "`findings` must be a list"),
+    ('{"planlint-baseline": 1, "findings": {"a": 1}}', "`findings` must be a list"),
+    ("[1]", "not a planlint baseline"),
+])
+def test_a_broken_baseline_is_a_clear_error(plans: Path, monkeypatch, content: str, error: str) -> None:
+    (plans / "baseline.json").write_text(content)
+    result = _run(["plans", "--baseline", "baseline.json", "--no-cache"], plans, monkeypatch)
+    assert result.exit_code == 2 and f"baseline baseline.json cannot be read: {error}" in result.stderr
+
+
+@pytest.mark.parametrize("target", ["/dev/zero", "fifo"])
+def test_a_baseline_that_is_a_device_or_fifo_is_refused_without_reading(plans: Path, monkeypatch,
+                                                                       target: str) -> None:
+    os.mkfifo(plans / "fifo")
+    result = _run(["plans", "--baseline", target, "--no-cache"], plans, monkeypatch)
+    assert result.exit_code == 2
+    assert f"baseline {target} cannot be read: not a regular file (a FIFO, device or socket)" in result.stderr
+
+
+def test_a_bad_github_step_summary_is_a_clear_error(plans: Path, monkeypatch) -> None:
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(plans / "missing" / "summary.md"))
+    result = _run(["plans/a.yaml", "--format", "github", "--no-cache"], plans, monkeypatch)
+    assert result.exit_code == 2 and "::warning file=plans/a.yaml" in result.stdout
+    assert "cannot append the step summary to GITHUB_STEP_SUMMARY" in result.stderr
+    assert "internal error" not in result.stderr
+
+
+def test_a_closed_standard_output_is_a_clear_error(plans: Path) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "planlint", "plans/a.yaml", "--no-cache"], cwd=plans,
+                          preexec_fn=lambda: os.close(1), stderr=subprocess.PIPE, text=True, timeout=60)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "standard output is closed" in done.stderr
+
+
+# --- Wrong results --------------------------------------------------------------------------------
+
+def test_an_empty_select_selects_what_no_select_does(plans: Path, monkeypatch) -> None:
+    result = _run(["plans/a.yaml", "--select", "", "--format", "json", "--no-cache"], plans, monkeypatch)
+    assert result.exit_code == 1 and [f["code"] for f in json.loads(result.stdout)] == ["PL205"]
+
+
+def test_a_utf32_plan_is_read() -> None:
+    import codecs
+
+    loaded = load(codecs.BOM_UTF32_LE + GOOD.encode("utf-32-le"))
+    assert loaded.problems == [] and loaded.data["account"]["id"] == "acme"
+
+
+def test_positions_in_a_file_with_cr_line_ends_count_lines() -> None:
+    source = "version: 1\rx-a: 1\rx-b: \x01\r"
+    [(code, problem)] = load(source.encode()).problems
+    assert (code, problem.position[:2]) == ("PL001", (3, 6))
+    [(code, problem)] = load(b"version: 1\rx-a: 1\rx-b: \xff\r").problems
+    assert problem.position[:2] == (3, 6)
