@@ -42,8 +42,17 @@ class Text:
     args: Mapping[str, Any] = field(default_factory=dict)
 
     def render(self, lang: str = "en") -> str:
-        values = {k: v.render(lang) if isinstance(v, Text) else v for k, v in self.args.items()}
+        values = {k: v.render(lang) if isinstance(v, Text) else _quoted(v) for k, v in self.args.items()}
         return (self.templates.get(lang) or self.templates["en"]).format(**values)
+
+
+MAX_QUOTED = 200  # characters of a value a message quotes: a 270 KB id is no message
+
+
+def _quoted(value: Any) -> Any:
+    if isinstance(value, str) and len(value) > MAX_QUOTED:
+        return value[:MAX_QUOTED] + "…"
+    return value
 
 
 def say(templates: Mapping[str, str], **args: Any) -> Text:
@@ -213,6 +222,9 @@ def format_path(path: DataPath) -> str:
 MAX_SUGGESTION_CANDIDATES = 1000
 
 
+MAX_GUESS_LENGTH = 100
+
+
 def closest(word: str, candidates: Iterable[str]) -> Optional[str]:
     """The candidate a typo most likely meant, for "did you mean …?" hints.
     None among more than a thousand: the hint would be a guess, and comparing
@@ -227,6 +239,11 @@ def closest(word: str, candidates: Iterable[str]) -> Optional[str]:
     by_case = {c.lower(): c for c in options}
     if isinstance(word, str) and word.lower() in by_case:
         return by_case[word.lower()]
+    # Comparing two texts costs the product of their lengths: ids and keys are
+    # short, so a guess about a longer one is skipped rather than paid for.
+    if len(str(word)) > MAX_GUESS_LENGTH:
+        return None
+    options = [c for c in options if len(c) <= MAX_GUESS_LENGTH]
     matches = difflib.get_close_matches(str(word), options, n=1, cutoff=0.6)
     return matches[0] if matches else None
 

@@ -143,7 +143,7 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
         _add_trend(result, settings, compare_path)
     except (ConfigError, PathError) as exc:
         _fail(str(exc))
-    for message in result.errors:
+    for message in dict.fromkeys(result.errors):  # one dead worker is one message, not one per file
         click.echo(f"planlint: {message}", err=True)
     try:
         if write_baseline:

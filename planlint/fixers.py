@@ -11,7 +11,7 @@ import difflib
 import json
 import re
 import datetime as dt
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Set, Tuple
 
 from planlint import schema_at
 from planlint.api import Document, Problem, closest
@@ -65,15 +65,25 @@ def as_yaml_text(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+# A fix reads the schema and the file around its finding: a hostile file with
+# 20,000 unknown keys would make that quadratic. Beyond this many, findings come
+# without a fix (they still stand; a person fixes the first thousand first).
+MAX_FIXED_PROBLEMS = 1_000
+_PRESENT: Dict[Tuple[Any, ...], Set[str]] = {}  # mapping path -> keys written there, for one attach()
+
+
 def attach(problems: List[Tuple[str, Problem]], doc: Document) -> List[Tuple[str, Problem]]:
     """The problems, with a fix added where a built-in fixer knows one."""
     if not any(code in _FIXERS and p.fix is None for code, p in problems):
         return problems
     lines = Lines(doc.text)
     out = []
+    budget = MAX_FIXED_PROBLEMS
+    _PRESENT.clear()
     for code, problem in problems:
         fixer = _FIXERS.get(code)
-        if fixer is not None and problem.fix is None and problem.path and problem.position is None:
+        if fixer is not None and problem.fix is None and problem.path and problem.position is None and budget > 0:
+            budget -= 1
             try:
                 fix = fixer(problem, doc, lines)
             except (ValueError, TypeError, KeyError, IndexError, RecursionError):
@@ -152,7 +162,9 @@ def _key_fix(problem: Problem, doc: Document, lines: Lines) -> Optional[Fix]:
     scalar = Scalar(doc, lines, problem.path, at="key")
     if not scalar.ok:
         return None
-    present = set(written_keys(doc, mapping))
+    present = _PRESENT.get(mapping)
+    if present is None:  # one mapping of 20,000 unknown keys is read once, not per key
+        present = _PRESENT[mapping] = set(written_keys(doc, mapping))
     candidates = sorted(schema_at.allowed_keys(doc.data, mapping) - present)
     if key in candidates or not candidates:
         return None

@@ -24,6 +24,9 @@ _YAML = "tag:yaml.org,2002:"
 _DECIMAL = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 # A YAML 1.1 float (a dot, a signed exponent) without `_` separators.
 _FLOAT = re.compile(r"^([-+]?[0-9]+\.[0-9]*|\.[0-9]+)([eE][-+][0-9]+)?$")
+# Python refuses to read an integer of more than 4,300 digits; such a number stays
+# text, and the schema reports it where a number is expected.
+_MAX_DIGITS = 4_000
 _PLAIN_WORDS = {"": None, "~": None, "null": None, "Null": None, "NULL": None,
                 **{w: True for w in ("yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON")},
                 **{w: False for w in ("no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF")}}
@@ -78,7 +81,7 @@ def load(raw: bytes, limits: Limits = Limits()) -> Loaded:
         line, column = _line_column(source, bad.start())
         return Loaded(source, None, empty, [_at(line, column, text("control_char", code=f"{ord(bad.group()):04X}"))])
     try:
-        _check_depth(source, limits.max_depth)
+        _check_depth(source, limits)
         root = yaml.compose(source, Loader=_Composer)
     except _LimitExceeded as exc:
         return Loaded(source, None, empty, [_at(exc.where.line, exc.where.column, exc.message)])
@@ -108,22 +111,26 @@ def _line_column(source: str, offset: int) -> Tuple[int, int]:
     return line, offset - max(source.rfind("\n", 0, offset), source.rfind("\r", 0, offset))
 
 
-def _check_depth(source: str, max_depth: int) -> None:
+def _check_depth(source: str, limits: Limits) -> None:
+    """Depth and node count measured on parser events, before libyaml composes
+    anything: a 5 MB list of 2.5 million items would cost 760 MB as nodes."""
     # Nesting is bounded by the brackets plus the longest line (block nesting needs
-    # indentation); only a document that could be deep is measured on events.
+    # indentation); every node takes at least one character (`?` alone is two empty
+    # nodes), so only a document longer than the node limit could hold too many.
     brackets = source.count("[") + source.count("{")
-    if brackets + (len(source) if len(source) < _COMPOSE_SAFE_DEPTH else
-                   max(map(len, source.split("\n")))) < _COMPOSE_SAFE_DEPTH:
+    could_be_deep = brackets + (len(source) if len(source) < _COMPOSE_SAFE_DEPTH else
+                                max(map(len, source.split("\n")))) >= _COMPOSE_SAFE_DEPTH
+    if not could_be_deep and len(source) < limits.max_nodes:
         return
     try:
-        _measure_depth(source, max_depth, _Loader)
+        _measure(source, limits, _Loader)
     except yaml.YAMLError as exc:
         # libyaml 0.2.6 (PyYAML 6.0.4) stops at 1,000 levels on its own, sometimes
         # before our limit is reached on the events it gave: the pure-Python parser
         # has no such limit and finds the node that broke ours.
         if not _is_nesting_error(exc) or _Loader is yaml.SafeLoader:
             raise
-        _measure_depth(source, max_depth, yaml.SafeLoader)
+        _measure(source, limits, yaml.SafeLoader)
 
 
 def _alias_marks(source: str) -> Dict[DataPath, Span]:
@@ -182,15 +189,25 @@ def _is_nesting_error(exc: yaml.YAMLError) -> bool:
     return "maximum nesting depth" in str(getattr(exc, "problem", "") or "")
 
 
-def _measure_depth(source: str, max_depth: int, loader: Any) -> None:
-    depth = 0
+_COLLECTION_START = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_COLLECTION_END = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_NODE = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
+
+
+def _measure(source: str, limits: Limits, loader: Any) -> None:
+    depth = nodes = 0
     for event in yaml.parse(source, Loader=loader):
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            depth += 1
-            if depth > max_depth:
+        if isinstance(event, _NODE):
+            nodes += 1  # keys too, complex ones included: `? []` 400,000 times is 800,000 nodes
+            if nodes > limits.max_nodes:
                 raise _LimitExceeded(Span(event.start_mark.line + 1, event.start_mark.column + 1),
-                                     text("too_deep", limit=max_depth))
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                                     text("too_many_nodes", limit=f"{limits.max_nodes:,}"))
+        if isinstance(event, _COLLECTION_START):
+            depth += 1
+            if depth > limits.max_depth:
+                raise _LimitExceeded(Span(event.start_mark.line + 1, event.start_mark.column + 1),
+                                     text("too_deep", limit=limits.max_depth))
+        elif isinstance(event, _COLLECTION_END):
             depth -= 1
 
 
@@ -266,7 +283,7 @@ def _plain(value: str) -> Any:
     if len(value) <= 5 and value.lower() in _ANY_CASE:  # `yEs`, `oN`: booleans in any case (SPEC 7a.4)
         return _ANY_CASE[value.lower()]
     if value[0] in "0123456789+-.":
-        if _DECIMAL.match(value):
+        if _DECIMAL.match(value) and len(value) <= _MAX_DIGITS:
             return int(value)
         if _FLOAT.match(value):
             return float(value)
@@ -351,6 +368,9 @@ class _Builder:
         pairs = node.value
         for key_node, value_node in pairs:
             if key_node.__class__ is not _SCALAR:
+                self.nodes += 1  # a complex key is a node too: it counts against the limit
+                if self.nodes > self.limits.max_nodes:
+                    self._limit(key_node, text("too_many_nodes", limit=f"{self.limits.max_nodes:,}"))
                 span = node_span(key_node)
                 self.problems.append(("PL002", Problem(path, text("key_not_text"),
                                                        position=(span.line, span.column, None, None))))
@@ -389,7 +409,7 @@ class _Builder:
         if tag == _TAG_INT:
             # YAML 1.1 reads 010 as 8 and 0x10 as 16; a plan keeps them as text so
             # the schema reports them with a hint instead of a silent surprise.
-            return int(raw) if _DECIMAL.match(raw) else raw
+            return int(raw) if _DECIMAL.match(raw) and len(raw) <= _MAX_DIGITS else raw
         if tag == _TAG_FLOAT:
             return float(raw) if _FLOAT.match(raw) else raw
         if tag != _TAG_TIMESTAMP:

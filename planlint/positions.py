@@ -6,12 +6,16 @@ bookkeeping is paid while loading.
 """
 from __future__ import annotations
 
+import bisect
+import sys
 from dataclasses import dataclass
-from typing import Any, Dict, Iterator, Optional, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 import yaml
 
 from planlint.api import DataPath
+
+_SCAN_LIMIT = 32  # mappings up to this size are scanned; bigger ones get a key index
 
 
 @dataclass(frozen=True, slots=True)  # kept for every cross-file fact of every file
@@ -65,12 +69,24 @@ class PositionIndex:
         # data path -> the `*alias` written there: libyaml hands back the anchored
         # node itself, so only the reading step knows where an alias stood.
         self.aliases = aliases or {}
+        self._keys: Dict[int, Dict[str, Tuple[Any, Any]]] = {}  # big mappings' keys, built on first use
+        self._scalar_starts: Optional[List[Tuple[Tuple[int, int], Tuple[int, int]]]] = None
+
+    def _child(self, node: Any, part: Any) -> Optional[Tuple[Any, Any]]:
+        # A mapping of 20,000 keys, each with a finding, must not cost 20,000 scans of it.
+        if isinstance(node, yaml.MappingNode) and isinstance(part, str) and len(node.value) > _SCAN_LIMIT:
+            keys = self._keys.get(id(node))
+            if keys is None:
+                keys = self._keys[id(node)] = {k.value: (k, v) for k, v in node.value
+                                               if isinstance(k, yaml.ScalarNode)}  # the last one wins
+            return keys.get(part)
+        return _child(node, part)
 
     def _walk(self, path: DataPath) -> Tuple[Any, Any, int]:
         """(key node of the last step or None, deepest node reached, steps taken)."""
         node, key_node = self.root, None
         for steps, part in enumerate(path):
-            child = _child(node, part)
+            child = self._child(node, part)
             if child is None:
                 return key_node, node, steps
             key_node, node = child
@@ -126,11 +142,11 @@ class PositionIndex:
 
     def inside_scalar(self, line: int, column: int) -> bool:
         """True when (line, column) lies within a scalar, e.g. a `#` inside quotes."""
-        for node in _scalars(self.root):
-            span = node_span(node)
-            if (span.line, span.column) <= (line, column) < (span.end_line or 0, span.end_column or 0):
-                return True
-        return False
+        if self._scalar_starts is None:  # scalars never overlap: sorted once, then bisected
+            spans = (node_span(node) for node in _scalars(self.root))
+            self._scalar_starts = sorted(((s.line, s.column), (s.end_line or 0, s.end_column or 0)) for s in spans)
+        index = bisect.bisect_right(self._scalar_starts, ((line, column), (sys.maxsize, 0))) - 1
+        return index >= 0 and self._scalar_starts[index][0] <= (line, column) < self._scalar_starts[index][1]
 
 
 def _child(node: Any, part: Any) -> Optional[Tuple[Any, Any]]:

@@ -108,18 +108,35 @@ def _can_fork() -> bool:
 
 def _in_processes(tasks: List[Task], job: Job, jobs: int, done: Callable[[], None]) -> List[FileOutcome]:
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     # fork shares the loaded rules (plugins included) with the workers for free.
     context = multiprocessing.get_context("fork")
     global _JOB
     _JOB = job
+    jobs = min(jobs, max_jobs(), len(tasks))
     chunk = max(1, min(64, len(tasks) // (jobs * 8)))
-    outcomes = []
-    with context.Pool(jobs, initializer=gc.disable) as pool:
-        for outcome in pool.imap(_lint_in_worker, tasks, chunksize=chunk):
-            outcomes.append(outcome)
-            done()
+    outcomes: List[FileOutcome] = []
+    # concurrent.futures notices a worker that died (killed, out of memory) and
+    # says so; multiprocessing.Pool would wait for its results forever.
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=gc.disable) as pool:
+        try:
+            for outcome in pool.map(_lint_in_worker, tasks, chunksize=chunk):
+                outcomes.append(outcome)
+                done()
+        except BrokenProcessPool:
+            left = [source.path for source, _ in tasks[len(outcomes):]]
+            shown = ", ".join(left[:10]) + (f" and {len(left) - 10} more" if len(left) > 10 else "")
+            message = (f"a worker process died (killed, or out of memory) while linting one of "
+                       f"{shown}; {len(left)} files were not linted")
+            outcomes += [FileOutcome(path, errors=[message]) for path in left]  # never cached as clean
     return outcomes
+
+
+def max_jobs() -> int:
+    """At most four worker processes per core: `--jobs 2000` must not fork 2,000."""
+    return 4 * (os.cpu_count() or 1)
 
 
 def _lint_in_worker(task: Task) -> FileOutcome:

@@ -4,6 +4,7 @@ Time and memory bounds are measured by benchmarks/hostile.py, not asserted here.
 """
 from __future__ import annotations
 
+import io
 import json
 import os
 import stat
@@ -582,3 +583,144 @@ def test_positions_in_a_file_with_cr_line_ends_count_lines() -> None:
     assert (code, problem.position[:2]) == ("PL001", (3, 6))
     [(code, problem)] = load(b"version: 1\rx-a: 1\rx-b: \xff\r").problems
     assert problem.position[:2] == (3, 6)
+
+
+# --- Bounds: every limit holds for every input, counted while reading -------------------------
+
+class _Endless(io.RawIOBase):
+    """`yes | planlint -`: standard input that never ends (and refuses to be read whole)."""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        buffer[:] = b"y\n" * (len(buffer) // 2) + b"y" * (len(buffer) % 2)
+        return len(buffer)
+
+    def readall(self) -> bytes:
+        raise AssertionError("standard input read without a limit")
+
+
+def test_standard_input_is_read_only_up_to_the_size_limit(plans: Path, monkeypatch) -> None:
+    (plans / "planlint.yaml").write_text("limits: {max-file-size: 1000}\n")
+    result = _run(["-", "--format", "json", "--no-cache"], plans, monkeypatch, input=io.BufferedReader(_Endless()))
+    [finding] = json.loads(result.stdout)
+    assert (finding["path"], finding["code"]) == ("-", "PL001") and "1,000-byte limit" in finding["message"]
+
+
+def test_complex_keys_count_against_the_node_limit() -> None:
+    loaded = load(GOOD.encode() + b"? []\n" * 60_000, Limits(max_nodes=100_000))
+    [(code, problem)] = loaded.problems
+    assert code == "PL001" and "more than 100,000 nodes" in problem.text()
+
+
+def test_nodes_are_counted_before_the_document_is_built() -> None:
+    loaded = load(b"x-list: [" + b"1," * 300_000 + b"1]\n")
+    [(code, problem)] = loaded.problems
+    assert (code, problem.position[:2]) == ("PL001", (1, 400_004)) and "200,000 nodes" in problem.text()
+
+
+def test_an_integer_of_5000_digits_is_a_schema_finding_quoted_short(plans: Path, monkeypatch) -> None:
+    (plans / "plans" / "a.yaml").write_text(GOOD.replace("review_day: 6", "review_day: " + "9" * 5000))
+    result = _run(["plans/a.yaml", "--format", "json", "--no-cache"], plans, monkeypatch)
+    [finding] = json.loads(result.stdout)
+    assert finding["code"] == "PL002" and "`review_day` must be a whole number" in finding["message"]
+    assert "9" * 200 + "…" in finding["message"] and len(finding["message"]) < 400
+
+
+def test_a_long_unknown_reference_gets_no_guess_and_a_short_quote(plans: Path, monkeypatch) -> None:
+    long_id = "li-ming" + "x" * 3000
+    (plans / "plans" / "a.yaml").write_text(GOOD.replace("review_with: li-ming", f"review_with: {long_id}y"))
+    result = _run(["plans/a.yaml", "--format", "json", "--no-cache"], plans, monkeypatch)
+    [reference] = [f for f in json.loads(result.stdout) if f["code"] == "PL004"]
+    assert "did you mean" not in reference["message"] and "x" * 193 + "…" in reference["message"]
+
+
+def test_jobs_are_capped_at_four_per_core(plans: Path, monkeypatch) -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    started = []
+
+    class Counting(ProcessPoolExecutor):
+        def __init__(self, workers, **kwargs):
+            started.append(workers)
+            super().__init__(workers, **kwargs)
+
+    monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", Counting)
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    for index in range(8):
+        (plans / "plans" / f"p{index}.yaml").write_text(GOOD.replace("id: acme", f"id: acme{index}")
+                                                        .replace("X only for Acme", f"X only for {index}"))
+    result = _run(["plans", "--jobs", "100000", "--format", "json", "--no-cache"], plans, monkeypatch)
+    assert started == [4] and len(json.loads(result.stdout)) == 10
+
+
+KILLER = '''"""Kills the worker process that lints die.yaml.
+
+## What it does
+Test.
+
+## Why it matters
+Test.
+
+## Options
+None.
+
+## Example that fails
+```yaml
+x: 1
+```
+
+## Fix
+```yaml
+x: 2
+```
+"""
+import os
+import signal
+
+CODE = "KILL001"
+NAME = "killer"
+SEVERITY = "warning"
+OPTIONS = {}
+PARENT = os.getpid()
+
+
+def check(doc, options):
+    if doc.path.endswith("die.yaml") and os.getpid() != PARENT:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return iter(())
+'''
+
+
+def test_a_worker_that_dies_is_an_error_not_a_hang(plans: Path) -> None:
+    import subprocess
+    import sys
+
+    (plans / "killer.py").write_text(KILLER)
+    (plans / "planlint.yaml").write_text("plugins: [killer.py]\n")
+    (plans / "plans" / "die.yaml").write_text(GOOD.replace("id: acme", "id: die").replace("Acme", "Die"))
+    done = subprocess.run([sys.executable, "-m", "planlint", "plans", "--jobs", "2", "--no-cache"], cwd=plans,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "planlint: a worker process died (killed, or out of memory) while linting one of" in done.stderr
+
+
+def test_fixes_are_offered_for_the_first_thousand_findings_only(plans: Path, monkeypatch) -> None:
+    keys = "".join(f"period{i}: 1\n" for i in range(1_001))  # each a guess at the missing `period`
+    period = GOOD[GOOD.index("period:"):GOOD.index("plans:")]
+    (plans / "plans" / "a.yaml").write_text(GOOD.replace(period, "") + keys)
+    result = _run(["plans/a.yaml", "--format", "json", "--no-cache"], plans, monkeypatch)
+    unknown = [f for f in json.loads(result.stdout) if f["code"] == "PL002" and "`period" in f["message"]]
+    assert len(unknown) == 1_001 and unknown[0]["fix"] is not None and unknown[-1]["fix"] is None
+
+
+@pytest.mark.parametrize("comment, codes", [("# planlint: disable=PL205" + " " * 1_500 + "x", ["PL007"]),
+                                            ("# planlint: disable-file=", ["PL205", "PL007"])])
+def test_odd_suppression_comments_are_read_in_one_pass(plans: Path, monkeypatch, comment: str,
+                                                       codes: list) -> None:
+    """1,500 spaces once made the directive pattern backtrack for minutes; an empty
+    `disable-file=` once hid every finding of the file."""
+    (plans / "plans" / "a.yaml").write_text(GOOD.replace("review_day: 6", f"review_day: 6  {comment}"))
+    result = _run(["plans/a.yaml", "--format", "json", "--no-cache"], plans, monkeypatch)
+    assert [f["code"] for f in json.loads(result.stdout)] == codes

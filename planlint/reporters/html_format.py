@@ -97,9 +97,10 @@ def _timelines_and_files(result: Result, table: Sequence[accounts.Row], t: dict)
     for number, path in enumerate(result.files):
         drawn = timeline.build(number, result.facts.get(path), result.options, today, t)
         shown = []
+        lines = result.texts.get(path, "").splitlines()  # once per file, not per finding
         for finding in by_file.get(path, []):
             counter += 1
-            shown.append(Shown(finding, f"finding-{counter}", _excerpt(result.texts.get(path, ""), finding.line),
+            shown.append(Shown(finding, f"finding-{counter}", _excerpt(lines, finding.line),
                                _attach(drawn, finding, f"finding-{counter}"),
                                result.trend is not None and finding in result.trend.new))
         timelines.append((rows[path], drawn))
@@ -130,8 +131,7 @@ def _attach(drawn: timeline.Timeline, finding: Finding, anchor: str) -> str:
     return target
 
 
-def _excerpt(text: str, line: int) -> List[Tuple[int, str, bool]]:
-    lines = text.splitlines()
+def _excerpt(lines: List[str], line: int) -> List[Tuple[int, str, bool]]:
     first, last = max(1, line - CONTEXT_LINES), min(len(lines), line + CONTEXT_LINES)
     return [(n, lines[n - 1], n == line) for n in range(first, last + 1)]
 
