@@ -39,6 +39,15 @@ def cases(folder: Path) -> dict:
         "100,000 levels of nesting": lambda: b"x: " + b"[" * 100_000 + b"]" * 100_000 + b"\n",
         "50 MB file": lambda: b"notes: '" + b"x" * (50 * 1024 * 1024) + b"'\n",
         "binary": lambda: os.urandom(1 << 20),
+        # issue 19: each was a hang, a blow-up or a crash
+        "400,000 complex keys": lambda: plan + b"? []\n" * 400_000,
+        "5 MB flat list": lambda: b"x-list: [" + b"1," * 2_400_000 + b"1]\n",
+        "integer of 5,000 digits": lambda: plan.replace(b"review_day: 3", b"review_day: " + b"9" * 5_000),
+        "directive with 1,500 spaces": lambda: plan + b"# planlint: disable=PL201" + b" " * 1_500 + b"x\n",
+        "5,000 suppression comments": lambda: plan + b"".join(
+            b"x-n%d: 1  # planlint: disable=PL201\n" % i for i in range(5_000)),
+        "20,000 unknown keys": lambda: plan + b"".join(b"unknown%d: 1\n" % i for i in range(20_000)),
+        "did-you-mean on 260 KB of ids": lambda: long_ids(plan),
     }
     paths = {}
     for index, (name, make) in enumerate(makers.items()):
@@ -46,6 +55,15 @@ def cases(folder: Path) -> dict:
         path.write_bytes(make())
         paths[name] = path
     return paths
+
+
+def long_ids(plan: bytes) -> bytes:
+    """50 contacts with 2,600-character ids, and 50 references that each miss one."""
+    contacts = b"".join(b"    - {id: c%s%d, name: N, role: r}\n" % (b"x" * 2600, i) for i in range(50))
+    refs = b", ".join(b"c%sy%d" % (b"x" * 2599, i) for i in range(50))
+    start = plan.index(b"  contacts:\n") + len(b"  contacts:\n")
+    plan = plan[:start] + contacts + plan[start:]
+    return plan.replace(b"review_with: [li-ming]", b"review_with: [" + refs + b"]", 1)
 
 
 def many_projects(plan: bytes, count: int) -> bytes:
@@ -60,7 +78,9 @@ def many_projects(plan: bytes, count: int) -> bytes:
 
 
 # Seconds a case may take; the refused inputs must also stay within EXTRA_MB.
-BOUNDS = {"80,000 tiers and a repeat": 2.0, "8,000 project plans": 2.0}
+BOUNDS = {"80,000 tiers and a repeat": 2.0, "8,000 project plans": 2.0, "integer of 5,000 digits": 1.0,
+          "directive with 1,500 spaces": 1.0, "5,000 suppression comments": 2.0, "20,000 unknown keys": 5.0,
+          "did-you-mean on 260 KB of ids": 2.0}
 REFUSED_SECONDS = 1.0
 EXTRA_MB = 100.0
 LINTED = ("baseline: a normal plan", "100,000 tiers, all different", *BOUNDS)
@@ -83,8 +103,49 @@ def main() -> None:
             missed.append(name)
         print(f"{name:<28} {seconds:>8.3f} {peak:>8.1f} {peak - base_memory:>9.1f} {code:>4}  "
               f"{'ok' if within else 'MISS':<5}  {first[:80]}")
+    missed += scenarios()
     if missed:
         raise SystemExit(f"over the bound: {', '.join(missed)}")
+
+
+def scenarios() -> list:
+    """Whole runs of issue 19 (stdin, many files, workers, reports): (seconds, extra MB) bounds."""
+    missed = []
+    print(f"\n{'run':<44} {'seconds':>8} {'peak MB':>8} exit  bound")
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        for name, (command, seconds, megabytes) in _scenarios(folder).items():
+            took, peak, code, _, _ = run_measured(["sh", "-c", command], cwd=str(folder))
+            within = took < seconds and peak < megabytes
+            missed += [] if within else [name]
+            print(f"{name:<44} {took:>8.3f} {peak:>8.1f} {code:>4}  {'ok' if within else 'MISS'}")
+    return missed
+
+
+def _scenarios(folder: Path) -> dict:
+    plan = (Path(__file__).parent.parent / "examples/plans/gome-2027.yaml").read_bytes()
+    (folder / "same").mkdir()
+    for index in range(2_000):  # one account id in 2,000 files: each PL005 names 10 others, not 1,999
+        (folder / "same" / f"p{index}.yaml").write_bytes(plan)
+    (folder / "few").mkdir()
+    for index in range(8):
+        (folder / "few" / f"p{index}.yaml").write_bytes(plan.replace(b"id: gome", b"id: gome%d" % index))
+    (folder / "unknown.yaml").write_bytes(plan + b"".join(b"unknown%d: 1\n" % i for i in range(20_000)))
+    (folder / "deep.json").write_bytes(b"[" * 100_000 + b"]" * 100_000)
+    (folder / "toml").mkdir()
+    (folder / "toml" / "pyproject.toml").write_bytes(b"[tool.planlint]\nx = " + b"[" * 5_000 + b"]" * 5_000)
+    (folder / "toml" / "plan.yaml").write_bytes(plan)
+    planlint = f"{BIN / 'planlint'} --no-cache --isolated"
+    return {
+        "yes | planlint - (endless stdin)": (f"yes | {planlint} -", 2.0, 150.0),
+        "2,000 files with one account id (report)": (f"{planlint} same --format json -o r.json && "
+                                                     "test $(stat -c %s r.json) -lt 20000000", 60.0, 1000.0),
+        "--jobs 2000 on 8 files": (f"{planlint} few --jobs 2000", 10.0, 500.0),
+        "20,000 findings as HTML": (f"{planlint} unknown.yaml --format html -o r.html", 15.0, 400.0),
+        "--baseline /dev/zero": (f"{planlint} few --baseline /dev/zero", 2.0, 150.0),
+        "a baseline 100,000 levels deep": (f"{planlint} few --baseline deep.json", 2.0, 150.0),
+        "pyproject.toml 5,000 levels deep": (f"cd toml && {BIN / 'planlint'} --no-cache plan.yaml", 2.0, 150.0),
+    }
 
 
 def _within(name: str, seconds: float, extra_mb: float) -> bool:

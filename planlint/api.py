@@ -49,8 +49,12 @@ class Text:
 MAX_QUOTED = 200  # characters of a value a message quotes: a 270 KB id is no message
 
 
+class Listed(str):
+    """A list of names already cut to size (`name_list`): not cut again as one value."""
+
+
 def _quoted(value: Any) -> Any:
-    if isinstance(value, str) and len(value) > MAX_QUOTED:
+    if isinstance(value, str) and not isinstance(value, Listed) and len(value) > MAX_QUOTED:
         return value[:MAX_QUOTED] + "…"
     return value
 
@@ -380,8 +384,8 @@ MAX_LISTED = 10
 
 def name_list(names: Iterable[Any]) -> Text:
     """At most ten names, then "and N more" (a list of 999 ids is no message)."""
-    items = [f"`{n}`" for n in names]
-    shown, chinese = ", ".join(items[:MAX_LISTED]), "、".join(items[:MAX_LISTED])
+    items = [f"`{_quoted(str(n))}`" for n in names]  # each name quoted short, the list kept whole
+    shown, chinese = Listed(", ".join(items[:MAX_LISTED])), Listed("、".join(items[:MAX_LISTED]))
     if len(items) <= MAX_LISTED:
         return say({"en": "{shown}", "zh": "{chinese}"}, shown=shown, chinese=chinese)
     return say({"en": "{shown} and {more} more", "zh": "{chinese} 等 {total} 个"},

@@ -14,7 +14,7 @@ import json
 import os
 from collections import Counter
 from dataclasses import dataclass
-from typing import List, Sequence, Tuple
+from typing import Any, List, Sequence, Tuple
 
 from planlint.errors import ConfigError
 from planlint.model import Finding
@@ -74,16 +74,26 @@ def _write(path: str, text: str) -> None:
 MAX_BASELINE_BYTES = 100_000_000
 
 
+def read_json(path: str) -> Any:
+    """A JSON file that came with the pull request (a baseline, a previous report):
+    a FIFO or device, more than 100 MB or 100,000 levels of brackets is a ValueError
+    or OSError, never a hang, a blow-up or a RecursionError."""
+    from planlint.discover import Source
+
+    raw = Source(path).read(MAX_BASELINE_BYTES + 1)
+    if len(raw) > MAX_BASELINE_BYTES:
+        raise ValueError(f"larger than {MAX_BASELINE_BYTES:,} bytes")
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+
+
 def _read_keys(path: str) -> List[Key]:
     """A baseline comes with the pull request: a FIFO, /dev/zero, 100,000 levels of
     brackets or entries of the wrong shape are a clear error, never a hang or a crash."""
-    from planlint.discover import Source
-
     try:
-        raw = Source(path).read(MAX_BASELINE_BYTES + 1)
-        if len(raw) > MAX_BASELINE_BYTES:
-            raise ValueError(f"larger than {MAX_BASELINE_BYTES:,} bytes")
-        document = json.loads(raw.decode("utf-8"))
+        document = read_json(path)
         if not isinstance(document, dict) or document.get("planlint-baseline") != FORMAT_VERSION:
             raise ValueError("not a planlint baseline (version 1)")
         entries = document["findings"]
@@ -92,8 +102,6 @@ def _read_keys(path: str) -> List[Key]:
         return [_key_of(entry) for entry in entries]
     except FileNotFoundError:
         raise ConfigError(f"baseline {path} does not exist; create it with --write-baseline {path}") from None
-    except RecursionError:
-        raise ConfigError(f"baseline {path} cannot be read: nested too deeply") from None
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ConfigError(f"baseline {path} cannot be read: {exc.strerror if isinstance(exc, OSError) else exc}"
                           ) from None

@@ -132,7 +132,8 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
                                            use_baseline=not write_baseline, use_cache=not no_cache)
         discovery_errors: List[str] = []
         sources, context = _sources(settings, paths, stdin_filename, discovery_errors)
-        _refuse_unsafe_targets(outputs, write_baseline, settings.baseline, sources + context, settings)
+        _refuse_unsafe_targets(outputs, write_baseline, [settings.baseline, compare_path], sources + context,
+                               settings)
         with _progress_bar(len(sources)) as advance:
             result = lint(sources, registry, settings, context, advance,
                           keep_text=any(name == "html" for name, _ in outputs),
@@ -215,7 +216,7 @@ def _parse_outputs(formats: Tuple[str, ...], output: Optional[str]) -> List[Tupl
 
 
 def _refuse_unsafe_targets(outputs: List[Tuple[str, Optional[str]]], write_baseline: Optional[str],
-                           baseline: Optional[str], sources: List[Source], settings: Settings) -> None:
+                           inputs: List[Optional[str]], sources: List[Source], settings: Settings) -> None:
     """Before anything is written: no report or baseline may replace a plan, a
     config file or the baseline being read, and no two may share a file."""
     from planlint.discover import CONFIG_NAMES
@@ -225,8 +226,9 @@ def _refuse_unsafe_targets(outputs: List[Tuple[str, Optional[str]]], write_basel
     protected = {os.path.realpath(s.fs_path or s.path): "a plan being linted" for s in sources if s.data is None}
     if settings.config_file:
         protected[os.path.realpath(settings.config_file)] = "the config file"
-    if baseline:
-        protected.setdefault(os.path.realpath(baseline), "the baseline being read")
+    for path, what in zip(inputs, ("the baseline being read", "the report being compared with")):
+        if path:
+            protected.setdefault(os.path.realpath(path), what)
     targets = [(f"--format {name}", target) for name, target in outputs if target is not None]
     targets += [("--write-baseline", write_baseline)] if write_baseline else []
     claimed: dict = {}

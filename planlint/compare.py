@@ -7,7 +7,6 @@ findings carried `data_path` is matched by message instead.
 """
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter
 from dataclasses import dataclass, field
@@ -36,13 +35,15 @@ class Trend:
 def read_previous(path: str) -> List[dict]:
     """The findings of a JSON report (`--format json`); a ConfigError says what is wrong."""
     what = f"--compare {path}"
+    from planlint.baseline import read_json
+
     try:
-        with open(path, encoding="utf-8") as handle:
-            document = json.load(handle)
+        document = read_json(path)  # a FIFO, /dev/zero or deep brackets: an error, not a hang
     except FileNotFoundError:
         raise ConfigError(f"{what}: the file does not exist; write it with --format json:{path}") from None
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise ConfigError(f"{what}: not a planlint JSON report ({exc})") from None
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"{what}: not a planlint JSON report ({exc.strerror if isinstance(exc, OSError) else exc})"
+                          ) from None
     if not isinstance(document, list):
         raise ConfigError(f"{what}: not a planlint JSON report (expected a list of findings, "
                           "as `--format json` writes)")

@@ -724,3 +724,13 @@ def test_odd_suppression_comments_are_read_in_one_pass(plans: Path, monkeypatch,
     (plans / "plans" / "a.yaml").write_text(GOOD.replace("review_day: 6", f"review_day: 6  {comment}"))
     result = _run(["plans/a.yaml", "--format", "json", "--no-cache"], plans, monkeypatch)
     assert [f["code"] for f in json.loads(result.stdout)] == codes
+
+
+def test_a_report_compared_with_is_an_input_too(plans: Path, monkeypatch) -> None:
+    (plans / "previous.json").write_text("[]\n")
+    refused = _run(["plans", "--compare", "previous.json", "--format", "json:previous.json", "--no-cache"], plans,
+                   monkeypatch)
+    assert refused.exit_code == 2 and "previous.json is the report being compared with" in refused.stderr
+    endless = _run(["plans", "--compare", "/dev/zero", "--no-cache"], plans, monkeypatch)
+    assert endless.exit_code == 2 and "not a regular file" in endless.stderr
+    assert (plans / "previous.json").read_text() == "[]\n"
