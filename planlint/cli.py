@@ -238,7 +238,7 @@ def _refuse_unsafe_targets(outputs: List[Tuple[str, Optional[str]]], write_basel
         what = protected.get(real) or ("a config file" if name in CONFIG_NAMES or name == "pyproject.toml" else None)
         if what:
             raise ConfigError(f"{option}: {target} is {what}; planlint never writes over it (choose another file)")
-        if real in claimed and is_regular_target(real):
+        if real in claimed and is_regular_target(target):
             raise ConfigError(f"{option}: {target} is also the file of {claimed[real]}; "
                               "give each report its own file")
         claimed[real] = option

@@ -62,21 +62,19 @@ def write_atomically(path: str, content: Content) -> None:
 def write_report(path: str, content: Content) -> None:
     """A report or baseline: through a symbolic link to its target, atomically;
     into a device or FIFO in place, never replacing the node."""
-    target = os.path.realpath(path)
-    try:
-        mode = os.stat(target).st_mode
+    try:  # the kernel follows the links: /dev/stdout -> /proc/self/fd/1 -> a pipe has no path
+        mode = os.stat(path).st_mode
     except FileNotFoundError:
         mode = stat.S_IFREG
     if stat.S_ISDIR(mode):
         raise IsADirectoryError(errno.EISDIR, "it is a folder")
     if stat.S_ISREG(mode):
-        write_atomically(target, content)
+        write_atomically(os.path.realpath(path), content)
         return
     # O_NONBLOCK: a FIFO nobody reads is an error (ENXIO), never a hang.
-    descriptor = os.open(target, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))
+    descriptor = os.open(path, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))
     try:
-        if stat.S_ISFIFO(mode):
-            os.set_blocking(descriptor, True)
+        os.set_blocking(descriptor, True)  # then wait for a slow reader as any writer does
         for block in _byte_blocks(content):
             view = memoryview(block)
             while view:

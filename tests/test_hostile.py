@@ -734,3 +734,13 @@ def test_a_report_compared_with_is_an_input_too(plans: Path, monkeypatch) -> Non
     endless = _run(["plans", "--compare", "/dev/zero", "--no-cache"], plans, monkeypatch)
     assert endless.exit_code == 2 and "not a regular file" in endless.stderr
     assert (plans / "previous.json").read_text() == "[]\n"
+
+
+def test_an_output_to_dev_stdout_on_a_pipe_is_written_to_the_pipe(plans: Path) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "planlint", "plans/a.yaml", "--no-cache", "--format",
+                           "json:/dev/stdout"], cwd=plans, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1, done.stderr
+    assert [f["code"] for f in json.loads(done.stdout)] == ["PL205"]
