@@ -48,8 +48,8 @@ def test_gitlab_job_publishes_code_quality() -> None:
     assert any("--format gitlab:gl-code-quality-report.json" in line for line in job["script"])
 
 
-def test_pre_commit_manifest_and_example_config_are_valid() -> None:
-    env = {**os.environ, "PRE_COMMIT_HOME": str(REPO / "build" / "pre-commit-home")}
+def test_pre_commit_manifest_and_example_config_are_valid(tmp_path: Path) -> None:
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
     for command, path in (("validate-manifest", REPO / ".pre-commit-hooks.yaml"),
                           ("validate-config", CI / "pre-commit-config.yaml")):
         done = subprocess.run([tool("pre-commit"), command, str(path)], capture_output=True, text=True, env=env)
