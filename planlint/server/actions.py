@@ -1,15 +1,19 @@
-"""Code actions: suppress a finding on its line, for its plan, or in the file, by
+"""Code actions: a finding's fix (SPEC section 9) as a quick fix; suppress a finding on its line, for its plan, or in the file, by
 writing the `# planlint: disable…` comment that SPEC section 5 defines (merged
 into a planlint comment the line already has)."""
 from __future__ import annotations
 
 import re
-from typing import List, Optional, Sequence
+from typing import TYPE_CHECKING, List, Optional, Sequence
 
 from lsprotocol import types
 
 from planlint.api import Finding
-from planlint.server.convert import units
+from planlint.server.convert import diagnostic, finding_range, from_lsp, split_lines, to_lsp, units
+from planlint.server.cursor import find_entry, read
+
+if TYPE_CHECKING:
+    from planlint.server.server import PlanServer
 
 _LINE_DIRECTIVE = re.compile(r"#\s*planlint:\s*disable\s*=\s*([^#]*?)(\s+--\s.*)?\s*$", re.IGNORECASE)
 _FILE_DIRECTIVE = re.compile(r"^\s*#\s*planlint:\s*disable-file\s*=\s*([^#]*?)(\s+--\s.*)?\s*$", re.IGNORECASE)
@@ -58,3 +62,42 @@ def suppressions(uri: str, lines: Sequence[str], finding: Finding, diagnostic: t
     return [types.CodeAction(title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[diagnostic],
                              edit=types.WorkspaceEdit(changes={uri: [edit]}))
             for title, edit in offers if edit is not None]
+
+
+def code_actions(ls: PlanServer, uri: str, where: types.Range) -> List[types.CodeAction]:
+    item = ls.session.open.get(uri)
+    if item is None:
+        return []
+    text = ls.text(uri)
+    lines = split_lines(text)
+    first, _ = from_lsp(lines, where.start, ls.encoding)
+    last, _ = from_lsp(lines, where.end, ls.encoding)
+    loaded = read(text)
+    actions: List[types.CodeAction] = []
+    for finding in item.findings:
+        span = finding_range(lines, finding, "utf-32")
+        if span.start.line > last or span.end.line < first:
+            continue
+        plan_line = None
+        if finding.plan is not None and loaded is not None:
+            path = find_entry(loaded.data, ("plans",), finding.plan, ("id",))
+            if path is not None:
+                plan_line = loaded.positions.locate(path[:2]).line - 1
+        found = diagnostic(lines, finding, ls.encoding)
+        fix = quick_fix(uri, lines, finding, found, ls.encoding)
+        actions += ([fix] if fix is not None else []) + suppressions(uri, lines, finding, found, plan_line,
+                                                                      ls.encoding)
+    return actions
+
+
+def quick_fix(uri: str, lines: List[str], finding: Finding, found: types.Diagnostic,
+              encoding: str) -> Optional[types.CodeAction]:
+    """The finding's fix (SPEC section 9) as a quick fix, preferred when it is safe."""
+    fix = getattr(finding, "fix", None)
+    if fix is None or not fix.edits:
+        return None
+    edits = [types.TextEdit(range=types.Range(to_lsp(lines, e.line, e.column, encoding),
+                                              to_lsp(lines, e.end_line, e.end_column, encoding)), new_text=e.text)
+             for e in fix.edits]
+    return types.CodeAction(title=fix.title, kind=types.CodeActionKind.QuickFix, diagnostics=[found],
+                            is_preferred=fix.safe, edit=types.WorkspaceEdit(changes={uri: edits}))

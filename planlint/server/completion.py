@@ -9,7 +9,7 @@ from lsprotocol import types
 from planlint.api import DataPath, as_list, value_at
 from planlint.server import schema_nav
 from planlint.server.convert import units
-from planlint.server.cursor import PLACEHOLDER, Spot, completion_spot
+from planlint.server.cursor import PLACEHOLDER, completion_spot
 
 CONTACT_KEYS = ("with", "review_with")
 REFERENCE_KEYS = (*CONTACT_KEYS, "tier", "coordinates", "also_offered_to")

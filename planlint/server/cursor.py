@@ -12,7 +12,7 @@ from typing import Any, List, Optional, Tuple
 
 import yaml
 
-from planlint.api import DataPath
+from planlint.api import DataPath, entries, value_at
 from planlint.loader import Loaded, load
 
 PLACEHOLDER = "planlint-cursor-placeholder"
@@ -127,4 +127,12 @@ def _placeholder_path(root: Any) -> Optional[DataPath]:
                     stack.append((value, path + (key.value,)))
         elif isinstance(node, yaml.SequenceNode):
             stack.extend((item, path + (index,)) for index, item in enumerate(node.value))
+    return None
+
+
+def find_entry(data: Any, list_path: DataPath, wanted: str, key: DataPath) -> Optional[DataPath]:
+    """The path of `key` in the entry of the list at `list_path` whose `key` is `wanted`."""
+    for index, entry in entries(value_at(data, list_path)):
+        if entry.get(key[0]) == wanted:
+            return list_path + (index,) + key
     return None

@@ -43,7 +43,7 @@ def watch_registration() -> types.RegistrationParams:
 
 
 def register(server: PlanServer) -> None:
-    from planlint.server import navigate
+    from planlint.server import actions, navigate, symbols as outline
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     @never_down
@@ -64,10 +64,10 @@ def register(server: PlanServer) -> None:
     @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
     @never_down
     def symbols(ls: PlanServer, params: types.DocumentSymbolParams) -> Optional[List[types.DocumentSymbol]]:
-        return navigate.symbols(ls, params.text_document.uri)
+        return outline.symbols(ls, params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
                     types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
     @never_down
     def code_actions(ls: PlanServer, params: types.CodeActionParams) -> Optional[List[types.CodeAction]]:
-        return navigate.code_actions(ls, params.text_document.uri, params.range)
+        return actions.code_actions(ls, params.text_document.uri, params.range)

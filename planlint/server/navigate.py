@@ -1,5 +1,5 @@
-"""Hover, completion, go to definition, document symbols and code actions, answered
-from the open document's text and what the session knows of the workspace."""
+"""Hover, completion and go to definition, answered from the open document's text
+and what the session knows of the workspace."""
 from __future__ import annotations
 
 import os
@@ -8,13 +8,12 @@ from typing import TYPE_CHECKING, Any, List, Optional, Tuple
 from lsprotocol import types
 from pygls.uris import from_fs_path
 
-from planlint.api import DOC_SECTIONS, SECTION_TITLES, DataPath, Finding, entries, value_at
+from planlint.api import DOC_SECTIONS, SECTION_TITLES, DataPath, Finding, value_at
 from planlint.discover import Source
 from planlint.server import schema_nav
-from planlint.server.actions import suppressions
 from planlint.server.completion import CONTACT_KEYS, complete, field_name
-from planlint.server.convert import diagnostic, finding_range, from_lsp, split_lines, to_lsp, units
-from planlint.server.cursor import node_at, read
+from planlint.server.convert import finding_range, from_lsp, split_lines, to_lsp
+from planlint.server.cursor import find_entry, node_at, read
 
 if TYPE_CHECKING:
     from planlint.server.server import PlanServer
@@ -88,26 +87,19 @@ def definition(ls: PlanServer, uri: str, position: types.Position) -> Optional[t
     name, data = field_name(spot.path), loaded.data
     target: Optional[DataPath] = None
     if name in CONTACT_KEYS:
-        target = _find(data, ("account", "contacts"), spot.text, ("id",))
+        target = find_entry(data, ("account", "contacts"), spot.text, ("id",))
     elif name == "tier":
         tiers = value_at(data, ("account", "tiers"))
         if isinstance(tiers, list) and spot.text in tiers:
             target = ("account", "tiers", tiers.index(spot.text))
     elif name == "coordinates":
-        target = _find(data, ("plans",), spot.text, ("id",))
+        target = find_entry(data, ("plans",), spot.text, ("id",))
     elif name == "also_offered_to":
         return _account_file(ls, uri, spot.text)
     if target is None:
         return None
     span = loaded.positions.locate(target)
     return types.Location(uri=uri, range=_span_range(lines, span, ls.encoding))
-
-
-def _find(data: Any, list_path: DataPath, wanted: str, key: DataPath) -> Optional[DataPath]:
-    for index, entry in entries(value_at(data, list_path)):
-        if entry.get(key[0]) == wanted:
-            return list_path + (index,) + key
-    return None
 
 
 def _span_range(lines: List[str], span: Any, encoding: str) -> types.Range:
@@ -132,79 +124,3 @@ def _account_file(ls: PlanServer, uri: str, account: str) -> Optional[types.Loca
     if loaded is not None:
         where = _span_range(split_lines(text), loaded.positions.locate(("account", "id")), ls.encoding)
     return types.Location(uri=from_fs_path(os.path.abspath(path)) or path, range=where)
-
-
-def symbols(ls: PlanServer, uri: str) -> List[types.DocumentSymbol]:
-    text = ls.text(uri)
-    lines = split_lines(text)
-    loaded = read(text)
-    if loaded is None:
-        return []
-    found = []
-    for key, value in loaded.positions.root.value:
-        if key.value == "account":
-            account = loaded.data.get("account") if isinstance(loaded.data.get("account"), dict) else {}
-            found.append(_symbol(lines, str(account.get("id") or "account"), str(account.get("name") or ""),
-                                 types.SymbolKind.Namespace, key, value, ls.encoding))
-        elif key.value == "plans" and hasattr(value, "value") and isinstance(value.value, list):
-            for index, node in enumerate(value.value):
-                plan = value_at(loaded.data, ("plans", index))
-                plan = plan if isinstance(plan, dict) else {}
-                detail = " · ".join(str(plan[k]) for k in ("type", "title") if plan.get(k))
-                kind = types.SymbolKind.Event if plan.get("type") == "project" else types.SymbolKind.Class
-                found.append(_symbol(lines, str(plan.get("id") or f"plans[{index}]"), detail, kind, node, node,
-                                     ls.encoding))
-    return found
-
-
-def _symbol(lines: List[str], name: str, detail: str, kind: types.SymbolKind, first: Any, last: Any,
-            encoding: str) -> types.DocumentSymbol:
-    start = to_lsp(lines, first.start_mark.line + 1, first.start_mark.column + 1, encoding)
-    end = to_lsp(lines, last.end_mark.line + 1, last.end_mark.column + 1, encoding)
-    if (end.line, end.character) < (start.line, start.character):
-        end = start
-    line_text = lines[start.line] if start.line < len(lines) else ""
-    selection = types.Range(start, types.Position(start.line, max(start.character, units(line_text.rstrip(), encoding))))
-    if (end.line, end.character) < (selection.end.line, selection.end.character):
-        end = selection.end
-    return types.DocumentSymbol(name=name, detail=detail, kind=kind, range=types.Range(start, end),
-                                selection_range=selection)
-
-
-def code_actions(ls: PlanServer, uri: str, where: types.Range) -> List[types.CodeAction]:
-    item = ls.session.open.get(uri)
-    if item is None:
-        return []
-    text = ls.text(uri)
-    lines = split_lines(text)
-    first, _ = from_lsp(lines, where.start, ls.encoding)
-    last, _ = from_lsp(lines, where.end, ls.encoding)
-    loaded = read(text)
-    actions: List[types.CodeAction] = []
-    for finding in item.findings:
-        span = finding_range(lines, finding, "utf-32")
-        if span.start.line > last or span.end.line < first:
-            continue
-        plan_line = None
-        if finding.plan is not None and loaded is not None:
-            path = _find(loaded.data, ("plans",), finding.plan, ("id",))
-            if path is not None:
-                plan_line = loaded.positions.locate(path[:2]).line - 1
-        found = diagnostic(lines, finding, ls.encoding)
-        fix = quick_fix(uri, lines, finding, found, ls.encoding)
-        actions += ([fix] if fix is not None else []) + suppressions(uri, lines, finding, found, plan_line,
-                                                                      ls.encoding)
-    return actions
-
-
-def quick_fix(uri: str, lines: List[str], finding: Finding, found: types.Diagnostic,
-              encoding: str) -> Optional[types.CodeAction]:
-    """The finding's fix (SPEC section 9) as a quick fix, preferred when it is safe."""
-    fix = getattr(finding, "fix", None)
-    if fix is None or not fix.edits:
-        return None
-    edits = [types.TextEdit(range=types.Range(to_lsp(lines, e.line, e.column, encoding),
-                                              to_lsp(lines, e.end_line, e.end_column, encoding)), new_text=e.text)
-             for e in fix.edits]
-    return types.CodeAction(title=fix.title, kind=types.CodeActionKind.QuickFix, diagnostics=[found],
-                            is_preferred=fix.safe, edit=types.WorkspaceEdit(changes={uri: edits}))
