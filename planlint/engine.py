@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
-from planlint.api import FileFacts, Problem
+from planlint.api import FileFacts
 from planlint.baseline import Baseline
 from planlint.config import Prepared, Settings, prepare
 from planlint.discover import Source
@@ -163,7 +163,6 @@ def _finish_file(outcome: FileOutcome, extra: List[Finding], prepared: Prepared,
                             set(prepared.enabled))
     if "PL007" in prepared.enabled and "PL007" not in ignored:
         fixes = unused_suppression_fixes(outcome.directives, registry.resolve, set(prepared.enabled))
-        done.kept += [make_finding(outcome, "PL007", Problem((), message, position=(line, column, None, None),
-                                                             fix=fixes.get(line)),
-                                   job, None) for line, column, message in done.unused]
+        done.kept += [make_finding(outcome, "PL007", replace(problem, fix=fixes.get(problem.position[0])), job, None)
+                      for problem in done.unused if problem.position is not None]
     return done.kept, done.suppressed

@@ -6,6 +6,7 @@ import re
 from typing import Callable, Dict, Iterable, List, Optional, Set, Tuple
 
 from planlint.fixes import SAFE, Edit, Fix, Lines
+from planlint.rules.pl007_unused_suppression import unused_tokens
 from planlint.suppress import Directive, parse_directives
 
 # The parts of a directive's text: head (`# planlint: disable=`), codes, reason.
@@ -27,8 +28,7 @@ def unused_suppression_fixes(directives: Iterable[Directive], resolve: Callable[
             if not directive.used and _BARE.match(directive.text):
                 fixes[directive.line] = _remove(directive)
             continue
-        unused = [t for t in directive.tokens
-                  if resolve(t) is None or (t not in directive.used and resolve(t) in enabled)]
+        unused = unused_tokens(directive, resolve, enabled)
         if not unused:
             continue
         kept = [t for t in directive.tokens if t not in unused]

@@ -17,6 +17,7 @@ from planlint.api import DataPath, Problem, Text
 from planlint.messages import text
 from planlint.positions import PositionIndex, Span, node_span
 from planlint.decode import decode_plan_bytes
+from planlint.rules import pl003_duplicate_key as duplicate_key
 from planlint import yaml_errors
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -387,16 +388,8 @@ class _Builder:
         return result
 
     def _repeated_keys(self, pairs: list, path: DataPath) -> None:
-        first_line: Dict[str, int] = {}
-        for key_node, _ in pairs:
-            if key_node.__class__ is not _SCALAR:
-                continue
-            span = node_span(key_node)
-            if key_node.value in first_line:
-                self.problems.append(("PL003", Problem(path + (key_node.value,), text(
-                    "duplicate_key", key=key_node.value, line=first_line[key_node.value]),
-                    at="key", position=(span.line, span.column, span.end_line, span.end_column))))
-            first_line.setdefault(key_node.value, span.line)
+        keys = [(key_node.value, node_span(key_node)) for key_node, _ in pairs if key_node.__class__ is _SCALAR]
+        self.problems += [(duplicate_key.CODE, problem) for problem in duplicate_key.check_keys(keys, path)]
 
     def _scalar(self, node: Any, path: DataPath) -> Any:
         raw, tag = node.value, node.tag

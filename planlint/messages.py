@@ -79,8 +79,6 @@ M = {
     "unsupported_tag": ("unsupported tag `{tag}`; plans use plain YAML values", "不支持的标签 `{tag}`；计划只使用普通 YAML 值"),
     "key_not_text": ("a field name must be plain text, not a list or a set of fields",
                      "字段名必须是普通文字，不能是列表或一组字段"),
-    "duplicate_key": ("duplicate key `{key}` (first at line {line}); the last value is used",
-                      "字段 `{key}` 重复（第一次出现在第 {line} 行）；以最后一个值为准"),
     # the schema (PL002); {path} is a place (api.place): "plan `mid-autumn`: `start`"
     "empty_required": ("{path} is empty; a value is required", "{path} 是空的；必须填写"),
     "missing_key": ("{path} is missing the required key `{key}`", "{path} 缺少必填字段 `{key}`"),
@@ -129,9 +127,7 @@ M = {
     # the command line
     "no_such_command": ("`{word}` is neither a command nor a file or folder; did you mean `planlint {guess}`?",
                         "`{word}` 既不是命令，也不是文件或文件夹；是否应为 `planlint {guess}`？"),
-    # suppressions (PL007) and crashes
-    "unused_directive": ("`{directive}` suppressed nothing", "`{directive}` 没有屏蔽任何问题"),
-    "unused_code": ("`{code}` in `{directive}` suppressed nothing", "`{directive}` 中的 `{code}` 没有屏蔽任何问题"),
+    # malformed suppressions (PL007; unused ones are in rules/pl007) and crashes
     "directive_missing_equals": ("`{directive}` is not a suppression comment planlint can read: "
                                  "write `{fixed}`",
                                  "`{directive}` 不是 planlint 能识别的屏蔽注释，请写成 `{fixed}`"),
@@ -143,7 +139,6 @@ M = {
                            "or, to suppress every rule, `# planlint: {verb}`",
                            "`{directive}` 的 `=` 后面没有规则代码，请写成 `# planlint: {verb}=PL201`；"
                            "要屏蔽所有规则，写 `# planlint: {verb}`"),
-    "unknown_code": ("`{code}` in `{directive}` names no rule", "`{directive}` 中的 `{code}` 不是任何规则"),
     "crash": ("internal error: rule {code} ({name}) crashed on {where}: {error}",
               "内部错误：规则 {code}（{name}）在 {where} 上崩溃：{error}"),
 }

@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Set, Tuple
 
-from planlint.api import Text
+from planlint.api import Problem, Text
 from planlint.model import Finding
 from planlint.messages import text
+from planlint.rules import pl007_unused_suppression as unused_suppression
 
 # Only the start of a directive is found by a pattern; the rest is read by hand, so
 # no line (a run of 1,500 spaces, say) can make the search backtrack. A Chinese
@@ -85,7 +86,7 @@ def _read(comment: str, head: int) -> Directive:
 class Outcome:
     kept: List[Finding]
     suppressed: List[Tuple[Finding, str]]  # (finding, reason)
-    unused: List[Tuple[int, int, Text]]    # (line, column, message) for PL007
+    unused: List[Problem]                  # PL007, from rules/pl007_unused_suppression
 
 
 def apply_directives(findings: List[Finding], directives: List[Directive],
@@ -116,7 +117,7 @@ def apply_directives(findings: List[Finding], directives: List[Directive],
             kept.append(finding)
         else:
             suppressed.append((finding, directive.reason or ""))
-    return Outcome(kept, suppressed, _unused(directives, resolve, enabled))
+    return Outcome(kept, suppressed, list(unused_suppression.check_directives(directives, resolve, enabled)))
 
 
 _PLAN_PATH = re.compile(r"plans\[\d+\]")
@@ -151,26 +152,6 @@ def _in_scope(line: int, finding: Finding, plan_starts: Dict[int, str]) -> bool:
     data_path = finding.data_path or ""
     return plan_path is not None and (data_path == plan_path or data_path.startswith(
         (plan_path + ".", plan_path + "[")))
-
-
-def _unused(directives: List[Directive], resolve: Callable[[str], Optional[str]],
-            enabled: Set[str]) -> List[Tuple[int, int, Text]]:
-    unused = []
-    for directive in directives:
-        if directive.malformed is not None:
-            problems = [directive.malformed]
-        elif directive.tokens is None:
-            problems = [] if directive.used else [text("unused_directive", directive=directive.text)]
-        else:
-            problems = []
-            for token in directive.tokens:
-                code = resolve(token)
-                if code is None:
-                    problems.append(text("unknown_code", code=token, directive=directive.text))
-                elif token not in directive.used and code in enabled:
-                    problems.append(text("unused_code", code=token, directive=directive.text))
-        unused += [(directive.line, directive.column, message) for message in problems]
-    return unused
 
 
 def ignored_in_file(path: str, file_ignores: List[Tuple[str, Set[str]]], root: str) -> Set[str]:

@@ -25,9 +25,34 @@ None.
     end: 2027-02-10
 ```
 """
+from __future__ import annotations
+
+from typing import Any, Dict, Iterator, Sequence, Tuple
+
+from planlint.api import DataPath, Problem, say
+
 CODE = "PL003"
 NAME = "duplicate-key"
 SEVERITY = "error"
+OPTIONS: dict = {}
+MESSAGE = {
+    "en": "duplicate key `{key}` (first at line {line}); the last value is used",
+    "zh": "字段 `{key}` 重复（第一次出现在第 {line} 行）；以最后一个值为准",
+}
+
+
+def check_keys(keys: Sequence[Tuple[str, Any]], path: DataPath) -> Iterator[Problem]:
+    """The repeats among one mapping's keys, given as (key, span) in the order written.
+    Rules see only the last value, so planlint.loader calls this while it reads a
+    mapping whose keys may repeat; the position is the repeated key's own span."""
+    first_line: Dict[str, int] = {}
+    for key, span in keys:
+        if key in first_line:
+            yield Problem(path + (key,), say(MESSAGE, key=key, line=first_line[key]), at="key",
+                          position=(span.line, span.column, span.end_line, span.end_column))
+        first_line.setdefault(key, span.line)
+
+
 DOC_ZH = """映射中出现了重复的键。
 
 ## 作用
@@ -39,5 +64,3 @@ DOC_ZH = """映射中出现了重复的键。
 ## 选项
 无。
 """
-OPTIONS: dict = {}
-# Reported by planlint.loader while reading the mapping.
