@@ -25,7 +25,8 @@ from planlint.fixes import Edit, Fix
 
 __all__ = [
     "DOC_SECTIONS", "DataPath", "Document", "Edit", "FileFacts", "Fix", "Problem", "Text", "say",
-    "an", "as_list", "closest", "entries", "format_path", "list_paths", "name_list", "place", "to_date", "value_at",
+    "an", "as_list", "closest", "entries", "format_path", "list_paths", "name_list", "place", "plan_id", "to_date",
+    "value_at",
 ]
 
 DataPath = Tuple[Union[str, int], ...]
@@ -135,6 +136,12 @@ class Document:
         size = len(path)
         return any(p[:size] == path for p in self.invalid)
 
+    def lacks(self, path: DataPath) -> bool:
+        """True when the plan leaves the value at `path` out (absent, or an empty list)
+        and PL002 did not remove it: the test of every "has no X" rule, which must stay
+        silent where the user wrote something unreadable."""
+        return value_at(self.data, path) in (None, []) and not self.is_unreadable(path)
+
     def index_by_id(self, list_path: DataPath) -> Optional[Dict[str, dict]]:
         """id -> entry for a list of entries; None when some entry or id is unreadable,
         since a rule about references must then stay silent rather than guess."""
@@ -174,6 +181,11 @@ def entries(value: Any) -> Iterator[Tuple[int, dict]]:
         for index, item in enumerate(value):
             if isinstance(item, dict):
                 yield index, item
+
+
+def plan_id(plan: Mapping[str, Any]) -> str:
+    """A plan's id for a message; `?` when the plan has none."""
+    return plan.get("id", "?")
 
 
 def as_list(value: Any) -> list:

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import say, Document, Problem, Text, entries, to_date
+from planlint.api import say, Document, Problem, Text, entries, to_date, plan_id
 
 CODE = "PL006"
 NAME = "date-order"
@@ -84,12 +84,12 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
 
 
 def _project(base: tuple, plan: dict) -> Iterator[Problem]:
-    plan_id = plan.get("id", "?")
+    name = plan_id(plan)
     start, end, finalized = (to_date(plan.get(k)) for k in ("start", "end", "finalized"))
     if start and end and end < start:
-        yield Problem(base + ("end",), say(ENDS_EARLY, plan=plan_id, end=end, start=start), at="key")
+        yield Problem(base + ("end",), say(ENDS_EARLY, plan=name, end=end, start=start), at="key")
     if finalized and start and finalized > start:
-        yield Problem(base + ("finalized",), say(FROZEN_LATE, plan=plan_id, finalized=finalized,
+        yield Problem(base + ("finalized",), say(FROZEN_LATE, plan=name, finalized=finalized,
                                                  start=start, days=_days((finalized - start).days)), at="key")
     if not end:
         return
@@ -97,11 +97,11 @@ def _project(base: tuple, plan: dict) -> Iterator[Problem]:
         ready = to_date(material.get("ready"))
         if ready and ready > end:
             yield Problem(base + ("materials", k, "ready"), say(READY_LATE, item=material.get("item", "?"),
-                                                                ready=ready, plan=plan_id, end=end), at="key")
+                                                                ready=ready, plan=name, end=end), at="key")
     for k, talk in entries(plan.get("consultations")):
         when = to_date(talk.get("date"))
         if when and when > end:
-            yield Problem(base + ("consultations", k, "date"), say(TALK_LATE, date=when, plan=plan_id,
+            yield Problem(base + ("consultations", k, "date"), say(TALK_LATE, date=when, plan=name,
                                                                    end=end), at="key")
 
 

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from typing import Dict, Iterator, List, Tuple
 
-from planlint.api import say, Document, Problem, as_list, entries
+from planlint.api import say, Document, Problem, as_list, entries, plan_id
 
 CODE = "PL102"
 NAME = "one-size-fits-all"
@@ -72,7 +72,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
     if tiers is not None and len(set(tiers)) >= 2:
         for index, plan in doc.plans():
             if "tier" in plan and set(tiers) <= set(as_list(plan["tier"])):
-                yield Problem(("plans", index, "tier"), say(ALL_TIERS, plan=plan.get("id", "?")), at="key")
+                yield Problem(("plans", index, "tier"), say(ALL_TIERS, plan=plan_id(plan)), at="key")
     yield from _copies(doc)
 
 
@@ -88,7 +88,7 @@ def _copies(doc: Document) -> Iterator[Problem]:
         known = firsts.setdefault(shape[1:], [])
         earlier = next((other for tiers, other in known if tiers != shape[0]), None)
         if earlier is not None:
-            yield Problem(("plans", index), say(COPY, plan=plan.get("id", "?"), earlier=earlier.get("id", "?")))
+            yield Problem(("plans", index), say(COPY, plan=plan_id(plan), earlier=plan_id(earlier)))
         if len(known) < 2 and all(tiers != shape[0] for tiers, _ in known):
             known.append((shape[0], plan))
 

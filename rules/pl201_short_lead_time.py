@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import say, Document, Problem, an, to_date
+from planlint.api import say, Document, Problem, an, to_date, plan_id
 
 CODE = "PL201"
 NAME = "short-lead-time"
@@ -75,5 +75,5 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         if 0 <= lead < minimums[kind]:
             when = say(WHEN["same" if lead == 0 else "day" if lead == 1 else "days"], lead=lead)
             named = say({"en": "{kind}", "zh": "{zh}"}, kind=an(kind), zh=KINDS_ZH.get(kind, kind))
-            yield Problem(("plans", index, "finalized"), say(MESSAGE, plan=plan.get("id", "?"), when=when,
+            yield Problem(("plans", index, "finalized"), say(MESSAGE, plan=plan_id(plan), when=when,
                                                              kind=named, minimum=minimums[kind]), at="key")

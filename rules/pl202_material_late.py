@@ -33,7 +33,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterator
 
-from planlint.api import say, Document, Problem, entries, to_date
+from planlint.api import say, Document, Problem, entries, to_date, plan_id
 
 CODE = "PL202"
 NAME = "material-late"
@@ -72,4 +72,4 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
             if ready is not None and ready > start - buffer:
                 yield Problem(("plans", index, "materials", k), say(
                     MESSAGE, item=material.get("item", "?"), ready=ready, latest=start - buffer,
-                    days=days, plan=plan.get("id", "?")))
+                    days=days, plan=plan_id(plan)))

@@ -56,5 +56,5 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
     for index, plan in doc.plans():
         for k, material in entries(plan.get("materials")):
             path = ("plans", index, "materials", k)
-            if "ready" not in material and not doc.is_unreadable(path + ("ready",)):
+            if doc.lacks(path + ("ready",)):
                 yield Problem(path, say(MESSAGE, item=material.get("item", "?")))

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import say, Document, Problem, as_list, entries, name_list
+from planlint.api import say, Document, Problem, as_list, entries, name_list, plan_id
 
 CODE = "PL303"
 NAME = "no-decision-maker-consulted"
@@ -75,5 +75,5 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         if not consulted <= set(contacts):
             continue  # PL004 reports the unknown contact, who may be the decision maker (SPEC 7a.3)
         if not consulted & deciders:
-            yield Problem(path, say(MESSAGE, plan=plan.get("id", "?"), deciders=name_list(sorted(deciders))),
+            yield Problem(path, say(MESSAGE, plan=plan_id(plan), deciders=name_list(sorted(deciders))),
                           at="key")

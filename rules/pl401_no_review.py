@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import say, Document, Problem
+from planlint.api import say, Document, Problem, plan_id
 
 CODE = "PL401"
 NAME = "no-review"
@@ -58,5 +58,5 @@ MESSAGE = {
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
     for index, plan in doc.plans("project"):
-        if "review" not in plan and not doc.is_unreadable(("plans", index, "review")):
-            yield Problem(("plans", index), say(MESSAGE, plan=plan.get("id", "?")))
+        if doc.lacks(("plans", index, "review")):
+            yield Problem(("plans", index), say(MESSAGE, plan=plan_id(plan)))

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import say, Document, Problem
+from planlint.api import say, Document, Problem, plan_id
 
 CODE = "PL402"
 NAME = "review-without-customer"
@@ -58,5 +58,5 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
     for index, plan in doc.plans("project"):
         review = plan.get("review")
         path = ("plans", index, "review")
-        if isinstance(review, dict) and not review.get("with") and not doc.is_unreadable(path + ("with",)):
-            yield Problem(path, say(MESSAGE, plan=plan.get("id", "?")), at="key")
+        if isinstance(review, dict) and doc.lacks(path + ("with",)):
+            yield Problem(path, say(MESSAGE, plan=plan_id(plan)), at="key")

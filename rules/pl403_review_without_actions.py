@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import say, Document, Problem, to_date
+from planlint.api import say, Document, Problem, to_date, plan_id
 
 CODE = "PL403"
 NAME = "review-without-actions"
@@ -67,4 +67,4 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
             continue
         when = to_date(review.get("date"))
         if when is not None and when < doc.today and not review.get("actions"):
-            yield Problem(path, say(MESSAGE, plan=plan.get("id", "?"), date=when), at="key")
+            yield Problem(path, say(MESSAGE, plan=plan_id(plan), date=when), at="key")

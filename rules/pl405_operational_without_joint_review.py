@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import say, Document, Problem
+from planlint.api import say, Document, Problem, plan_id
 
 CODE = "PL405"
 NAME = "operational-without-joint-review"
@@ -59,5 +59,5 @@ MESSAGE = {
 def check(doc: Document, options: dict) -> Iterator[Problem]:
     for index, plan in doc.plans("operational"):
         path = ("plans", index)
-        if not plan.get("review_with") and not doc.is_unreadable(path + ("review_with",)):
-            yield Problem(path, say(MESSAGE, plan=plan.get("id", "?")))
+        if doc.lacks(path + ("review_with",)):
+            yield Problem(path, say(MESSAGE, plan=plan_id(plan)))

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import say, Document, Problem
+from planlint.api import say, Document, Problem, plan_id
 
 CODE = "PL501"
 NAME = "no-exclusive-offer"
@@ -59,5 +59,5 @@ MESSAGE = {
 def check(doc: Document, options: dict) -> Iterator[Problem]:
     for index, plan in doc.plans("project"):
         path = ("plans", index)
-        if not plan.get("exclusive") and not doc.is_unreadable(path + ("exclusive",)):
-            yield Problem(path, say(MESSAGE, plan=plan.get("id", "?")))
+        if doc.lacks(path + ("exclusive",)):
+            yield Problem(path, say(MESSAGE, plan=plan_id(plan)))

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import say, Document, Problem
+from planlint.api import say, Document, Problem, plan_id
 
 CODE = "PL502"
 NAME = "discount-only"
@@ -63,4 +63,4 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
             continue
         types = [o.get("type") if isinstance(o, dict) else None for o in offers]
         if all(t == "discount" for t in types):
-            yield Problem(path, say(MESSAGE, plan=plan.get("id", "?")), at="key")
+            yield Problem(path, say(MESSAGE, plan=plan_id(plan)), at="key")
