@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem, numeric, objectives, say
+from planlint.api import Document, Problem, numeric, objectives, say, plan_id
 
 CODE = "PL601"
 NAME = "objective-not-measurable"
@@ -69,4 +69,4 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         no_target = numeric(objective.get("target")) is None and not doc.is_unreadable(path + ("target",))
         if no_metric or no_target:
             what = "both" if no_metric and no_target else "metric" if no_metric else "target"
-            yield Problem(path, say(MESSAGE, number=path[-1] + 1, plan=plan.get("id", "?"), what=say(MISSING[what])))
+            yield Problem(path, say(MESSAGE, number=path[-1] + 1, plan=plan_id(plan), what=say(MISSING[what])))

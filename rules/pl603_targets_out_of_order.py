@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem, numeric, objectives, say
+from planlint.api import Document, Problem, numeric, objectives, say, plan_id
 
 CODE = "PL603"
 NAME = "targets-out-of-order"
@@ -70,5 +70,5 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         floor, goal, stretch = (v[0] for v in values if v is not None)
         if not min(floor, stretch) <= goal <= max(floor, stretch):
             yield Problem(path + ("target",), say(
-                MESSAGE, number=path[-1] + 1, plan=plan.get("id", "?"), target=objective["target"],
+                MESSAGE, number=path[-1] + 1, plan=plan_id(plan), target=objective["target"],
                 baseline=objective["baseline"], stretch=objective["stretch"]), at="key")

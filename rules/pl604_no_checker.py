@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import DataPath, Document, Problem, entries, same_text, say
+from planlint.api import DataPath, Document, Problem, entries, same_text, say, plan_id
 
 CODE = "PL604"
 NAME = "no-checker"
@@ -63,13 +63,13 @@ ACTION = {"en": "review action {number} of plan `{plan}`", "zh": "计划 `{plan}
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
     for index, plan in doc.plans():
-        plan_id = plan.get("id", "?")
-        yield from _task(doc, ("plans", index), plan, say(PLAN, plan=plan_id))
+        name = plan_id(plan)
+        yield from _task(doc, ("plans", index), plan, say(PLAN, plan=name))
         review = plan.get("review")
         if isinstance(review, dict):
             for k, action in entries(review.get("actions")):
                 yield from _task(doc, ("plans", index, "review", "actions", k), action,
-                                 say(ACTION, number=k + 1, plan=plan_id))
+                                 say(ACTION, number=k + 1, plan=name))
 
 
 def _task(doc: Document, path: DataPath, task: dict, what: object) -> Iterator[Problem]:

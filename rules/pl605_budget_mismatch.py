@@ -44,7 +44,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem, entries, exact, plain_number, say
+from planlint.api import Document, Problem, entries, exact, plain_number, say, plan_id
 
 CODE = "PL605"
 NAME = "budget-mismatch"
@@ -80,6 +80,6 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         total = exact(budget["total"])
         added = sum((exact(a) for a in amounts), exact(0))
         if abs(added - total) * 100 > total * tolerance:
-            yield Problem(path + ("total",), say(MESSAGE, plan=plan.get("id", "?"), sum=plain_number(added),
+            yield Problem(path + ("total",), say(MESSAGE, plan=plan_id(plan), sum=plain_number(added),
                                                  total=plain_number(total),
                                                  difference=plain_number(abs(added - total))), at="key")

@@ -41,7 +41,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem, say
+from planlint.api import Document, Problem, say, plan_id
 
 CODE = "PL606"
 NAME = "no-budget"
@@ -71,5 +71,5 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         return
     for index, plan in doc.plans("project"):
         path = ("plans", index)
-        if "budget" not in plan and not doc.is_unreadable(path + ("budget",)):
-            yield Problem(path, say(MESSAGE, plan=plan.get("id", "?"), account_class=account_class))
+        if doc.lacks(path + ("budget",)):
+            yield Problem(path, say(MESSAGE, plan=plan_id(plan), account_class=account_class))

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem, at_section, entries, say
+from planlint.api import Document, Problem, at_section, entries, say, plan_id
 
 CODE = "PL607"
 NAME = "no-risk-control"
@@ -69,4 +69,4 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         if any("mitigation" in risk and "owner" in risk for risk in risks) or doc.is_unreadable(path):
             continue
         where, at = at_section(index, plan, "risks")
-        yield Problem(where, say(MESSAGE, plan=plan.get("id", "?"), kind=plan["kind"]), at=at)
+        yield Problem(where, say(MESSAGE, plan=plan_id(plan), kind=plan["kind"]), at=at)

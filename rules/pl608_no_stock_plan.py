@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem, at_section, entries, say
+from planlint.api import Document, Problem, at_section, entries, say, plan_id
 
 CODE = "PL608"
 NAME = "no-stock-plan"
@@ -71,4 +71,4 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         if any(m.get("kind") == "stock" for _, m in entries(plan.get("materials"))) or doc.is_unreadable(path):
             continue
         where, at = at_section(index, plan, "materials")
-        yield Problem(where, say(MESSAGE, plan=plan.get("id", "?"), kind=plan["kind"]), at=at)
+        yield Problem(where, say(MESSAGE, plan=plan_id(plan), kind=plan["kind"]), at=at)
