@@ -35,6 +35,10 @@ account:
 CODE = "PL001"
 NAME = "yaml-syntax"
 SEVERITY = "error"
+OPTIONS: dict = {}
+# Reported by planlint.loader while reading the file; there is nothing to check afterwards.
+
+
 DOC_ZH = """文件无法作为一个 YAML 计划读取。
 
 ## 作用
@@ -46,5 +50,3 @@ DOC_ZH = """文件无法作为一个 YAML 计划读取。
 ## 选项
 无。上限在配置的 `limits:` 中设置。
 """
-OPTIONS: dict = {}
-# Reported by planlint.loader while reading the file; there is nothing to check afterwards.

@@ -34,6 +34,10 @@ None.
 CODE = "PL002"
 NAME = "schema"
 SEVERITY = "error"
+OPTIONS: dict = {}
+# Reported by planlint.schema from the validator's errors.
+
+
 DOC_ZH = """某个值或键不符合计划格式。
 
 ## 作用
@@ -45,5 +49,3 @@ DOC_ZH = """某个值或键不符合计划格式。
 ## 选项
 无。
 """
-OPTIONS: dict = {}
-# Reported by planlint.schema from the validator's errors.

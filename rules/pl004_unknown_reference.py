@@ -40,17 +40,6 @@ from planlint.api import DataPath, Document, Problem, Text, closest, entries, li
 CODE = "PL004"
 NAME = "unknown-reference"
 SEVERITY = "error"
-DOC_ZH = """引用了文件中没有定义的联系人 id、计划 id 或层级名称。
-
-## 作用
-检查计划文件中的每个引用：`consultations[].with`、`review.with`、`review_with` 和 `account.visits[].with` 中的联系人 id；`coordinates` 中的计划 id；计划、联系人和 `training[].tier` 中的层级名称。它们都必须在同一文件中定义（`account.contacts`、`plans`、`account.tiers`）。位置是出错的值，并给出最接近的有效 id。
-
-## 为什么重要
-与一个不存在的人“沟通过”什么也证明不了：判断是否与客户沟通、回顾是否有决策人参加的规则，只能信任能解析的引用。
-
-## 选项
-无。
-"""
 OPTIONS: dict = {}
 UNKNOWN = {
     "contact": {"en": "{where} names contact `{value}`, which this file does not define{hint}",
@@ -150,3 +139,16 @@ def _closest(value: str, known: Dict[str, Optional[str]]) -> Optional[str]:
     by_name = {str(name): key for key, name in known.items() if name}
     guess = closest(value, [*known, *by_name])
     return by_name.get(guess, guess) if guess is not None else None
+
+
+DOC_ZH = """引用了文件中没有定义的联系人 id、计划 id 或层级名称。
+
+## 作用
+检查计划文件中的每个引用：`consultations[].with`、`review.with`、`review_with` 和 `account.visits[].with` 中的联系人 id；`coordinates` 中的计划 id；计划、联系人和 `training[].tier` 中的层级名称。它们都必须在同一文件中定义（`account.contacts`、`plans`、`account.tiers`）。位置是出错的值，并给出最接近的有效 id。
+
+## 为什么重要
+与一个不存在的人“沟通过”什么也证明不了：判断是否与客户沟通、回顾是否有决策人参加的规则，只能信任能解析的引用。
+
+## 选项
+无。
+"""

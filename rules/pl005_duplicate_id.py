@@ -42,17 +42,6 @@ from planlint.api import DataPath, Document, FileFacts, Problem, entries, name_l
 CODE = "PL005"
 NAME = "duplicate-id"
 SEVERITY = "error"
-DOC_ZH = """计划 id 或联系人 id 重复，或两个文件使用同一个客户 id。
-
-## 作用
-报告同一文件中重复使用的计划 id 或联系人 id（位置在重复的 id 上），以及本次运行中被多个文件使用的 `account.id`（在每个文件中各报告一次）。跨文件检查会看到一起检查的所有文件（或配置 `paths` 下的所有文件）。
-
-## 为什么重要
-计划之间靠 id 相互引用：`coordinates`、沟通和回顾都写 id。两个都叫 `spring-promo` 的计划会让每个引用都含糊不清；同一客户的两个文件会把计划体系一分为二，哪个文件都看不到全貌。
-
-## 选项
-无。
-"""
 OPTIONS: dict = {}
 REPEATED = {
     "plan": {"en": "plan id `{id}` is already used by plan {first} of the list; give each plan its own id",
@@ -95,3 +84,16 @@ def check_run(files: Sequence[FileFacts], options: dict) -> Iterator[Tuple[FileF
         for file in sharing:
             others = name_list(f.path for f in sharing if f is not file)
             yield file, Problem(("account", "id"), say(SHARED_ACCOUNT, id=account_id, others=others))
+
+
+DOC_ZH = """计划 id 或联系人 id 重复，或两个文件使用同一个客户 id。
+
+## 作用
+报告同一文件中重复使用的计划 id 或联系人 id（位置在重复的 id 上），以及本次运行中被多个文件使用的 `account.id`（在每个文件中各报告一次）。跨文件检查会看到一起检查的所有文件（或配置 `paths` 下的所有文件）。
+
+## 为什么重要
+计划之间靠 id 相互引用：`coordinates`、沟通和回顾都写 id。两个都叫 `spring-promo` 的计划会让每个引用都含糊不清；同一客户的两个文件会把计划体系一分为二，哪个文件都看不到全貌。
+
+## 选项
+无。
+"""

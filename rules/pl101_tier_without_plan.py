@@ -45,17 +45,6 @@ from planlint.api import say, Document, Problem, as_list, closest
 CODE = "PL101"
 NAME = "tier-without-plan"
 SEVERITY = "error"
-DOC_ZH = """客户的某个组织层级没有自己的计划。
-
-## 作用
-报告 `account.tiers` 中没有任何计划的 `tier` 提到的层级，位置是列表中该层级的条目。
-
-## 为什么重要
-错误 1：计划体系不完整。大客户有总部、分部和门店，每一层的采购、销售和决策方式都不同。只为总部写的计划会让分部临时应付，门店则等着没人为它订的物料。每个层级都需要内容和时间各不相同的计划。
-
-## 选项
-无。
-"""
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'tier `{tier}` has no plan; write an operational or project plan with `tier: {tier}`',
@@ -75,3 +64,16 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         if tier not in covered:
             covered.add(tier)  # a repeated tier is reported once, at its first entry
             yield Problem(("account", "tiers", index), say(MESSAGE, tier=tier))
+
+
+DOC_ZH = """客户的某个组织层级没有自己的计划。
+
+## 作用
+报告 `account.tiers` 中没有任何计划的 `tier` 提到的层级，位置是列表中该层级的条目。
+
+## 为什么重要
+错误 1：计划体系不完整。大客户有总部、分部和门店，每一层的采购、销售和决策方式都不同。只为总部写的计划会让分部临时应付，门店则等着没人为它订的物料。每个层级都需要内容和时间各不相同的计划。
+
+## 选项
+无。
+"""

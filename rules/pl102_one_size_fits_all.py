@@ -45,17 +45,6 @@ from planlint.api import say, Document, Problem, as_list, entries, plan_id
 CODE = "PL102"
 NAME = "one-size-fits-all"
 SEVERITY = "warning"
-DOC_ZH = """一个计划覆盖所有层级，或同一计划被复制给多个层级。
-
-## 作用
-当客户有两个及以上层级时，报告 `tier` 列出了全部层级的计划（位置是 `tier` 键）；以及与前一个项目计划开始日期、结束日期和物料条目完全相同、只是层级不同的项目计划（位置是后一个计划的开头）。
-
-## 为什么重要
-仍是错误 1，“一刀切”。总部谈进场和预算，分部负责区域执行，门店需要某个周末的陈列物料和人员。一个计划管所有层级，或者把同一个计划按层级复制粘贴，意味着没有哪个层级得到了适合自己的计划。
-
-## 选项
-无。
-"""
 OPTIONS: dict = {}
 ALL_TIERS = {
     "en": 'plan `{plan}` covers every tier with one plan; give each tier a plan that fits it',
@@ -102,3 +91,16 @@ def _shape(plan: dict) -> "tuple | None":
     if None in items or not items:  # no materials: nothing was copied (SPEC 7a.12)
         return None
     return (frozenset(as_list(plan["tier"])), plan["start"], plan["end"], frozenset(items))
+
+
+DOC_ZH = """一个计划覆盖所有层级，或同一计划被复制给多个层级。
+
+## 作用
+当客户有两个及以上层级时，报告 `tier` 列出了全部层级的计划（位置是 `tier` 键）；以及与前一个项目计划开始日期、结束日期和物料条目完全相同、只是层级不同的项目计划（位置是后一个计划的开头）。
+
+## 为什么重要
+仍是错误 1，“一刀切”。总部谈进场和预算，分部负责区域执行，门店需要某个周末的陈列物料和人员。一个计划管所有层级，或者把同一个计划按层级复制粘贴，意味着没有哪个层级得到了适合自己的计划。
+
+## 选项
+无。
+"""

@@ -44,17 +44,6 @@ from planlint.api import say, Document, Problem
 CODE = "PL103"
 NAME = "no-operational-plan"
 SEVERITY = "error"
-DOC_ZH = """只有项目计划，没有运营计划。
-
-## 作用
-报告有项目计划但没有运营计划的文件，位置是 `plans` 键。
-
-## 为什么重要
-错误 1：团队精心打磨促销和新品上市，却忽视了在项目之间维持客户运转的月度节奏。没有运营计划，就没人回顾上个月、确定这个月的重点，也没人安排项目避免冲突。
-
-## 选项
-无。
-"""
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'the file has project plans but no operational plan; add the monthly or weekly rhythm that schedules them',
@@ -68,3 +57,16 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
     types = {plan["type"] for _, plan in doc.plans()}
     if "project" in types and "operational" not in types:
         yield Problem(("plans",), say(MESSAGE), at="key")
+
+
+DOC_ZH = """只有项目计划，没有运营计划。
+
+## 作用
+报告有项目计划但没有运营计划的文件，位置是 `plans` 键。
+
+## 为什么重要
+错误 1：团队精心打磨促销和新品上市，却忽视了在项目之间维持客户运转的月度节奏。没有运营计划，就没人回顾上个月、确定这个月的重点，也没人安排项目避免冲突。
+
+## 选项
+无。
+"""

@@ -40,17 +40,6 @@ from planlint.api import say, Document, Problem, as_list, closest
 CODE = "PL104"
 NAME = "uncoordinated-project"
 SEVERITY = "warning"
-DOC_ZH = """没有被任何运营计划安排的项目计划。
-
-## 作用
-当文件中有运营计划时，报告 id 不在任何运营计划 `coordinates` 中的项目计划，位置是该项目计划的开头。
-
-## 为什么重要
-错误 1：运营计划和项目计划不协调，就会争夺同样的人手、预算和货架。把项目写进运营计划的 `coordinates`，它就进入例行议程，每个周期都会检查准备情况。
-
-## 选项
-无。
-"""
 OPTIONS: dict = {}
 MESSAGE = {
     "en": "project plan `{plan}` is in no operational plan's `coordinates`; schedule it in the operational rhythm",
@@ -70,3 +59,16 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
     for index, plan in doc.plans("project"):
         if "id" in plan and plan["id"] not in scheduled:
             yield Problem(("plans", index), say(MESSAGE, plan=plan["id"]))
+
+
+DOC_ZH = """没有被任何运营计划安排的项目计划。
+
+## 作用
+当文件中有运营计划时，报告 id 不在任何运营计划 `coordinates` 中的项目计划，位置是该项目计划的开头。
+
+## 为什么重要
+错误 1：运营计划和项目计划不协调，就会争夺同样的人手、预算和货架。把项目写进运营计划的 `coordinates`，它就进入例行议程，每个周期都会检查准备情况。
+
+## 选项
+无。
+"""

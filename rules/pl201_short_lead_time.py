@@ -37,17 +37,6 @@ from planlint.api import say, Document, Problem, an, to_date, plan_id
 CODE = "PL201"
 NAME = "short-lead-time"
 SEVERITY = "error"
-DOC_ZH = """项目计划定稿太晚，离开始太近。
-
-## 作用
-报告 `start − finalized` 的天数小于该 `kind` 最短提前期的项目计划，位置是 `finalized` 键。正好等于最短提前期就足够。
-
-## 为什么重要
-错误 2：时效性差。促销开始了，陈列物料还没到，赠品不够，新品已上架广告却还没跟上。生产、印刷、物流和客户自己的审批流程都需要几周时间；定稿太晚就没有时间做这些事。
-
-## 选项
-`min_lead_days`：从 `finalized` 到 `start` 的最少天数，按 kind 分别设置。
-"""
 OPTIONS: dict = {
     "min_lead_days": {"product-launch": 90, "promotion": 42, "event": 30, "training": 14, "other": 30},
 }
@@ -77,3 +66,16 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
             named = say({"en": "{kind}", "zh": "{zh}"}, kind=an(kind), zh=KINDS_ZH.get(kind, kind))
             yield Problem(("plans", index, "finalized"), say(MESSAGE, plan=plan_id(plan), when=when,
                                                              kind=named, minimum=minimums[kind]), at="key")
+
+
+DOC_ZH = """项目计划定稿太晚，离开始太近。
+
+## 作用
+报告 `start − finalized` 的天数小于该 `kind` 最短提前期的项目计划，位置是 `finalized` 键。正好等于最短提前期就足够。
+
+## 为什么重要
+错误 2：时效性差。促销开始了，陈列物料还没到，赠品不够，新品已上架广告却还没跟上。生产、印刷、物流和客户自己的审批流程都需要几周时间；定稿太晚就没有时间做这些事。
+
+## 选项
+`min_lead_days`：从 `finalized` 到 `start` 的最少天数，按 kind 分别设置。
+"""

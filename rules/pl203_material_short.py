@@ -36,17 +36,6 @@ from planlint.api import say, Document, Problem, entries
 CODE = "PL203"
 NAME = "material-short"
 SEVERITY = "error"
-DOC_ZH = """可用物料少于计划所需。
-
-## 作用
-报告 `quantity` 小于 `needed` 的物料，位置是该物料条目。
-
-## 为什么重要
-错误 2：第二个周末赠品就发完了，客户的门店面对不满的顾客。写进计划的已知缺口是一个还没人做的决定：追加订货、减少门店，或者改变活动机制。
-
-## 选项
-无。
-"""
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'material `{item}`: {have} available, {need} needed (short by {short})',
@@ -61,3 +50,16 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
             if have is not None and need is not None and have < need:
                 yield Problem(("plans", index, "materials", k), say(
                     MESSAGE, item=material.get("item", "?"), have=have, need=need, short=need - have))
+
+
+DOC_ZH = """可用物料少于计划所需。
+
+## 作用
+报告 `quantity` 小于 `needed` 的物料，位置是该物料条目。
+
+## 为什么重要
+错误 2：第二个周末赠品就发完了，客户的门店面对不满的顾客。写进计划的已知缺口是一个还没人做的决定：追加订货、减少门店，或者改变活动机制。
+
+## 选项
+无。
+"""

@@ -34,17 +34,6 @@ from planlint.api import say, Document, Problem, entries
 CODE = "PL204"
 NAME = "material-undated"
 SEVERITY = "warning"
-DOC_ZH = """物料没有就绪日期。
-
-## 作用
-报告没有 `ready` 日期的物料，位置是该物料条目。
-
-## 为什么重要
-错误 2：没有日期的物料就是没人跟进的物料。有了日期，运营回顾才能在开始前问一句“到位了吗？”。
-
-## 选项
-无。
-"""
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'material `{item}` has no `ready` date',
@@ -58,3 +47,16 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
             path = ("plans", index, "materials", k)
             if doc.lacks(path + ("ready",)):
                 yield Problem(path, say(MESSAGE, item=material.get("item", "?")))
+
+
+DOC_ZH = """物料没有就绪日期。
+
+## 作用
+报告没有 `ready` 日期的物料，位置是该物料条目。
+
+## 为什么重要
+错误 2：没有日期的物料就是没人跟进的物料。有了日期，运营回顾才能在开始前问一句“到位了吗？”。
+
+## 选项
+无。
+"""

@@ -33,17 +33,6 @@ from planlint.api import say, Document, Problem, plan_id
 CODE = "PL205"
 NAME = "late-operational-review"
 SEVERITY = "warning"
-DOC_ZH = """运营回顾在周期中来得太晚。
-
-## 作用
-报告 `review_day` 晚于其 `cadence` 上限的运营计划，位置是 `review_day` 键。正好等于上限没有问题。
-
-## 为什么重要
-错误 2：半个月过去了，才回顾上个月、确定本月重点。第 12 天才回顾，客户团队只剩下半个月去落实学到的东西。
-
-## 选项
-`max_review_day`：各 cadence 的最晚回顾日。
-"""
 OPTIONS: dict = {"max_review_day": {"weekly": 2, "monthly": 5, "quarterly": 10}}
 MESSAGE = {
     "en": 'plan `{plan}` reviews on day {day} of each {cadence} cycle; with `cadence: {cadence}` review by day {limit} so the cycle still has time to act',
@@ -59,3 +48,16 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         if day is not None and cadence in limits and day > limits[cadence]:
             yield Problem(("plans", index, "review_day"), say(MESSAGE, plan=plan_id(plan), day=day,
                                                               cadence=cadence, cycle=CYCLES_ZH.get(cadence, cadence), limit=limits[cadence]), at="key")
+
+
+DOC_ZH = """运营回顾在周期中来得太晚。
+
+## 作用
+报告 `review_day` 晚于其 `cadence` 上限的运营计划，位置是 `review_day` 键。正好等于上限没有问题。
+
+## 为什么重要
+错误 2：半个月过去了，才回顾上个月、确定本月重点。第 12 天才回顾，客户团队只剩下半个月去落实学到的东西。
+
+## 选项
+`max_review_day`：各 cadence 的最晚回顾日。
+"""

@@ -38,17 +38,6 @@ from planlint.api import say, Document, Problem, plan_id
 CODE = "PL301"
 NAME = "no-consultation"
 SEVERITY = "error"
-DOC_ZH = """项目计划没有与客户沟通就做出来了。
-
-## 作用
-报告没有 `consultations` 的项目计划，位置是计划开头。
-
-## 为什么重要
-错误 3：计划前不沟通。客户经理拿着做好的活动方案去找客户，采购经理挑出一堆毛病：形式老套、赠品重复、力度不够。在定稿前沟通，同样的计划就成了客户自己的计划，客户会在他们内部推动它。
-
-## 选项
-无。
-"""
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'project plan `{plan}` records no consultation with the customer before it was finalized',
@@ -61,3 +50,16 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         path = ("plans", index, "consultations")
         if doc.lacks(path):
             yield Problem(("plans", index), say(MESSAGE, plan=plan_id(plan)))
+
+
+DOC_ZH = """项目计划没有与客户沟通就做出来了。
+
+## 作用
+报告没有 `consultations` 的项目计划，位置是计划开头。
+
+## 为什么重要
+错误 3：计划前不沟通。客户经理拿着做好的活动方案去找客户，采购经理挑出一堆毛病：形式老套、赠品重复、力度不够。在定稿前沟通，同样的计划就成了客户自己的计划，客户会在他们内部推动它。
+
+## 选项
+无。
+"""

@@ -38,17 +38,6 @@ from planlint.api import say, Document, Problem, entries, to_date, plan_id
 CODE = "PL302"
 NAME = "consultation-after-finalized"
 SEVERITY = "error"
-DOC_ZH = """所有沟通都发生在计划定稿之后。
-
-## 作用
-报告有沟通记录、但没有任何一次沟通日期在 `finalized` 当天或之前的项目计划，位置是 `consultations` 键。定稿当天的沟通算在之前。
-
-## 为什么重要
-错误 3：计划定稿后再找客户谈，那是通知，不是沟通。客户的意见已经改变不了方案、赠品或形式，客户也知道这一点。
-
-## 选项
-无。
-"""
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'plan `{plan}` was finalized {finalized}, before its first consultation ({first}); consult before freezing',
@@ -70,3 +59,16 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         if all(when > finalized for when in dates):
             yield Problem(path, say(MESSAGE, plan=plan_id(plan), finalized=finalized,
                                     first=min(dates)), at="key")
+
+
+DOC_ZH = """所有沟通都发生在计划定稿之后。
+
+## 作用
+报告有沟通记录、但没有任何一次沟通日期在 `finalized` 当天或之前的项目计划，位置是 `consultations` 键。定稿当天的沟通算在之前。
+
+## 为什么重要
+错误 3：计划定稿后再找客户谈，那是通知，不是沟通。客户的意见已经改变不了方案、赠品或形式，客户也知道这一点。
+
+## 选项
+无。
+"""

@@ -41,17 +41,6 @@ from planlint.api import say, Document, Problem, as_list, entries, name_list, pl
 CODE = "PL303"
 NAME = "no-decision-maker-consulted"
 SEVERITY = "info"
-DOC_ZH = """沟通对象中没有决策人。
-
-## 作用
-当文件中有联系人标记为 `decision_maker: true` 时，报告有沟通记录但没有与任何决策人沟通的项目计划，位置是 `consultations` 键。
-
-## 为什么重要
-错误 3：和不能拍板的人谈定计划，真正的讨论还在后面，而且往往在定稿之后。签字的人应该参与制定计划。
-
-## 选项
-无。
-"""
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'plan `{plan}` consulted no decision maker ({deciders})',
@@ -77,3 +66,16 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         if not consulted & deciders:
             yield Problem(path, say(MESSAGE, plan=plan_id(plan), deciders=name_list(sorted(deciders))),
                           at="key")
+
+
+DOC_ZH = """沟通对象中没有决策人。
+
+## 作用
+当文件中有联系人标记为 `decision_maker: true` 时，报告有沟通记录但没有与任何决策人沟通的项目计划，位置是 `consultations` 键。
+
+## 为什么重要
+错误 3：和不能拍板的人谈定计划，真正的讨论还在后面，而且往往在定稿之后。签字的人应该参与制定计划。
+
+## 选项
+无。
+"""

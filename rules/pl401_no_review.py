@@ -38,17 +38,6 @@ from planlint.api import say, Document, Problem, plan_id
 CODE = "PL401"
 NAME = "no-review"
 SEVERITY = "error"
-DOC_ZH = """项目计划之后没有联合回顾。
-
-## 作用
-报告没有 `review` 的项目计划，位置是计划开头。
-
-## 为什么重要
-错误 4：计划后不回顾。计划应当按 PDCA（计划–执行–检查–改进）运转；团队只做了计划和执行，跳过了检查和改进，于是每次促销都从零开始，重复去年的错误。计划里写上回顾日期，就是承诺会和客户一起看结果。
-
-## 选项
-无。
-"""
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'project plan `{plan}` has no `review`: plan the joint Check and Act with the customer',
@@ -60,3 +49,16 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
     for index, plan in doc.plans("project"):
         if doc.lacks(("plans", index, "review")):
             yield Problem(("plans", index), say(MESSAGE, plan=plan_id(plan)))
+
+
+DOC_ZH = """项目计划之后没有联合回顾。
+
+## 作用
+报告没有 `review` 的项目计划，位置是计划开头。
+
+## 为什么重要
+错误 4：计划后不回顾。计划应当按 PDCA（计划–执行–检查–改进）运转；团队只做了计划和执行，跳过了检查和改进，于是每次促销都从零开始，重复去年的错误。计划里写上回顾日期，就是承诺会和客户一起看结果。
+
+## 选项
+无。
+"""

@@ -36,17 +36,6 @@ from planlint.api import say, Document, Problem, plan_id
 CODE = "PL402"
 NAME = "review-without-customer"
 SEVERITY = "error"
-DOC_ZH = """回顾没有客户参加。
-
-## 作用
-报告 `with` 中没有客户联系人的项目计划 `review`，位置是 `review` 键。
-
-## 为什么重要
-错误 4：只有客户团队自己参加的回顾，看不到客户在门店里看到的情况，也不知道客户下次要改什么。联合回顾让下一个计划成为双方共同的计划。
-
-## 选项
-无。
-"""
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'the review of plan `{plan}` names no customer contact in `with`',
@@ -60,3 +49,16 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         path = ("plans", index, "review")
         if isinstance(review, dict) and doc.lacks(path + ("with",)):
             yield Problem(path, say(MESSAGE, plan=plan_id(plan)), at="key")
+
+
+DOC_ZH = """回顾没有客户参加。
+
+## 作用
+报告 `with` 中没有客户联系人的项目计划 `review`，位置是 `review` 键。
+
+## 为什么重要
+错误 4：只有客户团队自己参加的回顾，看不到客户在门店里看到的情况，也不知道客户下次要改什么。联合回顾让下一个计划成为双方共同的计划。
+
+## 选项
+无。
+"""

@@ -41,17 +41,6 @@ from planlint.api import say, Document, Problem, to_date, plan_id
 CODE = "PL403"
 NAME = "review-without-actions"
 SEVERITY = "warning"
-DOC_ZH = """已经过去的回顾没有产生改进措施。
-
-## 作用
-报告 `date` 早于今天（本次运行的日期，`--today`）且没有 `actions` 的 `review`，位置是 `review` 键。
-
-## 为什么重要
-错误 4：没有措施的回顾只有检查没有改进。“赠品领取率比预期低 40%”这样的发现，如果没人负责改变、没有完成日期，就什么也不会改变。
-
-## 选项
-无。
-"""
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'the review of plan `{plan}` on {date} is past and records no `actions`',
@@ -68,3 +57,16 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         when = to_date(review.get("date"))
         if when is not None and when < doc.today and not review.get("actions"):
             yield Problem(path, say(MESSAGE, plan=plan_id(plan), date=when), at="key")
+
+
+DOC_ZH = """已经过去的回顾没有产生改进措施。
+
+## 作用
+报告 `date` 早于今天（本次运行的日期，`--today`）且没有 `actions` 的 `review`，位置是 `review` 键。
+
+## 为什么重要
+错误 4：没有措施的回顾只有检查没有改进。“赠品领取率比预期低 40%”这样的发现，如果没人负责改变、没有完成日期，就什么也不会改变。
+
+## 选项
+无。
+"""

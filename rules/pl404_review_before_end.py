@@ -34,17 +34,6 @@ from planlint.api import say, Document, Problem, to_date, plan_id
 CODE = "PL404"
 NAME = "review-before-end"
 SEVERITY = "warning"
-DOC_ZH = """回顾安排在计划结束之前。
-
-## 作用
-报告日期早于计划 `end` 的 `review`，位置是 `review` 键。
-
-## 为什么重要
-错误 4：在结束前回顾看不到结果。那是进度会，应放在运营节奏里；联合回顾要回看整个项目。
-
-## 选项
-无。
-"""
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'the review of plan `{plan}` ({date}) is before the plan ends ({end})',
@@ -61,3 +50,16 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         if when is not None and when < end:
             yield Problem(("plans", index, "review"), say(MESSAGE, plan=plan_id(plan), date=when,
                                                           end=end), at="key")
+
+
+DOC_ZH = """回顾安排在计划结束之前。
+
+## 作用
+报告日期早于计划 `end` 的 `review`，位置是 `review` 键。
+
+## 为什么重要
+错误 4：在结束前回顾看不到结果。那是进度会，应放在运营节奏里；联合回顾要回看整个项目。
+
+## 选项
+无。
+"""

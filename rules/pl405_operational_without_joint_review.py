@@ -38,17 +38,6 @@ from planlint.api import say, Document, Problem, plan_id
 CODE = "PL405"
 NAME = "operational-without-joint-review"
 SEVERITY = "error"
-DOC_ZH = """运营节奏的回顾没有客户参加。
-
-## 作用
-报告没有 `review_with` 联系人的运营计划，位置是计划开头。
-
-## 为什么重要
-错误 4：月度回顾是确认上月结果、商定本月重点的地方。没有客户参加，定下的重点只是客户团队的愿望，而不是客户的重点。
-
-## 选项
-无。
-"""
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'operational plan `{plan}` has no `review_with`: name the customer contacts who join the recurring review',
@@ -61,3 +50,16 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         path = ("plans", index)
         if doc.lacks(path + ("review_with",)):
             yield Problem(path, say(MESSAGE, plan=plan_id(plan)))
+
+
+DOC_ZH = """运营节奏的回顾没有客户参加。
+
+## 作用
+报告没有 `review_with` 联系人的运营计划，位置是计划开头。
+
+## 为什么重要
+错误 4：月度回顾是确认上月结果、商定本月重点的地方。没有客户参加，定下的重点只是客户团队的愿望，而不是客户的重点。
+
+## 选项
+无。
+"""

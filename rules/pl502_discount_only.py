@@ -37,17 +37,6 @@ from planlint.api import say, Document, Problem, plan_id
 CODE = "PL502"
 NAME = "discount-only"
 SEVERITY = "warning"
-DOC_ZH = """独有内容只有折扣。
-
-## 作用
-报告 `exclusive` 条目全部是 `type: discount` 的项目计划，位置是 `exclusive` 键。
-
-## 为什么重要
-错误 5：更大的折扣最容易被竞争对手跟进，也最不被大客户看重，因为它可以向任何人要到折扣。独有的产品、服务或形式，才能让这个客户与众不同。
-
-## 选项
-无。
-"""
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'plan `{plan}` offers only discounts as exclusive; add a product, service or format only this account gets',
@@ -64,3 +53,16 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         types = [o.get("type") if isinstance(o, dict) else None for o in offers]
         if all(t == "discount" for t in types):
             yield Problem(path, say(MESSAGE, plan=plan_id(plan)), at="key")
+
+
+DOC_ZH = """独有内容只有折扣。
+
+## 作用
+报告 `exclusive` 条目全部是 `type: discount` 的项目计划，位置是 `exclusive` 键。
+
+## 为什么重要
+错误 5：更大的折扣最容易被竞争对手跟进，也最不被大客户看重，因为它可以向任何人要到折扣。独有的产品、服务或形式，才能让这个客户与众不同。
+
+## 选项
+无。
+"""

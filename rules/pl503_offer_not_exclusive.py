@@ -38,17 +38,6 @@ from planlint.api import DataPath, Document, FileFacts, Problem, as_list, entrie
 CODE = "PL503"
 NAME = "offer-not-exclusive"
 SEVERITY = "error"
-DOC_ZH = """“独有”内容其实也给了其他客户。
-
-## 作用
-报告 `also_offered_to` 中列有其他客户的 `exclusive` 条目，以及 `offer` 文本（不区分大小写、合并空白后比较）也是本次运行中另一个客户的独有内容的条目。在涉及的每个文件中，都在该条目上报告。
-
-## 为什么重要
-错误 5：共享的独家就不是独家。两家连锁在对方货架上发现同一款“独家”型号时，客户团队会同时失去两家的信任。
-
-## 选项
-无。
-"""
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'exclusive offer `{offer}` is not exclusive: {why}',
@@ -102,3 +91,16 @@ def _normal(text: str) -> str:
 
 def _account(file: FileFacts) -> str:
     return file.account_id or file.path
+
+
+DOC_ZH = """“独有”内容其实也给了其他客户。
+
+## 作用
+报告 `also_offered_to` 中列有其他客户的 `exclusive` 条目，以及 `offer` 文本（不区分大小写、合并空白后比较）也是本次运行中另一个客户的独有内容的条目。在涉及的每个文件中，都在该条目上报告。
+
+## 为什么重要
+错误 5：共享的独家就不是独家。两家连锁在对方货架上发现同一款“独家”型号时，客户团队会同时失去两家的信任。
+
+## 选项
+无。
+"""

@@ -39,17 +39,6 @@ CODE = "PL601"
 NAME = "objective-not-measurable"
 SEVERITY = "warning"
 ON_BY_DEFAULT = False
-DOC_ZH = """无法衡量的目标。
-
-## 作用
-报告任何计划中没有 `metric`、或没有数字 `target` 的目标，位置是该目标条目；每个目标最多一条，并说明缺少什么。数字目标是一个数字，或只含一个数字（可带正负号和 `%`）的文本（`"+15%"`、`"-3"`、`"4.5%"`）。
-
-## 为什么重要
-完整的计划要有 SMART 目标。“把生意做大”在联合回顾时无法检查：没人说得清是否达成，回顾就变成争论，而不是检查和改进。
-
-## 选项
-无。
-"""
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'objective {number} of plan `{plan}` is not measurable: {what}',
@@ -70,3 +59,16 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         if no_metric or no_target:
             what = "both" if no_metric and no_target else "metric" if no_metric else "target"
             yield Problem(path, say(MESSAGE, number=path[-1] + 1, plan=plan_id(plan), what=say(MISSING[what])))
+
+
+DOC_ZH = """无法衡量的目标。
+
+## 作用
+报告任何计划中没有 `metric`、或没有数字 `target` 的目标，位置是该目标条目；每个目标最多一条，并说明缺少什么。数字目标是一个数字，或只含一个数字（可带正负号和 `%`）的文本（`"+15%"`、`"-3"`、`"4.5%"`）。
+
+## 为什么重要
+完整的计划要有 SMART 目标。“把生意做大”在联合回顾时无法检查：没人说得清是否达成，回顾就变成争论，而不是检查和改进。
+
+## 选项
+无。
+"""

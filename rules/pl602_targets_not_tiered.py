@@ -47,17 +47,6 @@ CODE = "PL602"
 NAME = "targets-not-tiered"
 SEVERITY = "info"
 ON_BY_DEFAULT = False
-DOC_ZH = """A 类客户的项目目标只有目标值，没有底线或超越目标。
-
-## 作用
-在 A 类客户中，报告项目计划里有数字 `target`、但没有数字 `baseline`（底线）或没有数字 `stretch`（超越目标）的目标，位置是 `target` 键。
-
-## 为什么重要
-对最重要的客户，目标要分层：必须达到的底线目标、最优目标和超越目标。只有一个数字，团队就说不清没达到目标的活动是否仍可接受，也不知道还能做到多好。
-
-## 选项
-无。
-"""
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'objective {number} of plan `{plan}` has a target but no {missing}; a class A account tiers its targets (floor, goal, stretch)',
@@ -82,3 +71,16 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
             missing = lacking[0] if len(lacking) == 1 else "both"
             yield Problem(path + ("target",), say(MESSAGE, number=path[-1] + 1, plan=plan_id(plan),
                                                   missing=say(MISSING[missing])), at="key")
+
+
+DOC_ZH = """A 类客户的项目目标只有目标值，没有底线或超越目标。
+
+## 作用
+在 A 类客户中，报告项目计划里有数字 `target`、但没有数字 `baseline`（底线）或没有数字 `stretch`（超越目标）的目标，位置是 `target` 键。
+
+## 为什么重要
+对最重要的客户，目标要分层：必须达到的底线目标、最优目标和超越目标。只有一个数字，团队就说不清没达到目标的活动是否仍可接受，也不知道还能做到多好。
+
+## 选项
+无。
+"""

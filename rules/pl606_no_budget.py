@@ -47,17 +47,6 @@ CODE = "PL606"
 NAME = "no-budget"
 SEVERITY = "warning"
 ON_BY_DEFAULT = False
-DOC_ZH = """A 类或 B 类客户的项目计划没有预算。
-
-## 作用
-在 A 类或 B 类客户中，报告没有 `budget` 的项目计划，位置是计划开头。被 PL002 报告为格式错误的预算也算有预算。
-
-## 为什么重要
-最重要的客户花的钱也最多。逐项分解的费用预算表，是与客户商定活动费用、事后核对的依据。没有预算的计划，是按某个人脑子里的估计获批的。
-
-## 选项
-无。
-"""
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'project plan `{plan}` has no `budget`; a class {account_class} account needs its cost broken down line by line',
@@ -73,3 +62,16 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         path = ("plans", index)
         if doc.lacks(path + ("budget",)):
             yield Problem(path, say(MESSAGE, plan=plan_id(plan), account_class=account_class))
+
+
+DOC_ZH = """A 类或 B 类客户的项目计划没有预算。
+
+## 作用
+在 A 类或 B 类客户中，报告没有 `budget` 的项目计划，位置是计划开头。被 PL002 报告为格式错误的预算也算有预算。
+
+## 为什么重要
+最重要的客户花的钱也最多。逐项分解的费用预算表，是与客户商定活动费用、事后核对的依据。没有预算的计划，是按某个人脑子里的估计获批的。
+
+## 选项
+无。
+"""

@@ -42,17 +42,6 @@ CODE = "PL609"
 NAME = "no-staff-training"
 SEVERITY = "warning"
 ON_BY_DEFAULT = False
-DOC_ZH = """新品上市前没有培训任何人。
-
-## 作用
-报告类型为 `product-launch`、自身 `training` 中没有任何一条日期在 `start` 当天或之前（开始当天的培训也算）的项目计划：位置是 `training` 键；计划没有 `training` 时是计划开头。
-
-## 为什么重要
-卖新品的是客户的一线人员（基层人员培训）。如果门店促销员是从顾客那里第一次听说新品，他们卖的还是老款。
-
-## 选项
-无。
-"""
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'product launch `{plan}` trains nobody on or before its start ({start}); train the customer\'s front-line staff first',
@@ -71,3 +60,16 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
             continue
         where, at = at_section(index, plan, "training")
         yield Problem(where, say(MESSAGE, plan=plan_id(plan), start=start), at=at)
+
+
+DOC_ZH = """新品上市前没有培训任何人。
+
+## 作用
+报告类型为 `product-launch`、自身 `training` 中没有任何一条日期在 `start` 当天或之前（开始当天的培训也算）的项目计划：位置是 `training` 键；计划没有 `training` 时是计划开头。
+
+## 为什么重要
+卖新品的是客户的一线人员（基层人员培训）。如果门店促销员是从顾客那里第一次听说新品，他们卖的还是老款。
+
+## 选项
+无。
+"""

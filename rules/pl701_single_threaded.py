@@ -47,17 +47,6 @@ CODE = "PL701"
 NAME = "single-threaded"
 SEVERITY = "warning"
 ON_BY_DEFAULT = False
-DOC_ZH = """客户的所有计划都由同一个人负责。
-
-## 作用
-当至少三个计划写了 `owner`、且全部是同一个人（不区分大小写，去掉首尾空白并合并中间空白后比较）时报告，位置是 `plans` 键。没有负责人的计划、检查人和回顾措施都不计入。该问题不属于任何计划。
-
-## 为什么重要
-只由一个人维系的客户关系（实践中的对策是交叉权限：多个人、多个层级都能接触客户），会随这个人一起离开：一次休假、生病或离职，就没人认识客户的采购，也没人知道计划进展到哪一步。
-
-## 选项
-无。
-"""
 OPTIONS: dict = {}
 MIN_PLANS = 3
 MESSAGE = {
@@ -75,3 +64,16 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
             owners.append(plan["owner"])
     if len(owners) >= MIN_PLANS and len({same_text(owner) for owner in owners}) == 1:
         yield Problem(("plans",), say(MESSAGE, count=len(owners), owner=owners[0]), at="key")
+
+
+DOC_ZH = """客户的所有计划都由同一个人负责。
+
+## 作用
+当至少三个计划写了 `owner`、且全部是同一个人（不区分大小写，去掉首尾空白并合并中间空白后比较）时报告，位置是 `plans` 键。没有负责人的计划、检查人和回顾措施都不计入。该问题不属于任何计划。
+
+## 为什么重要
+只由一个人维系的客户关系（实践中的对策是交叉权限：多个人、多个层级都能接触客户），会随这个人一起离开：一次休假、生病或离职，就没人认识客户的采购，也没人知道计划进展到哪一步。
+
+## 选项
+无。
+"""

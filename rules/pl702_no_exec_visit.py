@@ -49,17 +49,6 @@ CODE = "PL702"
 NAME = "no-exec-visit"
 SEVERITY = "warning"
 ON_BY_DEFAULT = False
-DOC_ZH = """A 类客户有一个季度没有高层拜访。
-
-## 作用
-在 A 类客户中，对每个完全落在 `period` 之内、并在今天或之前结束、却没有任何日期在其中的 `visits` 条目的自然季度报告一次（在季度第一天或最后一天的拜访也算），名称如 `2027-Q1`，位置是 `visits` 键；没有拜访记录时是 `account` 键。只有一部分在计划期间内的季度不检查。这些问题不属于任何计划。
-
-## 为什么重要
-定期的高层拜访让关系不只停留在采购的办公桌上：客户的管理层从我方管理层口中听到承诺，问题也能到达能解决它的人那里。
-
-## 选项
-无。
-"""
 OPTIONS: dict = {}
 QUARTERS = ((1, 3, 31), (4, 6, 30), (7, 9, 30), (10, 12, 31))  # (first month, last month, its last day)
 MESSAGE = {
@@ -92,3 +81,15 @@ def quarters(start: dt.date, end: dt.date) -> List[Tuple[str, dt.date, dt.date]]
                 found.append((f"{year}-Q{number}", first, last))
     return found
 
+
+DOC_ZH = """A 类客户有一个季度没有高层拜访。
+
+## 作用
+在 A 类客户中，对每个完全落在 `period` 之内、并在今天或之前结束、却没有任何日期在其中的 `visits` 条目的自然季度报告一次（在季度第一天或最后一天的拜访也算），名称如 `2027-Q1`，位置是 `visits` 键；没有拜访记录时是 `account` 键。只有一部分在计划期间内的季度不检查。这些问题不属于任何计划。
+
+## 为什么重要
+定期的高层拜访让关系不只停留在采购的办公桌上：客户的管理层从我方管理层口中听到承诺，问题也能到达能解决它的人那里。
+
+## 选项
+无。
+"""

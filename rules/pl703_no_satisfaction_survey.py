@@ -43,17 +43,6 @@ CODE = "PL703"
 NAME = "no-satisfaction-survey"
 SEVERITY = "info"
 ON_BY_DEFAULT = False
-DOC_ZH = """A 类或 B 类客户近期没有满意度调查。
-
-## 作用
-在 `period.start` 在今天或之前的 A 类或 B 类客户中，如果没有任何 `surveys` 条目的日期落在截至今天（含今天）的 `max_age_days` 天之内（即 0 <= 今天 − 日期 <= max_age_days；日期在今天之后的调查不算），就报告。位置是 `surveys` 键；没有调查记录时是 `account` 键。该问题不属于任何计划。
-
-## 为什么重要
-满意度调查让客户团队在客户于招标中表态之前，就知道客户怎么想。一年都没有调查，第一个坏消息往往就是被撤柜。
-
-## 选项
-`max_age_days`（默认 365）：最近一次调查最多可以是多少天以前。
-"""
 OPTIONS = {"max_age_days": 365}
 MESSAGE = {
     "en": 'no satisfaction survey in the {days} days up to {today}{latest}; survey a class {account_class} account at least that often',
@@ -76,3 +65,16 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
     path = ("account", "surveys") if "surveys" in doc.account else ("account",)
     yield Problem(path, say(MESSAGE, days=days, today=doc.today, latest=latest, account_class=account_class),
                   at="key")
+
+
+DOC_ZH = """A 类或 B 类客户近期没有满意度调查。
+
+## 作用
+在 `period.start` 在今天或之前的 A 类或 B 类客户中，如果没有任何 `surveys` 条目的日期落在截至今天（含今天）的 `max_age_days` 天之内（即 0 <= 今天 − 日期 <= max_age_days；日期在今天之后的调查不算），就报告。位置是 `surveys` 键；没有调查记录时是 `account` 键。该问题不属于任何计划。
+
+## 为什么重要
+满意度调查让客户团队在客户于招标中表态之前，就知道客户怎么想。一年都没有调查，第一个坏消息往往就是被撤柜。
+
+## 选项
+`max_age_days`（默认 365）：最近一次调查最多可以是多少天以前。
+"""

@@ -41,17 +41,6 @@ CODE = "PL704"
 NAME = "stale-contact"
 SEVERITY = "info"
 ON_BY_DEFAULT = True
-DOC_ZH = """联系人资料很久没有确认了。
-
-## 作用
-报告 `updated` 日期早于今天超过 `max_age_days` 天（今天 − updated > max_age_days）的联系人，位置是 `updated` 键。该问题不属于任何计划。
-
-## 为什么重要
-计划引用的是一个保持更新的客户资料库（动态资料库）：春天就离职的采购，到秋天的计划里还是“沟通对象”，而新的决策人从没见过团队。
-
-## 选项
-`max_age_days`（默认 180）：联系人的 `updated` 日期最多可以是多少天以前。
-"""
 OPTIONS = {"max_age_days": 180}
 MESSAGE = {
     "en": 'contact `{contact}` ({name}) was last confirmed on {updated}, {days} days ago (more than {limit}); confirm their details',
@@ -67,3 +56,16 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
             yield Problem(("account", "contacts", k, "updated"), say(
                 MESSAGE, contact=contact.get("id", "?"), name=contact.get("name", "?"), updated=updated,
                 days=(doc.today - updated).days, limit=limit), at="key")
+
+
+DOC_ZH = """联系人资料很久没有确认了。
+
+## 作用
+报告 `updated` 日期早于今天超过 `max_age_days` 天（今天 − updated > max_age_days）的联系人，位置是 `updated` 键。该问题不属于任何计划。
+
+## 为什么重要
+计划引用的是一个保持更新的客户资料库（动态资料库）：春天就离职的采购，到秋天的计划里还是“沟通对象”，而新的决策人从没见过团队。
+
+## 选项
+`max_age_days`（默认 180）：联系人的 `updated` 日期最多可以是多少天以前。
+"""
