@@ -35,7 +35,7 @@ def corpus(plans: int, seed: int = 7) -> List[FileFacts]:
                 kind = rng.choice(KINDS)
                 items = set(rng.sample(COMMON, 2)) | set(rng.sample(vocabulary, rng.randint(2, 8)))
             made.append((kind, tuple(sorted(items))))
-            facts.append((("plans", index), {"kind": kind, "id": f"p{index}", "items": tuple(sorted(items))}))
+            facts.append((("plans", index), (kind, f"p{index}", tuple(sorted(items)))))
         files.append(FileFacts(f"plan-{account}.yaml", f"account-{account}", tuple(facts)))
     return files
 

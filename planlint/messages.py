@@ -168,6 +168,8 @@ _DESCRIPTIONS_ZH = {
     "a budget line: `item` and `amount`": "预算分项：`item` 和 `amount`",
     "a risk: `risk`, optional `mitigation` and `owner`": "风险：`risk`，可选 `mitigation` 和 `owner`",
     "a training session: `date`, `audience` and optional `tier`": "培训：`date`、`audience`，可选 `tier`",
+    "a list of risks": "风险列表", "a list of training sessions for the customer's staff": "客户人员培训列表",
+    "a list of executive visits": "高层拜访列表", "a list of satisfaction surveys": "满意度调查列表",
 }
 
 

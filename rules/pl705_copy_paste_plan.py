@@ -57,7 +57,7 @@ MESSAGE = {
     "en": 'plan `{plan}` looks copied from plan `{other_plan}` of account `{other_account}`: {shared} of their {union} material items are the same (similarity {similarity}); design the program for this account',
     "zh": '计划 `{plan}` 看起来复制自客户 `{other_account}` 的计划 `{other_plan}`：两者共 {union} 个物料条目中有 {shared} 个相同（相似度 {similarity}）；请为本客户设计方案',
 }
-Plan = Tuple[FileFacts, DataPath, Dict[str, Any]]
+Plan = Tuple[FileFacts, DataPath, Tuple[str, Any, Tuple[str, ...]]]  # file, plan path, (kind, id, items)
 
 
 def summarize(doc: Document, options: dict) -> Iterator[Tuple[DataPath, Any]]:
@@ -68,7 +68,8 @@ def summarize(doc: Document, options: dict) -> Iterator[Tuple[DataPath, Any]]:
             continue
         items = {same_text(m["item"]) if isinstance(m.get("item"), str) else None for _, m in entries(materials)}
         if None not in items and len(items) >= MIN_ITEMS:
-            yield ("plans", index), {"kind": plan["kind"], "id": plan.get("id"), "items": tuple(sorted(items))}
+            # A tuple, not a dict: 10,000 plans keep these facts until the run ends.
+            yield ("plans", index), (plan["kind"], plan.get("id"), tuple(sorted(items)))
 
 
 def check_run(files: Sequence[FileFacts], options: dict) -> Iterator[Tuple[FileFacts, Problem]]:
@@ -77,14 +78,14 @@ def check_run(files: Sequence[FileFacts], options: dict) -> Iterator[Tuple[FileF
     items of each, in one order of rarity. So 10,000 plans are not 50 million pairs."""
     threshold = exact(options["min_similarity"])
     plans: List[Plan] = [(file, path, fact) for file in files for path, fact in file.facts]
-    sets = [frozenset(fact["items"]) for _, _, fact in plans]
+    sets = [frozenset(items) for _, _, (_, _, items) in plans]
     frequency: Dict[Tuple[str, str], int] = {}
-    for _, _, fact in plans:
-        for item in fact["items"]:
-            frequency[(fact["kind"], item)] = frequency.get((fact["kind"], item), 0) + 1
+    for _, _, (kind, _, items) in plans:
+        for item in items:
+            frequency[(kind, item)] = frequency.get((kind, item), 0) + 1
     index: Dict[Tuple[str, str], List[int]] = {}
-    for number, (file, path, fact) in enumerate(plans):
-        tokens = sorted(((fact["kind"], item) for item in fact["items"]), key=lambda t: (frequency[t], t))
+    for number, (file, path, (kind, _, items)) in enumerate(plans):
+        tokens = sorted(((kind, item) for item in items), key=lambda t: (frequency[t], t))
         size = len(tokens)
         prefix = size - math.ceil(threshold * size) + 1 if threshold > 0 else size
         candidates = set()
@@ -92,7 +93,7 @@ def check_run(files: Sequence[FileFacts], options: dict) -> Iterator[Tuple[FileF
             candidates.update(index.get(token, ()))
             index.setdefault(token, []).append(number)
         if threshold <= 0:  # every pair of the kind is similar enough
-            candidates = {n for n in range(number) if plans[n][2]["kind"] == fact["kind"]}
+            candidates = {n for n in range(number) if plans[n][2][0] == kind}
         for other in sorted(candidates):
             shared = len(sets[other] & sets[number])
             union = len(sets[other]) + size - shared
@@ -104,7 +105,7 @@ def check_run(files: Sequence[FileFacts], options: dict) -> Iterator[Tuple[FileF
 def _pair(first: Plan, second: Plan, shared: int, union: int) -> Iterator[Tuple[FileFacts, Problem]]:
     similarity = f"{shared / union:.2f}"
     for (file, path, fact), (other_file, _, other) in ((first, second), (second, first)):
-        yield file, Problem(path, say(MESSAGE, plan=fact["id"] or "?", other_plan=other["id"] or "?",
+        yield file, Problem(path, say(MESSAGE, plan=fact[1] or "?", other_plan=other[1] or "?",
                                       other_account=_account(other_file), shared=shared, union=union,
                                       similarity=similarity))
 

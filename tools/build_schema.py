@@ -48,8 +48,9 @@ project = {
     "exclusive": {"type": "array", "items": {"$ref": "#/$defs/exclusive"}},
     # Section 8: only project plans take these; on an operational plan they are unknown keys.
     "budget": {"$ref": "#/$defs/budget"},
-    "risks": {"type": "array", "items": {"$ref": "#/$defs/risk"}},
-    "training": {"type": "array", "items": {"$ref": "#/$defs/training"}},
+    "risks": {"type": "array", "items": {"$ref": "#/$defs/risk"}, "description": "a list of risks"},
+    "training": {"type": "array", "items": {"$ref": "#/$defs/training"},
+                 "description": "a list of training sessions for the customer's staff"},
 }
 def is_type(t):
     return {"properties": {"type": {"const": t}}, "required": ["type"]}
@@ -79,8 +80,9 @@ schema = {
             "manager": {"$ref": "#/$defs/text"},
             "tiers": {"type": "array", "minItems": 1, "uniqueItems": True, "items": {"$ref": "#/$defs/text"}},
             "contacts": {"type": "array", "items": {"$ref": "#/$defs/contact"}},
-            "visits": {"type": "array", "items": {"$ref": "#/$defs/visit"}},
-            "surveys": {"type": "array", "items": {"$ref": "#/$defs/survey"}},
+            "visits": {"type": "array", "items": {"$ref": "#/$defs/visit"}, "description": "a list of executive visits"},
+            "surveys": {"type": "array", "items": {"$ref": "#/$defs/survey"},
+                        "description": "a list of satisfaction surveys"},
         }, ["id", "name", "class", "manager", "tiers"]),
         "period": obj({"start": {"$ref": "#/$defs/date"}, "end": {"$ref": "#/$defs/date"}}, ["start", "end"]),
         "plans": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/plan"}},
