@@ -116,12 +116,17 @@ def _check_depth(source: str, limits: Limits) -> None:
     """Depth and node count measured on parser events, before libyaml composes
     anything: a 5 MB list of 2.5 million items would cost 760 MB as nodes."""
     # Nesting is bounded by the brackets plus the longest line (block nesting needs
-    # indentation); every node takes at least one character (`?` alone is two empty
-    # nodes), so only a document longer than the node limit could hold too many.
+    # indentation); every node takes at least one character, so only a document
+    # longer than the node limit could hold too many.
     brackets = source.count("[") + source.count("{")
     could_be_deep = brackets + (len(source) if len(source) < _COMPOSE_SAFE_DEPTH else
                                 max(map(len, source.split("\n")))) >= _COMPOSE_SAFE_DEPTH
     if not could_be_deep and len(source) < limits.max_nodes:
+        return
+    # Every node but the first is brought in by one of these characters, and none
+    # brings in more than two (a key and its empty value): a long file of long
+    # texts, or of 80,000 tiers, needs no second parse to be counted.
+    if not could_be_deep and 2 * sum(map(source.count, _INTRODUCERS)) + 2 <= limits.max_nodes:
         return
     try:
         _measure(source, limits, _Loader)
@@ -190,6 +195,7 @@ def _is_nesting_error(exc: yaml.YAMLError) -> bool:
     return "maximum nesting depth" in str(getattr(exc, "problem", "") or "")
 
 
+_INTRODUCERS = (",", "[", "{", ":", "-", "?", "\n", "\r")
 _COLLECTION_START = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _COLLECTION_END = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 _NODE = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)

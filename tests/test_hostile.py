@@ -744,3 +744,12 @@ def test_an_output_to_dev_stdout_on_a_pipe_is_written_to_the_pipe(plans: Path) -
                            "json:/dev/stdout"], cwd=plans, capture_output=True, text=True, timeout=60)
     assert done.returncode == 1, done.stderr
     assert [f["code"] for f in json.loads(done.stdout)] == ["PL205"]
+
+
+@pytest.mark.parametrize("body", ["x-a: {" + ", ".join(f"k{i}" for i in range(60_000)) + "}\n",
+                                  "".join(f"k{i}:\n" for i in range(60_000)),
+                                  "x-a: [" + ", ".join(["[a: b]"] * 40_000) + "]\n"])
+def test_the_node_count_holds_however_the_nodes_are_written(body: str) -> None:
+    """The cheap count that spares most files a second parse never lets too many through."""
+    [(code, problem)] = load(body.encode(), Limits(max_nodes=100_000)).problems
+    assert code == "PL001" and "more than 100,000 nodes" in problem.text()
