@@ -4,6 +4,7 @@ dependency (the README's test command installs Debian's `neovim`): without it th
 test fails, it never skips."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
