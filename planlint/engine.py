@@ -23,7 +23,7 @@ from planlint.memo import Memo
 from planlint.model import Finding
 from planlint.registry import Registry, load_registry
 from planlint.suppress import apply_directives, ignored_in_file
-from planlint.workers import Cache, run_jobs
+from planlint.workers import Cache, lint_files
 
 if TYPE_CHECKING:
     from planlint.compare import Trend
@@ -91,8 +91,8 @@ def lint(sources: Sequence[Source], registry: Registry, settings: Settings,
     context_job = replace(job, keep_text=False)
     if memo is not None:
         memo.next_run()
-    outcomes = run_jobs(sources, job, jobs, progress, _cache(cache_folder, memo, job))
-    context_outcomes = run_jobs(context, context_job, jobs, None, _cache(cache_folder, memo, context_job))
+    outcomes = lint_files(sources, job, jobs, progress, _cache(cache_folder, memo, job))
+    context_outcomes = lint_files(context, context_job, jobs, None, _cache(cache_folder, memo, context_job))
     errors = list(registry.errors) + [e for o in outcomes + context_outcomes for e in o.errors]
     extra, run_errors = _cross_file_findings(outcomes, context_outcomes, job)
     errors += run_errors

@@ -21,7 +21,7 @@ class Memo:
         self.run = 0
 
     def bind(self, job: Job) -> "MemoView":
-        """The cache interface that planlint.workers.run_jobs uses, for one job."""
+        """The cache interface that planlint.workers.lint_files uses, for one job."""
         return MemoView(self, _job_key(job))
 
     def next_run(self) -> None:

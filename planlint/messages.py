@@ -9,7 +9,7 @@ from typing import Any
 
 from planlint.api import Text, say
 
-M = {
+MESSAGES = {
     # reading a file (PL001, PL003)
     "too_big": ("the file is larger than the {limit}-byte limit for a plan",
                 "文件超过了计划文件 {limit} 字节的上限"),
@@ -174,7 +174,7 @@ _DESCRIPTIONS_ZH = {
 
 
 def text(name: str, /, **args: Any) -> Text:
-    english, chinese = M[name]
+    english, chinese = MESSAGES[name]
     return say({"en": english, "zh": chinese}, **args)
 
 

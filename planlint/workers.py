@@ -51,14 +51,14 @@ def young_gc_only() -> Iterator[Callable[[], None]]:
             gc.enable()
 
 
-def run_jobs(sources: Sequence[Source], job: Job, jobs: int, progress: Optional[Callable[[], None]],
+def lint_files(sources: Sequence[Source], job: Job, processes: int, progress: Optional[Callable[[], None]],
              cache: Optional[Cache] = None) -> List[FileOutcome]:
     """One outcome per source, in order; cached outcomes are reused, new ones stored."""
     with young_gc_only() as tick:
-        return _run_jobs(sources, job, jobs, progress, cache, tick)
+        return _lint_files(sources, job, processes, progress, cache, tick)
 
 
-def _run_jobs(sources: Sequence[Source], job: Job, jobs: int, progress: Optional[Callable[[], None]],
+def _lint_files(sources: Sequence[Source], job: Job, processes: int, progress: Optional[Callable[[], None]],
               cache: Optional[Cache], tick: Callable[[], None]) -> List[FileOutcome]:
     def done() -> None:
         tick()
@@ -75,7 +75,7 @@ def _run_jobs(sources: Sequence[Source], job: Job, jobs: int, progress: Optional
             done()
         else:
             todo.append((index, (source, raw), key))
-    for (index, _, key), outcome in zip(todo, _compute([task for _, task, _ in todo], job, jobs, done)):
+    for (index, _, key), outcome in zip(todo, _compute([task for _, task, _ in todo], job, processes, done)):
         outcomes[index] = outcome
         if cache is not None and key is not None and not outcome.errors:
             cache.put(key, outcome)
@@ -90,14 +90,14 @@ def _read(source: Source, job: Job, cache: Cache) -> Tuple[Optional[bytes], Opti
     return raw, cache.key(raw)
 
 
-def _compute(tasks: List[Task], job: Job, jobs: int, done: Callable[[], None]) -> List[FileOutcome]:
-    if jobs <= 1 or len(tasks) < 2 or not _can_fork():
+def _compute(tasks: List[Task], job: Job, processes: int, done: Callable[[], None]) -> List[FileOutcome]:
+    if processes <= 1 or len(tasks) < 2 or not _can_fork():
         outcomes = []
         for source, raw in tasks:
             outcomes.append(lint_file(source, job, raw))
             done()
         return outcomes
-    return _in_processes(tasks, job, jobs, done)
+    return _in_processes(tasks, job, processes, done)
 
 
 def _can_fork() -> bool:
@@ -106,7 +106,7 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def _in_processes(tasks: List[Task], job: Job, jobs: int, done: Callable[[], None]) -> List[FileOutcome]:
+def _in_processes(tasks: List[Task], job: Job, processes: int, done: Callable[[], None]) -> List[FileOutcome]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -115,12 +115,12 @@ def _in_processes(tasks: List[Task], job: Job, jobs: int, done: Callable[[], Non
     context = multiprocessing.get_context("fork")
     global _JOB
     _JOB = job
-    jobs = min(jobs, max_jobs(), len(tasks))
-    chunk = max(1, min(64, len(tasks) // (jobs * 8)))
+    processes = min(processes, max_jobs(), len(tasks))
+    chunk = max(1, min(64, len(tasks) // (processes * 8)))
     outcomes: List[FileOutcome] = []
     # concurrent.futures notices a worker that died (killed, out of memory) and
     # says so; multiprocessing.Pool would wait for its results forever.
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=gc.disable) as pool:
+    with ProcessPoolExecutor(processes, mp_context=context, initializer=gc.disable) as pool:
         try:
             for outcome in pool.map(_lint_in_worker, tasks, chunksize=chunk):
                 outcomes.append(outcome)
