@@ -107,12 +107,20 @@ _LANG_OPTION = click.option("--lang", type=click.Choice(LANGUAGES),
                    "as in CI logs).")
 @click.option("--quiet", "-q", is_flag=True, help="Print the findings only, without the summary line.")
 @click.option("--statistics", is_flag=True, help="Print how many findings each rule has, instead of the findings.")
+@click.option("--fix", "fix", is_flag=True,
+              help="Apply safe fixes in place, then report what is left (`--fix -`: fixed plan on stdout).")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Print the diff that --fix would write; write nothing (exit 1 when there is a diff).")
+@click.option("--add-suppressions", metavar="REASON",
+              help="Write `# planlint: disable=CODE -- REASON` on each line that has a finding.")
 @_LANG_OPTION
 def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str],
           select: Tuple[str, ...], extend_select: Tuple[str, ...], ignore: Tuple[str, ...],
           config_path: Optional[str], isolated: bool, today: Optional[dt.date], fail_on: Optional[str], exit_zero: bool,
           stdin_filename: Optional[str], baseline_path: Optional[str], write_baseline: Optional[str],
-          prune_baseline: bool, compare_path: Optional[str], no_cache: bool, jobs: Optional[int], lang: Optional[str],
+          prune_baseline: bool, compare_path: Optional[str], no_cache: bool, jobs: Optional[int],
+          fix: bool, unsafe_fixes: bool, show_diff: bool, add_suppressions: Optional[str], lang: Optional[str],
           color: str = "auto", quiet: bool = False, statistics: bool = False) -> None:
     """Lint plan files and folders."""
     for path in paths[:1] if len(paths) == 1 else ():  # `planlint --lang zh rule`: one path, a typo
@@ -134,6 +142,9 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
         sources, context = _sources(settings, paths, stdin_filename, discovery_errors)
         _refuse_unsafe_targets(outputs, write_baseline, [settings.baseline, compare_path], sources + context,
                                settings)
+        if fix or show_diff or add_suppressions is not None:
+            _fix(paths, sources, context, registry, settings, outputs, fix, unsafe_fixes, show_diff,
+                 add_suppressions, settings.fail_on, exit_zero)
         with _progress_bar(len(sources)) as advance:
             result = lint(sources, registry, settings, context, advance,
                           keep_text=any(name == "html" for name, _ in outputs),
@@ -169,6 +180,39 @@ def _add_trend(result: Result, settings: Settings, compare_path: Optional[str]) 
         from planlint.compare import compare, read_previous
 
         result.trend = compare(read_previous(compare_path), result.findings, result.files, compare_path)
+
+
+def _fix(paths: Tuple[str, ...], sources: List[Source], context: List[Source], registry: Registry,
+         settings: Settings, outputs: List[Tuple[str, Optional[str]]], fix: bool, unsafe: bool, diff: bool,
+         reason: Optional[str], threshold: Severity, exit_zero: bool) -> NoReturn:
+    """--fix, --diff and --add-suppressions: fix in memory, then write, diff or print the plan."""
+    from planlint import fix_command
+
+    if reason is not None and ("\n" in reason or "\r" in reason):
+        _fail("--add-suppressions: the reason must fit on one line")
+    request = fix_command.FixRequest(fix, unsafe, diff, reason, tuple(p for p in paths if p != "-") or (".",))
+    result, files, problems, notices = fix_command.run(request, sources, context, registry, settings,
+                                              html=any(name == "html" for name, _ in outputs))
+    fixed, summary, any_diff = fix_command.finish(request, result, files, problems, sources)
+    for message in list(result.errors) + problems + notices:
+        click.echo(f"planlint: {message}", err=True)
+    suppressed = sum(item.suppressed for item in files.values() if item.changed)
+    if reason is not None and not diff:
+        click.echo(f"planlint: added suppression comments for {suppressed} findings", err=True)
+    to_stdout = not diff and not any(s.data is not None for s in sources if s.path in files and (fix or reason))
+    if diff:
+        click.echo(summary, err=True)
+        sys.exit(2 if result.errors or problems else (1 if any_diff else 0))
+    if to_stdout:
+        _write_reports(outputs, result, registry, settings.lang)
+        text_on_stdout = any(name == "text" and target is None for name, target in outputs)
+        click.echo(summary, err=not text_on_stdout)
+    else:  # the fixed plan went to standard output: the report goes to standard error
+        from planlint.reporters import get_reporter
+
+        click.echo(get_reporter("text")(result, registry, color=False, lang=settings.lang), err=True, nl=False)
+        click.echo(summary, err=True)
+    sys.exit(2 if result.errors or problems else _exit_status(result, threshold, exit_zero))
 
 
 PROGRESS_MIN_FILES = 300

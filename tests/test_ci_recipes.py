@@ -54,10 +54,12 @@ def test_pre_commit_manifest_and_example_config_are_valid(tmp_path: Path) -> Non
                           ("validate-config", CI / "pre-commit-config.yaml")):
         done = subprocess.run([tool("pre-commit"), command, str(path)], capture_output=True, text=True, env=env)
         assert done.returncode == 0, done.stdout + done.stderr
-    [hook] = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert hook["id"] == "planlint" and hook["require_serial"] is True
-    assert re.search(hook["exclude"], ".pre-commit-config.yaml") and re.search(hook["exclude"], "planlint.yaml")
-    assert not re.search(hook["exclude"], "plans/gome.yaml")
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert [(h["id"], h["entry"]) for h in hooks] == [("planlint", "planlint"), ("planlint-fix", "planlint --fix")]
+    for hook in hooks:
+        assert hook["require_serial"] is True
+        assert re.search(hook["exclude"], ".pre-commit-config.yaml") and re.search(hook["exclude"], "planlint.yaml")
+        assert not re.search(hook["exclude"], "plans/gome.yaml")
 
 
 def test_docs_show_exactly_the_tested_files() -> None:

@@ -71,3 +71,28 @@ def test_precommit_hook_blocks_mistakes_and_keeps_cross_file_context(tmp_path: P
     assert "plans/gome-east.yaml:83:9: PL503 [error]" in output
     assert "also an exclusive offer of `gome`" in output
     assert "plans/gome.yaml" not in output  # only the files given are reported
+
+
+def test_precommit_fix_hook_mends_the_plan_and_shows_the_changed_file(tmp_path: Path) -> None:
+    plans_repo = tmp_path / "plans-repo"
+    (plans_repo / "plans").mkdir(parents=True)
+    git(plans_repo, "init", "-q", "-b", "main")
+    config = {"repos": [{"repo": str(REPO), "rev": this_commit(), "hooks": [{"id": "planlint-fix"}]}]}
+    (plans_repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    (plans_repo / "planlint.yaml").write_text("paths: [plans]\n", encoding="utf-8")
+    typed = CLEAN.replace("needed: 6000", "needed: 6,000").replace("kind: promotion", "kind: Promotion")
+    assert typed != CLEAN
+    (plans_repo / "plans" / "gome.yaml").write_text(typed, encoding="utf-8")
+    pre_commit = shutil.which("pre-commit", path=os.path.dirname(sys.executable)) or "pre-commit"
+    subprocess.run([pre_commit, "install"], cwd=plans_repo, check=True, capture_output=True,
+                   env={**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")})
+
+    git(plans_repo, "add", ".")
+    first = git(plans_repo, "commit", "-m", "a plan typed in a hurry", check=False)
+    output = first.stdout + first.stderr
+    assert first.returncode != 0, output
+    assert "files were modified by this hook" in output and "plans/gome.yaml" in output
+    assert (plans_repo / "plans" / "gome.yaml").read_text(encoding="utf-8") == CLEAN
+    git(plans_repo, "add", ".")
+    second = git(plans_repo, "commit", "-m", "the fixed plan", check=False)
+    assert second.returncode == 0, second.stdout + second.stderr

@@ -17,14 +17,14 @@ from planlint.registry import load_registry
 from helpers import HERE, fixture_today, header, lint_paths
 
 RULES_DIR = HERE / "rules"
-FIXED_SUFFIX = ".fixed.yaml"
+FIXED_SUFFIXES = (".fixed.yaml", ".unsafe-fixed.yaml")
 STRUCTURAL = {"PL001", "PL002", "PL003", "PL004", "PL005", "PL006"}
 
 
 def _cases():
     for code_dir in sorted(RULES_DIR.iterdir()):
         for entry in sorted(code_dir.iterdir()):
-            if entry.name.endswith(FIXED_SUFFIX):
+            if entry.name.endswith(FIXED_SUFFIXES):
                 continue  # the text a fail fixture becomes under --fix (tests/test_fix_fixtures.py)
             yield pytest.param(code_dir.name, entry, id=f"{code_dir.name}/{entry.stem}")
 
