@@ -249,7 +249,18 @@ def _reference_field(path: Tuple[Any, ...]) -> str:
     return next((p for p in reversed(path) if isinstance(p, str)), "")
 
 
+_LAST_KNOWN: List[Any] = [None, "", {}]  # one document's references share their table
+
+
 def _known_references(doc: Document, field: str) -> Dict[str, set]:
+    """id -> the spellings that surely mean it, made once per document and field
+    (80,000 tiers and a few unknown references were 2 s)."""
+    if _LAST_KNOWN[0] is not doc or _LAST_KNOWN[1] != field:
+        _LAST_KNOWN[:] = [doc, field, _make_known_references(doc, field)]
+    return _LAST_KNOWN[2]  # type: ignore[no-any-return]
+
+
+def _make_known_references(doc: Document, field: str) -> Dict[str, set]:
     """id -> the spellings that surely mean it (the id, apart from case; a contact's name)."""
     def spellings(*words: Any) -> set:
         return {" ".join(w.split()).lower() for w in words if isinstance(w, str)}

@@ -33,7 +33,7 @@ None.
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, Iterator, Optional, Union
+from typing import Any, Dict, Iterator, List, Optional, Union
 
 from planlint.api import DataPath, Document, Problem, Text, closest, entries, list_paths, place, say
 
@@ -128,11 +128,23 @@ def _normal(text: Any) -> str:
 
 def _exact(value: str, known: Dict[str, Optional[str]]) -> Optional[str]:
     """The id that `value` names apart from case and spacing: the id itself or its name."""
-    wanted = _normal(value)
-    for key, name in known.items():
-        if _normal(key) == wanted or (name is not None and _normal(name) == wanted):
-            return key
-    return None
+    return _spellings(known).get(_normal(value))
+
+
+_LAST: List[Any] = [None, {}]  # the last `known` and its spellings: one file's references share it
+
+
+def _spellings(known: Dict[str, Optional[str]]) -> Dict[str, str]:
+    """normalized id or name -> the first id it names; built once per `known`, not
+    per reference (80,000 tiers and a few unknown references were 2 s)."""
+    if _LAST[0] is not known:
+        found: Dict[str, str] = {}
+        for key, name in known.items():
+            found.setdefault(_normal(key), key)
+            if name is not None:
+                found.setdefault(_normal(name), key)
+        _LAST[:] = [known, found]
+    return _LAST[1]  # type: ignore[no-any-return]
 
 
 def _closest(value: str, known: Dict[str, Optional[str]]) -> Optional[str]:
