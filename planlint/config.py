@@ -178,15 +178,33 @@ def find_config(start: str) -> Optional[str]:
     while True:
         for name in CONFIG_FILES:
             candidate = os.path.join(folder, name)
-            if os.path.isfile(candidate):
+            if os.path.isfile(candidate) and _stays_in_repository(candidate):
                 return candidate
         pyproject = os.path.join(folder, "pyproject.toml")
-        if os.path.isfile(pyproject) and _pyproject_section(pyproject) is not None:
+        if (os.path.isfile(pyproject) and _stays_in_repository(pyproject)
+                and _pyproject_section(pyproject) is not None):
             return pyproject
         parent = os.path.dirname(folder)
         if parent == folder or os.path.lexists(os.path.join(folder, ".git")) or os.path.realpath(folder) == home:
             return None
         folder = parent
+
+
+def _stays_in_repository(candidate: str) -> bool:
+    """A config found by discovery that is a link must point inside its repository
+    (or its own folder, outside one): `planlint.yaml -> ~/.aws/credentials` in a
+    pull request would print bits of that file in the config's error messages."""
+    if not os.path.islink(candidate):
+        return True
+    root = folder = os.path.dirname(os.path.abspath(candidate))
+    while not os.path.lexists(os.path.join(folder, ".git")):
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            folder = root  # no repository: the link's own folder is the limit
+            break
+        folder = parent
+    limit = os.path.realpath(folder).rstrip(os.sep) + os.sep
+    return os.path.realpath(candidate).startswith(limit)
 
 
 def load_config(explicit: Optional[str] = None, isolated: bool = False,

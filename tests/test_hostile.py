@@ -753,3 +753,19 @@ def test_the_node_count_holds_however_the_nodes_are_written(body: str) -> None:
     """The cheap count that spares most files a second parse never lets too many through."""
     [(code, problem)] = load(body.encode(), Limits(max_nodes=100_000)).problems
     assert code == "PL001" and "more than 100,000 nodes" in problem.text()
+
+
+def test_a_config_that_links_outside_the_repository_is_not_read(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "secret.yaml").write_text("select: [hunter2]\n")
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "shared").mkdir()
+    (repo / "shared" / "planlint.yaml").write_text("fail-on: warning\n")
+    (repo / "a.yaml").write_text(GOOD)
+    os.symlink("../secret.yaml", repo / "planlint.yaml")
+    outside = _run(["a.yaml", "--no-cache"], repo, monkeypatch)
+    assert outside.exit_code == 0 and "hunter2" not in outside.output  # no config read: PL205 is a warning
+    (repo / "planlint.yaml").unlink()
+    os.symlink("shared/planlint.yaml", repo / "planlint.yaml")
+    inside = _run(["a.yaml", "--no-cache"], repo, monkeypatch)
+    assert inside.exit_code == 1  # fail-on: warning from the linked config inside the repository
