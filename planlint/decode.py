@@ -44,7 +44,7 @@ def _where_not_utf8(raw: bytes, offset: int) -> Where:
 
 def _looks_like_gbk(raw: bytes) -> bool:
     try:
-        text = raw.decode("gb18030")
+        decoded = raw.decode("gb18030")
     except UnicodeDecodeError:
         return False
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+    return any("\u4e00" <= ch <= "\u9fff" for ch in decoded)

@@ -42,9 +42,9 @@ class Directive:
     malformed: Optional[Text] = None  # what is wrong and how to write it; hides nothing
 
 
-def parse_directives(text: str) -> List[Directive]:
+def parse_directives(source: str) -> List[Directive]:
     found: List[Directive] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(source.splitlines(), start=1):
         if "planlint" not in line.lower():
             continue
         match = _START.search(line)
