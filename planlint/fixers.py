@@ -31,8 +31,8 @@ class Scalar:
 
     def __init__(self, doc: Document, lines: Lines, path: Tuple[Any, ...], at: str = "value") -> None:
         self.ok = False
-        if not doc.positions.has_key(path):
-            return
+        if not doc.positions.has_key(path) or (at == "value" and doc.positions.source_text(path) is None):
+            return  # a mapping or list where a value belongs: no text edit can say what was meant
         span = doc.positions.locate(path, at)
         if span.end_line is None or span.end_line != span.line:
             return  # a multi-line scalar is left alone

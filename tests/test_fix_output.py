@@ -51,3 +51,13 @@ def test_sarif_results_carry_fixes_and_validate() -> None:
                                                                  "endLine": 39, "endColumn": 22},
                                                "insertedContent": {"text": "5000"}}]}],
         "properties": {"applicability": "safe"}}]
+
+
+def test_no_fix_for_a_mapping_where_a_name_belongs() -> None:
+    # Found by --fix --unsafe-fixes on the generated corpus: the verification refused it; now it is not offered.
+    text = (HERE / "fixes" / "fixable.yaml").read_text(encoding="utf-8").replace(
+        "    tier: Headquarters", "    tier: {name: headquarters}")
+    result = CliRunner().invoke(cli, ["-", "--isolated", "--no-cache", "--today", "2026-11-23", "--format", "json"],
+                                input=text)
+    tier = [f for f in json.loads(result.stdout) if f["line"] == 21]
+    assert [(f["code"], f["fix"]) for f in tier] == [("PL002", None)]
