@@ -29,17 +29,23 @@ def this_commit() -> str:
                           check=True).stdout.strip()
 
 
-def test_precommit_hook_blocks_mistakes_and_keeps_cross_file_context(tmp_path: Path) -> None:
+def plans_repo_with_hook(tmp_path: Path, hook: str, plan: str) -> Path:
+    """A git repository with plans/gome.yaml and pre-commit installed for planlint's `hook`."""
     plans_repo = tmp_path / "plans-repo"
     (plans_repo / "plans").mkdir(parents=True)
     git(plans_repo, "init", "-q", "-b", "main")
-    config = {"repos": [{"repo": str(REPO), "rev": this_commit(), "hooks": [{"id": "planlint"}]}]}
+    config = {"repos": [{"repo": str(REPO), "rev": this_commit(), "hooks": [{"id": hook}]}]}
     (plans_repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
     (plans_repo / "planlint.yaml").write_text("paths: [plans]\n", encoding="utf-8")
-    (plans_repo / "plans" / "gome.yaml").write_text(CLEAN, encoding="utf-8")
+    (plans_repo / "plans" / "gome.yaml").write_text(plan, encoding="utf-8")
     pre_commit = shutil.which("pre-commit", path=os.path.dirname(sys.executable)) or "pre-commit"
     subprocess.run([pre_commit, "install"], cwd=plans_repo, check=True, capture_output=True,
                    env={**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")})
+    return plans_repo
+
+
+def test_precommit_hook_blocks_mistakes_and_keeps_cross_file_context(tmp_path: Path) -> None:
+    plans_repo = plans_repo_with_hook(tmp_path, "planlint", CLEAN)
 
     git(plans_repo, "add", ".")
     first = git(plans_repo, "commit", "-m", "a clean plan", check=False)
@@ -74,18 +80,9 @@ def test_precommit_hook_blocks_mistakes_and_keeps_cross_file_context(tmp_path: P
 
 
 def test_precommit_fix_hook_mends_the_plan_and_shows_the_changed_file(tmp_path: Path) -> None:
-    plans_repo = tmp_path / "plans-repo"
-    (plans_repo / "plans").mkdir(parents=True)
-    git(plans_repo, "init", "-q", "-b", "main")
-    config = {"repos": [{"repo": str(REPO), "rev": this_commit(), "hooks": [{"id": "planlint-fix"}]}]}
-    (plans_repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    (plans_repo / "planlint.yaml").write_text("paths: [plans]\n", encoding="utf-8")
     typed = CLEAN.replace("needed: 6000", "needed: 6,000").replace("kind: promotion", "kind: Promotion")
     assert typed != CLEAN
-    (plans_repo / "plans" / "gome.yaml").write_text(typed, encoding="utf-8")
-    pre_commit = shutil.which("pre-commit", path=os.path.dirname(sys.executable)) or "pre-commit"
-    subprocess.run([pre_commit, "install"], cwd=plans_repo, check=True, capture_output=True,
-                   env={**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")})
+    plans_repo = plans_repo_with_hook(tmp_path, "planlint-fix", typed)
 
     git(plans_repo, "add", ".")
     first = git(plans_repo, "commit", "-m", "a plan typed in a hurry", check=False)
