@@ -86,7 +86,8 @@ class PositionIndex:
         """(key node of the last step or None, deepest node reached, steps taken)."""
         node, key_node = self.root, None
         for steps, part in enumerate(path):
-            child = self._child(node, part)
+            # list indexes go straight to the plain lookup: a path step costs one call
+            child = _child(node, part) if part.__class__ is int else self._child(node, part)
             if child is None:
                 return key_node, node, steps
             key_node, node = child
