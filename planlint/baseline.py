@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, List, Sequence, Tuple
 
 from planlint.errors import ConfigError
+from planlint.messages import text
 from planlint.model import Finding
 
 FORMAT_VERSION = 1
@@ -68,7 +69,7 @@ def _write(path: str, text: str) -> None:
     try:
         write_report(path, text)
     except OSError as exc:  # the old baseline, if any, is left as it was
-        raise ConfigError(f"cannot write the baseline {path}: {exc.strerror or exc}") from None
+        raise ConfigError(text("baseline_unwritable", path=path, reason=exc.strerror or exc)) from None
 
 
 MAX_BASELINE_BYTES = 100_000_000
@@ -101,10 +102,10 @@ def _read_keys(path: str) -> List[Key]:
             raise ValueError("`findings` must be a list of {path, code, account, plan, node} entries of text")
         return [_key_of(entry) for entry in entries]
     except FileNotFoundError:
-        raise ConfigError(f"baseline {path} does not exist; create it with --write-baseline {path}") from None
+        raise ConfigError(text("baseline_missing", path=path)) from None
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise ConfigError(f"baseline {path} cannot be read: {exc.strerror if isinstance(exc, OSError) else exc}"
-                          ) from None
+        raise ConfigError(text("baseline_unreadable", path=path,
+                               reason=exc.strerror if isinstance(exc, OSError) else exc)) from None
 
 
 def _well_formed(entry: object) -> bool:

@@ -5,11 +5,13 @@ import contextlib
 import datetime as dt
 import os
 import sys
-from typing import TYPE_CHECKING, Callable, Iterator, List, NoReturn, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Iterator, List, NoReturn, Optional, Tuple, Union
 
 import click
 
 from planlint import __version__
+from planlint.api import Text
+from planlint.messages import text
 from planlint.model import LANGUAGES, Severity
 from planlint.reporters import FORMATS
 
@@ -66,7 +68,7 @@ def _parse_today(ctx: click.Context, param: click.Parameter, value: Optional[str
     if value is None:
         return None
     if not is_real_date(value):
-        raise click.BadParameter(f"`{value}` is not a real date written YYYY-MM-DD")
+        raise click.BadParameter(_say("bad_today", value=value))
     return dt.date.fromisoformat(value)
 
 
@@ -123,6 +125,7 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
           fix: bool, unsafe_fixes: bool, show_diff: bool, add_suppressions: Optional[str], lang: Optional[str],
           color: str = "auto", quiet: bool = False, statistics: bool = False) -> None:
     """Lint plan files and folders."""
+    _LANGUAGE[0] = lang
     for path in paths[:1] if len(paths) == 1 else ():  # `planlint --lang zh rule`: one path, a typo
         _no_command_typo(path, [c for c in cli.commands if c != "check"], lang)
     from planlint.baseline import write_baseline as record_baseline
@@ -138,6 +141,7 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
                                            extend_select=_split(extend_select), today=today, lang=lang,
                                            fail_on=fail_on, baseline=baseline_path,
                                            use_baseline=not write_baseline, use_cache=not no_cache)
+        _LANGUAGE[0] = settings.lang
         discovery_errors: List[str] = []
         sources, context = _sources(settings, paths, stdin_filename, discovery_errors)
         _refuse_unsafe_targets(outputs, write_baseline, [settings.baseline, compare_path], sources + context,
@@ -154,7 +158,7 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
         result.errors[:0] = discovery_errors
         _add_trend(result, settings, compare_path)
     except (ConfigError, PathError) as exc:
-        _fail(str(exc))
+        _fail(exc)
     for message in dict.fromkeys(result.errors):  # one dead worker is one message, not one per file
         click.echo(f"planlint: {message}", err=True)
     try:
@@ -163,7 +167,7 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
         elif prune_baseline and result.baseline is not None and result.stale_baseline:
             result.baseline.prune(result.stale_baseline)
     except ConfigError as exc:
-        _fail(str(exc))
+        _fail(exc)
     if write_baseline:
         click.echo(f"planlint: wrote {len(result.findings)} findings to the baseline {write_baseline}", err=True)
         sys.exit(2 if result.errors else 0)
@@ -247,15 +251,15 @@ def _parse_outputs(formats: Tuple[str, ...], output: Optional[str]) -> List[Tupl
     for spec in formats or ("text",):
         name, _, target = spec.partition(":")
         if name not in FORMATS:
-            raise ConfigError(f"--format: `{name}` is not a format; choose from {', '.join(FORMATS)}")
+            raise ConfigError(text("bad_format", name=name, formats=", ".join(FORMATS)))
         outputs.append((name, target or None))
     if output:
         index = next((i for i, (_, target) in enumerate(outputs) if target is None), None)
         if index is None:
-            raise ConfigError("--output: every --format already names its file")
+            raise ConfigError(text("output_taken"))
         outputs[index] = (outputs[index][0], output)
     if sum(target is None for _, target in outputs) > 1:
-        raise ConfigError("--format: only one report can go to standard output; give the others a FILE")
+        raise ConfigError(text("two_stdout"))
     return outputs
 
 
@@ -281,10 +285,10 @@ def _refuse_unsafe_targets(outputs: List[Tuple[str, Optional[str]]], write_basel
         name = os.path.basename(real).lower()
         what = protected.get(real) or ("a config file" if name in CONFIG_NAMES or name == "pyproject.toml" else None)
         if what:
-            raise ConfigError(f"{option}: {target} is {what}; planlint never writes over it (choose another file)")
+            raise ConfigError(text("protected_target", option=option, target=target, what=what,
+                                   what_zh=_PROTECTED_ZH.get(what, what)))
         if real in claimed and is_regular_target(target):
-            raise ConfigError(f"{option}: {target} is also the file of {claimed[real]}; "
-                              "give each report its own file")
+            raise ConfigError(text("shared_target", option=option, target=target, other=claimed[real]))
         claimed[real] = option
 
 
@@ -294,7 +298,7 @@ def _sources(settings: Settings, paths: Tuple[str, ...], stdin_filename: Optiona
     from planlint.errors import ConfigError
 
     if stdin_filename is not None and paths and "-" not in paths:
-        raise ConfigError("--stdin-filename names the plan read from standard input: add `-` to read it")
+        raise ConfigError(text("stdin_filename_alone"))
     files, use_stdin = split_stdin(paths or (("-",) if stdin_filename is not None else (".",)))
     notices: List[str] = []
     sources = discover(files, settings.exclude, settings.config_root, notices, errors)
@@ -309,9 +313,9 @@ def _sources(settings: Settings, paths: Tuple[str, ...], stdin_filename: Optiona
     for notice in dict.fromkeys(notices):
         click.echo(f"planlint: notice: {notice}", err=True)
     if not sources and errors:
-        raise ConfigError("\n".join(errors))
+        raise ConfigError("\n".join(errors))  # the paths' own messages, joined
     if not sources:
-        raise ConfigError(f"no plan files (*.yaml, *.yml) found under {', '.join(map(visible_path, files))}")
+        raise ConfigError(text("no_plans", paths=", ".join(map(visible_path, files))))
     return sources, context
 
 
@@ -323,7 +327,7 @@ def _write_reports(outputs: List[Tuple[str, Optional[str]]], result: Result, reg
     display = display or {}
     for name, target in outputs:
         if target is None and sys.stdout is None:
-            _fail(f"standard output is closed: write the {name} report to a file with --output FILE")
+            _fail(text("stdout_closed", name=name))
         color = target is None and _use_color(display.get("color", "auto"))
         # --quiet and --statistics shape the text report only
         extra = {"quiet": bool(display.get("quiet")), "statistics": bool(display.get("statistics"))}
@@ -335,7 +339,7 @@ def _write_reports(outputs: List[Tuple[str, Optional[str]]], result: Result, reg
             try:
                 write_report(target, report)
             except OSError as exc:  # the old report, if any, is left as it was
-                _fail(f"cannot write the {name} report to {target}: {exc.strerror or exc}")
+                _fail(text("report_unwritable", name=name, target=target, reason=exc.strerror or exc))
         if name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
             _append_step_summary(os.environ["GITHUB_STEP_SUMMARY"], result, registry)
 
@@ -348,7 +352,7 @@ def _append_step_summary(path: str, result: Result, registry: Registry) -> None:
         with os.fdopen(descriptor, "a", encoding="utf-8") as summary:
             summary.write(step_summary(result, registry))
     except OSError as exc:
-        _fail(f"cannot append the step summary to GITHUB_STEP_SUMMARY ({path}): {exc.strerror or exc}")
+        _fail(text("step_summary_unwritable", path=path, reason=exc.strerror or exc))
 
 
 def _use_color(choice: str) -> bool:
@@ -367,9 +371,34 @@ def _exit_status(result: Result, fail_on: Severity, exit_zero: bool) -> int:
     return 1 if failing and not exit_zero else 0
 
 
-def _fail(message: str) -> NoReturn:
-    click.echo(f"planlint: error: {message}", err=True)
+def _fail(message: Union[str, Text, Exception]) -> NoReturn:
+    from planlint.errors import ConfigError
+
+    lang = _language()
+    if isinstance(message, ConfigError):
+        message = message.render(lang)
+    elif isinstance(message, Text):
+        message = message.render(lang)
+    click.echo(f"planlint: error: {message}" if lang == "en" else f"planlint：错误：{message}", err=True)
     sys.exit(2)
+
+
+# The language of usage errors: --lang, then the config's `lang` once it is read, then the locale.
+_LANGUAGE: List[Optional[str]] = [None]
+_PROTECTED_ZH = {"a plan being linted": "正在检查的计划文件", "the config file": "配置文件",
+                 "the baseline being read": "正在读取的基线文件", "a config file": "配置文件"}
+
+
+def _language() -> str:
+    from planlint.config import choose_language
+
+    return choose_language(_LANGUAGE[0], {})  # type: ignore[arg-type]
+
+
+def _say(name: str, **args: Any) -> str:
+    from planlint.messages import text
+
+    return text(name, **args).render(_language())
 
 
 # Whether a rule runs with no configuration (SPEC 8), as `planlint rules` shows it.
@@ -380,6 +409,7 @@ ENABLEMENT = {"en": {True: "default", False: "opt-in"}, "zh": {True: "默认", F
 @_LANG_OPTION
 def list_rules(lang: Optional[str]) -> None:
     """List every rule: code, name, severity, summary."""
+    _LANGUAGE[0] = lang
     registry, lang = _registry_and_language(lang)
     for rule in registry.ordered():
         enabled = ENABLEMENT[lang][rule.on_by_default]
@@ -391,12 +421,13 @@ def list_rules(lang: Optional[str]) -> None:
 @_LANG_OPTION
 def explain(rule: str, lang: Optional[str]) -> None:
     """Explain a rule by code or name: what it does, why, an example and its fix."""
+    _LANGUAGE[0] = lang
     from planlint.explain import render_explanation
 
     registry, lang = _registry_and_language(lang)
     code = registry.resolve(rule)
     if code is None:
-        _fail(f"`{rule}` is not a rule code or name; `planlint rules` lists them")
+        _fail(text("not_a_rule", rule=rule))
     click.echo(render_explanation(registry.rules[code], lang))
 
 
@@ -408,7 +439,7 @@ def _registry_and_language(lang: Optional[str]) -> Tuple[Registry, str]:
     try:
         settings, registry = load_settings(lang=lang)
     except ConfigError as exc:
-        _fail(str(exc))
+        _fail(exc)
     return registry, settings.lang
 
 
@@ -426,6 +457,7 @@ def schema() -> None:
 @_LANG_OPTION
 def init(file: str, today: Optional[dt.date], lang: Optional[str]) -> None:
     """Write a commented template plan that passes every rule (in Chinese with --lang zh)."""
+    _LANGUAGE[0] = lang
     from planlint.config import choose_language, load_config
     from planlint.errors import ConfigError
     from planlint.init_template import plan_template
@@ -442,14 +474,14 @@ def init(file: str, today: Optional[dt.date], lang: Optional[str]) -> None:
         if folder and not os.path.isdir(folder):
             os.makedirs(folder)
     except OSError as exc:
-        _fail(f"cannot create the folder {folder}: {exc.strerror or exc}")
+        _fail(text("folder_uncreatable", folder=folder, reason=exc.strerror or exc))
     try:
         with open(file, "x", encoding="utf-8") as handle:  # "x": never overwrite a plan
             handle.write(template)
     except FileExistsError:
-        _fail(f"{file} already exists; planlint init never overwrites a file")
+        _fail(text("init_exists", file=file))
     except OSError as exc:
-        _fail(f"cannot write {file}: {exc.strerror or exc}")
+        _fail(text("init_unwritable", file=file, reason=exc.strerror or exc))
     click.echo(f"Wrote {file}; edit it, then run: planlint {file}")
 
 

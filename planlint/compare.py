@@ -14,6 +14,7 @@ from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 from planlint.api import Finding
 from planlint.errors import ConfigError
+from planlint.messages import text
 
 Key = Tuple[str, ...]
 _REQUIRED = ("path", "code", "severity")
@@ -40,17 +41,15 @@ def read_previous(path: str) -> List[dict]:
     try:
         document = read_json(path)  # a FIFO, /dev/zero or deep brackets: an error, not a hang
     except FileNotFoundError:
-        raise ConfigError(f"{what}: the file does not exist; write it with --format json:{path}") from None
+        raise ConfigError(text("previous_missing", what=what, path=path)) from None
     except (OSError, ValueError) as exc:
-        raise ConfigError(f"{what}: not a planlint JSON report ({exc.strerror if isinstance(exc, OSError) else exc})"
-                          ) from None
+        raise ConfigError(text("previous_unreadable", what=what,
+                               reason=exc.strerror if isinstance(exc, OSError) else exc)) from None
     if not isinstance(document, list):
-        raise ConfigError(f"{what}: not a planlint JSON report (expected a list of findings, "
-                          "as `--format json` writes)")
+        raise ConfigError(text("previous_not_list", what=what))
     for index, entry in enumerate(document):
         if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in _REQUIRED):
-            raise ConfigError(f"{what}: finding {index + 1} is not a planlint finding "
-                              f"(it needs {', '.join(_REQUIRED)})")
+            raise ConfigError(text("previous_bad_entry", what=what, index=index + 1, fields=", ".join(_REQUIRED)))
     return document
 
 

@@ -16,10 +16,11 @@ import stat
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Optional, Set, Tuple
 
-from planlint.api import Problem, closest, format_path
+from planlint.api import Problem, Text, closest, format_path
 from planlint.discover import CONFIG_FILES
 from planlint.errors import ConfigError
 from planlint.loader import Limits, load
+from planlint.messages import text
 from planlint.model import Rule, Severity
 from planlint.positions import PositionIndex
 from planlint.registry import Registry, load_registry
@@ -113,8 +114,7 @@ def prepare(registry: Registry, settings: Settings) -> Prepared:
         for token in tokens:
             matched = registry.codes_for(token)
             if not matched:
-                raise ConfigError(f"{what}: `{token}` is not a rule code, name or code prefix "
-                                  "(see `planlint rules`)")
+                raise ConfigError(text("unknown_rule_token", what=what, token=token))
             found.update(matched)
         return found
 
@@ -164,8 +164,10 @@ class Config:
         for problem in problems:
             span = self.positions.locate(problem.path, problem.at)
             where = f"{self.path}:{span.line}:{span.column}" if self.positions.root is not None else str(self.path)
-            lines.append(f"{where}: {problem.text()}")
-        return ConfigError("invalid configuration\n  " + "\n  ".join(lines))
+            lines.append(text("config_at", where=where, problem=problem.message))
+        names = [f"{{l{i}}}" for i in range(len(lines))]
+        return ConfigError(Text({"en": "\n  ".join(["{head}", *names]), "zh": "\n  ".join(["{head}", *names])},
+                                {"head": text("invalid_config"), **{f"l{i}": line for i, line in enumerate(lines)}}))
 
 
 def find_config(start: str) -> Optional[str]:
@@ -215,7 +217,7 @@ def load_config(explicit: Optional[str] = None, isolated: bool = False,
     if path is None:
         return Config()
     if not os.path.isfile(path):
-        raise ConfigError(f"config file {path} does not exist")
+        raise ConfigError(text("config_missing", path=path))
     config = _read(path)
     from planlint.schema import validate
 
@@ -240,7 +242,7 @@ def plugin_reference(config: Config, plugin: str) -> str:
         elif os.path.exists(real):
             reason = _not_trusted(real)
     if reason is not None:
-        raise ConfigError(f"{config.path}: plugin `{plugin}` was not loaded: {reason}")
+        raise ConfigError(text("plugin_not_loaded", path=config.path, plugin=plugin, reason=reason))
     return reference
 
 
@@ -270,7 +272,7 @@ def _read(path: str) -> Config:
     if loaded.data is None and not loaded.empty:
         problem = loaded.problems[0][1]
         line, column = problem.position[:2] if problem.position else (1, 1)
-        raise ConfigError(f"{path}:{line}:{column}: {problem.text()}")
+        raise ConfigError(text("config_at", where=f"{path}:{line}:{column}", problem=problem.message))
     if loaded.problems:
         raise Config(path, root, {}, loaded.positions).error([p for _, p in loaded.problems])
     return Config(path, root, loaded.data or {}, loaded.positions)
@@ -286,7 +288,7 @@ def _pyproject_section(path: str) -> Optional[dict]:
             document = tomllib.load(handle)
     except (OSError, ValueError, RecursionError) as exc:  # ValueError: TOMLDecodeError, not UTF-8, huge ints
         reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)[:200]
-        raise ConfigError(f"{path}: not valid TOML: {reason}") from None
+        raise ConfigError(text("bad_toml", path=path, reason=reason)) from None
     tool = document.get("tool")
     section = tool.get("planlint") if isinstance(tool, dict) else None
     return _toml_dates_as_text(section) if isinstance(section, dict) else None

@@ -9,6 +9,9 @@ import stat
 from dataclasses import dataclass
 from typing import Iterable, List, Optional, Tuple
 
+from planlint.errors import ConfigError
+from planlint.messages import text
+
 CONFIG_FILES = ("planlint.yaml", ".planlint.yaml", "planlint.yml", ".planlint.yml")  # in the order config looks
 CONFIG_NAMES = frozenset(CONFIG_FILES)
 PLAN_SUFFIXES = (".yaml", ".yml")
@@ -34,7 +37,7 @@ class Source:
             return handle.read(limit)
 
 
-class PathError(Exception):
+class PathError(ConfigError):
     """A path named on the command line that cannot be linted."""
 
 
@@ -59,7 +62,7 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = (), root: str = ".",
             candidates = [arg]  # a file named explicitly is always linted
             inside, walked = roots + [os.path.realpath(os.path.dirname(os.path.abspath(arg)))], False
         else:
-            raise PathError(f"{visible_path(arg)}: no such file or directory")
+            raise PathError(text("no_such_path", path=visible_path(arg)))
         for path in candidates:
             real = os.path.realpath(path)
             why = _why_skipped(path, real, inside, walked)

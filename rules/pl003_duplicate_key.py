@@ -53,13 +53,13 @@ def check_keys(keys: Sequence[Tuple[str, Any]], path: DataPath) -> Iterator[Prob
         first_line.setdefault(key, span.line)
 
 
-DOC_ZH = """映射中出现了重复的键。
+DOC_ZH = """同一组字段中出现了重复的字段名。
 
 ## 作用
-报告同一映射中第二次及以后出现的键。YAML 加载器会悄悄保留最后一个值；planlint 的其他规则也使用最后一个值。
+报告同一组字段中第二次及以后出现的字段。YAML 加载器会悄悄保留最后一个值；planlint 的其他规则也使用最后一个值。
 
 ## 为什么重要
-两个人同时编辑计划时，重复的 `start:` 很容易在合并中产生：没有人决定，某个日期就赢了。客户团队应该看到两者并作出选择。
+两个人同时编辑计划时，重复的 `start:` 很容易在合并中产生：没有人决定，某个日期就赢了。我方大客户团队应该看到两者并作出选择。
 
 ## 选项
 无。

@@ -64,14 +64,14 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
                     days=days, plan=plan_id(plan)))
 
 
-DOC_ZH = """物料就绪时间离计划开始太近。
+DOC_ZH = """物料到位时间离计划开始太近。
 
 ## 作用
-报告 `ready` 日期晚于 `start − buffer_days` 的物料，位置是该物料条目。正好在开始前 `buffer_days` 天就绪算按时。
+报告 `ready` 日期晚于 `start − buffer_days` 的物料，位置是该物料条目。正好在开始前 `buffer_days` 天到位算按时。
 
 ## 为什么重要
-错误 2：促销第一天才到的物料还要运输、拆箱并在每家门店布置，头几天就只能在没有物料的情况下进行。开始前留出缓冲，才有时间运输和布置。
+误区 2：促销第一天才到的物料还要运输、拆箱并在每家门店布置，头几天就只能在没有物料的情况下进行。开始前留出缓冲，才有时间运输和布置。
 
 ## 选项
-`buffer_days`：物料必须在 `start` 之前多少天就绪。
+`buffer_days`：物料必须在 `start` 之前多少天到位。
 """

@@ -37,7 +37,7 @@ SEVERITY = "warning"
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'material `{item}` has no `ready` date',
-    "zh": '物料 `{item}` 没有 `ready` 就绪日期',
+    "zh": '物料 `{item}` 没有 `ready` 到位日期',
 }
 
 
@@ -49,13 +49,13 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
                 yield Problem(path, say(MESSAGE, item=material.get("item", "?")))
 
 
-DOC_ZH = """物料没有就绪日期。
+DOC_ZH = """物料没有到位日期。
 
 ## 作用
 报告没有 `ready` 日期的物料，位置是该物料条目。
 
 ## 为什么重要
-错误 2：没有日期的物料就是没人跟进的物料。有了日期，运营回顾才能在开始前问一句“到位了吗？”。
+误区 2：没有日期的物料就是没人跟进的物料。有了日期，运营回顾才能在开始前问一句“到位了吗？”。
 
 ## 选项
 无。

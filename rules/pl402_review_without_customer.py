@@ -39,7 +39,7 @@ SEVERITY = "error"
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'the review of plan `{plan}` names no customer contact in `with`',
-    "zh": '计划 `{plan}` 的回顾在 `with` 中没有客户方联系人',
+    "zh": '计划 `{plan}` 的复盘在 `with` 中没有客户方联系人',
 }
 
 
@@ -51,13 +51,13 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
             yield Problem(path, say(MESSAGE, plan=plan_id(plan)), at="key")
 
 
-DOC_ZH = """回顾没有客户参加。
+DOC_ZH = """复盘没有客户参加。
 
 ## 作用
-报告 `with` 中没有客户联系人的项目计划 `review`，位置是 `review` 键。
+报告 `with` 中没有客户联系人的项目计划 `review`，位置是 `review` 字段。
 
 ## 为什么重要
-错误 4：只有客户团队自己参加的回顾，看不到客户在门店里看到的情况，也不知道客户下次要改什么。联合回顾让下一个计划成为双方共同的计划。
+误区 4：只有我方大客户团队自己参加的复盘，看不到客户在门店里看到的情况，也不知道客户下次要改什么。联合复盘让下一个计划成为双方共同的计划。
 
 ## 选项
 无。

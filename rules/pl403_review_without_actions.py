@@ -44,7 +44,7 @@ SEVERITY = "warning"
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'the review of plan `{plan}` on {date} is past and records no `actions`',
-    "zh": '计划 `{plan}` 在 {date} 的回顾已经过去，但没有记录改进措施 `actions`',
+    "zh": '计划 `{plan}` 在 {date} 的复盘已经过去，但没有记录改进措施 `actions`',
 }
 
 
@@ -59,13 +59,13 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
             yield Problem(path, say(MESSAGE, plan=plan_id(plan), date=when), at="key")
 
 
-DOC_ZH = """已经过去的回顾没有产生改进措施。
+DOC_ZH = """已经过去的复盘没有产生改进措施。
 
 ## 作用
-报告 `date` 早于今天（本次运行的日期，`--today`）且没有 `actions` 的 `review`，位置是 `review` 键。
+报告 `date` 早于今天（本次运行的日期，`--today`）且没有 `actions` 的 `review`，位置是 `review` 字段。
 
 ## 为什么重要
-错误 4：没有措施的回顾只有检查没有改进。“赠品领取率比预期低 40%”这样的发现，如果没人负责改变、没有完成日期，就什么也不会改变。
+误区 4：没有措施的复盘只有检查没有改进。“赠品领取率比预期低 40%”这样的发现，如果没人负责改变、没有完成日期，就什么也不会改变。
 
 ## 选项
 无。

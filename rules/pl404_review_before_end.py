@@ -37,7 +37,7 @@ SEVERITY = "warning"
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'the review of plan `{plan}` ({date}) is before the plan ends ({end})',
-    "zh": '计划 `{plan}` 的回顾（{date}）早于计划结束（{end}）',
+    "zh": '计划 `{plan}` 的复盘（{date}）早于计划结束（{end}）',
 }
 
 
@@ -52,13 +52,13 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
                                                           end=end), at="key")
 
 
-DOC_ZH = """回顾安排在计划结束之前。
+DOC_ZH = """复盘安排在计划结束之前。
 
 ## 作用
-报告日期早于计划 `end` 的 `review`，位置是 `review` 键。
+报告日期早于计划 `end` 的 `review`，位置是 `review` 字段。
 
 ## 为什么重要
-错误 4：在结束前回顾看不到结果。那是进度会，应放在运营节奏里；联合回顾要回看整个项目。
+误区 4：在结束前复盘看不到结果。那是进度会，应放在运营节奏里；联合复盘要回看整个项目。
 
 ## 选项
 无。

@@ -41,7 +41,7 @@ SEVERITY = "error"
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'project plan `{plan}` offers nothing exclusive to this account',
-    "zh": '项目计划 `{plan}` 没有给该客户任何独有的内容',
+    "zh": '项目计划 `{plan}` 没有给该客户任何独家的内容',
 }
 
 
@@ -52,13 +52,13 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
             yield Problem(path, say(MESSAGE, plan=plan_id(plan)))
 
 
-DOC_ZH = """项目计划没有给客户任何独有的内容。
+DOC_ZH = """项目计划没有给客户任何独家的内容。
 
 ## 作用
 报告没有 `exclusive` 条目的项目计划，位置是计划开头。
 
 ## 为什么重要
-错误 5：缺乏差异化。大客户最在意的不是折扣有多大，而是得到了其他大客户得不到的东西：只为这家连锁开发的型号、只为这家运营商定制的手机、只有他们门店才有的服务。没有这些，计划只能拼价格。
+误区 5：缺乏差异化。大客户最在意的不是折扣有多大，而是得到了其他大客户得不到的东西：只为这家连锁开发的型号、只为这家运营商定制的手机、只有他们门店才有的服务。没有这些，计划只能拼价格。
 
 ## 选项
 无。

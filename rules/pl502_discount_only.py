@@ -40,7 +40,7 @@ SEVERITY = "warning"
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'plan `{plan}` offers only discounts as exclusive; add a product, service or format only this account gets',
-    "zh": '计划 `{plan}` 的独有内容只有折扣；请加入只有该客户才能得到的产品、服务或形式',
+    "zh": '计划 `{plan}` 的独家权益只有折扣；请加入只有该客户才能得到的产品、服务或形式',
 }
 
 
@@ -55,13 +55,13 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
             yield Problem(path, say(MESSAGE, plan=plan_id(plan)), at="key")
 
 
-DOC_ZH = """独有内容只有折扣。
+DOC_ZH = """独家权益只有折扣。
 
 ## 作用
-报告 `exclusive` 条目全部是 `type: discount` 的项目计划，位置是 `exclusive` 键。
+报告 `exclusive` 条目全部是 `type: discount` 的项目计划，位置是 `exclusive` 字段。
 
 ## 为什么重要
-错误 5：更大的折扣最容易被竞争对手跟进，也最不被大客户看重，因为它可以向任何人要到折扣。独有的产品、服务或形式，才能让这个客户与众不同。
+误区 5：更大的折扣最容易被竞争对手跟进，也最不被大客户看重，因为它可以向任何人要到折扣。独家的产品、服务或形式，才能让这个客户与众不同。
 
 ## 选项
 无。

@@ -76,7 +76,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
 DOC_ZH = """A 类客户的项目目标只有目标值，没有底线或超越目标。
 
 ## 作用
-在 A 类客户中，报告项目计划里有数字 `target`、但没有数字 `baseline`（底线）或没有数字 `stretch`（超越目标）的目标，位置是 `target` 键。
+在 A 类客户中，报告项目计划里有数字 `target`、但没有数字 `baseline`（底线）或没有数字 `stretch`（超越目标）的目标，位置是 `target` 字段。
 
 ## 为什么重要
 对最重要的客户，目标要分层：必须达到的底线目标、最优目标和超越目标。只有一个数字，团队就说不清没达到目标的活动是否仍可接受，也不知道还能做到多好。

@@ -66,7 +66,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
 DOC_ZH = """目标值不在底线和超越目标之间。
 
 ## 作用
-报告任何计划中数字 `target` 不在数字 `baseline` 和 `stretch` 之间（含两端，方向不限：应当下降的成本，底线会高于超越目标）的目标，或 `baseline` 等于 `stretch` 而 `target` 不同的目标。只检查 `baseline`、`target`、`stretch` 都写了、都是数字、并且都带或都不带 `%` 的目标。位置是 `target` 键。
+报告任何计划中数字 `target` 不在数字 `baseline` 和 `stretch` 之间（含两端，方向不限：应当下降的成本，底线会高于超越目标）的目标，或 `baseline` 等于 `stretch` 而 `target` 不同的目标。只检查 `baseline`、`target`、`stretch` 都写了、都是数字、并且都带或都不带 `%` 的目标。位置是 `target` 字段。
 
 ## 为什么重要
 底线、最优和超越目标是同一把尺子。目标低于底线或超过超越目标，不是笔误就是误解，无论哪种，回顾时都会拿错误的数字衡量计划。

@@ -77,7 +77,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
 DOC_ZH = """预算分项加起来不等于总额。
 
 ## 作用
-报告 `lines` 中各项 `amount` 之和与 `total` 相差超过总额 `tolerance_percent` 个百分点的 `budget`（精确地说：当 |合计 − 总额| × 100 > 总额 × tolerance_percent 时报告；总额为 0 时任何差额都报告）。消息给出合计和差额，位置是 `total` 键。有格式错误（PL002）的预算不做加总。
+报告 `lines` 中各项 `amount` 之和与 `total` 相差超过总额 `tolerance_percent` 个百分点的 `budget`（精确地说：当 |合计 − 总额| × 100 > 总额 × tolerance_percent 时报告；总额为 0 时任何差额都报告）。消息给出合计和差额，位置是 `total` 字段。有格式错误（PL002）的预算不做加总。
 
 ## 为什么重要
 逐项分解的费用预算表是客户采购经理和自己的财务核对活动的依据。分项加起来不等于总额，说明其中必有一个是错的，计划就会按一个谁也说不清的数字获批。

@@ -64,7 +64,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
 DOC_ZH = """促销、新品上市或活动没有受控的风险。
 
 ## 作用
-报告类型为 `promotion`、`product-launch` 或 `event`、但没有任何同时写明 `mitigation`（应对措施）和 `owner`（负责人）的风险的项目计划：位置是 `risks` 键；计划没有 `risks` 时是计划开头。
+报告类型为 `promotion`、`product-launch` 或 `event`、但没有任何同时写明 `mitigation`（应对措施）和 `owner`（负责人）的风险的项目计划：位置是 `risks` 字段；计划没有 `risks` 时是计划开头。
 
 ## 为什么重要
 风险管控是完整计划的一部分：第一周断货、陈列架晚到、竞争对手的反制。只写下来、没人负责、也没有备选方案的风险，并没有被控制。

@@ -66,7 +66,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
 DOC_ZH = """促销或新品上市没有备货。
 
 ## 作用
-报告类型为 `promotion` 或 `product-launch`、却没有 `kind: stock` 物料的项目计划：位置是 `materials` 键；计划没有 `materials` 时是计划开头。
+报告类型为 `promotion` 或 `product-launch`、却没有 `kind: stock` 物料的项目计划：位置是 `materials` 字段；计划没有 `materials` 时是计划开头。
 
 ## 为什么重要
 促销前的货源保障就是促销要卖的东西。陈列架搭好了，促销员进店了，周六中午货就卖完了：客户记住的是这个，而不是折扣。

@@ -65,7 +65,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
 DOC_ZH = """新品上市前没有培训任何人。
 
 ## 作用
-报告类型为 `product-launch`、自身 `training` 中没有任何一条日期在 `start` 当天或之前（开始当天的培训也算）的项目计划：位置是 `training` 键；计划没有 `training` 时是计划开头。
+报告类型为 `product-launch`、自身 `training` 中没有任何一条日期在 `start` 当天或之前（开始当天的培训也算）的项目计划：位置是 `training` 字段；计划没有 `training` 时是计划开头。
 
 ## 为什么重要
 卖新品的是客户的一线人员（基层人员培训）。如果门店促销员是从顾客那里第一次听说新品，他们卖的还是老款。

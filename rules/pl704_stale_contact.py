@@ -61,7 +61,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
 DOC_ZH = """联系人资料很久没有确认了。
 
 ## 作用
-报告 `updated` 日期早于今天超过 `max_age_days` 天（今天 − updated > max_age_days）的联系人，位置是 `updated` 键。该问题不属于任何计划。
+报告 `updated` 日期早于今天超过 `max_age_days` 天（今天 − updated > max_age_days）的联系人，位置是 `updated` 字段。该问题不属于任何计划。
 
 ## 为什么重要
 计划引用的是一个保持更新的客户资料库（动态资料库）：春天就离职的采购，到秋天的计划里还是“沟通对象”，而新的决策人从没见过团队。
