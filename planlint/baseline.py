@@ -63,11 +63,11 @@ def write_baseline(path: str, findings: Sequence[Finding]) -> None:
     _write(path, _document([_key(f, folder) for f in findings]))
 
 
-def _write(path: str, text: str) -> None:
+def _write(path: str, content: str) -> None:
     from planlint.output import write_report
 
     try:
-        write_report(path, text)
+        write_report(path, content)
     except OSError as exc:  # the old baseline, if any, is left as it was
         raise ConfigError(text("baseline_unwritable", path=path, reason=exc.strerror or exc)) from None
 
