@@ -193,7 +193,7 @@ def _fix(paths: Tuple[str, ...], sources: List[Source], context: List[Source], r
     from planlint import fix_command
 
     if reason is not None and ("\n" in reason or "\r" in reason):
-        _fail("--add-suppressions: the reason must fit on one line")
+        _fail(text("reason_one_line"))
     request = fix_command.FixRequest(fix, unsafe, diff, reason, tuple(p for p in paths if p != "-") or (".",))
     result, files, problems, notices = fix_command.run(request, sources, context, registry, settings,
                                               html=any(name == "html" for name, _ in outputs))

@@ -169,6 +169,8 @@ MESSAGES = {
     "step_summary_unwritable": ("cannot append the step summary to GITHUB_STEP_SUMMARY ({path}): {reason}",
                                 "无法把概要追加到 GITHUB_STEP_SUMMARY（{path}）：{reason}"),
     "plugin_not_loaded": ("{path}: plugin `{plugin}` was not loaded: {reason}", "{path}：插件 `{plugin}` 没有加载：{reason}"),
+    "reason_one_line": ("--add-suppressions: the reason must fit on one line",
+                        "--add-suppressions：原因必须写在一行之内"),
     "bad_toml": ("{path}: not valid TOML: {reason}", "{path}：不是有效的 TOML：{reason}"),
     "no_such_command": ("`{word}` is neither a command nor a file or folder; did you mean `planlint {guess}`?",
                         "`{word}` 既不是命令，也不是文件或文件夹；是否应为 `planlint {guess}`？"),

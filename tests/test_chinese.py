@@ -38,7 +38,7 @@ def _rule_messages(rule) -> Iterator[Tuple[str, dict]]:
 
 
 def _chinese_strings() -> Iterator[Tuple[str, str]]:
-    for key, (_, chinese) in messages.M.items():
+    for key, (_, chinese) in messages.MESSAGES.items():
         yield f"messages.{key}", chinese
     for english, chinese in messages._DESCRIPTIONS_ZH.items():
         yield f"description {english!r}", chinese
@@ -72,7 +72,7 @@ def _speaks_chinese(chinese: str) -> bool:
 
 
 def test_every_planlint_message_has_a_chinese_version() -> None:
-    for key, (english, chinese) in messages.M.items():
+    for key, (english, chinese) in messages.MESSAGES.items():
         assert _speaks_chinese(chinese), key
 
 
