@@ -25,6 +25,7 @@ _START = re.compile(r"(?:^|(?<=\s))#[ \t]*planlint[ \t]*[:：]", re.IGNORECASE)
 _VERB = re.compile(r"[A-Za-z-]*")
 _REASON = re.compile(r"(?:^|\s)--(?:\s|$)")
 _SEPARATORS = re.compile(r"[,，、\s]+")
+_NEXT_COMMENT = re.compile(r"\s#")
 _VERBS = ("disable", "disable-file")
 
 
@@ -50,7 +51,8 @@ def parse_directives(source: str) -> List[Directive]:
         match = _START.search(line)
         if match is None:
             continue
-        directive = _read(line[match.start():].rstrip(), match.end() - match.start())
+        directive = _read(_own_part(line[match.start():], match.end() - match.start()),
+                          match.end() - match.start())
         directive.line, directive.column = number, match.start() + 1
         before = line[:match.start()]
         directive.gap = len(before) - len(before.rstrip())
@@ -59,6 +61,18 @@ def parse_directives(source: str) -> List[Directive]:
         directive.target_line = number + 1 if before.strip() == "" else number
         found.append(directive)
     return found
+
+
+def _own_part(comment: str, head: int) -> str:
+    """The directive without a comment of the user's that follows it on the line
+    (`disable=PL201  # YYYY-MM-DD`), as ruff reads `# noqa: E501  # why`; after ` -- `
+    everything is the reason."""
+    tail = comment[head:]
+    reason = _REASON.search(tail)
+    after = _NEXT_COMMENT.search(tail)
+    if after is not None and (reason is None or after.start() < reason.start()):
+        tail = tail[:after.start()]
+    return (comment[:head] + tail).rstrip()
 
 
 def _read(comment: str, head: int) -> Directive:
