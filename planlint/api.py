@@ -76,8 +76,16 @@ class Problem:
     position: Optional[Tuple[int, int, Optional[int], Optional[int]]] = None
     fix: Optional[Fix] = None  # what would mend it (planlint.fixes)
 
-    def text(self, lang: str = "en") -> str:
+    def render(self, lang: str = "en") -> str:
+        """The message in `lang` ("en" or "zh"), as `Text.render` gives it; a plain string as is."""
         return self.message if isinstance(self.message, str) else self.message.render(lang)
+
+    def text(self, lang: str = "en") -> str:
+        """Deprecated: the old name of `render`, kept so rule packs that call it still work."""
+        import warnings
+
+        warnings.warn("Problem.text() is deprecated; use Problem.render()", DeprecationWarning, stacklevel=2)
+        return self.render(lang)
 
 
 @dataclass(frozen=True)

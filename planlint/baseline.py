@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any, List, Sequence, Tuple
 
 from planlint.errors import ConfigError
-from planlint.messages import text
+from planlint.messages import builtin_message
 from planlint.model import Finding
 
 FORMAT_VERSION = 1
@@ -69,7 +69,7 @@ def _write(path: str, content: str) -> None:
     try:
         write_report(path, content)
     except OSError as exc:  # the old baseline, if any, is left as it was
-        raise ConfigError(text("baseline_unwritable", path=path, reason=exc.strerror or exc)) from None
+        raise ConfigError(builtin_message("baseline_unwritable", path=path, reason=exc.strerror or exc)) from None
 
 
 MAX_BASELINE_BYTES = 100_000_000
@@ -102,9 +102,9 @@ def _read_keys(path: str) -> List[Key]:
             raise ValueError("`findings` must be a list of {path, code, account, plan, node} entries of text")
         return [_key_of(entry) for entry in entries]
     except FileNotFoundError:
-        raise ConfigError(text("baseline_missing", path=path)) from None
+        raise ConfigError(builtin_message("baseline_missing", path=path)) from None
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise ConfigError(text("baseline_unreadable", path=path,
+        raise ConfigError(builtin_message("baseline_unreadable", path=path,
                                reason=exc.strerror if isinstance(exc, OSError) else exc)) from None
 
 

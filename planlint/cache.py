@@ -33,7 +33,7 @@ from typing import Dict, List, Optional, Tuple
 
 from planlint import __version__
 from planlint.cachecodec import decode, encode
-from planlint.filelint import FileOutcome, Job
+from planlint.filelint import Checks, FileOutcome
 from planlint.output import write_atomically
 
 FORMAT = 3  # 3: JSON with an HMAC (2 and before were pickles, never read again)
@@ -47,9 +47,9 @@ _RUNS: Dict[str, float] = {}  # folder -> this process's run start: counted once
 
 
 class Cache:
-    def __init__(self, folder: str, job: Job) -> None:
+    def __init__(self, folder: str, checks: Checks) -> None:
         self.folder = folder
-        self.prefix = _job_key(job)
+        self.prefix = _checks_key(checks)
         self.secret = _secret()
         self.usable = self.secret is not None and _safe_folder(folder)
         if self.usable:
@@ -197,14 +197,14 @@ def _entries(folder: str) -> List[str]:
         return []
 
 
-def _job_key(job: Job) -> bytes:
-    parts = [__version__, str(FORMAT), sys.version, repr(job.today), job.lang, repr(job.limits),
-             repr(job.keep_text), repr(job.keep_facts), *_code_stamps()]
-    for rule in job.rules:
+def _checks_key(checks: Checks) -> bytes:
+    parts = [__version__, str(FORMAT), sys.version, repr(checks.today), checks.lang, repr(checks.limits),
+             repr(checks.keep_text), repr(checks.keep_facts), *_code_stamps()]
+    for rule in checks.rules:
         module = sys.modules.get(getattr(rule.check or rule.summarize, "__module__", "") or "", None)
         source = getattr(module, "__file__", None) or ""
         package = sys.modules.get((getattr(module, "__name__", "") or "").split(".")[0])
-        parts += [rule.code, rule.name, job.severity[rule.code].value, repr(job.options[rule.code]),
+        parts += [rule.code, rule.name, checks.severity[rule.code].value, repr(checks.options[rule.code]),
                   str(getattr(package, "__version__", "")), source, _stamp(source)]
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).digest()
 

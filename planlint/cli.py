@@ -11,7 +11,7 @@ import click
 
 from planlint import __version__
 from planlint.api import Text
-from planlint.messages import text
+from planlint.messages import builtin_message
 from planlint.model import LANGUAGES, Severity
 from planlint.reporters import FORMATS
 
@@ -43,10 +43,10 @@ def _no_command_typo(word: str, commands: List[str], lang: Optional[str] = None)
     guess = difflib.get_close_matches(word, commands, n=1, cutoff=0.6)
     if guess:
         from planlint.config import choose_language
-        from planlint.messages import text
+        from planlint.messages import builtin_message
 
         language = choose_language(lang, {})  # type: ignore[arg-type]  # no config is read for a typo
-        raise click.UsageError(text("no_such_command", word=word, guess=guess[0]).render(language))
+        raise click.UsageError(builtin_message("no_such_command", word=word, guess=guess[0]).render(language))
 
 
 @click.group(cls=_DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
@@ -193,7 +193,7 @@ def _fix(paths: Tuple[str, ...], sources: List[Source], context: List[Source], r
     from planlint import fix_command
 
     if reason is not None and ("\n" in reason or "\r" in reason):
-        _fail(text("reason_one_line"))
+        _fail(builtin_message("reason_one_line"))
     request = fix_command.FixRequest(fix, unsafe, diff, reason, tuple(p for p in paths if p != "-") or (".",))
     result, files, problems, notices = fix_command.run(request, sources, context, registry, settings,
                                               html=any(name == "html" for name, _ in outputs))
@@ -251,15 +251,15 @@ def _parse_outputs(formats: Tuple[str, ...], output: Optional[str]) -> List[Tupl
     for spec in formats or ("text",):
         name, _, target = spec.partition(":")
         if name not in FORMATS:
-            raise ConfigError(text("bad_format", name=name, formats=", ".join(FORMATS)))
+            raise ConfigError(builtin_message("bad_format", name=name, formats=", ".join(FORMATS)))
         outputs.append((name, target or None))
     if output:
         index = next((i for i, (_, target) in enumerate(outputs) if target is None), None)
         if index is None:
-            raise ConfigError(text("output_taken"))
+            raise ConfigError(builtin_message("output_taken"))
         outputs[index] = (outputs[index][0], output)
     if sum(target is None for _, target in outputs) > 1:
-        raise ConfigError(text("two_stdout"))
+        raise ConfigError(builtin_message("two_stdout"))
     return outputs
 
 
@@ -285,10 +285,10 @@ def _refuse_unsafe_targets(outputs: List[Tuple[str, Optional[str]]], write_basel
         name = os.path.basename(real).lower()
         what = protected.get(real) or ("a config file" if name in CONFIG_NAMES or name == "pyproject.toml" else None)
         if what:
-            raise ConfigError(text("protected_target", option=option, target=target, what=what,
+            raise ConfigError(builtin_message("protected_target", option=option, target=target, what=what,
                                    what_zh=_PROTECTED_ZH.get(what, what)))
         if real in claimed and is_regular_target(target):
-            raise ConfigError(text("shared_target", option=option, target=target, other=claimed[real]))
+            raise ConfigError(builtin_message("shared_target", option=option, target=target, other=claimed[real]))
         claimed[real] = option
 
 
@@ -298,7 +298,7 @@ def _sources(settings: Settings, paths: Tuple[str, ...], stdin_filename: Optiona
     from planlint.errors import ConfigError
 
     if stdin_filename is not None and paths and "-" not in paths:
-        raise ConfigError(text("stdin_filename_alone"))
+        raise ConfigError(builtin_message("stdin_filename_alone"))
     files, use_stdin = split_stdin(paths or (("-",) if stdin_filename is not None else (".",)))
     notices: List[str] = []
     sources = discover(files, settings.exclude, settings.config_root, notices, errors)
@@ -315,7 +315,7 @@ def _sources(settings: Settings, paths: Tuple[str, ...], stdin_filename: Optiona
     if not sources and errors:
         raise ConfigError("\n".join(errors))  # the paths' own messages, joined
     if not sources:
-        raise ConfigError(text("no_plans", paths=", ".join(map(visible_path, files))))
+        raise ConfigError(builtin_message("no_plans", paths=", ".join(map(visible_path, files))))
     return sources, context
 
 
@@ -327,7 +327,7 @@ def _write_reports(outputs: List[Tuple[str, Optional[str]]], result: Result, reg
     display = display or {}
     for name, target in outputs:
         if target is None and sys.stdout is None:
-            _fail(text("stdout_closed", name=name))
+            _fail(builtin_message("stdout_closed", name=name))
         color = target is None and _use_color(display.get("color", "auto"))
         # --quiet and --statistics shape the text report only
         extra = {"quiet": bool(display.get("quiet")), "statistics": bool(display.get("statistics"))}
@@ -339,7 +339,7 @@ def _write_reports(outputs: List[Tuple[str, Optional[str]]], result: Result, reg
             try:
                 write_report(target, report)
             except OSError as exc:  # the old report, if any, is left as it was
-                _fail(text("report_unwritable", name=name, target=target, reason=exc.strerror or exc))
+                _fail(builtin_message("report_unwritable", name=name, target=target, reason=exc.strerror or exc))
         if name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
             _append_step_summary(os.environ["GITHUB_STEP_SUMMARY"], result, registry)
 
@@ -352,7 +352,7 @@ def _append_step_summary(path: str, result: Result, registry: Registry) -> None:
         with os.fdopen(descriptor, "a", encoding="utf-8") as summary:
             summary.write(step_summary(result, registry))
     except OSError as exc:
-        _fail(text("step_summary_unwritable", path=path, reason=exc.strerror or exc))
+        _fail(builtin_message("step_summary_unwritable", path=path, reason=exc.strerror or exc))
 
 
 def _use_color(choice: str) -> bool:
@@ -396,9 +396,9 @@ def _language() -> str:
 
 
 def _say(name: str, **args: Any) -> str:
-    from planlint.messages import text
+    from planlint.messages import builtin_message
 
-    return text(name, **args).render(_language())
+    return builtin_message(name, **args).render(_language())
 
 
 # Whether a rule runs with no configuration (SPEC 8), as `planlint rules` shows it.
@@ -427,7 +427,7 @@ def explain(rule: str, lang: Optional[str]) -> None:
     registry, lang = _registry_and_language(lang)
     code = registry.resolve(rule)
     if code is None:
-        _fail(text("not_a_rule", rule=rule))
+        _fail(builtin_message("not_a_rule", rule=rule))
     click.echo(render_explanation(registry.rules[code], lang))
 
 
@@ -474,14 +474,14 @@ def init(file: str, today: Optional[dt.date], lang: Optional[str]) -> None:
         if folder and not os.path.isdir(folder):
             os.makedirs(folder)
     except OSError as exc:
-        _fail(text("folder_uncreatable", folder=folder, reason=exc.strerror or exc))
+        _fail(builtin_message("folder_uncreatable", folder=folder, reason=exc.strerror or exc))
     try:
         with open(file, "x", encoding="utf-8") as handle:  # "x": never overwrite a plan
             handle.write(template)
     except FileExistsError:
-        _fail(text("init_exists", file=file))
+        _fail(builtin_message("init_exists", file=file))
     except OSError as exc:
-        _fail(text("init_unwritable", file=file, reason=exc.strerror or exc))
+        _fail(builtin_message("init_unwritable", file=file, reason=exc.strerror or exc))
     click.echo(f"Wrote {file}; edit it, then run: planlint {file}")
 
 

@@ -14,7 +14,7 @@ from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 from planlint.api import Finding
 from planlint.errors import ConfigError
-from planlint.messages import text
+from planlint.messages import builtin_message
 
 Key = Tuple[str, ...]
 _REQUIRED = ("path", "code", "severity")
@@ -41,15 +41,15 @@ def read_previous(path: str) -> List[dict]:
     try:
         document = read_json(path)  # a FIFO, /dev/zero or deep brackets: an error, not a hang
     except FileNotFoundError:
-        raise ConfigError(text("previous_missing", what=what, path=path)) from None
+        raise ConfigError(builtin_message("previous_missing", what=what, path=path)) from None
     except (OSError, ValueError) as exc:
-        raise ConfigError(text("previous_unreadable", what=what,
+        raise ConfigError(builtin_message("previous_unreadable", what=what,
                                reason=exc.strerror if isinstance(exc, OSError) else exc)) from None
     if not isinstance(document, list):
-        raise ConfigError(text("previous_not_list", what=what))
+        raise ConfigError(builtin_message("previous_not_list", what=what))
     for index, entry in enumerate(document):
         if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in _REQUIRED):
-            raise ConfigError(text("previous_bad_entry", what=what, index=index + 1, fields=", ".join(_REQUIRED)))
+            raise ConfigError(builtin_message("previous_bad_entry", what=what, index=index + 1, fields=", ".join(_REQUIRED)))
     return document
 
 

@@ -20,7 +20,7 @@ from planlint.api import Problem, Text, closest, format_path
 from planlint.discover import CONFIG_FILES
 from planlint.errors import ConfigError
 from planlint.loader import Limits, load
-from planlint.messages import text
+from planlint.messages import builtin_message
 from planlint.model import Rule, Severity
 from planlint.positions import PositionIndex
 from planlint.registry import Registry, load_registry
@@ -114,7 +114,7 @@ def prepare(registry: Registry, settings: Settings) -> Prepared:
         for token in tokens:
             matched = registry.codes_for(token)
             if not matched:
-                raise ConfigError(text("unknown_rule_token", what=what, token=token))
+                raise ConfigError(builtin_message("unknown_rule_token", what=what, token=token))
             found.update(matched)
         return found
 
@@ -164,10 +164,10 @@ class Config:
         for problem in problems:
             span = self.positions.locate(problem.path, problem.at)
             where = f"{self.path}:{span.line}:{span.column}" if self.positions.root is not None else str(self.path)
-            lines.append(text("config_at", where=where, problem=problem.message))
+            lines.append(builtin_message("config_at", where=where, problem=problem.message))
         names = [f"{{l{i}}}" for i in range(len(lines))]
         return ConfigError(Text({"en": "\n  ".join(["{head}", *names]), "zh": "\n  ".join(["{head}", *names])},
-                                {"head": text("invalid_config"), **{f"l{i}": line for i, line in enumerate(lines)}}))
+                                {"head": builtin_message("invalid_config"), **{f"l{i}": line for i, line in enumerate(lines)}}))
 
 
 def find_config(start: str) -> Optional[str]:
@@ -217,7 +217,7 @@ def load_config(explicit: Optional[str] = None, isolated: bool = False,
     if path is None:
         return Config()
     if not os.path.isfile(path):
-        raise ConfigError(text("config_missing", path=path))
+        raise ConfigError(builtin_message("config_missing", path=path))
     config = _read(path)
     from planlint.schema import validate
 
@@ -242,7 +242,7 @@ def plugin_reference(config: Config, plugin: str) -> str:
         elif os.path.exists(real):
             reason = _not_trusted(real)
     if reason is not None:
-        raise ConfigError(text("plugin_not_loaded", path=config.path, plugin=plugin, reason=reason))
+        raise ConfigError(builtin_message("plugin_not_loaded", path=config.path, plugin=plugin, reason=reason))
     return reference
 
 
@@ -272,7 +272,7 @@ def _read(path: str) -> Config:
     if loaded.data is None and not loaded.empty:
         problem = loaded.problems[0][1]
         line, column = problem.position[:2] if problem.position else (1, 1)
-        raise ConfigError(text("config_at", where=f"{path}:{line}:{column}", problem=problem.message))
+        raise ConfigError(builtin_message("config_at", where=f"{path}:{line}:{column}", problem=problem.message))
     if loaded.problems:
         raise Config(path, root, {}, loaded.positions).error([p for _, p in loaded.problems])
     return Config(path, root, loaded.data or {}, loaded.positions)
@@ -288,7 +288,7 @@ def _pyproject_section(path: str) -> Optional[dict]:
             document = tomllib.load(handle)
     except (OSError, ValueError, RecursionError) as exc:  # ValueError: TOMLDecodeError, not UTF-8, huge ints
         reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)[:200]
-        raise ConfigError(text("bad_toml", path=path, reason=reason)) from None
+        raise ConfigError(builtin_message("bad_toml", path=path, reason=reason)) from None
     tool = document.get("tool")
     section = tool.get("planlint") if isinstance(tool, dict) else None
     return _toml_dates_as_text(section) if isinstance(section, dict) else None

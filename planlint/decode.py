@@ -5,7 +5,7 @@ import codecs
 from typing import Optional, Tuple
 
 from planlint.api import Text
-from planlint.messages import text
+from planlint.messages import builtin_message
 
 Where = Tuple[int, int, Text]
 
@@ -16,12 +16,12 @@ def decode_plan_bytes(raw: bytes) -> Tuple[str, Optional[Where]]:
         try:
             return raw.decode("utf-32"), None
         except UnicodeDecodeError:
-            return "", (1, 1, text("utf16_broken"))
+            return "", (1, 1, builtin_message("utf16_broken"))
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return raw.decode("utf-16"), None
         except UnicodeDecodeError:
-            return "", (1, 1, text("utf16_broken"))
+            return "", (1, 1, builtin_message("utf16_broken"))
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8):]
     try:
@@ -37,9 +37,9 @@ def _where_not_utf8(raw: bytes, offset: int) -> Where:
     column = len(raw[line_start:offset].decode("utf-8", "replace")) + 1
     byte = raw[offset]
     if b"\x00" in raw[:8192]:
-        return 1, 1, text("binary")
+        return 1, 1, builtin_message("binary")
     key = "not_utf8_gbk" if _looks_like_gbk(raw) else "not_utf8"
-    return line, column, text(key, byte=f"{byte:02X}", line=line)
+    return line, column, builtin_message(key, byte=f"{byte:02X}", line=line)
 
 
 def _looks_like_gbk(raw: bytes) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Iterable, List, Optional, Tuple
 
 from planlint.errors import ConfigError
-from planlint.messages import text
+from planlint.messages import builtin_message
 
 CONFIG_FILES = ("planlint.yaml", ".planlint.yaml", "planlint.yml", ".planlint.yml")  # in the order config looks
 CONFIG_NAMES = frozenset(CONFIG_FILES)
@@ -62,7 +62,7 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = (), root: str = ".",
             candidates = [arg]  # a file named explicitly is always linted
             inside, walked = roots + [os.path.realpath(os.path.dirname(os.path.abspath(arg)))], False
         else:
-            raise PathError(text("no_such_path", path=visible_path(arg)))
+            raise PathError(builtin_message("no_such_path", path=visible_path(arg)))
         for path in candidates:
             real = os.path.realpath(path)
             why = _why_skipped(path, real, inside, walked)

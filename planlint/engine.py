@@ -18,7 +18,7 @@ from planlint.config import Prepared, Settings, prepare
 from planlint.discover import Source
 from planlint.facts import AccountFacts
 from planlint.fix_comments import unused_suppression_fixes
-from planlint.filelint import FactSpans, FileOutcome, Job, crash_problem, make_finding
+from planlint.filelint import Checks, FactSpans, FileOutcome, crash_problem, make_finding
 from planlint.memo import Memo
 from planlint.model import Finding
 from planlint.registry import Registry, load_registry
@@ -86,20 +86,20 @@ def lint(sources: Sequence[Source], registry: Registry, settings: Settings,
     earlier calls in this process."""
     prepared = prepare(registry, settings)
     baseline = Baseline.read(settings.baseline) if settings.baseline is not None else None
-    job = Job(tuple(prepared.enabled.values()), prepared.severity, prepared.options, settings.today,
+    checks = Checks(tuple(prepared.enabled.values()), prepared.severity, prepared.options, settings.today,
               settings.limits, settings.lang, keep_text, keep_facts)
-    context_job = replace(job, keep_text=False)
+    context_checks = replace(checks, keep_text=False)
     if memo is not None:
         memo.next_run()
-    outcomes = lint_files(sources, job, jobs, progress, _cache(cache_folder, memo, job))
-    context_outcomes = lint_files(context, context_job, jobs, None, _cache(cache_folder, memo, context_job))
+    outcomes = lint_files(sources, checks, jobs, progress, _cache(cache_folder, memo, checks))
+    context_outcomes = lint_files(context, context_checks, jobs, None, _cache(cache_folder, memo, context_checks))
     errors = list(registry.errors) + [e for o in outcomes + context_outcomes for e in o.errors]
-    extra, run_errors = _cross_file_findings(outcomes, context_outcomes, job)
+    extra, run_errors = _cross_file_findings(outcomes, context_outcomes, checks)
     errors += run_errors
     findings: List[Finding] = []
     suppressed: List[Tuple[Finding, str]] = []
     for outcome in outcomes:
-        kept, hidden = _finish_file(outcome, extra.get(outcome.path, []), prepared, registry, settings, job)
+        kept, hidden = _finish_file(outcome, extra.get(outcome.path, []), prepared, registry, settings, checks)
         findings += kept
         suppressed += hidden
     findings.sort(key=Finding.sort_key)
@@ -116,17 +116,17 @@ def lint(sources: Sequence[Source], registry: Registry, settings: Settings,
     return result
 
 
-def _cache(folder: Optional[str], memo: Optional[Memo], job: Job) -> Optional[Cache]:
+def _cache(folder: Optional[str], memo: Optional[Memo], checks: Checks) -> Optional[Cache]:
     if memo is not None:
-        return memo.bind(job)
+        return memo.bind(checks)
     if folder is None:
         return None
     from planlint import cache  # only runs that use the disk cache import it
 
-    return cache.Cache(folder, job)
+    return cache.Cache(folder, checks)
 
 
-def _cross_file_findings(outcomes: List[FileOutcome], context: List[FileOutcome], job: Job
+def _cross_file_findings(outcomes: List[FileOutcome], context: List[FileOutcome], checks: Checks
                          ) -> Tuple[Dict[str, List[Finding]], List[str]]:
     """Findings of the rules that compare files, from the facts each file kept."""
     extra: Dict[str, List[Finding]] = {}
@@ -134,27 +134,27 @@ def _cross_file_findings(outcomes: List[FileOutcome], context: List[FileOutcome]
     reported = {o.path for o in outcomes}
     everyone = outcomes + context
     by_path = {o.path: o for o in everyone}
-    for rule in job.rules:
+    for rule in checks.rules:
         if rule.check_run is None:
             continue
         files = [FileFacts(o.path, o.account, tuple(o.facts.get(rule.code, ()))) for o in everyone]
         try:
-            for facts, problem in rule.check_run(files, job.options[rule.code]):
+            for facts, problem in rule.check_run(files, checks.options[rule.code]):
                 if facts.path in reported:
                     outcome = by_path[facts.path]
-                    finding = make_finding(outcome, rule.code, problem, job, FactSpans(outcome.spans))
+                    finding = make_finding(outcome, rule.code, problem, checks, FactSpans(outcome.spans))
                     extra.setdefault(facts.path, []).append(finding)
         except Exception as exc:  # a crashed cross-file rule is reported; the run goes on
             crash = crash_problem(rule, exc, "the run")
-            errors.append(crash.text())
+            errors.append(crash.render())
             if outcomes:
                 extra.setdefault(outcomes[0].path, []).append(
-                    make_finding(outcomes[0], rule.code, crash, job, None))
+                    make_finding(outcomes[0], rule.code, crash, checks, None))
     return extra, errors
 
 
 def _finish_file(outcome: FileOutcome, extra: List[Finding], prepared: Prepared, registry: Registry,
-                 settings: Settings, job: Job) -> Tuple[List[Finding], List[Tuple[Finding, str]]]:
+                 settings: Settings, checks: Checks) -> Tuple[List[Finding], List[Tuple[Finding, str]]]:
     ignored = ignored_in_file(outcome.path, prepared.file_ignores, settings.config_root)
     findings = [f for f in outcome.findings + extra if f.code not in ignored]
     if not outcome.directives:
@@ -163,6 +163,6 @@ def _finish_file(outcome: FileOutcome, extra: List[Finding], prepared: Prepared,
                             set(prepared.enabled))
     if "PL007" in prepared.enabled and "PL007" not in ignored:
         fixes = unused_suppression_fixes(outcome.directives, registry.resolve, set(prepared.enabled))
-        done.kept += [make_finding(outcome, "PL007", replace(problem, fix=fixes.get(problem.position[0])), job, None)
+        done.kept += [make_finding(outcome, "PL007", replace(problem, fix=fixes.get(problem.position[0])), checks, None)
                       for problem in done.unused if problem.position is not None]
     return done.kept, done.suppressed

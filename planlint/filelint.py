@@ -21,14 +21,14 @@ from planlint.fixers import attach as attach_fixes
 from planlint.fixes import resolve as resolve_fix
 from planlint.facts import AccountFacts, account_facts
 from planlint.loader import Limits, load
-from planlint.messages import text
+from planlint.messages import builtin_message
 from planlint.positions import PositionIndex, Span
 from planlint.schema import validate
 from planlint.suppress import Directive, parse_directives
 
 
 @dataclass(frozen=True)
-class Job:
+class Checks:
     """What every file of a run is checked with (picklable, for worker processes)."""
 
     rules: Tuple[Rule, ...]  # enabled rules, by code
@@ -58,47 +58,47 @@ class FileOutcome:
     account_facts: Optional[AccountFacts] = None  # for the directors' report
 
 
-def lint_file(source: Source, job: Job, raw: Optional[bytes] = None) -> FileOutcome:
+def lint_file(source: Source, checks: Checks, raw: Optional[bytes] = None) -> FileOutcome:
     """`raw`: the file's bytes when the caller has read them already (for the cache key)."""
     outcome = FileOutcome(source.path)
-    enabled = {rule.code for rule in job.rules}
+    enabled = {rule.code for rule in checks.rules}
     try:
-        raw = raw if raw is not None else source.read(job.limits.max_bytes + 1)
+        raw = raw if raw is not None else source.read(checks.limits.max_bytes + 1)
     except OSError as exc:
-        problem = Problem((), text("cannot_read", reason=exc.strerror or exc), position=(1, 1, None, None))
+        problem = Problem((), builtin_message("cannot_read", reason=exc.strerror or exc), position=(1, 1, None, None))
         if "PL001" in enabled:
-            outcome.findings.append(make_finding(outcome, "PL001", problem, job, PositionIndex()))
+            outcome.findings.append(make_finding(outcome, "PL001", problem, checks, PositionIndex()))
         return outcome
-    loaded = load(raw, job.limits)
+    loaded = load(raw, checks.limits)
     problems, positions = list(loaded.problems), loaded.positions
     if loaded.data is not None:
         schema_problems, invalid = validate(loaded.data, positions)
         problems += [("PL002", p) for p in schema_problems]
-        doc = Document(source.path, loaded.text, loaded.data, positions, invalid, job.today)
+        doc = Document(source.path, loaded.text, loaded.data, positions, invalid, checks.today)
         outcome.account = doc.account_id
         outcome.plans = {i: plan.get("id") for i, plan in doc.plans()}
         outcome.plan_extents = _plan_extents(outcome.plans, positions)
-        outcome.account_facts = account_facts(doc) if job.keep_facts else None
-        problems += _run_rules(doc, job, outcome)
+        outcome.account_facts = account_facts(doc) if checks.keep_facts else None
+        problems += _run_rules(doc, checks, outcome)
         problems = attach_fixes(problems, doc)
-    outcome.findings = [make_finding(outcome, code, p, job, positions) for code, p in problems if code in enabled]
+    outcome.findings = [make_finding(outcome, code, p, checks, positions) for code, p in problems if code in enabled]
     if "planlint" in loaded.text.lower():
         outcome.directives = [d for d in parse_directives(loaded.text)
                               if not positions.inside_scalar(d.line, d.column)]
         outcome.plan_starts = {positions.locate(("plans", i)).line: format_path(("plans", i))
                                for i in outcome.plans}
-    outcome.text = loaded.text if job.keep_text else None
+    outcome.text = loaded.text if checks.keep_text else None
     return outcome
 
 
-def _run_rules(doc: Document, job: Job, outcome: FileOutcome) -> List[Tuple[str, Problem]]:
+def _run_rules(doc: Document, checks: Checks, outcome: FileOutcome) -> List[Tuple[str, Problem]]:
     problems: List[Tuple[str, Problem]] = []
-    for rule in job.rules:
+    for rule in checks.rules:
         try:
             if rule.check is not None:
-                problems += [(rule.code, p) for p in rule.check(doc, job.options[rule.code])]
+                problems += [(rule.code, p) for p in rule.check(doc, checks.options[rule.code])]
             if rule.summarize is not None:
-                facts = [(_shared(path), fact) for path, fact in rule.summarize(doc, job.options[rule.code])]
+                facts = [(_shared(path), fact) for path, fact in rule.summarize(doc, checks.options[rule.code])]
                 outcome.facts[rule.code] = facts
                 for path, _ in facts:
                     value = outcome.spans[_shared((path, "value"))] = doc.positions.locate(path)
@@ -108,7 +108,7 @@ def _run_rules(doc: Document, job: Job, outcome: FileOutcome) -> List[Tuple[str,
         except Exception as exc:  # one broken rule must not hide the others' findings
             crash = crash_problem(rule, exc, doc.path)
             problems.append((rule.code, crash))
-            outcome.errors.append(crash.text())
+            outcome.errors.append(crash.render())
     return problems
 
 
@@ -136,10 +136,10 @@ def plan_at(extents: List[Tuple[int, int, int, int, Optional[str]]], line: int, 
 _NAMES: List[Any] = [None, {}]  # the run's rules and their names by code
 
 
-def _rule_name(job: Job, code: str) -> str:
+def _rule_name(checks: Checks, code: str) -> str:
     """By a table made once per run, not a scan of 40 rules for each of 80,000 findings."""
-    if _NAMES[0] is not job.rules:
-        _NAMES[:] = [job.rules, {rule.code: rule.name for rule in job.rules}]
+    if _NAMES[0] is not checks.rules:
+        _NAMES[:] = [checks.rules, {rule.code: rule.name for rule in checks.rules}]
     return _NAMES[1].get(code, code)  # type: ignore[no-any-return]
 
 
@@ -158,7 +158,7 @@ def _shared(value: Any) -> Any:
 
 
 def crash_problem(rule: Rule, exc: Exception, where: str) -> Problem:
-    return Problem((), text("crash", code=rule.code, name=rule.name, where=where,
+    return Problem((), builtin_message("crash", code=rule.code, name=rule.name, where=where,
                             error=f"{type(exc).__name__}: {exc}"), position=(1, 1, None, None))
 
 
@@ -171,7 +171,7 @@ def visible(message: str) -> str:
     return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", message)
 
 
-def make_finding(outcome: FileOutcome, code: str, problem: Problem, job: Job, positions: Any) -> Finding:
+def make_finding(outcome: FileOutcome, code: str, problem: Problem, checks: Checks, positions: Any) -> Finding:
     """A rule's problem as a reported finding: position, names, severity, account, plan."""
     if problem.position is not None:
         line, column, end_line, end_column = problem.position
@@ -179,10 +179,10 @@ def make_finding(outcome: FileOutcome, code: str, problem: Problem, job: Job, po
         span = positions.locate(problem.path, problem.at) if positions is not None else Span(1, 1)
         line, column, end_line, end_column = span.line, span.column, span.end_line, span.end_column
     plan = plan_at(outcome.plan_extents, line, column)
-    name = _rule_name(job, code)
+    name = _rule_name(checks, code)
     # Interned: the same data paths and many messages recur in every file of a run.
-    return Finding(outcome.path, line, column, end_line, end_column, code, name, job.severity[code],
-                   sys.intern(visible(problem.text(job.lang))), outcome.account, plan,
+    return Finding(outcome.path, line, column, end_line, end_column, code, name, checks.severity[code],
+                   sys.intern(visible(problem.render(checks.lang))), outcome.account, plan,
                    sys.intern(format_path(problem.path)) if problem.path else None,
                    resolve_fix(problem.fix, positions) if problem.fix is not None else None)
 

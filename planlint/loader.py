@@ -14,7 +14,7 @@ from typing import Any, Dict, List, Optional, Tuple
 import yaml
 
 from planlint.api import DataPath, Problem, Text
-from planlint.messages import text
+from planlint.messages import builtin_message
 from planlint.positions import PositionIndex, Span, node_span
 from planlint.decode import decode_plan_bytes
 from planlint.rules import pl003_duplicate_key as duplicate_key
@@ -73,14 +73,14 @@ def _at(line: int, column: int, message: Text) -> Tuple[str, Problem]:
 def load(raw: bytes, limits: Limits = Limits()) -> Loaded:
     empty = PositionIndex()
     if len(raw) > limits.max_bytes:
-        return Loaded("", None, empty, [_at(1, 1, text("too_big", limit=f"{limits.max_bytes:,}"))])
+        return Loaded("", None, empty, [_at(1, 1, builtin_message("too_big", limit=f"{limits.max_bytes:,}"))])
     source, decode_error = decode_plan_bytes(raw)
     if decode_error:
         return Loaded("", None, empty, [_at(*decode_error)])
     bad = _NOT_PRINTABLE.search(source)
     if bad:
         line, column = _line_column(source, bad.start())
-        return Loaded(source, None, empty, [_at(line, column, text("control_char", code=f"{ord(bad.group()):04X}"))])
+        return Loaded(source, None, empty, [_at(line, column, builtin_message("control_char", code=f"{ord(bad.group()):04X}"))])
     try:
         _check_depth(source, limits)
         root = yaml.compose(source, Loader=_Composer)
@@ -89,13 +89,13 @@ def load(raw: bytes, limits: Limits = Limits()) -> Loaded:
     except yaml.YAMLError as exc:
         return Loaded(source, None, empty, [_yaml_error(exc, source)])
     except RecursionError:
-        return Loaded(source, None, empty, [_at(1, 1, text("too_deep_to_read"))])
+        return Loaded(source, None, empty, [_at(1, 1, builtin_message("too_deep_to_read"))])
     if root is None:
-        return Loaded(source, None, empty, [_at(1, 1, text("empty"))], empty=True)
+        return Loaded(source, None, empty, [_at(1, 1, builtin_message("empty"))], empty=True)
     if not isinstance(root, yaml.MappingNode):
         kind = "not_mapping_list" if isinstance(root, yaml.SequenceNode) else "not_mapping_value"
         span = node_span(root)
-        return Loaded(source, None, empty, [_at(span.line, span.column, text(kind))])
+        return Loaded(source, None, empty, [_at(span.line, span.column, builtin_message(kind))])
     builder = _Builder(limits)
     positions = PositionIndex(root, _alias_marks(source) if "&" in source and "*" in source else None)
     try:
@@ -208,12 +208,12 @@ def _measure(source: str, limits: Limits, loader: Any) -> None:
             nodes += 1  # keys too, complex ones included: `? []` 400,000 times is 800,000 nodes
             if nodes > limits.max_nodes:
                 raise _LimitExceeded(Span(event.start_mark.line + 1, event.start_mark.column + 1),
-                                     text("too_many_nodes", limit=f"{limits.max_nodes:,}"))
+                                     builtin_message("too_many_nodes", limit=f"{limits.max_nodes:,}"))
         if isinstance(event, _COLLECTION_START):
             depth += 1
             if depth > limits.max_depth:
                 raise _LimitExceeded(Span(event.start_mark.line + 1, event.start_mark.column + 1),
-                                     text("too_deep", limit=limits.max_depth))
+                                     builtin_message("too_deep", limit=limits.max_depth))
         elif isinstance(event, _COLLECTION_END):
             depth -= 1
 
@@ -228,16 +228,16 @@ def _yaml_error(exc: yaml.YAMLError, source: str) -> Tuple[str, Problem]:
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
     if "single document" in f"{problem} {context}":
-        message = text("two_documents")
+        message = builtin_message("two_documents")
     elif _is_nesting_error(exc):  # only when max-depth is set above libyaml's own 1,000
-        message = text("too_deep", limit=1000)
+        message = builtin_message("too_deep", limit=1000)
     elif mark is not None and _char_at(source, mark.line, mark.column) == "\t":
-        message = text("tab_indent", line=mark.line + 1)
+        message = builtin_message("tab_indent", line=mark.line + 1)
     else:
         explained = yaml_errors.explain(exc, source)
         if explained is not None:
             return _at(*explained)
-        message = text("invalid_yaml", line=mark.line + 1 if mark else 1,
+        message = builtin_message("invalid_yaml", line=mark.line + 1 if mark else 1,
                        problem=problem + (f" ({context})" if context else ""))
     if mark is None:
         return _at(1, 1, message)
@@ -325,7 +325,7 @@ class _Builder:
         self.nodes += 1
         if node.__class__ is _SCALAR:
             if self.nodes > self.limits.max_nodes:
-                self._limit(node, text("too_many_nodes", limit=f"{self.limits.max_nodes:,}"))
+                self._limit(node, builtin_message("too_many_nodes", limit=f"{self.limits.max_nodes:,}"))
             tag = node.tag
             if tag == _IMPLICIT:
                 return _plain(node.value)
@@ -356,13 +356,13 @@ class _Builder:
     def _check(self, node: Any, key: int, depth: int) -> None:
         limits = self.limits
         if depth > limits.max_depth:
-            self._limit(node, text("too_deep", limit=limits.max_depth))
+            self._limit(node, builtin_message("too_deep", limit=limits.max_depth))
         if key in self.active:
-            self._limit(node, text("recursive_alias"))
+            self._limit(node, builtin_message("recursive_alias"))
         if self.aliases > limits.max_aliases:
-            self._limit(node, text("too_many_aliases", limit=f"{limits.max_aliases:,}"))
+            self._limit(node, builtin_message("too_many_aliases", limit=f"{limits.max_aliases:,}"))
         if self.nodes > limits.max_nodes:
-            self._limit(node, text("too_many_nodes", limit=f"{limits.max_nodes:,}"))
+            self._limit(node, builtin_message("too_many_nodes", limit=f"{limits.max_nodes:,}"))
 
     def _limit(self, node: Any, message: Text) -> None:
         # Blame the collection that holds the alias being expanded: libyaml keeps
@@ -377,9 +377,9 @@ class _Builder:
             if key_node.__class__ is not _SCALAR:
                 self.nodes += 1  # a complex key is a node too: it counts against the limit
                 if self.nodes > self.limits.max_nodes:
-                    self._limit(key_node, text("too_many_nodes", limit=f"{self.limits.max_nodes:,}"))
+                    self._limit(key_node, builtin_message("too_many_nodes", limit=f"{self.limits.max_nodes:,}"))
                 span = node_span(key_node)
-                self.problems.append(("PL002", Problem(path, text("key_not_text"),
+                self.problems.append(("PL002", Problem(path, builtin_message("key_not_text"),
                                                        position=(span.line, span.column, None, None))))
                 continue
             key = key_node.value
@@ -436,12 +436,12 @@ class _Builder:
         written = "[" + ", ".join(i.value for i in node.value if i.__class__ is _SCALAR) + "]"
         meant = "[" + ", ".join(str(i) for i in items) + "]"
         name, name_zh, _ = yaml_errors.FULL_WIDTH[mark]
-        self.problems.append(("PL001", Problem(path, text("wide_list", line=span.line, written=written, mark=mark,
+        self.problems.append(("PL001", Problem(path, builtin_message("wide_list", line=span.line, written=written, mark=mark,
                                                           name=name, name_zh=name_zh, meant=meant),
                                                position=(span.line, column, span.line, column + 1))))
         return items
 
     def _unsupported_tag(self, node: Any, path: DataPath) -> None:
         span = node_span(node)
-        self.problems.append(("PL001", Problem(path, text("unsupported_tag", tag=node.tag),
+        self.problems.append(("PL001", Problem(path, builtin_message("unsupported_tag", tag=node.tag),
                                                position=(span.line, span.column, None, None))))

@@ -12,7 +12,7 @@ import dataclasses
 import hashlib
 from typing import Dict, Optional, Tuple
 
-from planlint.filelint import FileOutcome, Job
+from planlint.filelint import Checks, FileOutcome
 
 
 class Memo:
@@ -20,9 +20,9 @@ class Memo:
         self.entries: Dict[str, Tuple[int, FileOutcome]] = {}  # key -> (run it was last used in, outcome)
         self.run = 0
 
-    def bind(self, job: Job) -> "MemoView":
-        """The cache interface that planlint.workers.lint_files uses, for one job."""
-        return MemoView(self, _job_key(job))
+    def bind(self, checks: Checks) -> "MemoView":
+        """The cache interface that planlint.workers.lint_files uses, for one set of checks."""
+        return MemoView(self, _checks_key(checks))
 
     def next_run(self) -> None:
         """Call once per lint: forget what the previous two runs did not use."""
@@ -59,9 +59,9 @@ def _at(outcome: FileOutcome, path: str) -> FileOutcome:
                                directives=[dataclasses.replace(d, used=set()) for d in outcome.directives])
 
 
-def _job_key(job: Job) -> bytes:
+def _checks_key(checks: Checks) -> bytes:
     # Rules are compared as the functions they run: a memo lives in one process.
-    rules = [(r.code, r.name, id(r.check), id(r.summarize), id(r.check_run)) for r in job.rules]
-    parts = (rules, sorted((c, s.value) for c, s in job.severity.items()), repr(job.options),
-             job.today, job.lang, job.limits, job.keep_text, job.keep_facts)
+    rules = [(r.code, r.name, id(r.check), id(r.summarize), id(r.check_run)) for r in checks.rules]
+    parts = (rules, sorted((c, s.value) for c, s in checks.severity.items()), repr(checks.options),
+             checks.today, checks.lang, checks.limits, checks.keep_text, checks.keep_facts)
     return hashlib.sha256(repr(parts).encode("utf-8")).digest()

@@ -220,7 +220,8 @@ _DESCRIPTIONS_ZH = {
 }
 
 
-def text(name: str, /, **args: Any) -> Text:
+def builtin_message(name: str, /, **args: Any) -> Text:
+    """One of planlint's own messages, by its name in MESSAGES, with `args` filled in."""
     english, chinese = MESSAGES[name]
     return say({"en": english, "zh": chinese}, **args)
 

@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterator, Optional, Union
 from planlint.api import DataPath, Problem, Text, closest, name_list, place, value_at
 from planlint.positions import PositionIndex
 from planlint.schema_fast import json_key
-from planlint.messages import description, text
+from planlint.messages import builtin_message, description
 
 _TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a number",
                "boolean": "true or false", "array": "a list", "object": "a mapping of keys"}
@@ -26,11 +26,11 @@ Fits = Callable[[Any, dict], bool]
 
 def missing_key(path: DataPath, key: str, positions: PositionIndex, data: Any = None) -> Problem:
     if positions.has_key(path + (key,)):
-        return Problem(path + (key,), text("empty_required", path=place(data, path + (key,))), at="key")
+        return Problem(path + (key,), builtin_message("empty_required", path=place(data, path + (key,))), at="key")
     if not path:
-        return Problem(path, text("missing_top_key", key=key))
+        return Problem(path, builtin_message("missing_top_key", key=key))
     at = "key" if isinstance(path[-1], str) else "value"
-    return Problem(path, text("missing_key", path=place(data, path), key=key), at=at)
+    return Problem(path, builtin_message("missing_key", path=place(data, path), key=key), at=at)
 
 
 def unknown_keys(path: DataPath, error: Any, positions: PositionIndex, data: Any = None) -> Iterator[Problem]:
@@ -40,13 +40,13 @@ def unknown_keys(path: DataPath, error: Any, positions: PositionIndex, data: Any
         if key in known or any(re.search(p, key) for p in patterns):
             continue
         if key == "<<":
-            where: Hint = text("in_path", path=place(data, path)) if path else ""
-            message = text("merge_key", where=where)
+            where: Hint = builtin_message("in_path", path=place(data, path)) if path else ""
+            message = builtin_message("merge_key", where=where)
         else:
             guess = meant_key(key, error)
-            hint: Hint = text("did_you_mean", guess=guess) if guess else text("expected_keys", keys=_listed(known))
-            where = text("where_path", path=place(data, path)) if path else text("where_top")
-            message = text("unknown_key", key=key, where=where, hint=hint)
+            hint: Hint = builtin_message("did_you_mean", guess=guess) if guess else builtin_message("expected_keys", keys=_listed(known))
+            where = builtin_message("where_path", path=place(data, path)) if path else builtin_message("where_top")
+            message = builtin_message("unknown_key", key=key, where=where, hint=hint)
         yield Problem(path + (key,), message, at="key")
 
 
@@ -63,7 +63,7 @@ def not_allowed_key(path: DataPath, error: Any, data: dict) -> Problem:
     plan_type = str(plan.get("type", "this")) if isinstance(plan, dict) else "this"
     article = "an" if plan_type[:1] in "aeiou" else "a"
     type_zh = {"project": "项目", "operational": "运营"}.get(plan_type, plan_type)
-    return Problem(path, text("other_type_key", path=place(data, path[:-1]), key=path[-1],
+    return Problem(path, builtin_message("other_type_key", path=place(data, path[:-1]), key=path[-1],
                               owner=description(owner), article=article, type=plan_type, type_zh=type_zh),
                    at="key")
 
@@ -75,26 +75,26 @@ def describe_error(path: DataPath, error: Any, positions: PositionIndex, fits: F
     got = _shown(value, source)
     if v == "type":
         hint = _type_hint(error, value, path, positions, fits)
-        return Problem(path, text("must_be", path=where, expected=_expected(error), got=got, hint=hint))
+        return Problem(path, builtin_message("must_be", path=where, expected=_expected(error), got=got, hint=hint))
     if v == "enum":
         return _enum(path, error, positions, where, got)
     if v == "pattern":
         # A guess only when it fits the pattern: `Li Ming` -> `li-ming` for a slug, `cny` -> `CNY`.
         guesses = (re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-"), str(value).strip().upper())
         guess = next((g for g in guesses if g and g != value and re.search(error.validator_value, g)), None)
-        hint: Hint = text("did_you_mean", guess=guess) if guess else ""
-        return Problem(path, text("must_be", path=where, expected=_expected(error), got=got, hint=hint))
+        hint: Hint = builtin_message("did_you_mean", guess=guess) if guess else ""
+        return Problem(path, builtin_message("must_be", path=where, expected=_expected(error), got=got, hint=hint))
     if v == "anyOf":
         quoting_fixes_it = source is not None and fits(source, error.schema)
         hint = _quote(value, str(source)) if isinstance(value, (bool, int, float)) and quoting_fixes_it else ""
-        return Problem(path, text("must_be", path=where, expected=_expected(error), got=got, hint=hint))
+        return Problem(path, builtin_message("must_be", path=where, expected=_expected(error), got=got, hint=hint))
     if v == "uniqueItems":
         return _repeated_item(path, value, where)
     if v == "format":
         return _date(path, value, source, where, got)
     if v == "maximum" and path[-1:] == ("review_day",):
         cadence = value_at(data, path[:-1] + ("cadence",))
-        return Problem(path, text("review_day_max", path=where, bound=error.validator_value, got=got,
+        return Problem(path, builtin_message("review_day_max", path=where, bound=error.validator_value, got=got,
                                   cadence=cadence, cycle=_CYCLES_ZH.get(str(cadence), cadence)))
     simple = {"const": ("must_equal", {"value": repr(error.validator_value)}),
               "minimum": ("at_least", {"bound": error.validator_value}),
@@ -104,8 +104,8 @@ def describe_error(path: DataPath, error: Any, positions: PositionIndex, fits: F
               "minLength": ("not_empty", {})}
     if v in simple:
         key, args = simple[v]
-        return Problem(path, text(key, path=where, got=got, **args))
-    return Problem(path, text("invalid", path=where, detail=error.message))
+        return Problem(path, builtin_message(key, path=where, got=got, **args))
+    return Problem(path, builtin_message("invalid", path=where, detail=error.message))
 
 
 _CYCLES_ZH = {"weekly": "每周", "monthly": "每月", "quarterly": "每季度"}
@@ -115,15 +115,15 @@ def _enum(path: DataPath, error: Any, positions: PositionIndex, where: Text, got
     value, source = error.instance, positions.source_text(path)
     options = [o for o in error.validator_value if isinstance(o, str)]
     guess = closest(value, options) if isinstance(value, str) else None
-    hint = text("did_you_mean", guess=guess) if guess else _bool_hint(value, path, positions)
-    return Problem(path, text("must_be_one_of", path=where, options=_listed(options), got=got, hint=hint))
+    hint = builtin_message("did_you_mean", guess=guess) if guess else _bool_hint(value, path, positions)
+    return Problem(path, builtin_message("must_be_one_of", path=where, options=_listed(options), got=got, hint=hint))
 
 
 def _date(path: DataPath, value: Any, source: Optional[str], where: Text, got: Text) -> Problem:
     rewritten = _iso_date(str(value)) if isinstance(value, str) else None
     if rewritten is None:
-        return Problem(path, text("must_be_date", path=where, got=got))
-    return Problem(path, text("date_spelling", path=where, got=got, date=rewritten))
+        return Problem(path, builtin_message("must_be_date", path=where, got=got))
+    return Problem(path, builtin_message("date_spelling", path=where, got=got, date=rewritten))
 
 
 def _iso_date(value: str) -> Optional[str]:
@@ -154,25 +154,25 @@ def _repeated_item(path: DataPath, items: list, where: Text) -> Problem:
     for index, item in enumerate(items):
         key = json_key(item)
         if key in seen:
-            return Problem(path + (index,), text("repeated_item", path=where, item=item))
+            return Problem(path + (index,), builtin_message("repeated_item", path=where, item=item))
         seen.add(key)
-    return Problem(path, text("repeated_item", path=where, item="?"))
+    return Problem(path, builtin_message("repeated_item", path=where, item="?"))
 
 
 def _shown(value: Any, source: Optional[str]) -> Text:
     if value is None:
-        return text("got_empty")
+        return builtin_message("got_empty")
     if isinstance(value, dict):
-        return text("got_mapping")
+        return builtin_message("got_mapping")
     if isinstance(value, list):
-        return text("got_list")
-    return text("got_value", value=source if source is not None else str(value))
+        return builtin_message("got_list")
+    return builtin_message("got_value", value=source if source is not None else str(value))
 
 
 def _bool_hint(value: Any, path: DataPath, positions: PositionIndex) -> Hint:
     source = positions.source_text(path)
     if isinstance(value, bool) and source and source.lower() in _YAML11_BOOLS and positions.is_plain(path):
-        return text("bool_hint", source=source)
+        return builtin_message("bool_hint", source=source)
     return ""
 
 
@@ -185,21 +185,21 @@ def _type_hint(error: Any, value: Any, path: DataPath, positions: PositionIndex,
         return _quote(value, str(source))
     if "boolean" in expected and isinstance(value, str) and value.strip().lower() in _YAML11_BOOLS:
         word = _YAML11_BOOLS[value.strip().lower()]
-        return text("unquote_hint", value=word)
+        return builtin_message("unquote_hint", value=word)
     if "integer" in expected and isinstance(value, (str, float)):
         number = _whole_number(str(source if source is not None else value))
         if number is not None:
             quoted = isinstance(value, str) and not positions.is_plain(path)
             if quoted and str(number) == str(value).strip():
-                return text("unquote_hint", value=number)
-            return text("decimal_hint", number=number)
+                return builtin_message("unquote_hint", value=number)
+            return builtin_message("decimal_hint", number=number)
     return ""
 
 
 def _quote(value: Any, source: str) -> Hint:
     """`no` where text is meant: YAML read it as yes/no (or a number); quoting keeps the text."""
     kind = "bool_quote_hint" if isinstance(value, bool) else "quote_hint"
-    return text(kind, source=source, quoted='"' + source + '"')
+    return builtin_message(kind, source=source, quoted='"' + source + '"')
 
 
 def _whole_number(source: str) -> Optional[int]:

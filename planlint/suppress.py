@@ -15,7 +15,7 @@ from typing import Callable, Dict, List, Optional, Set, Tuple
 
 from planlint.api import Problem, Text
 from planlint.model import Finding
-from planlint.messages import text
+from planlint.messages import builtin_message
 from planlint.rules import pl007_unused_suppression as unused_suppression
 
 # Only the start of a directive is found by a pattern; the rest is read by hand, so
@@ -84,14 +84,14 @@ def _read(comment: str, head: int) -> Directive:
     rest = body[len(verb):].strip()
     directive = Directive(0, 0, comment, verb.lower() == "disable-file", None, reason)
     if verb.lower() not in _VERBS:
-        directive.malformed = text("directive_unknown_verb", verb=verb or rest[:20], directive=comment[:80])
+        directive.malformed = builtin_message("directive_unknown_verb", verb=verb or rest[:20], directive=comment[:80])
     elif rest and rest[0] in "=＝":
         directive.tokens = [t for t in _SEPARATORS.split(rest[1:]) if t]
         if not directive.tokens:
-            directive.malformed = text("directive_no_codes", directive=comment[:80], verb=verb.lower())
+            directive.malformed = builtin_message("directive_no_codes", directive=comment[:80], verb=verb.lower())
     elif rest:
         codes = ",".join(t for t in _SEPARATORS.split(rest) if t)
-        directive.malformed = text("directive_missing_equals", directive=comment[:80],
+        directive.malformed = builtin_message("directive_missing_equals", directive=comment[:80],
                                    fixed=f"# planlint: {verb.lower()}={codes}")
     return directive
 

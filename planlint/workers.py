@@ -7,7 +7,7 @@ import os
 from typing import Callable, Iterator, List, Optional, Protocol, Sequence, Tuple
 
 from planlint.discover import Source
-from planlint.filelint import FileOutcome, Job, lint_file
+from planlint.filelint import Checks, FileOutcome, lint_file
 
 
 class Cache(Protocol):
@@ -19,7 +19,7 @@ class Cache(Protocol):
 
 
 AUTO_PARALLEL_FILES = 300  # below this, starting processes costs more than it saves
-_JOB: Optional[Job] = None
+_CHECKS: Optional[Checks] = None
 Task = Tuple[Source, Optional[bytes]]
 
 
@@ -51,14 +51,14 @@ def young_gc_only() -> Iterator[Callable[[], None]]:
             gc.enable()
 
 
-def lint_files(sources: Sequence[Source], job: Job, processes: int, progress: Optional[Callable[[], None]],
+def lint_files(sources: Sequence[Source], checks: Checks, processes: int, progress: Optional[Callable[[], None]],
              cache: Optional[Cache] = None) -> List[FileOutcome]:
     """One outcome per source, in order; cached outcomes are reused, new ones stored."""
     with young_gc_only() as tick:
-        return _lint_files(sources, job, processes, progress, cache, tick)
+        return _lint_files(sources, checks, processes, progress, cache, tick)
 
 
-def _lint_files(sources: Sequence[Source], job: Job, processes: int, progress: Optional[Callable[[], None]],
+def _lint_files(sources: Sequence[Source], checks: Checks, processes: int, progress: Optional[Callable[[], None]],
               cache: Optional[Cache], tick: Callable[[], None]) -> List[FileOutcome]:
     def done() -> None:
         tick()
@@ -68,36 +68,36 @@ def _lint_files(sources: Sequence[Source], job: Job, processes: int, progress: O
     outcomes: List[Optional[FileOutcome]] = [None] * len(sources)
     todo: List[Tuple[int, Task, Optional[str]]] = []
     for index, source in enumerate(sources):
-        raw, key = _read(source, job, cache) if cache is not None else (None, None)
+        raw, key = _read(source, checks, cache) if cache is not None else (None, None)
         hit = cache.get(key, source.path) if cache is not None and key is not None else None
         if hit is not None:
             outcomes[index] = hit
             done()
         else:
             todo.append((index, (source, raw), key))
-    for (index, _, key), outcome in zip(todo, _compute([task for _, task, _ in todo], job, processes, done)):
+    for (index, _, key), outcome in zip(todo, _compute([task for _, task, _ in todo], checks, processes, done)):
         outcomes[index] = outcome
         if cache is not None and key is not None and not outcome.errors:
             cache.put(key, outcome)
     return [o for o in outcomes if o is not None]
 
 
-def _read(source: Source, job: Job, cache: Cache) -> Tuple[Optional[bytes], Optional[str]]:
+def _read(source: Source, checks: Checks, cache: Cache) -> Tuple[Optional[bytes], Optional[str]]:
     try:
-        raw = source.read(job.limits.max_bytes + 1)
+        raw = source.read(checks.limits.max_bytes + 1)
     except OSError:
         return None, None  # lint_file reports it; nothing to cache
     return raw, cache.key(raw)
 
 
-def _compute(tasks: List[Task], job: Job, processes: int, done: Callable[[], None]) -> List[FileOutcome]:
+def _compute(tasks: List[Task], checks: Checks, processes: int, done: Callable[[], None]) -> List[FileOutcome]:
     if processes <= 1 or len(tasks) < 2 or not _can_fork():
         outcomes = []
         for source, raw in tasks:
-            outcomes.append(lint_file(source, job, raw))
+            outcomes.append(lint_file(source, checks, raw))
             done()
         return outcomes
-    return _in_processes(tasks, job, processes, done)
+    return _in_processes(tasks, checks, processes, done)
 
 
 def _can_fork() -> bool:
@@ -106,15 +106,15 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def _in_processes(tasks: List[Task], job: Job, processes: int, done: Callable[[], None]) -> List[FileOutcome]:
+def _in_processes(tasks: List[Task], checks: Checks, processes: int, done: Callable[[], None]) -> List[FileOutcome]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     # fork shares the loaded rules (plugins included) with the workers for free.
     context = multiprocessing.get_context("fork")
-    global _JOB
-    _JOB = job
+    global _CHECKS
+    _CHECKS = checks
     processes = min(processes, max_jobs(), len(tasks))
     chunk = max(1, min(64, len(tasks) // (processes * 8)))
     outcomes: List[FileOutcome] = []
@@ -140,7 +140,7 @@ def max_jobs() -> int:
 
 
 def _lint_in_worker(task: Task) -> FileOutcome:
-    assert _JOB is not None
-    outcome = lint_file(task[0], _JOB, task[1])
+    assert _CHECKS is not None
+    outcome = lint_file(task[0], _CHECKS, task[1])
     gc.collect(0)  # the automatic collector is off in workers too (see young_gc_only)
     return outcome

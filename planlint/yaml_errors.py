@@ -13,7 +13,7 @@ import re
 from typing import Any, List, Optional, Tuple
 
 from planlint.api import Text
-from planlint.messages import text
+from planlint.messages import builtin_message
 
 Located = Tuple[int, int, Text]  # 1-based line and column, message
 
@@ -40,14 +40,14 @@ def explain(exc: Any, source: str) -> Optional[Located]:
     context = str(getattr(exc, "context", "") or "")
     start = getattr(exc, "context_mark", None)
     if "\t" in _line(lines, mark.line)[:mark.column + 1] and "\t" in problem + _indent_of(_line(lines, mark.line)):
-        return mark.line + 1, mark.column + 1, text("tab_indent", line=mark.line + 1)
+        return mark.line + 1, mark.column + 1, builtin_message("tab_indent", line=mark.line + 1)
     if "quoted scalar" in context and start is not None:
         quote = _line(lines, start.line)[start.column:start.column + 1] or '"'
-        return start.line + 1, start.column + 1, text("unclosed_quote", quote=quote, line=start.line + 1)
+        return start.line + 1, start.column + 1, builtin_message("unclosed_quote", quote=quote, line=start.line + 1)
     if "flow sequence" in context or "flow mapping" in context:
         if start is not None:
             bracket, closing = ("[", "]") if "sequence" in context else ("{", "}")
-            return start.line + 1, start.column + 1, text("unclosed_bracket", bracket=bracket, closing=closing,
+            return start.line + 1, start.column + 1, builtin_message("unclosed_bracket", bracket=bracket, closing=closing,
                                                           line=start.line + 1)
     if "could not find expected ':'" in problem and start is not None:
         return _missing_colon(lines, start.line)
@@ -62,11 +62,11 @@ def full_width_before(lines: List[str], last: int) -> Optional[Located]:
         if colon and "：" in line and ": " not in line[:colon.end()]:
             key = colon.group(2).strip()
             rest = line[colon.end():].strip()
-            return number + 1, colon.end(), text("wide_colon", line=number + 1, written=f"{key}：{rest}".strip(),
+            return number + 1, colon.end(), builtin_message("wide_colon", line=number + 1, written=f"{key}：{rest}".strip(),
                                                  meant=f"{key}: {rest}".strip())
         space = _WIDE_SPACE.match(line)
         if space:
-            return number + 1, space.end(), text("wide_space", line=number + 1)
+            return number + 1, space.end(), builtin_message("wide_space", line=number + 1)
     return None
 
 
@@ -76,7 +76,7 @@ def _missing_colon(lines: List[str], index: int) -> Located:
     words = written.lstrip("- ").split(None, 1)
     meant = f"{words[0]}: {words[1]}" if len(words) == 2 else f"{written}:"
     column = len(line) - len(line.lstrip()) + 1
-    return index + 1, column, text("missing_colon", line=index + 1, written=written, meant=meant)
+    return index + 1, column, builtin_message("missing_colon", line=index + 1, written=written, meant=meant)
 
 
 def _indentation(lines: List[str], mark: Any, start: Any, problem: str, context: str) -> Optional[Located]:
@@ -88,24 +88,24 @@ def _indentation(lines: List[str], mark: Any, start: Any, problem: str, context:
     spaces = len(line) - len(line.lstrip(" "))
     if "mapping values" in problem and line[:mark.column].count(": ") >= 1 and line.lstrip(" -")[:1] not in "'\"":
         key, _, value = line.strip().partition(": ")
-        return index + 1, mark.column + 1, text("colon_in_value", line=index + 1, key=key, value=value)
+        return index + 1, mark.column + 1, builtin_message("colon_in_value", line=index + 1, key=key, value=value)
     above = _previous(lines, index)
     if above is None:
         return None
     above_keys = _key_column(lines[above])
     if "block collection" in context and start is not None and spaces == start.column \
             and not line.lstrip().startswith("-"):
-        return index + 1, spaces + 1, text("missing_dash", line=index + 1, column=spaces,
+        return index + 1, spaces + 1, builtin_message("missing_dash", line=index + 1, column=spaces,
                                            item=line.strip(), list_line=start.line + 1)
     if spaces == above_keys:
         return None
-    return index + 1, spaces + 1, text("indented", line=index + 1, spaces=spaces, above=above + 1,
+    return index + 1, spaces + 1, builtin_message("indented", line=index + 1, spaces=spaces, above=above + 1,
                                        above_spaces=above_keys)
 
 
 def _unexplained(mark: Any, problem: str, context: str) -> Located:
     said = problem + (f" ({context})" if context else "")
-    return mark.line + 1, mark.column + 1, text("invalid_yaml", line=mark.line + 1, problem=said)
+    return mark.line + 1, mark.column + 1, builtin_message("invalid_yaml", line=mark.line + 1, problem=said)
 
 
 def _line(lines: List[str], index: int) -> str:

@@ -55,8 +55,8 @@ def same_errors(data: object, schema_name: str = PLAN_SCHEMA, positions: object 
         mine, ours = copy.deepcopy(data), copy.deepcopy(data)
         expected, removed = check_against(_validator(schema_name), mine, positions)
         found, removed_here = _validate_with(finder, ours, positions, lambda: _validator(schema_name))
-        assert ([(p.path, p.at, p.text("en"), p.text("zh")) for p in found]
-                == [(p.path, p.at, p.text("en"), p.text("zh")) for p in expected])
+        assert ([(p.path, p.at, p.render("en"), p.render("zh")) for p in found]
+                == [(p.path, p.at, p.render("en"), p.render("zh")) for p in expected])
         assert (removed_here, ours) == (removed, mine)
 
 

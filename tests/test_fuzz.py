@@ -43,7 +43,7 @@ def test_any_bytes_load_to_data_or_findings(raw: bytes) -> None:
     assert loaded.data is None or isinstance(loaded.data, dict)
     assert loaded.data is not None or loaded.problems
     for _, problem in loaded.problems:
-        assert problem.text()
+        assert problem.render()
 
 
 @FUZZ

@@ -64,7 +64,7 @@ def test_limits_are_set_in_config(tmp_path: Path, monkeypatch) -> None:
     result = CliRunner().invoke(cli, ["plan.yaml", "--format", "json", "--no-cache"])
     [finding] = json.loads(result.stdout)
     assert finding["code"] == "PL001" and "100-byte limit" in finding["message"]
-    assert "deeper than 3" in load(b"a: [[[[1]]]]\n", Limits(max_depth=3)).problems[0][1].text()
+    assert "deeper than 3" in load(b"a: [[[[1]]]]\n", Limits(max_depth=3)).problems[0][1].render()
 
 
 def test_tab_indentation_gets_a_plain_message() -> None:
@@ -229,7 +229,7 @@ def test_nesting_beyond_libyaml_s_own_limit_is_the_same_too_deep_finding() -> No
     block = "plans:\n" + "".join("  " * depth + "- \n" for depth in range(1, 1200))
     for source in (flow, block):
         [(code, problem)] = load(source.encode(), Limits()).problems
-        assert (code, problem.position[:2], problem.text()) == (
+        assert (code, problem.position[:2], problem.render()) == (
             "PL001", (1, 71) if source is flow else (65, 129), "the document nests deeper than 64 levels")
 
 
@@ -611,13 +611,13 @@ def test_standard_input_is_read_only_up_to_the_size_limit(plans: Path, monkeypat
 def test_complex_keys_count_against_the_node_limit() -> None:
     loaded = load(GOOD.encode() + b"? []\n" * 60_000, Limits(max_nodes=100_000))
     [(code, problem)] = loaded.problems
-    assert code == "PL001" and "more than 100,000 nodes" in problem.text()
+    assert code == "PL001" and "more than 100,000 nodes" in problem.render()
 
 
 def test_nodes_are_counted_before_the_document_is_built() -> None:
     loaded = load(b"x-list: [" + b"1," * 300_000 + b"1]\n")
     [(code, problem)] = loaded.problems
-    assert (code, problem.position[:2]) == ("PL001", (1, 400_004)) and "200,000 nodes" in problem.text()
+    assert (code, problem.position[:2]) == ("PL001", (1, 400_004)) and "200,000 nodes" in problem.render()
 
 
 def test_an_integer_of_5000_digits_is_a_schema_finding_quoted_short(plans: Path, monkeypatch) -> None:
@@ -752,7 +752,7 @@ def test_an_output_to_dev_stdout_on_a_pipe_is_written_to_the_pipe(plans: Path) -
 def test_the_node_count_holds_however_the_nodes_are_written(body: str) -> None:
     """The cheap count that spares most files a second parse never lets too many through."""
     [(code, problem)] = load(body.encode(), Limits(max_nodes=100_000)).problems
-    assert code == "PL001" and "more than 100,000 nodes" in problem.text()
+    assert code == "PL001" and "more than 100,000 nodes" in problem.render()
 
 
 def test_a_config_that_links_outside_the_repository_is_not_read(tmp_path: Path, monkeypatch) -> None:

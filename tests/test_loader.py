@@ -55,14 +55,14 @@ def test_values_follow_planlint_reading_rules() -> None:
 def test_limits_are_configurable() -> None:
     text = b"x-list: [" + b", ".join(b"a" for _ in range(50)) + b"]\n"
     [(code, problem)] = load(text, Limits(max_nodes=20)).problems
-    assert code == "PL001" and "more than 20 nodes" in problem.text()
+    assert code == "PL001" and "more than 20 nodes" in problem.render()
     [(code, problem)] = load(b"a: [[[[1]]]]\n", Limits(max_depth=3)).problems
-    assert "deeper than 3 levels" in problem.text()
+    assert "deeper than 3 levels" in problem.render()
 
 
 def test_size_limit_is_checked_before_parsing() -> None:
     [(code, problem)] = load(b"a: " + b"x" * 100 + b"\n", Limits(max_bytes=50)).problems
-    assert code == "PL001" and "50-byte limit" in problem.text()
+    assert code == "PL001" and "50-byte limit" in problem.render()
 
 
 SUITE_FILES = sorted(YAML_SUITE.glob("*/in.yaml"))

@@ -44,13 +44,13 @@ class _WarmMemo(Memo):
         super().__init__()
         self.disk_folder: Optional[str] = None
 
-    def bind(self, job: Any) -> Any:
-        view = super().bind(job)
+    def bind(self, checks: Any) -> Any:
+        view = super().bind(checks)
         if self.disk_folder is None:
             return view
         from planlint.cache import Cache
 
-        return _Layered(view, Cache(self.disk_folder, job))
+        return _Layered(view, Cache(self.disk_folder, checks))
 
 
 class _Layered:
