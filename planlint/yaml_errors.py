@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any, List, Optional, Tuple
 
+import yaml
+
 from planlint.api import Text
 from planlint.messages import builtin_message
 
@@ -44,6 +46,10 @@ def explain(exc: Any, source: str) -> Optional[Located]:
     if "quoted scalar" in context and start is not None:
         quote = _line(lines, start.line)[start.column:start.column + 1] or '"'
         return start.line + 1, start.column + 1, builtin_message("unclosed_quote", quote=quote, line=start.line + 1)
+    opened = _quote_closed_too_late(source, mark.line)
+    if opened is not None:
+        line, column, quote = opened
+        return line + 1, column + 1, builtin_message("unclosed_quote", quote=quote, line=line + 1)
     if "flow sequence" in context or "flow mapping" in context:
         if start is not None:
             bracket, closing = ("[", "]") if "sequence" in context else ("{", "}")
@@ -52,6 +58,24 @@ def explain(exc: Any, source: str) -> Optional[Located]:
     if "could not find expected ':'" in problem and start is not None:
         return _missing_colon(lines, start.line)
     return _indentation(lines, mark, start, problem, context) or _unexplained(mark, problem, context)
+
+
+def _quote_closed_too_late(source: str, error_line: int) -> Optional[Tuple[int, int, str]]:
+    """A quoted text that runs from an earlier line to the error's line: its quote was
+    left open, and the next quote in the file (the start of another text) closed it."""
+    scanner = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(source)
+    try:
+        while True:
+            token = scanner.get_token()
+            if token is None or token.start_mark.line > error_line:
+                return None
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") \
+                    and token.start_mark.line < token.end_mark.line == error_line:
+                return token.start_mark.line, token.start_mark.column, token.style
+    except yaml.YAMLError:
+        return None
+    finally:
+        scanner.dispose()
 
 
 def full_width_before(lines: List[str], last: int) -> Optional[Located]:
