@@ -142,7 +142,7 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
                                            fail_on=fail_on, baseline=baseline_path,
                                            use_baseline=not write_baseline, use_cache=not no_cache)
         _LANGUAGE[0] = settings.lang
-        discovery_errors: List[str] = []
+        discovery_errors: List[Text] = []
         sources, context = _sources(settings, paths, stdin_filename, discovery_errors)
         _refuse_unsafe_targets(outputs, write_baseline, [settings.baseline, compare_path], sources + context,
                                settings)
@@ -155,12 +155,12 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
                           keep_facts=any(name == "html" for name, _ in outputs),
                           jobs=jobs or default_jobs(len(sources) + len(context)),
                           cache_folder=settings.cache_folder)
-        result.errors[:0] = discovery_errors
+        result.errors[:0] = [error.render(settings.lang) for error in discovery_errors]
         _add_trend(result, settings, compare_path)
     except (ConfigError, PathError) as exc:
         _fail(exc)
     for message in dict.fromkeys(result.errors):  # one dead worker is one message, not one per file
-        click.echo(f"planlint: {message}", err=True)
+        _status(message)
     try:
         if write_baseline:
             record_baseline(write_baseline, result.findings)
@@ -169,7 +169,7 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
     except ConfigError as exc:
         _fail(exc)
     if write_baseline:
-        click.echo(f"planlint: wrote {len(result.findings)} findings to the baseline {write_baseline}", err=True)
+        _status(builtin_message("baseline_written", count=len(result.findings), path=write_baseline))
         sys.exit(2 if result.errors else 0)
     _say_stale_baseline(result, prune_baseline)
     _write_reports(outputs, result, registry, settings.lang, {"color": color, "quiet": quiet,
@@ -194,15 +194,17 @@ def _fix(paths: Tuple[str, ...], sources: List[Source], context: List[Source], r
 
     if reason is not None and ("\n" in reason or "\r" in reason):
         _fail(builtin_message("reason_one_line"))
-    request = fix_command.FixRequest(fix, unsafe, diff, reason, tuple(p for p in paths if p != "-") or (".",))
+    request = fix_command.FixRequest(fix, unsafe, diff, reason, tuple(p for p in paths if p != "-") or (".",),
+                                     settings.lang)
     result, files, problems, notices = fix_command.run(request, sources, context, registry, settings,
                                               html=any(name == "html" for name, _ in outputs))
     fixed, summary, any_diff = fix_command.finish(request, result, files, problems, sources)
     for message in list(result.errors) + problems + notices:
-        click.echo(f"planlint: {message}", err=True)
+        _status(message)
     suppressed = sum(item.suppressed for item in files.values() if item.changed)
     if reason is not None and not diff:
-        click.echo(f"planlint: added suppression comments for {suppressed} findings", err=True)
+        _status(builtin_message("suppressions_added", count=suppressed))
+    summary = summary.render(settings.lang)
     to_stdout = not diff and not any(s.data is not None for s in sources if s.path in files and (fix or reason))
     if diff:
         click.echo(summary, err=True)
@@ -228,7 +230,7 @@ def _progress_bar(total: int) -> Iterator[Optional[Callable[[], None]]]:
     if total <= PROGRESS_MIN_FILES or not sys.stderr.isatty():
         yield None
         return
-    with click.progressbar(length=total, label="Linting plans", file=sys.stderr) as bar:
+    with click.progressbar(length=total, label=_say("progress"), file=sys.stderr) as bar:
         yield lambda: bar.update(1)
 
 
@@ -236,11 +238,7 @@ def _say_stale_baseline(result: Result, pruned: bool) -> None:
     if result.baseline is None or not result.stale_baseline:
         return
     count, path = len(result.stale_baseline), result.baseline.path
-    if pruned:
-        click.echo(f"planlint: removed {count} fixed findings from {path}", err=True)
-    else:
-        click.echo(f"planlint: {count} findings in the baseline {path} are fixed; "
-                   "remove them with --prune-baseline", err=True)
+    _status(builtin_message("baseline_pruned" if pruned else "baseline_stale", count=count, path=path))
 
 
 def _parse_outputs(formats: Tuple[str, ...], output: Optional[str]) -> List[Tuple[str, Optional[str]]]:
@@ -292,7 +290,7 @@ def _refuse_unsafe_targets(outputs: List[Tuple[str, Optional[str]]], write_basel
         claimed[real] = option
 
 
-def _sources(settings: Settings, paths: Tuple[str, ...], stdin_filename: Optional[str], errors: List[str]
+def _sources(settings: Settings, paths: Tuple[str, ...], stdin_filename: Optional[str], errors: List[Text]
              ) -> Tuple[List[Source], List[Source]]:
     from planlint.discover import Source, discover, split_stdin, visible_path
     from planlint.errors import ConfigError
@@ -300,7 +298,7 @@ def _sources(settings: Settings, paths: Tuple[str, ...], stdin_filename: Optiona
     if stdin_filename is not None and paths and "-" not in paths:
         raise ConfigError(builtin_message("stdin_filename_alone"))
     files, use_stdin = split_stdin(paths or (("-",) if stdin_filename is not None else (".",)))
-    notices: List[str] = []
+    notices: List[Text] = []
     sources = discover(files, settings.exclude, settings.config_root, notices, errors)
     if use_stdin:  # read no more than a file may hold: `yes | planlint -` must end
         shown = visible_path(stdin_filename) if stdin_filename else "-"
@@ -310,10 +308,10 @@ def _sources(settings: Settings, paths: Tuple[str, ...], stdin_filename: Optiona
         named.add(os.path.realpath(stdin_filename))
     context = [s for s in discover(settings.paths, settings.exclude, settings.config_root, notices, errors)
                if os.path.realpath(s.fs_path or s.path) not in named] if settings.paths else []
-    for notice in dict.fromkeys(notices):
-        click.echo(f"planlint: notice: {notice}", err=True)
+    for notice in dict.fromkeys(notice.render(settings.lang) for notice in notices):
+        _status(builtin_message("notice", notice=notice))
     if not sources and errors:
-        raise ConfigError("\n".join(errors))  # the paths' own messages, joined
+        raise ConfigError("\n".join(error.render(settings.lang) for error in errors))  # the paths' own messages
     if not sources:
         raise ConfigError(builtin_message("no_plans", paths=", ".join(map(visible_path, files))))
     return sources, context
@@ -393,6 +391,13 @@ def _language() -> str:
     from planlint.config import choose_language
 
     return choose_language(_LANGUAGE[0], {})  # type: ignore[arg-type]
+
+
+def _status(message: Union[str, Text]) -> None:
+    """A line on standard error that is not a finding: `planlint: wrote 3 findings to the baseline …`."""
+    lang = _language()
+    said = message.render(lang) if isinstance(message, Text) else message
+    click.echo(("planlint: " if lang == "en" else "planlint：") + said, err=True)
 
 
 def _say(name: str, **args: Any) -> str:
@@ -482,7 +487,7 @@ def init(file: str, today: Optional[dt.date], lang: Optional[str]) -> None:
         _fail(builtin_message("init_exists", file=file))
     except OSError as exc:
         _fail(builtin_message("init_unwritable", file=file, reason=exc.strerror or exc))
-    click.echo(f"Wrote {file}; edit it, then run: planlint {file}")
+    click.echo(builtin_message("init_written", file=file).render(language))
 
 
 @cli.command("server")
@@ -506,5 +511,5 @@ def main() -> None:
     except SystemExit:
         raise
     except Exception as exc:  # never a traceback for users; exit 2 says "not a verdict"
-        click.echo(f"planlint: internal error: {type(exc).__name__}: {exc}", err=True)
+        _status(builtin_message("internal_error", error=f"{type(exc).__name__}: {exc}"))
         sys.exit(2)

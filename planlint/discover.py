@@ -9,6 +9,7 @@ import stat
 from dataclasses import dataclass
 from typing import Iterable, List, Optional, Tuple
 
+from planlint.api import Text
 from planlint.errors import ConfigError
 from planlint.messages import builtin_message
 
@@ -42,7 +43,7 @@ class PathError(ConfigError):
 
 
 def discover(paths: Iterable[str], exclude: Iterable[str] = (), root: str = ".",
-             notices: Optional[List[str]] = None, errors: Optional[List[str]] = None) -> List[Source]:
+             notices: Optional[List[Text]] = None, errors: Optional[List[Text]] = None) -> List[Source]:
     """Plan files under `paths`; `exclude` globs are relative to `root` (the config's folder).
 
     A pull request can add a plan that is a link to a secret (`/proc/self/environ`)
@@ -68,7 +69,7 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = (), root: str = ".",
             why = _why_skipped(path, real, inside, walked)
             if why is not None:
                 if notices is not None:
-                    notices.append(f"{visible_path(path)}: skipped: {why}")
+                    notices.append(builtin_message(why, path=visible_path(path)))
                 continue
             if real not in seen:
                 seen.add(real)
@@ -79,13 +80,13 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = (), root: str = ".",
 
 def _why_skipped(path: str, real: str, roots: List[str], walked: bool) -> Optional[str]:
     if not any(real == r or real.startswith(r.rstrip(os.sep) + os.sep) for r in roots):
-        return "it is a symbolic link to a file outside the linted paths"
+        return "skipped_link"
     try:
         mode = os.stat(path).st_mode
     except OSError:
         return None  # a dangling or looping link: reading it reports the reason
     if walked and not stat.S_ISREG(mode):
-        return "not a regular file (a FIFO, device or socket)"
+        return "skipped_special"
     return None
 
 
@@ -103,12 +104,12 @@ def visible_path(path: str) -> str:
     return _UNSAFE_IN_NAMES.sub(escape, path)
 
 
-def _walk(top: str, exclude: List[str], root: str, errors: Optional[List[str]] = None) -> List[str]:
+def _walk(top: str, exclude: List[str], root: str, errors: Optional[List[Text]] = None) -> List[str]:
     files: List[str] = []
 
     def unreadable(exc: OSError) -> None:
         if errors is not None:
-            errors.append(f"{visible_path(exc.filename or top)}: cannot read the folder: {exc.strerror or exc}")
+            errors.append(builtin_message("folder_unreadable", path=visible_path(exc.filename or top), reason=exc.strerror or exc))
 
     for folder, dirs, names in os.walk(top, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".")

@@ -93,7 +93,8 @@ def lint(sources: Sequence[Source], registry: Registry, settings: Settings,
         memo.next_run()
     outcomes = lint_files(sources, checks, jobs, progress, _cache(cache_folder, memo, checks))
     context_outcomes = lint_files(context, context_checks, jobs, None, _cache(cache_folder, memo, context_checks))
-    errors = list(registry.errors) + [e for o in outcomes + context_outcomes for e in o.errors]
+    errors = [e.render(settings.lang) for e in registry.errors]  # plugins that did not load
+    errors += [e for o in outcomes + context_outcomes for e in o.errors]
     extra, run_errors = _cross_file_findings(outcomes, context_outcomes, checks)
     errors += run_errors
     findings: List[Finding] = []
@@ -146,7 +147,7 @@ def _cross_file_findings(outcomes: List[FileOutcome], context: List[FileOutcome]
                     extra.setdefault(facts.path, []).append(finding)
         except Exception as exc:  # a crashed cross-file rule is reported; the run goes on
             crash = crash_problem(rule, exc, "the run")
-            errors.append(crash.render())
+            errors.append(crash.render(checks.lang))
             if outcomes:
                 extra.setdefault(outcomes[0].path, []).append(
                     make_finding(outcomes[0], rule.code, crash, checks, None))

@@ -108,7 +108,7 @@ def _run_rules(doc: Document, checks: Checks, outcome: FileOutcome) -> List[Tupl
         except Exception as exc:  # one broken rule must not hide the others' findings
             crash = crash_problem(rule, exc, doc.path)
             problems.append((rule.code, crash))
-            outcome.errors.append(crash.render())
+            outcome.errors.append(crash.render(checks.lang))
     return problems
 
 

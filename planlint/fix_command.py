@@ -10,11 +10,13 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 import click
 
+from planlint.api import Text
 from planlint.discover import Source
 from planlint.fix_comments import suppression_edits
 from planlint.fixes import SAFE, Fix
 from planlint.fixrun import FileFix, apply_fixes, decode, encode_like, relint_with
 from planlint.fixwrite import inside, unified_diff, write_fixed
+from planlint.messages import builtin_message
 from planlint.model import Finding
 
 # Neither a file that does not parse nor PL007 (reported after suppressions) can be suppressed.
@@ -28,10 +30,11 @@ class FixRequest:
     diff: bool
     reason: Optional[str]  # --add-suppressions
     roots: Tuple[str, ...]  # the paths named on the command line: nothing outside is written
+    lang: str = "en"  # of the lines it prints
 
 
 def run(request: FixRequest, sources: Sequence[Source], context: Sequence[Source], registry: object,
-        settings: object, html: bool = False) -> Tuple[object, Dict[str, FileFix], List[str], List[str]]:
+        settings: object, html: bool = False) -> Tuple[object, Dict[str, FileFix], List[Text], List[Text]]:
     """Fix in memory: (the final Result, the files by path, failures, notices)."""
     from planlint.engine import lint_texts
     from planlint.memo import Memo
@@ -44,8 +47,8 @@ def run(request: FixRequest, sources: Sequence[Source], context: Sequence[Source
     findings = relint(raw)
     if request.fix or request.diff:
         findings = apply_fixes(files, findings, relint, request.unsafe)
-    problems: List[str] = []
-    notices: List[str] = []
+    problems: List[Text] = []
+    notices: List[Text] = []
     if request.reason is not None:
         findings = _add_suppressions(files, findings, relint, request.reason, notices)
     texts = {p: (encode_like(files[p].raw, files[p].fixed) if p in files else data) for p, data in raw.items()}
@@ -54,14 +57,14 @@ def run(request: FixRequest, sources: Sequence[Source], context: Sequence[Source
     for finding in result.findings:  # type: ignore[attr-defined]
         item = files.get(finding.path)
         if finding.code == "PL001" and item is not None and item.changed:  # never write what does not parse
-            item.failure = f"the fixed text would not parse ({finding.message})"
-    problems += [f"could not fix {item.path}: {item.failure}; the file was left as it was"
+            item.failure = builtin_message("fix_unparsable", problem=finding.message)
+    problems += [builtin_message("fix_failed", path=item.path, reason=item.failure)
                  for item in files.values() if item.failure is not None]
     return result, files, problems, notices
 
 
 def _add_suppressions(files: Dict[str, FileFix], findings: Dict[str, List[Finding]], relint: object,
-                      reason: str, problems: List[str]) -> Dict[str, List[Finding]]:
+                      reason: str, problems: List[Text]) -> Dict[str, List[Finding]]:
     from planlint.loader import load
 
     line_fixes: Dict[Tuple[str, int], Fix] = {}
@@ -75,7 +78,7 @@ def _add_suppressions(files: Dict[str, FileFix], findings: Dict[str, List[Findin
         edits, skipped = suppression_edits(item.fixed, wanted, reason, positions.inside_scalar)
         for edit in edits:
             line_fixes[(path, edit.line)] = Fix("Suppress the findings of this line", (edit,), SAFE)
-        problems += [f"{path}:{line}: no suppression comment added: {why}" for line, why in skipped]
+        problems += [builtin_message("no_suppression_added", path=path, line=line, reason=why) for line, why in skipped]
 
     def select(finding: Finding, unsafe: bool) -> Optional[Fix]:
         return line_fixes.pop((finding.path, finding.line), None) if finding.code not in UNSUPPRESSIBLE else None
@@ -133,12 +136,8 @@ def _shared(select):  # type: ignore[no-untyped-def]
     return pick
 
 
-def _count(number: int, word: str) -> str:
-    return f"{number} {word}{'' if number == 1 else 's'}"
-
-
-def finish(request: FixRequest, result: object, files: Dict[str, FileFix], problems: List[str],
-           sources: Sequence[Source]) -> Tuple[int, str, bool]:
+def finish(request: FixRequest, result: object, files: Dict[str, FileFix], problems: List[Text],
+           sources: Sequence[Source]) -> Tuple[int, Text, bool]:
     """Write, print the diff or the fixed plan; (findings fixed, summary, whether there was a diff)."""
     fixed = remaining = 0
     any_diff = False
@@ -159,16 +158,22 @@ def finish(request: FixRequest, result: object, files: Dict[str, FileFix], probl
         source = by_path[path]
         target = source.fs_path or source.path
         if not inside(target, request.roots):
-            problems.append(f"{path} lies outside the linted paths; not written")
+            problems.append(builtin_message("fix_outside", path=path))
             continue
         why = write_fixed(item, target)
         if why is not None:
-            problems.append(f"{path} was not written: {why}")
+            problems.append(builtin_message("fix_not_written", path=path, reason=why))
         else:
             fixed += item.count
-            click.echo(f"planlint: fixed {path} ({_count(item.count, 'finding')}"
-                       + (f", {_count(item.suppressed, 'suppression')} added" if item.suppressed else "") + ")",
-                       err=True)
+            added = builtin_message("suppressions_in_file", count=item.suppressed, s=_s(item.suppressed)) \
+                if item.suppressed else ""
+            line = builtin_message("fixed_file", path=path, count=item.count, s=_s(item.count), added=added)
+            click.echo(("planlint: " if request.lang == "en" else "planlint：") + line.render(request.lang), err=True)
     remaining = len(result.findings)  # type: ignore[attr-defined]
-    verb = "Would fix" if request.diff else "Fixed"
-    return fixed, f"{verb} {fixed} finding{'s' if fixed != 1 else ''} ({remaining} remaining)", any_diff
+    summary = "would_fix_summary" if request.diff else "fixed_summary"
+    return fixed, builtin_message(summary, count=fixed, s=_s(fixed), remaining=remaining), any_diff
+
+
+def _s(number: int) -> str:
+    """The English plural's `s`."""
+    return "" if number == 1 else "s"

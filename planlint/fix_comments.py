@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from typing import Callable, Dict, Iterable, List, Optional, Set, Tuple
 
+from planlint.api import Text
 from planlint.fixes import SAFE, Edit, Fix, Lines
+from planlint.messages import builtin_message
 from planlint.rules.pl007_unused_suppression import unused_tokens
 from planlint.suppress import Directive, parse_directives
 
@@ -64,7 +66,7 @@ def _drop_codes(directive: Directive, unused: List[str]) -> Optional[Fix]:
 
 
 def suppression_edits(text: str, findings: Iterable[Tuple[int, str]], reason: str,
-                      inside_scalar: Callable[[int, int], bool]) -> Tuple[List[Edit], List[Tuple[int, str]]]:
+                      inside_scalar: Callable[[int, int], bool]) -> Tuple[List[Edit], List[Tuple[int, Text]]]:
     """Edits that write `# planlint: disable=CODE -- REASON` at the end of each line
     with a finding (codes of one line in one comment, merged into a planlint comment
     the line already ends with); and the (line, why) of lines that cannot take one."""
@@ -76,7 +78,7 @@ def suppression_edits(text: str, findings: Iterable[Tuple[int, str]], reason: st
             codes.append(code)
     existing = {d.line: d for d in parse_directives(text) if d.target_line == d.line}
     edits: List[Edit] = []
-    skipped: List[Tuple[int, str]] = []
+    skipped: List[Tuple[int, Text]] = []
     for line in sorted(wanted):
         if not 1 <= line <= len(lines.starts):
             continue
@@ -86,12 +88,12 @@ def suppression_edits(text: str, findings: Iterable[Tuple[int, str]], reason: st
         if directive is not None:
             edit = _merge(directive, wanted[line], reason)
             if edit is None:
-                skipped.append((line, "its planlint comment cannot take more codes"))
+                skipped.append((line, builtin_message("comment_full")))
             elif edit.text:
                 edits.append(edit)
             continue
         if inside_scalar(line, end_column) or _ends_inside_text(content):
-            skipped.append((line, "the line ends inside a text value"))
+            skipped.append((line, builtin_message("ends_inside_text")))
             continue
         comment = f"# planlint: disable={','.join(wanted[line])}" + (f" -- {reason}" if reason else "")
         gap = "" if content.endswith("  ") else (" " if content.endswith(" ") else "  ")

@@ -12,8 +12,10 @@ import codecs
 from dataclasses import dataclass, field
 from typing import Callable, Dict, Iterable, List, Mapping, Optional, Set, Tuple
 
+from planlint.api import Text
 from planlint.decode import decode_plan_bytes
 from planlint.fixes import Fix, Lines, choose, splice
+from planlint.messages import builtin_message
 from planlint.model import Finding
 
 MAX_PASSES = 10
@@ -31,7 +33,7 @@ class FileFix:
     base: str = ""  # the text as read (a diff's left side)
     count: int = 0  # findings fixed
     suppressed: int = 0  # findings given a suppression comment
-    failure: Optional[str] = None
+    failure: Optional[Text] = None  # why the file is left as it was
     fixed_ids: Set[tuple] = field(default_factory=set)
 
     def __post_init__(self) -> None:
@@ -87,7 +89,7 @@ def apply_fixes(files: Dict[str, FileFix], findings: Dict[str, List[Finding]], r
             item, after = files[path], relinted.get(path, [])
             broken = next((f for f in after if f.code == "PL001"), None)
             if broken is not None:  # a later pass must not build on a text that does not parse
-                item.failure = f"the fixed text would not parse ({broken.message}, line {broken.line})"
+                item.failure = builtin_message("fix_unparsable_at", problem=broken.message, line=broken.line)
                 item.fixed = item.text
                 continue
             item.fixed, item.count = text, item.count + len(fixed)
@@ -116,15 +118,15 @@ def _structural(findings: Iterable[Finding]) -> Set[tuple]:
     return {ident(f) for f in findings if f.code in STRUCTURAL}
 
 
-def _verify(item: FileFix, after: List[Finding], before: Set[tuple]) -> Optional[str]:
+def _verify(item: FileFix, after: List[Finding], before: Set[tuple]) -> Optional[Text]:
     """Why the fixed text must not be written, or None. A finding that a fix revealed
     (a value inside a key that was misspelled) counts as new: the file stays as it was."""
     new = next((f for f in after if f.code in STRUCTURAL and ident(f) not in before), None)
     if new is not None:
-        return f"the fixed text would have a new finding: {new.code} {new.message} (line {new.line})"
+        return builtin_message("fix_new_finding", code=new.code, problem=new.message, line=new.line)
     still = next((f for f in after if ident(f) in item.fixed_ids), None)
     if still is not None:
-        return f"a fix did not remove {still.code} {still.message} (line {still.line})"
+        return builtin_message("fix_not_removed", code=still.code, problem=still.message, line=still.line)
     return None
 
 

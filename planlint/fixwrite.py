@@ -9,7 +9,9 @@ import stat
 import tempfile
 from typing import Iterable, List, Optional
 
+from planlint.api import Text
 from planlint.fixrun import FileFix
+from planlint.messages import builtin_message
 
 
 def inside(path: str, roots: Iterable[str]) -> bool:
@@ -22,16 +24,16 @@ def inside(path: str, roots: Iterable[str]) -> bool:
     return False
 
 
-def write_fixed(item: FileFix, fs_path: str) -> Optional[str]:
+def write_fixed(item: FileFix, fs_path: str) -> Optional[Text]:
     """Write the fixed bytes over `fs_path`; the reason when it was not written."""
     target = os.path.realpath(fs_path)  # a link stays a link; its target gets the fix
     try:
         info = os.stat(target)
         if not stat.S_ISREG(info.st_mode):
-            return "it is not a regular file"
+            return builtin_message("fix_not_regular")
         with open(target, "rb") as handle:
             if handle.read(len(item.raw) + 1) != item.raw:
-                return "it changed on disk after planlint read it"
+                return builtin_message("fix_changed_on_disk")
         handle_fd, temp = tempfile.mkstemp(prefix=".planlint-fix-", suffix=".tmp", dir=os.path.dirname(target))
         try:
             with os.fdopen(handle_fd, "wb") as out:

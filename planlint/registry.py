@@ -18,6 +18,9 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 
+from planlint.api import Text
+from planlint.messages import builtin_message
+
 from planlint.model import Rule
 
 GROUP = "planlint.rules"
@@ -26,7 +29,7 @@ GROUP = "planlint.rules"
 @dataclass
 class Registry:
     rules: Dict[str, Rule] = field(default_factory=dict)
-    errors: List[str] = field(default_factory=list)
+    errors: List[Text] = field(default_factory=list)  # in the run's language when it is reported
 
     def resolve(self, token: str) -> Optional[str]:
         """A rule code for a code or name, case-insensitive; None if unknown."""
@@ -45,11 +48,11 @@ class Registry:
         prefix = token.strip().upper()
         return sorted(c for c in self.rules if prefix and c.startswith(prefix))
 
-    def add(self, rule: Rule, origin: str) -> None:
+    def add(self, rule: Rule, origin: Text) -> None:
         clash = self.rules.get(rule.code)
         if clash is not None and clash != rule:
-            self.errors.append(f"{origin}: rule code {rule.code} is already taken by "
-                               f"`{clash.name}`; the plugin's rule `{rule.name}` was not loaded")
+            self.errors.append(builtin_message("plugin_code_taken", origin=origin, code=rule.code, taken=clash.name,
+                                    name=rule.name))
             return
         self.rules[rule.code] = rule
 
@@ -71,9 +74,10 @@ def _rules_from(obj: object) -> List[Rule]:
 def load_registry(plugins: Iterable[str] = ()) -> Registry:
     registry = Registry()
     for name, value in _entry_points():
-        _load_one(registry, f"entry point `{name}` ({value})", functools.partial(_load_entry_point, value))
+        _load_one(registry, builtin_message("origin_entry_point", name=name, value=value),
+                  functools.partial(_load_entry_point, value))
     for plugin in plugins:
-        _load_one(registry, f"plugin `{plugin}`", lambda: _import_plugin(plugin))
+        _load_one(registry, builtin_message("origin_plugin", plugin=plugin), lambda: _import_plugin(plugin))
     return registry
 
 
@@ -146,11 +150,11 @@ def _import_plugin(plugin: str) -> ModuleType:
     return module
 
 
-def _load_one(registry: Registry, origin: str, loader: Callable[[], Any]) -> None:
+def _load_one(registry: Registry, origin: Text, loader: Callable[[], Any]) -> None:
     try:
         rules = _rules_from(loader())
     except Exception as exc:  # a broken plugin must not take the run down with it
-        registry.errors.append(f"{origin} failed to load: {type(exc).__name__}: {exc}")
+        registry.errors.append(builtin_message("plugin_failed", origin=origin, error=f"{type(exc).__name__}: {exc}"))
         return
     for rule in rules:
         registry.add(rule, origin)

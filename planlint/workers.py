@@ -6,8 +6,10 @@ import gc
 import os
 from typing import Callable, Iterator, List, Optional, Protocol, Sequence, Tuple
 
+from planlint.api import name_list
 from planlint.discover import Source
 from planlint.filelint import Checks, FileOutcome, lint_file
+from planlint.messages import builtin_message
 
 
 class Cache(Protocol):
@@ -127,9 +129,7 @@ def _in_processes(tasks: List[Task], checks: Checks, processes: int, done: Calla
                 done()
         except BrokenProcessPool:
             left = [source.path for source, _ in tasks[len(outcomes):]]
-            shown = ", ".join(left[:10]) + (f" and {len(left) - 10} more" if len(left) > 10 else "")
-            message = (f"a worker process died (killed, or out of memory) while linting one of "
-                       f"{shown}; {len(left)} files were not linted")
+            message = builtin_message("worker_died", files=name_list(left), count=len(left)).render(checks.lang)
             outcomes += [FileOutcome(path, errors=[message]) for path in left]  # never cached as clean
     return outcomes
 

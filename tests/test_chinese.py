@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import ast
 import importlib
+import os
 import re
-from typing import Iterator, Tuple
+import shutil
+from pathlib import Path
+from typing import Iterator, List, Tuple
 
 import pytest
+from click.testing import CliRunner
 
 from planlint import messages
+from planlint.cli import cli
 from planlint.registry import load_registry
 from planlint.reporters.html_format import LABELS
 
@@ -112,3 +117,132 @@ def test_chinese_uses_the_words_of_the_trade() -> None:
     reviews = " ".join(rule.doc_zh for rule in RULES if rule.code in ("PL401", "PL402", "PL403", "PL404"))
     assert "复盘" in reviews
     assert "五大误区" in LABELS["zh"]["five"]
+
+
+# What planlint prints besides findings (status lines, notices, refusals) reaches a person too.
+PRINTING_CALLS = {"echo", "secho", "print", "progressbar"}
+# Lists whose lines the CLI prints: `notices.append(f"... skipped ...")` is a printed line.
+PRINTED_LISTS = re.compile(r"(errors|notices|problems|skipped)$")
+
+
+def _english_literal(node: ast.AST) -> bool:
+    """A string literal (or the fixed parts of an f-string) with English words in it."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        parts = [node.value]
+    elif isinstance(node, ast.JoinedStr):
+        parts = [v.value for v in node.values if isinstance(v, ast.Constant)]
+    elif isinstance(node, (ast.Tuple, ast.List)):
+        return any(_english_literal(item) for item in node.elts)
+    elif isinstance(node, (ast.ListComp, ast.GeneratorExp)):
+        return _english_literal(node.elt)
+    elif isinstance(node, ast.BinOp):
+        return _english_literal(node.left) or _english_literal(node.right)
+    else:
+        return False
+    return any(re.search("[A-Za-z]{2,}", re.sub(r"planlint|PL\d+|`[^`]*`|\{[^}]*\}", "", part)) for part in parts)
+
+
+def _printed_literals(tree: ast.AST) -> Iterator[ast.AST]:
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            receiver = node.func.value if isinstance(node.func, ast.Attribute) else None
+            receiver_name = getattr(receiver, "attr", None) or getattr(receiver, "id", "")
+            if name in PRINTING_CALLS:
+                yield from node.args
+                yield from (k.value for k in node.keywords if k.arg in ("message", "label"))
+            elif name in ("append", "extend") and PRINTED_LISTS.search(receiver_name or ""):
+                yield from node.args
+        elif isinstance(node, ast.AugAssign) and PRINTED_LISTS.search(getattr(node.target, "id", "")):
+            yield node.value
+        elif isinstance(node, ast.Assign) and any(getattr(t, "attr", "") == "failure" for t in node.targets):
+            yield node.value
+
+
+def test_no_printed_line_is_written_in_english_only() -> None:
+    """Status lines, notices and refusals (`wrote N findings to the baseline`, `skipped: …`,
+    `Fixed N findings`) go through planlint.messages as well, never a bare English string."""
+    bare = []
+    assert len(SOURCES) > 20  # the scan reads planlint's own modules
+    for source in SOURCES:
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        bare += [f"{source.relative_to(HERE.parent)}:{node.lineno}" for node in _printed_literals(tree)
+                 if _english_literal(node)]
+    assert bare == []
+
+
+# --- what a Chinese user sees on the terminal besides findings, command by command --------------
+STATUS_PLAN = HERE / "chinese" / "status.yaml"  # one finding, which --fix rewrites
+IN_CHINESE = ["--lang", "zh", "--no-cache", "--today", "2026-11-23"]
+
+
+def _run_zh(tmp_path: Path, monkeypatch, *args: str):
+    monkeypatch.chdir(tmp_path)
+    if not (tmp_path / "plan.yaml").exists():
+        shutil.copy(STATUS_PLAN, tmp_path / "plan.yaml")
+    return CliRunner().invoke(cli, [*args, *IN_CHINESE])
+
+
+def _lines(output: str) -> List[str]:
+    lines = output.splitlines()
+    assert all(CJK.search(line) for line in lines), lines  # no line in English only
+    return lines
+
+
+@pytest.mark.parametrize("args, status, stdout_end", [
+    (["plan.yaml", "--write-baseline", "baseline.json"], ["planlint：已把 1 个问题写入基线文件 baseline.json"], None),
+    (["plan.yaml", "--fix"], ["planlint：已修复 plan.yaml（1 个问题）"], "已修复 1 个问题（还剩 0 个）"),
+    (["plan.yaml", "--diff"], ["可以修复 1 个问题（还剩 0 个）"], None),
+    (["plan.yaml", "--add-suppressions", "年底前改"],
+     ["planlint：已修复 plan.yaml（0 个问题，添加了 1 条屏蔽注释）", "planlint：已为 1 个问题添加屏蔽注释"],
+     "已修复 0 个问题（还剩 0 个）"),
+], ids=["write-baseline", "fix", "diff", "add-suppressions"])
+def test_status_lines_speak_chinese(tmp_path: Path, monkeypatch, args: List[str], status: List[str],
+                                   stdout_end: str) -> None:
+    result = _run_zh(tmp_path, monkeypatch, *args, "--isolated")
+    assert _lines(result.stderr) == status
+    if stdout_end is not None:
+        assert _lines(result.stdout)[-1] == stdout_end
+
+
+def test_baseline_notes_speak_chinese(tmp_path: Path, monkeypatch) -> None:
+    _run_zh(tmp_path, monkeypatch, "plan.yaml", "--isolated", "--write-baseline", "baseline.json")
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("2027/1/1", "2027-01-01"), encoding="utf-8")
+    stale = _run_zh(tmp_path, monkeypatch, "plan.yaml", "--isolated", "--baseline", "baseline.json")
+    assert _lines(stale.stderr) == ["planlint：基线文件 baseline.json 中有 1 个问题已经修复；可用 --prune-baseline 把它们删除"]
+    pruned = _run_zh(tmp_path, monkeypatch, "plan.yaml", "--isolated", "--baseline", "baseline.json",
+                     "--prune-baseline")
+    assert _lines(pruned.stderr) == ["planlint：已从 baseline.json 删除 1 个已修复的问题"]
+
+
+def test_skipped_files_are_noticed_in_chinese(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "plans").mkdir()
+    shutil.copy(STATUS_PLAN, tmp_path / "plans" / "plan.yaml")
+    (tmp_path / "secret.yaml").write_text("token: hunter2\n", encoding="utf-8")
+    os.symlink("../secret.yaml", tmp_path / "plans" / "link.yaml")
+    os.mkfifo(tmp_path / "plans" / "pipe.yaml")
+    result = _run_zh(tmp_path, monkeypatch, "plans", "--isolated")
+    assert _lines(result.stderr) == ["planlint：提示：plans/link.yaml：已跳过：它是符号链接，指向检查范围以外的文件",
+                                     "planlint：提示：plans/pipe.yaml：已跳过：不是普通文件（而是管道、设备或套接字）"]
+
+
+@pytest.mark.parametrize("case, line", [
+    ("broken_import", "planlint：插件 `{folder}/broken.py` 加载失败："
+                      "ModuleNotFoundError: No module named 'planlint_no_such_module'"),
+    ("clash", "planlint：插件 `{folder}/clash.py`：规则代码 PL201 已被 `short-lead-time` 占用；"
+              "插件的规则 `my-lead-time` 没有加载"),
+    ("crashing", "planlint：内部错误：规则 TEAM002（crashes）在 plan.yaml 上崩溃：RuntimeError: the plugin broke"),
+])
+def test_plugin_refusals_speak_chinese(case: str, line: str, monkeypatch) -> None:
+    folder = HERE / "plugins" / case
+    monkeypatch.chdir(folder)
+    result = CliRunner().invoke(cli, ["plan.yaml", "--format", "json", *IN_CHINESE])
+    assert (result.exit_code, _lines(result.stderr)) == (2, [line.format(folder=folder)])
+
+
+def test_init_says_what_it_wrote_in_chinese(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["init", "new.yaml", "--lang", "zh"])
+    assert (result.exit_code, _lines(result.stdout)) == (0, ["已写入 new.yaml；请按实际情况修改，然后运行：planlint new.yaml"])
+    assert "tiers: [总部, 分部, 门店]" in (tmp_path / "new.yaml").read_text(encoding="utf-8")

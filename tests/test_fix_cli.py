@@ -112,7 +112,7 @@ def test_a_file_changed_since_it_was_read_is_not_written(tmp_path: Path) -> None
     path = tmp_path / "p.yaml"
     path.write_bytes(b"version: 1\n")
     item = FileFix("p.yaml", b"version: 010\n", "version: 010\n", fixed="version: 10\n")
-    assert write_fixed(item, str(path)) == "it changed on disk after planlint read it"
+    assert write_fixed(item, str(path)).render() == "it changed on disk after planlint read it"
     assert path.read_bytes() == b"version: 1\n"
 
 
