@@ -45,6 +45,11 @@ MESSAGES = {
     "indented": ("line {line} is indented {spaces} spaces, but the keys above it (line {above}) use "
                  "{above_spaces}; line them up",
                  "第 {line} 行缩进了 {spaces} 个空格，但上面的字段（第 {above} 行）缩进 {above_spaces} 个空格；请对齐"),
+    "first_item_without_dash": ("line {line} (`{item}`) is the first item of the list `{key}` but has no `- `, "
+                                "while the next item (line {next}) has one; write `- {item}`, its `- ` in line "
+                                "with the next item's",
+                                "第 {line} 行（`{item}`）是列表 `{key}` 的第一项，但前面没有 `- `，下一项（第 {next} 行）有；"
+                                "请写成 `- {item}`，`- ` 与下一项的 `- ` 对齐"),
     "missing_dash": ("line {line} (`{item}`) lines up with the list items that start on line {list_line} but has "
                      "no `- `; write `- {item}` to start a new item, or indent it under the item above",
                      "第 {line} 行（`{item}`）与第 {list_line} 行开始的列表项对齐，但前面没有 `- `；"

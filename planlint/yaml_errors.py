@@ -123,8 +123,33 @@ def _indentation(lines: List[str], mark: Any, start: Any, problem: str, context:
                                            item=line.strip(), list_line=start.line + 1)
     if spaces == above_keys:
         return None
+    first = _first_item_without_dash(lines, index, spaces) if line.lstrip().startswith("- ") else None
+    if first is not None:
+        return first
     return index + 1, spaces + 1, builtin_message("indented", line=index + 1, spaces=spaces, above=above + 1,
                                        above_spaces=above_keys)
+
+
+def _first_item_without_dash(lines: List[str], index: int, dash_column: int) -> Optional[Located]:
+    """`materials:` whose first item lost its `- `: its keys sit deeper than the
+    `- ` of the next item (line `index`), which the parser then cannot place."""
+    first = None
+    for number in range(index - 1, -1, -1):
+        line = _line(lines, number)
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        column = len(line) - len(line.lstrip(" "))
+        if column > dash_column and not stripped.startswith("-"):
+            first = number
+            continue
+        if column < dash_column and first is not None and _without_comment(stripped).rstrip().endswith(":"):
+            item = _line(lines, first).strip()
+            return first + 1, len(_line(lines, first)) - len(item) + 1, builtin_message(
+                "first_item_without_dash", line=first + 1, item=item,
+                key=_without_comment(stripped).rstrip()[:-1].lstrip("- ").strip(), next=index + 1)
+        return None
+    return None
 
 
 def _unexplained(mark: Any, problem: str, context: str) -> Located:
