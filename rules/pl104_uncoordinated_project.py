@@ -15,20 +15,20 @@ None.
 
 ## Example that fails
 ```yaml
-  - id: ops-hq
-    type: operational
-    coordinates: []
   - id: spring-promo
     type: project
+  - id: x500-launch
+    type: project
+  - id: ops-hq
+    type: operational
+    coordinates: [spring-promo]
 ```
 
 ## Fix
 ```yaml
   - id: ops-hq
     type: operational
-    coordinates: [spring-promo]
-  - id: spring-promo
-    type: project
+    coordinates: [spring-promo, x500-launch]
 ```
 """
 from __future__ import annotations

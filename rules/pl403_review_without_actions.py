@@ -15,21 +15,21 @@ None.
 ## Example that fails
 ```yaml
     review:
-      date: 2026-02-20
-      with: [li-ming]
-      findings: Gift uptake 40% below forecast
+      date: 2026-09-28
+      with: [wang-fang]
+      findings: Demo staff were trained too late for the launch weekend
 ```
 
 ## Fix
 ```yaml
     review:
-      date: 2026-02-20
-      with: [li-ming]
-      findings: Gift uptake 40% below forecast
+      date: 2026-09-28
+      with: [wang-fang]
+      findings: Demo staff were trained too late for the launch weekend
       actions:
-        - action: Switch gift to kitchen set
+        - action: Train demo staff two weeks before each launch
           owner: Zhang Wei
-          due: 2026-03-15
+          due: 2026-10-31
 ```
 """
 from __future__ import annotations

@@ -18,20 +18,20 @@ None.
 
 ## Example that fails
 ```yaml
-      - text: Sell-out of the X-500
-        metric: units sold
-        baseline: 4000
-        target: 7000
-        stretch: 6500
+      - text: Our share of the chilled shelf
+        metric: share of shelf
+        baseline: "25%"
+        target: "40%"
+        stretch: "35%"
 ```
 
 ## Fix
 ```yaml
-      - text: Sell-out of the X-500
-        metric: units sold
-        baseline: 4000
-        target: 5000
-        stretch: 6500
+      - text: Our share of the chilled shelf
+        metric: share of shelf
+        baseline: "25%"
+        target: "30%"
+        stretch: "35%"
 ```
 """
 from __future__ import annotations

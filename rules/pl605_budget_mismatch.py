@@ -30,12 +30,9 @@ total, for rounding.
 ```
 
 ## Fix
+Correct the line (or the total) that is wrong, so that the lines add up to the
+total:
 ```yaml
-    budget:
-      total: 180000
-      lines:
-        - item: Display stands
-          amount: 60000
         - item: Promoters
           amount: 120000
 ```

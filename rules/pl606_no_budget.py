@@ -17,24 +17,28 @@ None.
 ## Example that fails
 ```yaml
 account:
-  class: A
+  id: gome
+  name: Gome Electrical Appliances
+  class: B
 plans:
-  - id: spring-promo
+  - id: x500-launch
     type: project
-    kind: promotion
+    kind: product-launch
 ```
 
 ## Fix
 ```yaml
-  - id: spring-promo
+  - id: x500-launch
     type: project
-    kind: promotion
+    kind: product-launch
     budget:
-      total: 180000
+      total: 250000
       currency: CNY
       lines:
-        - item: Display stands
-          amount: 180000
+        - item: Launch event in the flagship store
+          amount: 150000
+        - item: Demo staff for four weekends
+          amount: 100000
 ```
 """
 from __future__ import annotations
