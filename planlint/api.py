@@ -16,7 +16,7 @@ import datetime as _dt
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Mapping, Optional, Set, Sized, Tuple, Union
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Set, Sized, Tuple, Union
 
 if TYPE_CHECKING:
     from planlint.positions import PositionIndex
@@ -149,6 +149,14 @@ class Document:
         and PL002 did not remove it: the test of every "has no X" rule, which must stay
         silent where the user wrote something unreadable."""
         return value_at(self.data, path) in (None, []) and not self.is_unreadable(path)
+
+    def lacks_entry(self, path: DataPath, test: Callable[[dict], bool]) -> bool:
+        """True when no entry of the list at `path` passes `test` (the list may be
+        absent) and PL002 removed nothing there: the test of a "has no X that …" rule
+        (no risk with a mitigation), which must stay silent when the entry it
+        looks for might be the unreadable one."""
+        found = any(test(item) for _, item in entries(value_at(self.data, path)))
+        return not found and not self.is_unreadable(path)
 
     def index_by_id(self, list_path: DataPath) -> Optional[Dict[str, dict]]:
         """id -> entry for a list of entries; None when some entry or id is unreadable,
@@ -356,8 +364,8 @@ def place(data: Any, path: DataPath) -> Text:
     rest = list(path)
     if rest[:1] == ["plans"] and len(rest) > 1 and isinstance(rest[1], int):
         plan = value_at(data, tuple(rest[:2]))
-        plan_id = plan.get("id") if isinstance(plan, dict) else None
-        parts.append(say({"en": "plan `{id}`", "zh": "计划 `{id}`"}, id=plan_id) if isinstance(plan_id, str)
+        written_id = plan.get("id") if isinstance(plan, dict) else None
+        parts.append(say({"en": "plan `{id}`", "zh": "计划 `{id}`"}, id=written_id) if isinstance(written_id, str)
                      else say({"en": "plan {n}", "zh": "第 {n} 个计划"}, n=rest[1] + 1))
         base, rest = tuple(rest[:2]), rest[2:]
         if rest[:1] == ["review"]:

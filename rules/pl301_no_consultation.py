@@ -47,8 +47,7 @@ MESSAGE = {
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
     for index, plan in doc.plans("project"):
-        path = ("plans", index, "consultations")
-        if doc.lacks(path):
+        if doc.lacks(("plans", index, "consultations")):
             yield Problem(("plans", index), say(MESSAGE, plan=plan_id(plan)))
 
 

@@ -47,9 +47,8 @@ MESSAGE = {
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
     for index, plan in doc.plans("operational"):
-        path = ("plans", index)
-        if doc.lacks(path + ("review_with",)):
-            yield Problem(path, say(MESSAGE, plan=plan_id(plan)))
+        if doc.lacks(("plans", index, "review_with")):
+            yield Problem(("plans", index), say(MESSAGE, plan=plan_id(plan)))
 
 
 DOC_ZH = """运营节奏的回顾没有客户参加。

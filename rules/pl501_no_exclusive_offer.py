@@ -47,9 +47,8 @@ MESSAGE = {
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
     for index, plan in doc.plans("project"):
-        path = ("plans", index)
-        if doc.lacks(path + ("exclusive",)):
-            yield Problem(path, say(MESSAGE, plan=plan_id(plan)))
+        if doc.lacks(("plans", index, "exclusive")):
+            yield Problem(("plans", index), say(MESSAGE, plan=plan_id(plan)))
 
 
 DOC_ZH = """项目计划没有给客户任何独家的内容。

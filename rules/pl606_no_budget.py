@@ -63,9 +63,8 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
     if account_class not in ("A", "B"):
         return
     for index, plan in doc.plans("project"):
-        path = ("plans", index)
-        if doc.lacks(path + ("budget",)):
-            yield Problem(path, say(MESSAGE, plan=plan_id(plan), account_class=account_class))
+        if doc.lacks(("plans", index, "budget")):
+            yield Problem(("plans", index), say(MESSAGE, plan=plan_id(plan), account_class=account_class))
 
 
 DOC_ZH = """A 类或 B 类客户的项目计划没有预算。

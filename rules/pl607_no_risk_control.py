@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem, at_section, entries, say, plan_id
+from planlint.api import Document, Problem, at_section, say, plan_id
 
 CODE = "PL607"
 NAME = "no-risk-control"
@@ -51,14 +51,13 @@ MESSAGE = {
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
     for index, plan in doc.plans("project"):
-        if plan.get("kind") not in KINDS:
-            continue
-        path = ("plans", index, "risks")
-        risks = [risk for _, risk in entries(plan.get("risks"))]
-        if any("mitigation" in risk and "owner" in risk for risk in risks) or doc.is_unreadable(path):
-            continue
-        where, at = at_section(index, plan, "risks")
-        yield Problem(where, say(MESSAGE, plan=plan_id(plan), kind=plan["kind"]), at=at)
+        if plan.get("kind") in KINDS and doc.lacks_entry(("plans", index, "risks"), _controlled):
+            where, at = at_section(index, plan, "risks")
+            yield Problem(where, say(MESSAGE, plan=plan_id(plan), kind=plan["kind"]), at=at)
+
+
+def _controlled(risk: dict) -> bool:
+    return "mitigation" in risk and "owner" in risk
 
 
 DOC_ZH = """促销、新品上市或活动没有受控的风险。

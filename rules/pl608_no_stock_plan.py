@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem, at_section, entries, say, plan_id
+from planlint.api import Document, Problem, at_section, say, plan_id
 
 CODE = "PL608"
 NAME = "no-stock-plan"
@@ -54,13 +54,13 @@ MESSAGE = {
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
     for index, plan in doc.plans("project"):
-        if plan.get("kind") not in KINDS:
-            continue
-        path = ("plans", index, "materials")
-        if any(m.get("kind") == "stock" for _, m in entries(plan.get("materials"))) or doc.is_unreadable(path):
-            continue
-        where, at = at_section(index, plan, "materials")
-        yield Problem(where, say(MESSAGE, plan=plan_id(plan), kind=plan["kind"]), at=at)
+        if plan.get("kind") in KINDS and doc.lacks_entry(("plans", index, "materials"), _stock):
+            where, at = at_section(index, plan, "materials")
+            yield Problem(where, say(MESSAGE, plan=plan_id(plan), kind=plan["kind"]), at=at)
+
+
+def _stock(material: dict) -> bool:
+    return material.get("kind") == "stock"
 
 
 DOC_ZH = """促销或新品上市没有备货。
