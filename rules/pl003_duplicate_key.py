@@ -37,7 +37,7 @@ SEVERITY = "error"
 OPTIONS: dict = {}
 MESSAGE = {
     "en": "duplicate key `{key}` (first at line {line}); the last value is used",
-    "zh": "字段 `{key}` 重复（第一次出现在第 {line} 行）；以最后一个值为准",
+    "zh": "字段 `{key}` 重复出现（第一次在第 {line} 行）；planlint 按最后一次的值检查，请只保留一个",
 }
 
 
@@ -56,10 +56,10 @@ def check_keys(keys: Sequence[Tuple[str, Any]], path: DataPath) -> Iterator[Prob
 DOC_ZH = """同一组字段中出现了重复的字段名。
 
 ## 作用
-报告同一组字段中第二次及以后出现的字段。YAML 加载器会悄悄保留最后一个值；planlint 的其他规则也使用最后一个值。
+报告同一组字段中第二次及以后出现的字段。YAML 读取时会悄悄只保留最后一个值；planlint 的其他规则也按最后一个值检查。
 
 ## 为什么重要
-两个人同时编辑计划时，重复的 `start:` 很容易在合并中产生：没有人决定，某个日期就赢了。我方大客户团队应该看到两者并作出选择。
+两个人同时修改计划时，合并后很容易出现两个 `start:`：没有人拍板，其中一个日期就悄悄生效了。我方大客户团队应该看到两个日期，再决定用哪一个。
 
 ## 选项
 无。

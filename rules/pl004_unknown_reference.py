@@ -43,16 +43,16 @@ SEVERITY = "error"
 OPTIONS: dict = {}
 UNKNOWN = {
     "contact": {"en": "{where} names contact `{value}`, which this file does not define{hint}",
-                "zh": "{where} 引用的联系人 `{value}` 在本文件中没有定义{hint}"},
+                "zh": "{where} 写的联系人 `{value}` 不在本文件的联系人名单（`account.contacts`）中{hint}"},
     "plan": {"en": "{where} names plan `{value}`, which this file does not define{hint}",
-             "zh": "{where} 引用的计划 `{value}` 在本文件中没有定义{hint}"},
+             "zh": "{where} 写的计划 `{value}` 不在本文件的计划列表（`plans`）中{hint}"},
     "tier": {"en": "{where} names tier `{value}`, which this file does not define{hint}",
-             "zh": "{where} 引用的层级 `{value}` 在本文件中没有定义{hint}"},
+             "zh": "{where} 写的层级 `{value}` 不在本文件的层级列表（`account.tiers`）中{hint}"},
 }
-DID_YOU_MEAN = {"en": "; did you mean `{guess}`{name}?", "zh": "；是否指 `{guess}`{name}？"}
+DID_YOU_MEAN = {"en": "; did you mean `{guess}`{name}?", "zh": "；是否应为 `{guess}`{name}？"}
 NAMED = {"en": " ({name})", "zh": "（{name}）"}
 WRITE_LIST = {"en": "; to name several, write a list in brackets: `{listed}`",
-              "zh": "；多个值请写成方括号列表：`{listed}`"}
+              "zh": "；写多个时要用方括号括起来：`{listed}`"}
 FULL_WIDTH = {"en": " (the `{mark}` is a full-width character from a Chinese keyboard; YAML needs `,`)",
               "zh": "（`{mark}` 是中文输入法的全角符号，YAML 要用半角 `,`）"}
 _SEPARATORS = re.compile(r"\s*[,，、;；]\s*")
@@ -153,13 +153,13 @@ def _closest(value: str, known: Dict[str, Optional[str]]) -> Optional[str]:
     return by_name.get(guess, guess) if guess is not None else None
 
 
-DOC_ZH = """引用了文件中没有定义的联系人 id、计划 id 或层级名称。
+DOC_ZH = """引用了本文件中找不到的联系人编号、计划编号或层级名称。
 
 ## 作用
-检查计划文件中的每个引用：`consultations[].with`、`review.with`、`review_with` 和 `account.visits[].with` 中的联系人 id；`coordinates` 中的计划 id；计划、联系人和 `training[].tier` 中的层级名称。它们都必须在同一文件中定义（`account.contacts`、`plans`、`account.tiers`）。位置是出错的值，并给出最接近的有效 id。
+检查计划文件中的每个引用：`consultations[].with`、`review.with`、`review_with` 和 `account.visits[].with` 中的联系人编号；`coordinates` 中的计划编号；计划、联系人和 `training[].tier` 中的层级名称。它们都必须在同一文件中定义（`account.contacts`、`plans`、`account.tiers`）。位置是写错的值，并给出最接近的正确编号（写的是联系人姓名时，给出对应的编号）。
 
 ## 为什么重要
-与一个不存在的人“沟通过”什么也证明不了：判断是否与客户沟通、回顾是否有决策人参加的规则，只能信任能解析的引用。
+与一个不存在的人“沟通过”什么也证明不了：检查是否与客户沟通、复盘是否有客户参加的规则，只能相信本文件里找得到的人。
 
 ## 选项
 无。

@@ -86,13 +86,13 @@ def check_run(files: Sequence[FileFacts], options: dict) -> Iterator[Tuple[FileF
             yield file, Problem(("account", "id"), say(SHARED_ACCOUNT, id=account_id, others=others))
 
 
-DOC_ZH = """计划 id 或联系人 id 重复，或两个文件使用同一个客户 id。
+DOC_ZH = """计划编号或联系人编号重复，或两个文件使用同一个客户编号。
 
 ## 作用
-报告同一文件中重复使用的计划 id 或联系人 id（位置在重复的 id 上），以及本次运行中被多个文件使用的 `account.id`（在每个文件中各报告一次）。跨文件检查会看到一起检查的所有文件（或配置 `paths` 下的所有文件）。
+报告同一文件中重复使用的计划编号或联系人编号（位置在重复的编号上），以及本次运行中被多个文件使用的 `account.id`（在每个文件中各报告一次）。跨文件检查会看到一起检查的所有文件（或配置 `paths` 下的所有文件）。
 
 ## 为什么重要
-计划之间靠 id 相互引用：`coordinates`、沟通和回顾都写 id。两个都叫 `spring-promo` 的计划会让每个引用都含糊不清；同一客户的两个文件会把计划体系一分为二，哪个文件都看不到全貌。
+计划之间靠编号相互引用：`coordinates`、沟通和复盘都写编号。两个都叫 `spring-promo` 的计划会让每个引用都含糊不清；同一客户的两个文件会把计划体系一分为二，哪个文件都看不到全貌。
 
 ## 选项
 无。

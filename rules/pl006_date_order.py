@@ -40,7 +40,7 @@ SEVERITY = "error"
 OPTIONS: dict = {}
 PERIOD = {
     "en": 'period.end {end} is before period.start {start}',
-    "zh": 'period.end {end} 早于 period.start {start}',
+    "zh": '计划期间的结束日期 `period.end`（{end}）早于开始日期 `period.start`（{start}）',
 }
 ENDS_EARLY = {
     "en": 'plan `{plan}` ends ({end}) before it starts ({start})',

@@ -36,7 +36,7 @@ OPTIONS: dict = {}
 UNUSED_DIRECTIVE = {"en": "`{directive}` suppressed nothing", "zh": "`{directive}` 没有屏蔽任何问题"}
 UNUSED_CODE = {"en": "`{code}` in `{directive}` suppressed nothing",
                "zh": "`{directive}` 中的 `{code}` 没有屏蔽任何问题"}
-UNKNOWN_CODE = {"en": "`{code}` in `{directive}` names no rule", "zh": "`{directive}` 中的 `{code}` 不是任何规则"}
+UNKNOWN_CODE = {"en": "`{code}` in `{directive}` names no rule", "zh": "`{directive}` 中的 `{code}` 不是 planlint 的规则代码（`planlint rules` 会列出所有规则）"}
 Resolve = Callable[[str], Optional[str]]  # a code or name -> its rule code, None when no rule has it
 
 
@@ -69,10 +69,10 @@ def unused_tokens(directive: Any, resolve: Resolve, enabled: Set[str]) -> List[s
 DOC_ZH = """屏蔽注释没有屏蔽任何问题。
 
 ## 作用
-报告 `# planlint: disable…` 注释中没有屏蔽任何问题的代码或名称，以及根本不是规则的代码。本次未启用的规则对应的屏蔽不报告。
+报告 `# planlint: disable…` 注释里没有屏蔽任何问题的规则代码或名称，以及根本不是规则的代码。本次没有启用的规则，对应的屏蔽不报告。
 
 ## 为什么重要
-屏蔽注释往往比它隐藏的问题活得更久。计划改好后留下的 `disable=PL201` 会悄悄隐藏这一行下一次出现的提前期不足；拼错的代码什么也没隐藏，却给人虚假的安心。
+屏蔽注释往往比它屏蔽的问题留得更久。计划改好后留下的 `disable=PL201` 会悄悄隐藏这一行下一次出现的提前期不足；拼错的代码什么也没屏蔽，却让人以为问题已经处理了。
 
 ## 选项
 无。

@@ -48,7 +48,7 @@ SEVERITY = "error"
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'tier `{tier}` has no plan; write an operational or project plan with `tier: {tier}`',
-    "zh": '层级 `{tier}` 没有自己的计划；请为它编写 `tier: {tier}` 的运营计划或项目计划',
+    "zh": '层级 `{tier}` 没有自己的计划；请为它制定 `tier: {tier}` 的运营计划或项目计划',
 }
 
 
@@ -69,7 +69,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
 DOC_ZH = """客户的某个组织层级没有自己的计划。
 
 ## 作用
-报告 `account.tiers` 中没有任何计划的 `tier` 提到的层级，位置是列表中该层级的条目。
+报告 `account.tiers` 中没有任何计划（按计划的 `tier`）覆盖的层级，位置是列表中该层级的条目。
 
 ## 为什么重要
 误区 1：计划体系不完整。大客户有总部、分部和门店，每一层的采购、销售和决策方式都不同。只为总部写的计划会让分部临时应付，门店则等着没人为它订的物料。每个层级都需要内容和时间各不相同的计划。

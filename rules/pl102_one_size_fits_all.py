@@ -48,7 +48,7 @@ SEVERITY = "warning"
 OPTIONS: dict = {}
 ALL_TIERS = {
     "en": 'plan `{plan}` covers every tier with one plan; give each tier a plan that fits it',
-    "zh": '计划 `{plan}` 用一个计划覆盖了所有层级（一刀切）；请为每个层级制定适合它的计划',
+    "zh": '计划 `{plan}` 同时覆盖了所有层级（一刀切）；请为每个层级分别制定适合它的计划',
 }
 COPY = {
     "en": 'plan `{plan}` copies plan `{earlier}` for another tier (same dates and materials); adapt it to what this tier needs',

@@ -43,7 +43,7 @@ SEVERITY = "warning"
 OPTIONS: dict = {}
 MESSAGE = {
     "en": "project plan `{plan}` is in no operational plan's `coordinates`; schedule it in the operational rhythm",
-    "zh": '项目计划 `{plan}` 不在任何运营计划的 `coordinates` 中；请把它纳入运营节奏',
+    "zh": '项目计划 `{plan}` 不在任何运营计划的 `coordinates` 中；请把它写进某个运营计划的 `coordinates`，纳入例行回顾',
 }
 
 
@@ -61,13 +61,13 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
             yield Problem(("plans", index), say(MESSAGE, plan=plan["id"]))
 
 
-DOC_ZH = """没有被任何运营计划安排的项目计划。
+DOC_ZH = """没有纳入任何运营计划统筹的项目计划。
 
 ## 作用
 当文件中有运营计划时，报告 id 不在任何运营计划 `coordinates` 中的项目计划，位置是该项目计划的开头。
 
 ## 为什么重要
-误区 1：运营计划和项目计划不协调，就会争夺同样的人手、预算和货架。把项目写进运营计划的 `coordinates`，它就进入例行议程，每个周期都会检查准备情况。
+误区 1：运营计划和项目计划不协调，就会争夺同样的人手、预算和货架。把项目写进运营计划的 `coordinates`，它就进入例行回顾的议程，每个周期都会检查准备情况。
 
 ## 选项
 无。

@@ -42,14 +42,14 @@ OPTIONS: dict = {
 }
 MESSAGE = {
     "en": 'plan `{plan}` is finalized {when}; {kind} needs at least {minimum} days',
-    "zh": '计划 `{plan}` {when}才定稿；{kind}至少需要提前 {minimum} 天',
+    "zh": '计划 `{plan}` {when}才定稿；{kind}计划至少要提前 {minimum} 天定稿',
 }
 WHEN = {
     "days": {"en": "{lead} days before it starts", "zh": "在开始前 {lead} 天"},
     "day": {"en": "1 day before it starts", "zh": "在开始前 1 天"},
     "same": {"en": "on the day it starts", "zh": "在开始当天"},
 }
-KINDS_ZH = {"product-launch": "新品上市", "promotion": "促销", "event": "活动", "training": "培训", "other": "其他项目"}
+KINDS_ZH = {"product-launch": "新品上市", "promotion": "促销", "event": "活动", "training": "培训", "other": "其他类型的项目"}
 
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
@@ -77,5 +77,5 @@ DOC_ZH = """项目计划定稿太晚，离开始太近。
 误区 2：时效性差。促销开始了，陈列物料还没到，赠品不够，新品已上架广告却还没跟上。生产、印刷、物流和客户自己的审批流程都需要几周时间；定稿太晚就没有时间做这些事。
 
 ## 选项
-`min_lead_days`：从 `finalized` 到 `start` 的最少天数，按 kind 分别设置。
+`min_lead_days`：从 `finalized` 到 `start` 的最少天数，按项目类型 `kind` 分别设置。
 """

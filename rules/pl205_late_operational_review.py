@@ -50,13 +50,13 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
                                                               cadence=cadence, cycle=CYCLES_ZH.get(cadence, cadence), limit=limits[cadence]), at="key")
 
 
-DOC_ZH = """运营回顾在周期中来得太晚。
+DOC_ZH = """运营计划的例行回顾安排得太晚。
 
 ## 作用
 报告 `review_day` 晚于其 `cadence` 上限的运营计划，位置是 `review_day` 字段。正好等于上限没有问题。
 
 ## 为什么重要
-误区 2：半个月过去了，才回顾上个月、确定本月重点。第 12 天才回顾，我方大客户团队只剩下半个月去落实学到的东西。
+误区 2：半个月过去了，才回顾上个月、确定本月重点。第 12 天才回顾，我方大客户团队只剩半个月去落实回顾中定下的重点。
 
 ## 选项
 `max_review_day`：各 cadence 的最晚回顾日。

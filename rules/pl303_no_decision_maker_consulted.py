@@ -44,7 +44,7 @@ SEVERITY = "info"
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'plan `{plan}` consulted no decision maker ({deciders})',
-    "zh": '计划 `{plan}` 没有与任何决策人沟通（{deciders}）',
+    "zh": '计划 `{plan}` 没有与任何决策人沟通（决策人：{deciders}）',
 }
 
 

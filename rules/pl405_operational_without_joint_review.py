@@ -41,7 +41,7 @@ SEVERITY = "error"
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'operational plan `{plan}` has no `review_with`: name the customer contacts who join the recurring review',
-    "zh": '运营计划 `{plan}` 没有 `review_with`：请写明参加例行回顾的客户方联系人',
+    "zh": '运营计划 `{plan}` 没有 `review_with`；请写明参加例行回顾的客户方联系人',
 }
 
 
@@ -51,7 +51,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
             yield Problem(("plans", index), say(MESSAGE, plan=plan_id(plan)))
 
 
-DOC_ZH = """运营节奏的回顾没有客户参加。
+DOC_ZH = """运营计划的例行回顾没有客户参加。
 
 ## 作用
 报告没有 `review_with` 联系人的运营计划，位置是计划开头。

@@ -41,7 +41,7 @@ SEVERITY = "error"
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'project plan `{plan}` offers nothing exclusive to this account',
-    "zh": '项目计划 `{plan}` 没有给该客户任何独家的内容',
+    "zh": '项目计划 `{plan}` 没有给该客户任何独家权益 `exclusive`',
 }
 
 
@@ -51,7 +51,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
             yield Problem(("plans", index), say(MESSAGE, plan=plan_id(plan)))
 
 
-DOC_ZH = """项目计划没有给客户任何独家的内容。
+DOC_ZH = """项目计划没有给客户任何独家权益。
 
 ## 作用
 报告没有 `exclusive` 条目的项目计划，位置是计划开头。

@@ -50,12 +50,12 @@ ON_BY_DEFAULT = False
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'objective {number} of plan `{plan}` has a target but no {missing}; a class A account tiers its targets (floor, goal, stretch)',
-    "zh": '计划 `{plan}` 的目标 {number} 有目标值，但没有{missing}；A 类客户的目标要分层（底线、目标、超越）',
+    "zh": '计划 `{plan}` 的第 {number} 个目标只有目标值，没有{missing}；A 类客户的目标要分三档（底线目标、目标值、超越目标）',
 }
 MISSING = {
-    "baseline": {"en": "numeric `baseline`", "zh": "数字 `baseline`（底线目标）"},
-    "stretch": {"en": "numeric `stretch`", "zh": "数字 `stretch`（超越目标）"},
-    "both": {"en": "numeric `baseline` or `stretch`", "zh": "数字 `baseline` 和 `stretch`"},
+    "baseline": {"en": "numeric `baseline`", "zh": "数字形式的底线目标 `baseline`"},
+    "stretch": {"en": "numeric `stretch`", "zh": "数字形式的超越目标 `stretch`"},
+    "both": {"en": "numeric `baseline` or `stretch`", "zh": "数字形式的底线目标 `baseline` 和超越目标 `stretch`"},
 }
 
 
@@ -73,13 +73,13 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
                                                   missing=say(MISSING[missing])), at="key")
 
 
-DOC_ZH = """A 类客户的项目目标只有目标值，没有底线或超越目标。
+DOC_ZH = """A 类客户的项目目标只有目标值，没有底线目标或超越目标。
 
 ## 作用
-在 A 类客户中，报告项目计划里有数字 `target`、但没有数字 `baseline`（底线）或没有数字 `stretch`（超越目标）的目标，位置是 `target` 字段。
+在 A 类客户中，报告项目计划里有数字 `target`、但没有数字形式的底线目标 `baseline` 或超越目标 `stretch` 的目标，位置是 `target` 字段。
 
 ## 为什么重要
-对最重要的客户，目标要分层：必须达到的底线目标、最优目标和超越目标。只有一个数字，团队就说不清没达到目标的活动是否仍可接受，也不知道还能做到多好。
+对最重要的客户，目标要分三档：必须达到的底线目标、力争达到的目标值和超越目标。只有一个数字，我方大客户团队就说不清没达到目标的活动是否仍可接受，也不知道还能做到多好。
 
 ## 选项
 无。

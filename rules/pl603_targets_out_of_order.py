@@ -47,7 +47,7 @@ ON_BY_DEFAULT = True
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'objective {number} of plan `{plan}`: target {target} is not between baseline {baseline} and stretch {stretch}',
-    "zh": '计划 `{plan}` 的目标 {number}：目标值 {target} 不在底线 {baseline} 和超越目标 {stretch} 之间',
+    "zh": '计划 `{plan}` 的第 {number} 个目标：目标值 {target} 不在底线目标 {baseline} 和超越目标 {stretch} 之间',
 }
 
 
@@ -63,13 +63,13 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
                 baseline=objective["baseline"], stretch=objective["stretch"]), at="key")
 
 
-DOC_ZH = """目标值不在底线和超越目标之间。
+DOC_ZH = """目标值不在底线目标和超越目标之间。
 
 ## 作用
 报告任何计划中数字 `target` 不在数字 `baseline` 和 `stretch` 之间（含两端，方向不限：应当下降的成本，底线会高于超越目标）的目标，或 `baseline` 等于 `stretch` 而 `target` 不同的目标。只检查 `baseline`、`target`、`stretch` 都写了、都是数字、并且都带或都不带 `%` 的目标。位置是 `target` 字段。
 
 ## 为什么重要
-底线、最优和超越目标是同一把尺子。目标低于底线或超过超越目标，不是笔误就是误解，无论哪种，回顾时都会拿错误的数字衡量计划。
+底线目标、目标值和超越目标是同一把尺子。目标低于底线或超过超越目标，不是笔误就是误解，无论哪种，复盘时都会拿错误的数字衡量计划。
 
 ## 选项
 无。

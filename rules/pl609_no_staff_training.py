@@ -45,7 +45,7 @@ ON_BY_DEFAULT = False
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'product launch `{plan}` trains nobody on or before its start ({start}); train the customer\'s front-line staff first',
-    "zh": '新品上市计划 `{plan}` 在开始日（{start}）当天或之前没有安排培训；请先培训客户的一线人员',
+    "zh": '新品上市计划 `{plan}` 在开始日（{start}）之前（含当天）没有安排培训；请先培训客户的一线人员',
 }
 
 

@@ -44,7 +44,7 @@ ON_BY_DEFAULT = True
 OPTIONS = {"max_age_days": 180}
 MESSAGE = {
     "en": 'contact `{contact}` ({name}) was last confirmed on {updated}, {days} days ago (more than {limit}); confirm their details',
-    "zh": '联系人 `{contact}`（{name}）上次确认是在 {updated}，已过去 {days} 天（超过 {limit} 天）；请重新确认其资料',
+    "zh": '联系人 `{contact}`（{name}）的资料上次确认是在 {updated}，已过去 {days} 天（超过 {limit} 天）；请与客户核实后更新 `updated`',
 }
 
 
@@ -64,7 +64,7 @@ DOC_ZH = """联系人资料很久没有确认了。
 报告 `updated` 日期早于今天超过 `max_age_days` 天（今天 − updated > max_age_days）的联系人，位置是 `updated` 字段。该问题不属于任何计划。
 
 ## 为什么重要
-计划引用的是一个保持更新的客户资料库（动态资料库）：春天就离职的采购，到秋天的计划里还是“沟通对象”，而新的决策人从没见过团队。
+计划引用的是一个保持更新的客户资料库（动态资料库）：春天就离职的采购，到秋天的计划里还是“沟通对象”，而新的决策人从没见过我方大客户团队。
 
 ## 选项
 `max_age_days`（默认 180）：联系人的 `updated` 日期最多可以是多少天以前。

@@ -55,7 +55,7 @@ OPTIONS = {"min_similarity": 0.8}
 MIN_ITEMS = 3
 MESSAGE = {
     "en": 'plan `{plan}` looks copied from plan `{other_plan}` of account `{other_account}`: {shared} of their {union} material items are the same (similarity {similarity}); design the program for this account',
-    "zh": '计划 `{plan}` 看起来复制自客户 `{other_account}` 的计划 `{other_plan}`：两者共 {union} 个物料条目中有 {shared} 个相同（相似度 {similarity}）；请为本客户设计方案',
+    "zh": '计划 `{plan}` 看起来复制自客户 `{other_account}` 的计划 `{other_plan}`：两者共 {union} 个物料条目中有 {shared} 个相同（相似度 {similarity}）；请为本客户单独制定计划',
 }
 Plan = Tuple[FileFacts, DataPath, Tuple[str, Any, Tuple[str, ...]]]  # file, plan path, (kind, id, items)
 
@@ -120,7 +120,7 @@ DOC_ZH = """项目计划看起来是从另一个客户的计划复制来的。
 比较同一次运行中*不同*客户的项目计划：两个 `kind` 相同、各有至少 3 个不同物料条目的计划，如果物料条目集合（不区分大小写、合并空白后比较）的 Jaccard 相似度（相同条目数 ÷ 全部条目数）不低于 `min_similarity`，每对计划报告一次：在两个文件中各自计划的开头报告，并说明另一方的客户和计划。
 
 ## 为什么重要
-这是规模化的误区 5：大客户最在意的是别的大客户得不到的东西。从另一家连锁的计划里粘贴过来的方案，赠品和陈列物料都一样，正是采购经理已经在竞争对手门店里见过的。
+这是规模化的误区 5：大客户最在意的是别的大客户得不到的东西。从另一家连锁的计划里粘贴过来的计划，赠品和陈列物料都一样，正是采购经理已经在竞争对手门店里见过的。
 
 ## 选项
 `min_similarity`（默认 0.8）：两个计划被视为复制的 Jaccard 相似度下限（5 个条目中有 4 个相同即为 0.8，会被报告）。
