@@ -55,7 +55,7 @@ class Timeline:
     height: float
     d0: Optional[dt.date] = None
     d1: Optional[dt.date] = None
-    ticks: List[Tuple[float, str, bool]] = field(default_factory=list)  # x, label, labelled
+    ticks: List[Tuple[float, str, bool, bool]] = field(default_factory=list)  # x, label, labelled, starts a year
     today: Optional[float] = None
     today_note: str = ""
     rows: List[Row] = field(default_factory=list)
@@ -140,8 +140,10 @@ def _axis(timeline: Timeline, today: dt.date, t: dict) -> None:
         if step == 12 and month.month != 1 and i:
             continue  # a calendar of many years (a mistyped year) gets a line per year
         labelled = (i % step == 0 or step == 12) and month < timeline.d1
-        text = t["months"][month.month - 1] + (f" {month.year}" if i == 0 or month.month == 1 else "")
-        timeline.ticks.append((timeline.x(month), text if labelled else "", labelled))
+        year = i == 0 or month.month == 1  # "Jan 2027", "2027年1月": the year where it starts
+        name = t["months"][month.month - 1]
+        text = t["month_year"].format(month=name, year=month.year) if year else name
+        timeline.ticks.append((timeline.x(month), text if labelled else "", labelled, year))
     if timeline.d0 <= today < timeline.d1:
         timeline.today = timeline.x(today)
     else:
