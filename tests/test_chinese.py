@@ -246,3 +246,40 @@ def test_init_says_what_it_wrote_in_chinese(tmp_path: Path, monkeypatch) -> None
     result = CliRunner().invoke(cli, ["init", "new.yaml", "--lang", "zh"])
     assert (result.exit_code, _lines(result.stdout)) == (0, ["已写入 new.yaml；请按实际情况修改，然后运行：planlint new.yaml"])
     assert "tiers: [总部, 分部, 门店]" in (tmp_path / "new.yaml").read_text(encoding="utf-8")
+
+
+# One word for each concept, as a Chinese key-account team says it (the native reader's pass):
+# the word on the left is never used, the one on the right is.
+ONE_TERM = {"方案": "计划", "就绪": "到位 (a material's ready date)", "联合回顾": "联合复盘 (a project's review)",
+            "复盘行动": "改进措施 (review actions)", "回顾的措施": "改进措施", "责任人": "负责人",
+            "是否指": "是否应为 (did you mean)", "最优目标": "目标值 (target)", "标识符": "编号"}
+ASCII_ID = re.compile(r"(?<![A-Za-z_-])ids?(?![A-Za-z_-])")  # "联系人 id": a Chinese reader says 编号
+ZH_TEMPLATE = HERE.parent / "planlint" / "templates" / "plan-template.zh.yaml"
+
+
+def _template_comments() -> Iterator[Tuple[str, str]]:
+    for number, line in enumerate(ZH_TEMPLATE.read_text(encoding="utf-8").splitlines(), 1):
+        if "#" in line and not line.lstrip().startswith("# `# yaml-language-server"):
+            yield f"init template line {number}", line[line.index("#") + 1:]
+
+
+def test_one_word_for_each_concept() -> None:
+    for where, chinese in [*_chinese_strings(), *_template_comments()]:
+        prose = _prose(chinese)
+        for wrong, right in ONE_TERM.items():
+            assert wrong not in prose, f"{where}: write {right}, not {wrong}: {chinese}"
+        assert not ASCII_ID.search(prose), f"{where}: write 编号, not id: {chinese}"
+        assert not any(word in prose for word in PROGRAMMER_WORDS), (where, chinese)
+        assert not HALF_WIDTH_IN_CHINESE.search(prose), (where, chinese)
+
+
+def test_the_chinese_html_report_puts_no_ascii_punctuation_after_chinese(monkeypatch) -> None:
+    """The page's own words (labels and the headings of the rule docs), not quoted plans or code."""
+    monkeypatch.chdir(HERE.parent)
+    page = CliRunner().invoke(cli, ["examples/plans", "--format", "html", "--lang", "zh",
+                                    "--today", "2027-06-01"]).stdout
+    page = re.sub(r"<(style|script|pre|title)\b.*?</\1>", "", page, flags=re.S)
+    words = _prose(re.sub(r"<[^>]+>", "\n", page))
+    assert "关于这条规则：" in words and "作用：" in words
+    assert re.findall(r"[\u4e00-\u9fff][,;:!?.]", words) == []
+    assert "2027年1月" in page and "1月 2027" not in page
