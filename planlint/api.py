@@ -19,9 +19,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Set, Sized, Tuple, Union
 
 if TYPE_CHECKING:
+    from planlint.fixes import Edit, Fix
     from planlint.positions import PositionIndex
-
-from planlint.fixes import Edit, Fix
 
 __all__ = [
     "DOC_SECTIONS", "DataPath", "Document", "Edit", "FileFacts", "Fix", "Problem", "Text", "say",
@@ -348,6 +347,10 @@ def __getattr__(name: str) -> Any:
         from planlint import model
 
         return getattr(model, name)
+    if name in ("Edit", "Fix"):  # the fix types load when a plugin or a fixer asks for them
+        from planlint import fixes
+
+        return getattr(fixes, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

@@ -36,10 +36,10 @@ class _DefaultToCheck(click.Group):
 
 def _no_command_typo(word: str, commands: List[str], lang: Optional[str] = None) -> None:
     """`planlint rule` is a typo of `planlint rules`, not a plan called `rule`."""
-    import difflib
-
     if not word or word.startswith("-") or os.path.exists(word):
         return
+    import difflib
+
     guess = difflib.get_close_matches(word, commands, n=1, cutoff=0.6)
     if guess:
         from planlint.config import choose_language
@@ -128,7 +128,6 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
     _LANGUAGE[0] = lang
     for path in paths[:1] if len(paths) == 1 else ():  # `planlint --lang zh rule`: one path, a typo
         _no_command_typo(path, [c for c in cli.commands if c != "check"], lang)
-    from planlint.baseline import write_baseline as record_baseline
     from planlint.config import load_settings
     from planlint.discover import PathError
     from planlint.engine import lint
@@ -163,6 +162,8 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
         _status(message)
     try:
         if write_baseline:
+            from planlint.baseline import write_baseline as record_baseline
+
             record_baseline(write_baseline, result.findings)
         elif prune_baseline and result.baseline is not None and result.stale_baseline:
             result.baseline.prune(result.stale_baseline)

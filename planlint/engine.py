@@ -13,20 +13,22 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from planlint.api import FileFacts
-from planlint.baseline import Baseline
 from planlint.config import Prepared, Settings, prepare
 from planlint.discover import Source
-from planlint.facts import AccountFacts
-from planlint.fix_comments import unused_suppression_fixes
 from planlint.filelint import Checks, FactSpans, FileOutcome, crash_problem, make_finding
-from planlint.memo import Memo
 from planlint.model import Finding
 from planlint.registry import Registry, load_registry
 from planlint.suppress import apply_directives, ignored_in_file
-from planlint.workers import Cache, lint_files
+from planlint.workers import lint_files
 
+# A pre-commit run lints one plan: what only some runs use (a baseline, the HTML
+# report's facts, the language server's memo, PL007's fixes) is imported by them.
 if TYPE_CHECKING:
+    from planlint.baseline import Baseline
     from planlint.compare import Trend
+    from planlint.facts import AccountFacts
+    from planlint.memo import Memo
+    from planlint.workers import Cache
 
 
 @dataclass
@@ -85,7 +87,11 @@ def lint(sources: Sequence[Source], registry: Registry, settings: Settings,
     `cache_folder` reuses per-file outcomes of unchanged files, `memo` those of
     earlier calls in this process."""
     prepared = prepare(registry, settings)
-    baseline = Baseline.read(settings.baseline) if settings.baseline is not None else None
+    baseline = None
+    if settings.baseline is not None:
+        from planlint.baseline import Baseline
+
+        baseline = Baseline.read(settings.baseline)
     checks = Checks(tuple(prepared.enabled.values()), prepared.severity, prepared.options, settings.today,
               settings.limits, settings.lang, keep_text, keep_facts)
     context_checks = replace(checks, keep_text=False)
@@ -163,6 +169,8 @@ def _finish_file(outcome: FileOutcome, extra: List[Finding], prepared: Prepared,
     done = apply_directives(findings, outcome.directives, outcome.plan_starts, registry.resolve,
                             set(prepared.enabled))
     if "PL007" in prepared.enabled and "PL007" not in ignored:
+        from planlint.fix_comments import unused_suppression_fixes
+
         fixes = unused_suppression_fixes(outcome.directives, registry.resolve, set(prepared.enabled))
         done.kept += [make_finding(outcome, "PL007", replace(problem, fix=fixes.get(problem.position[0])), checks, None)
                       for problem in done.unused if problem.position is not None]

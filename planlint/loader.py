@@ -18,7 +18,6 @@ from planlint.messages import builtin_message
 from planlint.positions import PositionIndex, Span, node_span
 from planlint.decode import decode_plan_bytes
 from planlint.rules import pl003_duplicate_key as duplicate_key
-from planlint import yaml_errors
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _YAML = "tag:yaml.org,2002:"
@@ -234,6 +233,8 @@ def _yaml_error(exc: yaml.YAMLError, source: str) -> Tuple[str, Problem]:
     elif mark is not None and _char_at(source, mark.line, mark.column) == "\t":
         message = builtin_message("tab_indent", line=mark.line + 1)
     else:
+        from planlint import yaml_errors  # only a file that YAML cannot read needs the explanations
+
         explained = yaml_errors.explain(exc, source)
         if explained is not None:
             return _at(*explained)
@@ -435,7 +436,9 @@ class _Builder:
         column = span.column + first.value.index(mark) if span.line == (span.end_line or span.line) else span.column
         written = "[" + ", ".join(i.value for i in node.value if i.__class__ is _SCALAR) + "]"
         meant = "[" + ", ".join(str(i) for i in items) + "]"
-        name, name_zh, _ = yaml_errors.FULL_WIDTH[mark]
+        from planlint.yaml_errors import FULL_WIDTH
+
+        name, name_zh, _ = FULL_WIDTH[mark]
         self.problems.append(("PL001", Problem(path, builtin_message("wide_list", line=span.line, written=written, mark=mark,
                                                           name=name, name_zh=name_zh, meant=meant),
                                                position=(span.line, column, span.line, column + 1))))

@@ -9,10 +9,12 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Any, Callable, Iterable, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional, Tuple
 
 from planlint.api import DOC_SECTIONS, DataPath, FileFacts, Problem
-from planlint.fixes import Fix
+
+if TYPE_CHECKING:
+    from planlint.fixes import Fix
 
 LANGUAGES = ("en", "zh")
 # A rule's DOC_ZH translates the prose; the YAML examples are shared with the English docs.

@@ -17,7 +17,6 @@ from planlint.api import DataPath, Problem, value_at
 from planlint.positions import PositionIndex
 from planlint.schema_errors import ErrorFinder
 from planlint.schema_fast import Unsupported, compile_schema
-from planlint.schema_messages import describe_error, meant_key, missing_key, not_allowed_key, unknown_keys
 
 SCHEMA_FILE = "account-plan.schema.json"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -140,6 +139,9 @@ def collect(errors: Iterable[Any], fits: Callable[[Any, dict], bool], data: dict
             ) -> Tuple[List[Problem], Set[DataPath]]:
     """Problems for schema errors (jsonschema's or schema_errors'); removes invalid values.
     `fits(value, subschema)` tells whether a value is valid under a part of the schema."""
+    # Only an invalid plan or config needs the words for its errors.
+    from planlint.schema_messages import describe_error, meant_key, missing_key, not_allowed_key, unknown_keys
+
     unknown: Dict[DataPath, Problem] = {}
     missing: Dict[Tuple[DataPath, str], Problem] = {}
     values: Dict[DataPath, Tuple[int, Problem]] = {}
