@@ -12,19 +12,19 @@ import datetime as dt
 import re
 import sys
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
 from planlint.api import DataPath, Document, Problem, format_path
 from planlint.model import Finding, Rule, Severity
 from planlint.discover import Source
-from planlint.fixers import attach as attach_fixes
-from planlint.fixes import resolve as resolve_fix
-from planlint.facts import AccountFacts, account_facts
 from planlint.loader import Limits, load
 from planlint.messages import builtin_message
 from planlint.positions import PositionIndex, Span
 from planlint.schema import validate
 from planlint.suppress import Directive, parse_directives
+
+if TYPE_CHECKING:
+    from planlint.facts import AccountFacts
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,11 @@ class FileOutcome:
     account_facts: Optional[AccountFacts] = None  # for the directors' report
 
 
+# The codes planlint.fixers has a fixer for (its _FIXERS): a file without such a
+# problem never loads the fixers, a clean plan's pre-commit run included.
+FIXABLE = frozenset({"PL002", "PL004"})
+
+
 def lint_file(source: Source, checks: Checks, raw: Optional[bytes] = None) -> FileOutcome:
     """`raw`: the file's bytes when the caller has read them already (for the cache key)."""
     outcome = FileOutcome(source.path)
@@ -78,9 +83,15 @@ def lint_file(source: Source, checks: Checks, raw: Optional[bytes] = None) -> Fi
         outcome.account = doc.account_id
         outcome.plans = {i: plan.get("id") for i, plan in doc.plans()}
         outcome.plan_extents = _plan_extents(outcome.plans, positions)
-        outcome.account_facts = account_facts(doc) if checks.keep_facts else None
+        if checks.keep_facts:
+            from planlint.facts import account_facts  # for the HTML report only
+
+            outcome.account_facts = account_facts(doc)
         problems += _run_rules(doc, checks, outcome)
-        problems = attach_fixes(problems, doc)
+        if any(code in FIXABLE for code, _ in problems):
+            from planlint.fixers import attach as attach_fixes
+
+            problems = attach_fixes(problems, doc)
     outcome.findings = [make_finding(outcome, code, p, checks, positions) for code, p in problems if code in enabled]
     if "planlint" in loaded.text.lower():
         outcome.directives = [d for d in parse_directives(loaded.text)
@@ -184,7 +195,15 @@ def make_finding(outcome: FileOutcome, code: str, problem: Problem, checks: Chec
     return Finding(outcome.path, line, column, end_line, end_column, code, name, checks.severity[code],
                    sys.intern(visible(problem.render(checks.lang))), outcome.account, plan,
                    sys.intern(format_path(problem.path)) if problem.path else None,
-                   resolve_fix(problem.fix, positions) if problem.fix is not None else None)
+                   _resolved_fix(problem, positions))
+
+
+def _resolved_fix(problem: Problem, positions: Any) -> Any:
+    if problem.fix is None:
+        return None
+    from planlint.fixes import resolve  # only a finding with a fix loads the fix machinery
+
+    return resolve(problem.fix, positions)
 
 
 class FactSpans:

@@ -275,6 +275,7 @@ def _make_known_references(doc: Document, field: str) -> Dict[str, set]:
     return {}
 
 
+# A code added here goes into planlint.filelint.FIXABLE too.
 _FIXERS: Dict[str, Callable[[Problem, Document, Lines], Optional[Fix]]] = {
     "PL002": _schema_fix,
     "PL004": _reference_fix,

@@ -76,13 +76,17 @@ def test_two_runs_can_share_the_cache_at_the_same_time(tmp_path: Path) -> None:
 
 def test_a_run_on_a_valid_plan_and_config_imports_only_what_it_needs(tmp_path: Path) -> None:
     """No jinja2 without an HTML report, no jsonschema while plan and config are
-    valid, and no scan of installed packages once the entry points are cached."""
+    valid, and no scan of installed packages once the entry points are cached.
+    A pre-commit run lints one plan, so a clean plan's run also leaves out what
+    only other runs use: baselines, the memo, the report's facts, fixes, error wording."""
     (tmp_path / "planlint.yaml").write_text("ignore: [PL503]\nrules:\n  PL201: {min_lead_days: {promotion: 30}}\n")
     code = ("import sys\nfrom planlint.cli import cli\n"
             f"try:\n    cli([{str(REPO / 'examples' / 'plans' / 'gome-2027.yaml')!r}, '--no-cache'],"
             " standalone_mode=False)\n"
             "except SystemExit:\n    pass\n"
-            "print(sorted(m for m in ('jinja2', 'jsonschema', 'importlib.metadata') if m in sys.modules))")
+            "print(sorted(m for m in ('jinja2', 'jsonschema', 'importlib.metadata', 'planlint.baseline',"
+            " 'planlint.memo', 'planlint.facts', 'planlint.fixers', 'planlint.fixes', 'planlint.fix_comments',"
+            " 'planlint.schema_messages', 'planlint.yaml_errors', 'planlint.cache') if m in sys.modules))")
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "user-cache")}
     runs = [subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
                            timeout=60, env=env) for _ in range(2)]
@@ -106,3 +110,30 @@ def test_invalid_plans_and_config_are_reported_without_importing_jsonschema(tmp_
     assert '"code": "PL002"' in run.stdout
     imported = [line for line in run.stdout.splitlines() if line.startswith("jsonschema imported")]
     assert imported == ["jsonschema imported: False"] * 2, run.stdout[-2000:] + run.stderr
+
+
+def test_a_new_process_takes_findings_with_fixes_and_report_facts_from_the_cache(tmp_path: Path) -> None:
+    """The classes of a cached outcome (fixes, the HTML report's facts) load on demand in
+    a plain run; a second run in a new process must still find every entry, not lint again."""
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for source in [REPO / "examples" / "plans" / "gome-2027.yaml", *sorted((HERE / "rules" / "PL002").glob(
+            "fail_fix_*.yaml")), *sorted((HERE / "rules" / "PL004").glob("fail_fix_*.yaml"))]:
+        if ".fixed." not in source.name and ".unsafe-fixed." not in source.name:
+            shutil.copy(source, folder / source.name)
+    args = [str(folder), "--format", "json", "--format", "html:report.html", "--today", "2026-11-23",
+            "--isolated", "--jobs", "1"]
+    env = {**os.environ, "PLANLINT_CACHE_DIR": str(tmp_path / "cache")}
+    first = subprocess.run([sys.executable, "-m", "planlint", *args], cwd=tmp_path, capture_output=True,
+                           text=True, timeout=120, env=env)
+    assert first.returncode == 1, first.stderr
+    assert '"fix": {' in first.stdout
+    # The second run may not lint a single file: each one must come from the cache.
+    code = ("import sys\nimport planlint.workers as workers\n"
+            "def no_linting(*args, **kwargs):\n    raise RuntimeError('linted ' + str(args[0].path))\n"
+            "workers.lint_file = no_linting\n"
+            "from planlint.cli import main\nsys.argv = ['planlint', *sys.argv[1:]]\nmain()\n")
+    second = subprocess.run([sys.executable, "-c", code, *args], cwd=tmp_path, capture_output=True, text=True,
+                            timeout=120, env=env)
+    assert (second.returncode, second.stderr) == (1, ""), second.stderr
+    assert second.stdout == first.stdout
