@@ -137,11 +137,12 @@ class Document:
             isinstance(p, dict) and key in p for p in plans)
 
     def is_unreadable(self, path: DataPath) -> bool:
-        """True when PL002 removed the value at `path` or something inside it."""
+        """True when PL002 removed the value at `path`, something inside it, or the
+        section that holds it (a misspelled `acount:` leaves no contacts to check)."""
         if not self.invalid:
             return False
         size = len(path)
-        return any(p[:size] == path for p in self.invalid)
+        return any(p[:size] == path or path[:len(p)] == p for p in self.invalid)
 
     def lacks(self, path: DataPath) -> bool:
         """True when the plan leaves the value at `path` out (absent, or an empty list)
@@ -160,7 +161,7 @@ class Document:
     def index_by_id(self, list_path: DataPath) -> Optional[Dict[str, dict]]:
         """id -> entry for a list of entries; None when some entry or id is unreadable,
         since a rule about references must then stay silent rather than guess."""
-        if list_path in self.invalid:
+        if any(list_path[:n] in self.invalid for n in range(1, len(list_path) + 1)):
             return None
         items = value_at(self.data, list_path)
         found: Dict[str, dict] = {}
