@@ -30,11 +30,14 @@ total, for rounding.
 ```
 
 ## Fix
-Correct the line (or the total) that is wrong, so that the lines add up to the
-total:
 ```yaml
+      lines:
+        - item: Display stands
+          amount: 60000
         - item: Promoters
-          amount: 120000
+          amount: 100000
+        - item: Gift boxes
+          amount: 20000
 ```
 """
 from __future__ import annotations
