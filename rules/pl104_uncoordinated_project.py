@@ -43,7 +43,7 @@ SEVERITY = "warning"
 OPTIONS: dict = {}
 MESSAGE = {
     "en": "project plan `{plan}` is in no operational plan's `coordinates`; schedule it in the operational rhythm",
-    "zh": '项目计划 `{plan}` 不在任何运营计划的 `coordinates` 中；请把它写进某个运营计划的 `coordinates`，纳入例行回顾',
+    "zh": '项目计划 `{plan}` 没有纳入任何运营计划；请把它写进某个运营计划的 `coordinates`，在例行回顾中跟进',
 }
 
 

@@ -51,7 +51,7 @@ OPTIONS: dict = {}
 MIN_PLANS = 3
 MESSAGE = {
     "en": 'all {count} plans with an owner are owned by {owner}; the relationship hangs on one person, share the plans',
-    "zh": '写了负责人的 {count} 个计划全都由 {owner} 负责；客户关系系于一人，请让其他同事分担一部分计划',
+    "zh": '写了负责人的 {count} 个计划全都由同一个人（{owner}）负责；客户关系系于一人，请让其他同事分担一部分计划',
 }
 
 

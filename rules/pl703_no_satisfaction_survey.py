@@ -46,7 +46,7 @@ ON_BY_DEFAULT = False
 OPTIONS = {"max_age_days": 365}
 MESSAGE = {
     "en": 'no satisfaction survey in the {days} days up to {today}{latest}; survey a class {account_class} account at least that often',
-    "zh": '截至 {today} 的 {days} 天内没有满意度调查{latest}；{account_class} 类客户至少要按这个频率做调查',
+    "zh": '截至 {today}，最近 {days} 天内没有满意度调查{latest}；{account_class} 类客户每 {days} 天至少要做一次',
 }
 LATEST = {"en": " (the latest is dated {date})", "zh": "（最近一次是 {date}）"}
 
