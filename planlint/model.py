@@ -21,7 +21,7 @@ LANGUAGES = ("en", "zh")
 SECTION_TITLES = {
     "en": {title: title for title in DOC_SECTIONS},
     "zh": {"What it does": "作用", "Why it matters": "为什么重要", "Options": "选项",
-           "Example that fails": "失败示例", "Fix": "修正"},
+           "Example that fails": "错误写法", "Fix": "正确写法"},
 }
 TRANSLATED_SECTIONS = ("What it does", "Why it matters", "Options")
 
