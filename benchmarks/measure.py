@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from typing import List, Tuple
+from typing import Dict, List, Optional, Tuple
 
 _HELPER = """
 import json, os, subprocess, sys, time
@@ -21,9 +21,11 @@ print(json.dumps({"seconds": elapsed, "peak_mb": peak / 1024, "code": child.retu
 """
 
 
-def run_measured(command: List[str], cwd: str = ".") -> Tuple[float, float, int, str, str]:
-    """(seconds, peak MB, exit status, stdout head, stderr tail) of one run of `command`."""
+def run_measured(command: List[str], cwd: str = ".", env: Optional[Dict[str, str]] = None
+                 ) -> Tuple[float, float, int, str, str]:
+    """(seconds, peak MB, exit status, stdout head, stderr tail) of one run of `command`
+    (in `env`, default: this process's environment)."""
     done = subprocess.run([sys.executable, "-c", _HELPER, *command], cwd=cwd, capture_output=True,
-                          text=True, check=True)
+                          text=True, check=True, env=env)
     report = json.loads(done.stdout)
     return report["seconds"], report["peak_mb"], report["code"], report["stdout"], report["stderr"]

@@ -31,6 +31,7 @@ from typing import Dict, List, Optional, Tuple
 sys.path.insert(0, str(Path(__file__).parent))
 from generate import MODES, generate  # noqa: E402
 from measure import run_measured  # noqa: E402
+from startup import BYTECODE_NOTE, bytecode_env, compiles_planlint  # noqa: E402
 
 BIN = Path(sys.executable).parent
 REPO = Path(__file__).resolve().parent.parent
@@ -44,11 +45,12 @@ FLOOR = ("import sys, yaml\n"
 READ_ONLY = "import sys\nfor name in sys.argv[1:]:\n    open(name, 'rb').read()\n"
 
 
-def measure(command: List[str], runs: int, cwd: Path, ok: Tuple[int, ...] = (0, 1)) -> Tuple[float, float]:
+def measure(command: List[str], runs: int, cwd: Path, ok: Tuple[int, ...] = (0, 1),
+            env: Optional[Dict[str, str]] = None) -> Tuple[float, float]:
     """(median seconds, peak resident MB) of `command` over `runs` runs."""
     times, peaks = [], []
     for _ in range(runs):
-        seconds, peak, code, _, err = run_measured(command, str(cwd))
+        seconds, peak, code, _, err = run_measured(command, str(cwd), env)
         if code not in ok:
             raise SystemExit(f"{' '.join(command[:3])} … exited {code}: {err[-500:]}")
         times.append(seconds)
@@ -124,6 +126,14 @@ def one_file_rows(folder: Path, runs: int) -> List[Tuple[str, float, float]]:
         rows.append(("yamllint, one plan", *measure([tool("yamllint"), plan], runs * 4, folder)))
     rows.append(("python -c 'import yaml', for reference", *measure(
         [sys.executable, "-c", "import yaml"], runs * 4, folder)))
+    if compiles_planlint(dict(os.environ)):  # an extra pair of rows, marked *: see BYTECODE_NOTE
+        env = bytecode_env(str(folder.parent / "bytecode"), [planlint(plan, "--no-cache"),
+                                                             [tool("yamllint") or "yamllint", plan]])
+        rows.append(("planlint, one plan, from bytecode *", *measure(planlint(plan, "--no-cache"), runs * 4,
+                                                                      folder, env=env)))
+        if tool("yamllint"):
+            rows.append(("yamllint, one plan, from bytecode *", *measure([tool("yamllint"), plan], runs * 4,
+                                                                          folder, env=env)))
     return rows
 
 
@@ -170,6 +180,8 @@ def main() -> None:
         single = one_file_rows(base / f"{args.corpus[0]}-{args.sizes[0]}", args.runs)
         yamllint = next((seconds for name, seconds, _ in single if name.startswith("yamllint")), None)
         print_table(f"one plan of the {args.corpus[0]} corpus (ratio: × yamllint)", single, yamllint)
+        if any(name.endswith("*") for name, _, _ in single):
+            print(BYTECODE_NOTE)
     print(json.dumps({"floors": floors, "planlint_json_one_process": linted}))
 
 

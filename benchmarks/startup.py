@@ -72,27 +72,42 @@ def timed(command: List[str], runs: int, cwd: str, env: Dict[str, str]) -> Tuple
     return min(cpus), statistics.median(cpus), min(walls), statistics.median(walls)
 
 
-def import_times(plan: str, runs: int, cwd: str, env: Dict[str, str]) -> Tuple[List[str], Dict[str, int],
-                                                                               Dict[str, int], Dict[str, int]]:
-    """Module names in import order, their depth, and the minimum self and cumulative µs."""
+def import_times(plan: str, runs: int, cwd: str, env: Dict[str, str]
+                 ) -> Tuple[List[str], Dict[str, Optional[str]], Dict[str, int], Dict[str, int]]:
+    """Module names in import order, who imported each (None: top level), and the
+    minimum self and cumulative µs over the runs."""
     order: List[str] = []
-    depth: Dict[str, int] = {}
+    importer: Dict[str, Optional[str]] = {}
     own: Dict[str, int] = {}
     cumulative: Dict[str, int] = {}
     for _ in range(runs):
         err = subprocess.run([sys.executable, "-X", "importtime", "-c", CHILD, plan, *ARGS], cwd=cwd, env=env,
                              capture_output=True, text=True).stderr
-        for line in err.splitlines():
-            found = re.match(r"import time:\s+(\d+) \|\s+(\d+) \| ( *)(\S+)", line)
-            if not found:
-                continue
+        lines = [found for found in (re.match(r"import time:\s+(\d+) \|\s+(\d+) \| ( *)(\S+)", line)
+                                     for line in err.splitlines()) if found]
+        # importtime prints a module after the modules it imported, one level deeper.
+        parents: List[str] = []
+        for found in reversed(lines):
+            name, level = found[4], len(found[3]) // 2
+            del parents[level:]
+            if name not in importer:
+                importer[name] = parents[level - 1] if level else None
+            parents.append(name)
+        for found in lines:
             name = found[4]
-            if name not in depth:
+            if name not in own:
                 order.append(name)
-                depth[name] = len(found[3]) // 2
             own[name] = min(own.get(name, 1 << 40), int(found[1]))
             cumulative[name] = min(cumulative.get(name, 1 << 40), int(found[2]))
-    return order, depth, own, cumulative
+    return order, importer, own, cumulative
+
+
+BYTECODE_NOTE = """\
+* This planlint compiles its modules from source on every run: an editable install
+  (`pip install -e .`) under PYTHONDONTWRITEBYTECODE=1 never has bytecode for them,
+  while yamllint, installed from a wheel, was compiled by pip. The rows marked *
+  run both with bytecode (a private PYTHONPYCACHEPREFIX filled by one warm-up run),
+  as a planlint installed from a wheel runs; benchmarks/startup.py shows the difference."""
 
 
 def compiles_planlint(env: Dict[str, str]) -> bool:
@@ -102,6 +117,17 @@ def compiles_planlint(env: Dict[str, str]) -> bool:
              "not os.path.exists(importlib.util.cache_from_source(m.__file__)))")
     done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
     return done.stdout.strip() == "True"
+
+
+def bytecode_env(folder: str, warm_up: List[List[str]]) -> Dict[str, str]:
+    """This environment with Python's bytecode kept in `folder` (nothing is written to
+    the checkout), filled by running each command of `warm_up` once."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = folder
+    for command in warm_up:
+        subprocess.run(command, env=env, capture_output=True)
+    return env
 
 
 def default_plan(folder: Path) -> str:
@@ -115,13 +141,14 @@ def report(plan: str, runs: int, env: Dict[str, str]) -> None:
     print(f"plan: {plan}")
     print("bytecode: " + ("planlint is compiled from source on every run (PYTHONDONTWRITEBYTECODE=1, no "
                           "__pycache__)" if compiles_planlint(env) else "planlint runs from bytecode"))
+    print(f"run.py's options: {' '.join(ARGS)}")
     print(f"\n{'command':<44} {'CPU min':>8} {'CPU med':>8} {'wall min':>9} {'wall med':>9}")
     rows: List[Tuple[str, List[str]]] = [
         ("python -c pass", [sys.executable, "-c", "pass"]),
         ("python -c 'import yaml'", [sys.executable, "-c", "import yaml"]),
         ("python -c 'import click'", [sys.executable, "-c", "import click"]),
         ("python -c 'import planlint.cli'", [sys.executable, "-c", "import planlint.cli"]),
-        ("planlint PLAN " + " ".join(ARGS), [planlint, plan, *ARGS]),
+        ("planlint PLAN (run.py's options)", [planlint, plan, *ARGS]),
     ]
     yamllint = shutil.which("yamllint", path=str(BIN))
     if yamllint:
@@ -134,8 +161,8 @@ def report(plan: str, runs: int, env: Dict[str, str]) -> None:
     if yamllint:
         ratio = cpu[rows[4][0]] / cpu["yamllint PLAN"]
         print(f"planlint / yamllint, CPU min: {ratio:.2f} (target <= 0.8)")
-    order, depth, own, cumulative = import_times(plan, runs, cwd, env)
-    top = [name for name in order if depth[name] == 0]
+    order, importer, own, cumulative = import_times(plan, runs, cwd, env)
+    top = [name for name in order if importer[name] is None]
     print(f"\n-X importtime, min of {runs} runs, ms: all imports {sum(cumulative[n] for n in top) / 1000:.1f}")
     for name in sorted(top, key=lambda n: -cumulative[n])[:20]:
         print(f"  {cumulative[name] / 1000:6.1f}  {name}")
@@ -145,10 +172,11 @@ def report(plan: str, runs: int, env: Dict[str, str]) -> None:
           f"{sum(own[n] for n in mine if n.startswith('planlint.rules.')) / 1000:.1f} ms)")
     for name in sorted(mine, key=lambda n: -own[n])[:25]:
         print(f"  {own[name] / 1000:6.2f} self {cumulative[name] / 1000:7.2f} cumulative  {name}")
-    others = sorted((n for n in order if n not in mine and depth[n] <= 1), key=lambda n: -cumulative[n])
-    print("largest other imports (cumulative, depth <= 1):")
+    others = sorted((n for n in order if n not in mine and (importer[n] or "planlint").startswith("planlint")),
+                    key=lambda n: -cumulative[n])
+    print("other imports made at the top level or by planlint's modules (cumulative):")
     for name in others[:15]:
-        print(f"  {cumulative[name] / 1000:6.1f}  {name}")
+        print(f"  {cumulative[name] / 1000:6.1f}  {name:<36} by {importer[name] or '(top level)'}")
 
 
 def main() -> None:
@@ -162,12 +190,9 @@ def main() -> None:
         plan = os.path.abspath(args.plan) if args.plan else default_plan(Path(scratch) / "plans")
         env = dict(os.environ)
         if args.bytecode:
-            env.pop("PYTHONDONTWRITEBYTECODE", None)
-            env["PYTHONPYCACHEPREFIX"] = os.path.join(scratch, "bytecode")
-            for command in (["planlint", plan, *ARGS], ["yamllint", plan]):  # the warm-up writes the bytecode
-                found = shutil.which(command[0], path=str(BIN))
-                if found:
-                    subprocess.run([found, *command[1:]], env=env, capture_output=True)
+            planlint, yamllint = (shutil.which(name, path=str(BIN)) for name in ("planlint", "yamllint"))
+            warm_up = ([[planlint, plan, *ARGS]] if planlint else []) + ([[yamllint, plan]] if yamllint else [])
+            env = bytecode_env(os.path.join(scratch, "bytecode"), warm_up)
         report(plan, args.runs, env)
 
 
