@@ -384,7 +384,14 @@ class _Builder:
                                                        position=(span.line, span.column, None, None))))
                 continue
             key = key_node.value
-            value = self.build(value_node, path + (key,), depth + 1)
+            if value_node.__class__ is _SCALAR and value_node.tag == _IMPLICIT:
+                # Most values are plain scalars: the same as build(), without the call and the path.
+                self.nodes += 1
+                if self.nodes > self.limits.max_nodes:
+                    self._limit(value_node, builtin_message("too_many_nodes", limit=f"{self.limits.max_nodes:,}"))
+                value = _plain(value_node.value)
+            else:
+                value = self.build(value_node, path + (key,), depth + 1)
             # An empty key means the same as a missing one (SPEC §2).
             if value is None:
                 result.pop(key, None)
