@@ -32,10 +32,10 @@ import time
 from typing import Dict, List, Optional, Tuple
 
 from planlint import __version__
-# cachecodec builds only classes of modules already loaded. A run loads the fix
-# and facts modules only when it needs them, so an entry holding a Fix or the
-# account facts would be a miss in a new process unless they are loaded here.
-from planlint import facts, fixes  # noqa: F401
+# cachecodec builds only classes of modules already loaded. A run loads the fix,
+# facts and suppression modules only when it needs them, so an entry holding a Fix,
+# the account facts or a directive would be a miss in a new process unless they are loaded here.
+from planlint import facts, fixes, suppress  # noqa: F401
 from planlint.cachecodec import decode, encode
 from planlint.filelint import Checks, FileOutcome
 from planlint.output import write_atomically

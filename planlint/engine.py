@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import TYPE_CHECKING, Callable, Dict, List, Mapping, Optional, Sequence, Set, Tuple, Union
 
 from planlint.api import FileFacts
 from planlint.config import Prepared, Settings, prepare
@@ -18,11 +18,10 @@ from planlint.discover import Source
 from planlint.filelint import Checks, FactSpans, FileOutcome, crash_problem, make_finding
 from planlint.model import Finding
 from planlint.registry import Registry, load_registry
-from planlint.suppress import apply_directives, ignored_in_file
 from planlint.workers import lint_files
 
 # A pre-commit run lints one plan: what only some runs use (a baseline, the HTML
-# report's facts, the language server's memo, PL007's fixes) is imported by them.
+# report's facts, the language server's memo, suppressions, PL007's fixes) is imported by them.
 if TYPE_CHECKING:
     from planlint.baseline import Baseline
     from planlint.compare import Trend
@@ -162,10 +161,16 @@ def _cross_file_findings(outcomes: List[FileOutcome], context: List[FileOutcome]
 
 def _finish_file(outcome: FileOutcome, extra: List[Finding], prepared: Prepared, registry: Registry,
                  settings: Settings, checks: Checks) -> Tuple[List[Finding], List[Tuple[Finding, str]]]:
-    ignored = ignored_in_file(outcome.path, prepared.file_ignores, settings.config_root)
+    ignored: Set[str] = set()
+    if prepared.file_ignores:
+        from planlint.suppress import ignored_in_file
+
+        ignored = ignored_in_file(outcome.path, prepared.file_ignores, settings.config_root)
     findings = [f for f in outcome.findings + extra if f.code not in ignored]
     if not outcome.directives:
         return findings, []
+    from planlint.suppress import apply_directives
+
     done = apply_directives(findings, outcome.directives, outcome.plan_starts, registry.resolve,
                             set(prepared.enabled))
     if "PL007" in prepared.enabled and "PL007" not in ignored:

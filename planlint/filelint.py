@@ -21,10 +21,10 @@ from planlint.loader import Limits, load
 from planlint.messages import builtin_message
 from planlint.positions import PositionIndex, Span
 from planlint.schema import validate
-from planlint.suppress import Directive, parse_directives
 
 if TYPE_CHECKING:
     from planlint.facts import AccountFacts
+    from planlint.suppress import Directive
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,8 @@ def lint_file(source: Source, checks: Checks, raw: Optional[bytes] = None) -> Fi
             problems = attach_fixes(problems, doc)
     outcome.findings = [make_finding(outcome, code, p, checks, positions) for code, p in problems if code in enabled]
     if "planlint" in loaded.text.lower():
+        from planlint.suppress import parse_directives  # only a file that may hold a directive
+
         outcome.directives = [d for d in parse_directives(loaded.text)
                               if not positions.inside_scalar(d.line, d.column)]
         outcome.plan_starts = {positions.locate(("plans", i)).line: format_path(("plans", i))

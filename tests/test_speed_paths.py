@@ -113,12 +113,13 @@ def test_invalid_plans_and_config_are_reported_without_importing_jsonschema(tmp_
 
 
 def test_a_new_process_takes_findings_with_fixes_and_report_facts_from_the_cache(tmp_path: Path) -> None:
-    """The classes of a cached outcome (fixes, the HTML report's facts) load on demand in
-    a plain run; a second run in a new process must still find every entry, not lint again."""
+    """The classes of a cached outcome (fixes, the HTML report's facts, directives) load on
+    demand in a plain run; a second run in a new process must still find every entry, not lint again."""
     folder = tmp_path / "plans"
     folder.mkdir()
     for source in [REPO / "examples" / "plans" / "gome-2027.yaml", *sorted((HERE / "rules" / "PL002").glob(
-            "fail_fix_*.yaml")), *sorted((HERE / "rules" / "PL004").glob("fail_fix_*.yaml"))]:
+            "fail_fix_*.yaml")), *sorted((HERE / "rules" / "PL004").glob("fail_fix_*.yaml")),
+                   *sorted((HERE / "rules" / "PL007").glob("fail_fix_*.yaml"))]:
         if ".fixed." not in source.name and ".unsafe-fixed." not in source.name:
             shutil.copy(source, folder / source.name)
     args = [str(folder), "--format", "json", "--format", "html:report.html", "--today", "2026-11-23",
