@@ -74,7 +74,7 @@ def _task(doc: Document, path: DataPath, task: dict, what: object) -> Iterator[P
 DOC_ZH = """有负责人、却没有检查人的任务。
 
 ## 作用
-报告有 `owner` 但没有 `checker` 的计划或回顾措施（位置是 `owner` 字段），以及 `checker` 与 `owner` 是同一个人的（位置是 `checker` 字段）。姓名比较不区分大小写，去掉首尾空白并合并中间空白。只有 `checker` 没有 `owner` 不算问题。
+报告有 `owner` 但没有 `checker` 的计划或复盘改进措施（位置是 `owner` 字段），以及 `checker` 与 `owner` 是同一个人的（位置是 `checker` 字段）。姓名比较不区分大小写，去掉首尾空白并合并中间空白。只有 `checker` 没有 `owner` 不算问题。
 
 ## 为什么重要
 实践中的要求是每项任务都有负责人和检查人。负责人自己检查自己，往往要到复盘时才发现陈列架根本没到；有另一个人检查，就能及时发现。

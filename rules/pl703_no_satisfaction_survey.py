@@ -70,7 +70,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
 DOC_ZH = """A 类或 B 类客户近期没有满意度调查。
 
 ## 作用
-在 `period.start` 在今天或之前的 A 类或 B 类客户中，如果没有任何 `surveys` 条目的日期落在截至今天（含今天）的 `max_age_days` 天之内（即 0 <= 今天 − 日期 <= max_age_days；日期在今天之后的调查不算），就报告。位置是 `surveys` 字段；没有调查记录时是 `account` 字段。该问题不属于任何计划。
+在 `period.start` 在今天或之前的 A 类或 B 类客户中，如果没有任何 `surveys` 条目的日期落在截至今天（含今天）的 `max_age_days` 天之内（即 0 ≤ 今天 − 日期 ≤ max_age_days；日期在今天之后的调查不算），就报告。位置是 `surveys` 字段；没有调查记录时是 `account` 字段。该问题不属于任何计划。
 
 ## 为什么重要
 满意度调查让我方大客户团队在客户于招标中表态之前，就知道客户怎么想。一年都没有调查，第一个坏消息往往就是被撤柜。

@@ -251,7 +251,7 @@ def test_init_says_what_it_wrote_in_chinese(tmp_path: Path, monkeypatch) -> None
 # One word for each concept, as a Chinese key-account team says it (the native reader's pass):
 # the word on the left is never used, the one on the right is.
 ONE_TERM = {"方案": "计划", "就绪": "到位 (a material's ready date)", "联合回顾": "联合复盘 (a project's review)",
-            "复盘行动": "改进措施 (review actions)", "回顾的措施": "改进措施", "责任人": "负责人",
+            "复盘行动": "改进措施 (review actions)", "回顾的措施": "改进措施", "回顾措施": "复盘改进措施", "责任人": "负责人",
             "是否指": "是否应为 (did you mean)", "最优目标": "目标值 (target)", "标识符": "编号"}
 ASCII_ID = re.compile(r"(?<![A-Za-z_-])ids?(?![A-Za-z_-])")  # "联系人 id": a Chinese reader says 编号
 ZH_TEMPLATE = HERE.parent / "planlint" / "templates" / "plan-template.zh.yaml"
