@@ -16,6 +16,7 @@ from typing import Any, Callable, Dict, List, Optional, Set, Tuple
 from planlint import schema_at
 from planlint.api import Document, Problem, closest
 from planlint.fixes import SAFE, UNSAFE, Edit, Fix, Lines
+from planlint.schema_messages import option_in_chinese
 
 _NUMBERISH = re.compile(r"^[-+]?[0-9][0-9_,]*$")
 _DATE_SPELLINGS = (re.compile(r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})$"),
@@ -150,6 +151,9 @@ def _enum_fix(scalar: Scalar, schemas: List[dict]) -> Optional[Fix]:
     if len(same_case) == 1:
         return Fix(f"Write `{same_case[0]}`", (scalar.edit(same_case[0]),), SAFE)
     close = difflib.get_close_matches(scalar.value, options, n=2, cutoff=0.6)
+    meant = option_in_chinese(scalar.value, options)
+    if meant is not None:
+        return Fix(f"Write `{meant}` ({scalar.value.strip()})", (scalar.edit(meant),), UNSAFE)
     if len(close) == 1:
         return Fix(f"Write `{close[0]}` (a guess)", (scalar.edit(close[0]),), UNSAFE)
     return None

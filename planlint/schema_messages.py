@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Callable, Iterator, Optional, Union
+from typing import Any, Callable, Iterator, List, Optional, Union
 
 from planlint.api import DataPath, Problem, Text, closest, name_list, place, value_at
 from planlint.positions import PositionIndex
@@ -111,10 +111,30 @@ def describe_error(path: DataPath, error: Any, positions: PositionIndex, fits: F
 _CYCLES_ZH = {"weekly": "每周", "monthly": "每月", "quarterly": "每季度"}
 
 
+# A value typed in Chinese for a field that takes an English word: the word it means.
+_CHINESE_WORDS = {
+    "运营": "operational", "运营计划": "operational", "日常": "operational", "项目": "project", "项目计划": "project",
+    "每周": "weekly", "周": "weekly", "每月": "monthly", "月": "monthly", "月度": "monthly",
+    "每季度": "quarterly", "季度": "quarterly", "促销": "promotion", "促销活动": "promotion",
+    "新品上市": "product-launch", "上市": "product-launch", "新品发布": "product-launch", "活动": "event",
+    "培训": "training", "其他": "other", "其它": "other", "广告": "advertising", "陈列": "display",
+    "堆头": "display", "赠品": "gift", "礼品": "gift", "样品": "sample", "试用装": "sample", "库存": "stock",
+    "备货": "stock", "产品": "product", "商品": "product", "服务": "service", "折扣": "discount", "优惠": "discount",
+}
+
+
+def option_in_chinese(value: str, options: List[str]) -> Optional[str]:
+    """The option a Chinese word stands for (`促销` -> `promotion`), when it is one of `options`."""
+    meant = _CHINESE_WORDS.get(value.strip())
+    return meant if meant in options else None
+
+
 def _enum(path: DataPath, error: Any, positions: PositionIndex, where: Text, got: Text) -> Problem:
     value, source = error.instance, positions.source_text(path)
     options = [o for o in error.validator_value if isinstance(o, str)]
     guess = closest(value, options) if isinstance(value, str) else None
+    if guess is None and isinstance(value, str):
+        guess = option_in_chinese(value, options)
     hint = builtin_message("did_you_mean", guess=guess) if guess else _bool_hint(value, path, positions)
     return Problem(path, builtin_message("must_be_one_of", path=where, options=_listed(options), got=got, hint=hint))
 
