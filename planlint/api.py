@@ -356,9 +356,9 @@ def __getattr__(name: str) -> Any:
 
 
 # Words for messages (SPEC 7a.14): rules and planlint's own messages share them.
-_ENTRIES = {"consultations": ("consultation", "第 {n} 次沟通"), "materials": ("material", "物料 {n}"),
+_ENTRIES = {"consultations": ("consultation", "第 {n} 次沟通"), "materials": ("material", "第 {n} 项物料"),
             "objectives": ("objective", "第 {n} 个目标"), "exclusive": ("exclusive offer", "第 {n} 项独家权益"),
-            "actions": ("review action", "第 {n} 项复盘行动")}
+            "actions": ("review action", "复盘第 {n} 项改进措施")}
 
 
 def place(data: Any, path: DataPath) -> Text:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, List, NoReturn, Optio
 import click
 
 from planlint import __version__
-from planlint.api import Text
+from planlint.api import Text, say
 from planlint.messages import builtin_message
 from planlint.model import LANGUAGES, Severity
 from planlint.reporters import FORMATS
@@ -250,7 +250,8 @@ def _parse_outputs(formats: Tuple[str, ...], output: Optional[str]) -> List[Tupl
     for spec in formats or ("text",):
         name, _, target = spec.partition(":")
         if name not in FORMATS:
-            raise ConfigError(builtin_message("bad_format", name=name, formats=", ".join(FORMATS)))
+            raise ConfigError(builtin_message("bad_format", name=name, formats=say(
+                {"en": ", ".join(FORMATS), "zh": "、".join(FORMATS)})))
         outputs.append((name, target or None))
     if output:
         index = next((i for i, (_, target) in enumerate(outputs) if target is None), None)
@@ -409,6 +410,16 @@ def _say(name: str, **args: Any) -> str:
 
 # Whether a rule runs with no configuration (SPEC 8), as `planlint rules` shows it.
 ENABLEMENT = {"en": {True: "default", False: "opt-in"}, "zh": {True: "默认", False: "需启用"}}
+SEVERITY_WORDS = {"en": {"error": "error", "warning": "warning", "info": "info"},
+                  "zh": {"error": "错误", "warning": "警告", "info": "提示"}}
+
+
+def _padded(word: str, width: int) -> str:
+    """`word` filled to `width` terminal columns: a Chinese character takes two."""
+    import unicodedata
+
+    columns = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in word)
+    return word + " " * max(1, width - columns)
 
 
 @cli.command("rules")
@@ -418,8 +429,8 @@ def list_rules(lang: Optional[str]) -> None:
     _LANGUAGE[0] = lang
     registry, lang = _registry_and_language(lang)
     for rule in registry.ordered():
-        enabled = ENABLEMENT[lang][rule.on_by_default]
-        click.echo(f"{rule.code}  {rule.name:<34} {rule.severity.value:<8} {enabled:<8} {rule.title(lang)}")
+        severity, enabled = SEVERITY_WORDS[lang][rule.severity.value], ENABLEMENT[lang][rule.on_by_default]
+        click.echo(f"{rule.code}  {rule.name:<34} {_padded(severity, 9)}{_padded(enabled, 9)}{rule.title(lang)}")
 
 
 @cli.command("explain")

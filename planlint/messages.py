@@ -24,8 +24,8 @@ MESSAGES = {
                      "文件不是 UTF-8 文本（第 {line} 行的字节 0x{byte}）；看起来是 GBK/GB18030 编码："
                      "请另存为 UTF-8（例如 `iconv -f GB18030 -t UTF-8`）"),
     "control_char": ("control character U+{code} is not allowed in YAML (is this a binary file?)",
-                     "YAML 中不允许控制字符 U+{code}（是二进制文件吗？）"),
-    "too_deep_to_read": ("the document is nested too deeply to read", "文档嵌套太深，无法读取"),
+                     "文件里有 YAML 不允许的控制字符 U+{code}（这是不是二进制文件？）"),
+    "too_deep_to_read": ("the document is nested too deeply to read", "文件的层次嵌套太深，无法读取"),
     "empty": ("the file is empty; a plan starts with `version: 1`, then `account:`, `period:` and `plans:`",
               "文件是空的；计划以 `version: 1` 开头，然后是 `account:`、`period:` 和 `plans:`"),
     "not_mapping_list": ("a plan is a set of fields (`version: 1`, `account:` …), not a list; remove the `- ` "
@@ -35,11 +35,11 @@ MESSAGES = {
                           "计划应由字段组成（`version: 1`、`account:` …），这里只有一个值"),
     "two_documents": ("the file holds more than one YAML document (a `---` line in the middle); "
                       "a plan file holds exactly one",
-                      "文件包含多个 YAML 文档（中间有一行 `---`）；一个计划文件只能写一份计划"),
+                      "文件里有多份 YAML 内容（中间有一行 `---`）；一个计划文件只能写一份计划"),
     # YAML that does not parse, in plain words (planlint.yaml_errors)
     "invalid_yaml": ("YAML cannot read line {line}: check its indentation, quotes and brackets, and those of "
                      "the line above (the YAML reader says: {problem})",
-                     "YAML 无法读取第 {line} 行：请检查这一行和上一行的缩进、引号和括号（YAML 解析器的原话：{problem}）"),
+                     "planlint 读不懂第 {line} 行：请检查这一行和上一行的缩进、引号和括号（原始提示：{problem}）"),
     "tab_indent": ("line {line} is indented with a tab; YAML needs spaces: replace the tab with spaces",
                    "第 {line} 行用了制表符（Tab）缩进；YAML 只能用空格缩进，请把 Tab 换成空格"),
     "indented": ("line {line} is indented {spaces} spaces, but the keys above it (line {above}) use "
@@ -76,12 +76,12 @@ MESSAGES = {
                   "keyboard; YAML separates list items with an ASCII comma: write `{meant}`",
                   "第 {line} 行：列表 `{written}` 用了中文输入法的{name_zh} `{mark}` 来分隔；"
                   "YAML 列表要用半角逗号 `,` 分隔：请写成 `{meant}`"),
-    "too_deep": ("the document nests deeper than {limit} levels", "文档嵌套超过 {limit} 层"),
-    "recursive_alias": ("recursive alias: an anchor refers to itself", "递归别名：锚点引用了它自己"),
+    "too_deep": ("the document nests deeper than {limit} levels", "文件的层次嵌套超过 {limit} 层"),
+    "recursive_alias": ("recursive alias: an anchor refers to itself", "别名引用了它自己所在的锚点（循环引用）"),
     "too_many_aliases": ("more than {limit} aliases", "别名超过 {limit} 个"),
     "too_many_nodes": ("the document expands to more than {limit} nodes (alias bomb?)",
-                       "文档展开后超过 {limit} 个节点（别名炸弹？）"),
-    "unsupported_tag": ("unsupported tag `{tag}`; plans use plain YAML values", "不支持的标签 `{tag}`；计划只使用普通 YAML 值"),
+                       "文件展开后超过 {limit} 个值（别名 `*` 引用过多？）"),
+    "unsupported_tag": ("unsupported tag `{tag}`; plans use plain YAML values", "不支持 YAML 标签 `{tag}`；计划里只写普通的值（文字、数字、日期、是/否）"),
     "key_not_text": ("a field name must be plain text, not a list or a set of fields",
                      "字段名必须是普通文字，不能是列表或一组字段"),
     # the schema (PL002); {path} is a place (api.place): "plan `mid-autumn`: `start`"
@@ -93,10 +93,10 @@ MESSAGES = {
     "in_path": (" in {path}", "（{path} 中）"),
     "unknown_key": ("unknown key `{key}` {where}{hint}", "未知字段 `{key}`（{where}）{hint}"),
     "where_path": ("in {path}", "{path} 中"),
-    "where_top": ("at the top level", "最外层"),
+    "where_top": ("at the top level", "文件最外层"),
     "did_you_mean": ("; did you mean `{guess}`?", "；是否应为 `{guess}`？"),
     "expected_keys": ("; expected one of {keys} (or a key starting with `x-`)",
-                      "；应为 {keys} 之一（或以 `x-` 开头的自定义字段）"),
+                      "；可用的字段有 {keys}（以及以 `x-` 开头的自定义字段）"),
     "other_type_key": ("{path}: `{key}` is {owner}; {article} {type} plan does not take it",
                        "{path}：`{key}` 是{owner}，{type_zh}计划不能使用"),
     "must_be": ("{path} must be {expected}, got {got}{hint}", "{path} 应为{expected}，实际是 {got}{hint}"),
@@ -104,9 +104,9 @@ MESSAGES = {
                        "{path} 应为 {options} 之一，实际是 {got}{hint}"),
     "must_equal": ("{path} must be {value}, got {got}", "{path} 应为 {value}，实际是 {got}"),
     "must_be_date": ("{path} must be a real date written YYYY-MM-DD, got {got}",
-                     "{path} 应为真实存在的日期，格式 YYYY-MM-DD，实际是 {got}"),
+                     "{path} 应为 YYYY-MM-DD 格式的真实日期，实际是 {got}"),
     "date_spelling": ("{path} must be a date written YYYY-MM-DD, got {got}; write `{date}`",
-                      "{path} 要写成 YYYY-MM-DD 格式的日期，实际是 {got}；请写成 `{date}`"),
+                      "{path} 应为 YYYY-MM-DD 格式的日期，实际是 {got}；请写成 `{date}`"),
     "at_least": ("{path} must be at least {bound}, got {got}", "{path} 不能小于 {bound}，实际是 {got}"),
     "at_most": ("{path} must be at most {bound}, got {got}", "{path} 不能大于 {bound}，实际是 {got}"),
     "greater_than": ("{path} must be greater than {bound}, got {got}", "{path} 必须大于 {bound}，实际是 {got}"),
@@ -168,7 +168,7 @@ MESSAGES = {
     "config_missing": ("config file {path} does not exist", "配置文件 {path} 不存在"),
     "config_at": ("{where}: {problem}", "{where}：{problem}"),
     "stdin_filename_alone": ("--stdin-filename names the plan read from standard input: add `-` to read it",
-                             "--stdin-filename 是从标准输入读取的计划的名称：请加上 `-` 来读取它"),
+                             "--stdin-filename 用来给从标准输入读入的计划命名；请同时写上 `-`，planlint 才会从标准输入读取"),
     "stdout_closed": ("standard output is closed: write the {name} report to a file with --output FILE",
                       "标准输出已关闭：请用 --output FILE 把 {name} 报告写入文件"),
     "step_summary_unwritable": ("cannot append the step summary to GITHUB_STEP_SUMMARY ({path}): {reason}",
@@ -229,23 +229,23 @@ MESSAGES = {
     # malformed suppressions (PL007; unused ones are in rules/pl007) and crashes
     "directive_missing_equals": ("`{directive}` is not a suppression comment planlint can read: "
                                  "write `{fixed}`",
-                                 "`{directive}` 不是 planlint 能识别的屏蔽注释，请写成 `{fixed}`"),
+                                 "`{directive}` 不是 planlint 能识别的屏蔽注释；请写成 `{fixed}`"),
     "directive_unknown_verb": ("`{directive}`: planlint knows no `{verb}`; write "
                                "`# planlint: disable=CODE` or `# planlint: disable-file=CODE`",
-                               "`{directive}`：planlint 不认识 `{verb}`，请写成 "
+                               "`{directive}`：planlint 不认识 `{verb}`；请写成 "
                                "`# planlint: disable=规则代码` 或 `# planlint: disable-file=规则代码`"),
     "directive_no_codes": ("`{directive}` names no rule after `=`; write `# planlint: {verb}=PL201` "
                            "or, to suppress every rule, `# planlint: {verb}`",
-                           "`{directive}` 的 `=` 后面没有规则代码，请写成 `# planlint: {verb}=PL201`；"
-                           "要屏蔽所有规则，写 `# planlint: {verb}`"),
+                           "`{directive}` 的 `=` 后面没有规则代码；请写成 `# planlint: {verb}=PL201`，"
+                           "要屏蔽所有规则则写 `# planlint: {verb}`"),
     "crash": ("internal error: rule {code} ({name}) crashed on {where}: {error}",
-              "内部错误：规则 {code}（{name}）在 {where} 上崩溃：{error}"),
+              "内部错误：规则 {code}（{name}）检查 {where} 时出错：{error}"),
 }
 
 # The schema's descriptions of expected values, as the Chinese messages say them.
 _DESCRIPTIONS_ZH = {
     "text": "文字", "a whole number": "整数", "a number": "数字", "true or false": " true 或 false（是/否）",
-    "a list": "列表", "a mapping of keys": "一组字段", "a date written YYYY-MM-DD": "日期，格式 YYYY-MM-DD",
+    "a list": "列表", "a mapping of keys": "一组字段", "a date written YYYY-MM-DD": "YYYY-MM-DD 格式的日期",
     "a whole number >= 0": "不小于 0 的整数", "a whole number (the day of the cycle)": "整数（周期中的第几天）",
     "a slug (lowercase letters, digits and `-`, starting with a letter or digit)":
         "编号（小写字母、数字和 `-`，以字母或数字开头）",
@@ -257,7 +257,7 @@ _DESCRIPTIONS_ZH = {
     "a key of operational plans": "运营计划的字段", "a valid value": "有效的值",
     "the format version 1": " 1（格式版本）", "the plan type": "计划类型", "the review cadence": "回顾周期",
     "the project kind": "项目类型", "the account's value class": "客户价值等级", "the material kind": "物料类型",
-    "the offer type": "权益类型",
+    "the offer type": "独家权益类型",
     # the best-practice pack (SPEC 8)
     "a number >= 0": "不小于 0 的数字", "a number > 0": "大于 0 的数字",
     "three capital letters (a currency code such as CNY)": "三个大写字母（货币代码，例如 CNY）",

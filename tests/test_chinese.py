@@ -232,7 +232,7 @@ def test_skipped_files_are_noticed_in_chinese(tmp_path: Path, monkeypatch) -> No
                       "ModuleNotFoundError: No module named 'planlint_no_such_module'"),
     ("clash", "planlint：插件 `{folder}/clash.py`：规则代码 PL201 已被 `short-lead-time` 占用；"
               "插件的规则 `my-lead-time` 没有加载"),
-    ("crashing", "planlint：内部错误：规则 TEAM002（crashes）在 plan.yaml 上崩溃：RuntimeError: the plugin broke"),
+    ("crashing", "planlint：内部错误：规则 TEAM002（crashes）检查 plan.yaml 时出错：RuntimeError: the plugin broke"),
 ])
 def test_plugin_refusals_speak_chinese(case: str, line: str, monkeypatch) -> None:
     folder = HERE / "plugins" / case
@@ -283,3 +283,9 @@ def test_the_chinese_html_report_puts_no_ascii_punctuation_after_chinese(monkeyp
     assert "关于这条规则：" in words and "作用：" in words
     assert re.findall(r"[\u4e00-\u9fff][,;:!?.]", words) == []
     assert "2027年1月" in page and "1月 2027" not in page
+
+
+def test_rules_speak_chinese_in_columns_that_line_up() -> None:
+    lines = CliRunner().invoke(cli, ["rules", "--lang", "zh"]).stdout.splitlines()
+    assert lines[0] == "PL001  yaml-syntax                        错误     默认     文件无法作为一个 YAML 计划读取。"
+    assert "PL601  objective-not-measurable           警告     需启用   无法衡量的目标。" in lines  # 2 columns a character
