@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, List, NoReturn, Optio
 
 import click
 
-from planlint import __version__
+from planlint import __version__, cli_language
 from planlint.api import Text, say
+from planlint.cli_language import BilingualGroup, BilingualOption, bilingual, option
 from planlint.messages import builtin_message
 from planlint.model import LANGUAGES, Severity
 from planlint.reporters import FORMATS
@@ -24,11 +25,13 @@ if TYPE_CHECKING:  # only for annotations: a run imports what it needs, when it 
 SEVERITIES = ("error", "warning", "info")
 
 
-class _DefaultToCheck(click.Group):
+class _DefaultToCheck(BilingualGroup):
     """`planlint PATH...` lints; `planlint rules|explain|schema|init` run those commands."""
 
     def parse_args(self, ctx: click.Context, args: List[str]) -> List[str]:
-        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
+        if args and args[0] in ("--help", "-h", "--version"):  # `--lang zh` was read from the arguments
+            args = cli_language.without_lang(args)
+        elif not args or args[0] not in self.commands:
             _no_command_typo(args[0] if args else "", [c for c in self.commands if c != "check"])
             args = ["check", *args]
         return super().parse_args(ctx, args)
@@ -42,15 +45,16 @@ def _no_command_typo(word: str, commands: List[str], lang: Optional[str] = None)
 
     guess = difflib.get_close_matches(word, commands, n=1, cutoff=0.6)
     if guess:
-        from planlint.config import choose_language
         from planlint.messages import builtin_message
 
-        language = choose_language(lang, {})  # type: ignore[arg-type]  # no config is read for a typo
+        language = lang or cli_language.language()
         raise click.UsageError(builtin_message("no_such_command", word=word, guess=guess[0]).render(language))
 
 
-@click.group(cls=_DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="planlint")
+@click.group(cls=_DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]},
+             help_zh="检查用 YAML 编写的大客户计划（planlint PATH... 检查文件和文件夹）。")
+@click.version_option(__version__, prog_name="planlint", cls=BilingualOption, help_zh="显示版本号并退出。",
+                      message=bilingual("%(prog)s, version %(version)s", "%(prog)s，版本 %(version)s"))
 def cli() -> None:
     """Lint key-account plans written as YAML (planlint PATH... lints files and folders)."""
 
@@ -72,50 +76,75 @@ def _parse_today(ctx: click.Context, param: click.Parameter, value: Optional[str
     return dt.date.fromisoformat(value)
 
 
-_LANG_OPTION = click.option("--lang", type=click.Choice(LANGUAGES),
-                            help="Message language (default: config `lang`, then LC_ALL/LANG; else en).")
+_LANG_OPTION = option("--lang", type=click.Choice(LANGUAGES),
+                      help="Message language (default: config `lang`, then LC_ALL/LANG; else en).",
+                      help_zh="消息语言（默认：配置里的 `lang`，其次是 LC_ALL/LANG 环境变量，否则为 en）。")
 
 
-@cli.command("check")
+@cli.command("check", help_zh="检查计划文件和文件夹。")
 @click.argument("paths", nargs=-1)
-@click.option("--format", "formats", multiple=True, metavar="FORMAT[:FILE]",
-              help=f"Output format: {', '.join(FORMATS)}. Repeat it for several reports in one "
-                   "run; FORMAT:FILE writes that report to FILE.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False),
-              help="Write the (first) report to FILE instead of standard output, atomically.")
-@click.option("--select", multiple=True, help="Only these rules (codes, names or code prefixes, comma-separated).")
-@click.option("--extend-select", multiple=True,
-              help="Also run these rules, e.g. opt-in ones (codes, names or code prefixes, comma-separated).")
-@click.option("--ignore", multiple=True, help="Skip these rules (codes, names or code prefixes, comma-separated).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.")
-@click.option("--isolated", is_flag=True, help="Ignore every config file.")
-@click.option("--today", callback=_parse_today, help="The run's date, YYYY-MM-DD (default: the system date).")
-@click.option("--fail-on", type=click.Choice(SEVERITIES),
-              help="Lowest severity that makes the exit status 1 (default: error).")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
-@click.option("--stdin-filename", help="The path to show for a plan read from `-`.")
-@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
-              help="Report only findings that are not in this baseline file.")
-@click.option("--write-baseline", type=click.Path(dir_okay=False),
-              help="Record today's findings in FILE as the baseline, and exit 0.")
-@click.option("--prune-baseline", is_flag=True, help="Remove fixed findings from the baseline file.")
-@click.option("--compare", "compare_path", type=click.Path(dir_okay=False), metavar="PREVIOUS.json",
-              help="Mark findings that are new since an earlier run's JSON report and list those fixed.")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the .planlint_cache folder.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1),
-              help="Worker processes (default: all cores for runs of 300 files or more, else 1).")
-@click.option("--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True,
-              help="Colour the text report: auto colours a terminal (NO_COLOR turns it off, FORCE_COLOR on, "
-                   "as in CI logs).")
-@click.option("--quiet", "-q", is_flag=True, help="Print the findings only, without the summary line.")
-@click.option("--statistics", is_flag=True, help="Print how many findings each rule has, instead of the findings.")
-@click.option("--fix", "fix", is_flag=True,
-              help="Apply safe fixes in place, then report what is left (`--fix -`: fixed plan on stdout).")
-@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
-@click.option("--diff", "show_diff", is_flag=True,
-              help="Print the diff that --fix would write; write nothing (exit 1 when there is a diff).")
-@click.option("--add-suppressions", metavar="REASON",
-              help="Write `# planlint: disable=CODE -- REASON` on each line that has a finding.")
+@option("--format", "formats", multiple=True, metavar="FORMAT[:FILE]",
+        help=f"Output format: {', '.join(FORMATS)}. Repeat it for several reports in one "
+             "run; FORMAT:FILE writes that report to FILE.",
+        help_zh=f"报告格式：{'、'.join(FORMATS)}。可以重复使用，一次生成多份报告；FORMAT:FILE 把这份报告写入 FILE。")
+@option("--output", "-o", type=click.Path(dir_okay=False),
+        help="Write the (first) report to FILE instead of standard output, atomically.",
+        help_zh="把（第一份）报告写入 FILE，而不是输出到屏幕；文件一次写好，不会只写一半。")
+@option("--select", multiple=True, help="Only these rules (codes, names or code prefixes, comma-separated).",
+        help_zh="只运行这些规则（规则代码、名称或代码前缀，用逗号分隔）。")
+@option("--extend-select", multiple=True,
+        help="Also run these rules, e.g. opt-in ones (codes, names or code prefixes, comma-separated).",
+        help_zh="另外运行这些规则，例如需启用的规则（规则代码、名称或代码前缀，用逗号分隔）。")
+@option("--ignore", multiple=True, help="Skip these rules (codes, names or code prefixes, comma-separated).",
+        help_zh="跳过这些规则（规则代码、名称或代码前缀，用逗号分隔）。")
+@option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.",
+        help_zh="使用这个配置文件。")
+@option("--isolated", is_flag=True, help="Ignore every config file.",
+        help_zh="不读取任何配置文件。")
+@option("--today", callback=_parse_today, help="The run's date, YYYY-MM-DD (default: the system date).",
+        help_zh="本次检查使用的日期，YYYY-MM-DD 格式（默认为系统日期）。")
+@option("--fail-on", type=click.Choice(SEVERITIES),
+        help="Lowest severity that makes the exit status 1 (default: error).",
+        help_zh="达到这个严重程度（或更高）时退出状态为 1（默认：error）。")
+@option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.",
+        help_zh="即使发现问题，退出状态也为 0。")
+@option("--stdin-filename", help="The path to show for a plan read from `-`.",
+        help_zh="从 `-`（标准输入）读入的计划显示成这个文件名。")
+@option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
+        help="Report only findings that are not in this baseline file.",
+        help_zh="只报告这个基线文件里没有的问题。")
+@option("--write-baseline", type=click.Path(dir_okay=False),
+        help="Record today's findings in FILE as the baseline, and exit 0.",
+        help_zh="把当前的问题记录到基线文件 FILE 中，退出状态为 0。")
+@option("--prune-baseline", is_flag=True, help="Remove fixed findings from the baseline file.",
+        help_zh="从基线文件中删除已经修复的问题。")
+@option("--compare", "compare_path", type=click.Path(dir_okay=False), metavar="PREVIOUS.json",
+        help="Mark findings that are new since an earlier run's JSON report and list those fixed.",
+        help_zh="与之前一次运行的 JSON 报告比较：标出新出现的问题，并列出已修复的问题。")
+@option("--no-cache", is_flag=True, help="Neither read nor write the .planlint_cache folder.",
+        help_zh="不读也不写 .planlint_cache 文件夹。")
+@option("--jobs", "-j", type=click.IntRange(min=1),
+        help="Worker processes (default: all cores for runs of 300 files or more, else 1).",
+        help_zh="工作进程数（默认：300 个及以上文件时用上所有 CPU 核，否则为 1）。")
+@option("--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True,
+        help="Colour the text report: auto colours a terminal (NO_COLOR turns it off, FORCE_COLOR on, "
+             "as in CI logs).",
+        help_zh="给文本报告加颜色：auto 表示输出到终端时加颜色（NO_COLOR 关闭，FORCE_COLOR 开启，适用于 CI 日志）。")
+@option("--quiet", "-q", is_flag=True, help="Print the findings only, without the summary line.",
+        help_zh="只列出问题，不显示最后的汇总行。")
+@option("--statistics", is_flag=True, help="Print how many findings each rule has, instead of the findings.",
+        help_zh="只显示每条规则发现了多少个问题，不逐条列出。")
+@option("--fix", "fix", is_flag=True,
+        help="Apply safe fixes in place, then report what is left (`--fix -`: fixed plan on stdout).",
+        help_zh="直接在文件里做安全的修复，然后报告剩下的问题（`--fix -`：修复后的计划输出到屏幕）。")
+@option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.",
+        help_zh="与 --fix 或 --diff 一起使用时，也做不安全的修复。")
+@option("--diff", "show_diff", is_flag=True,
+        help="Print the diff that --fix would write; write nothing (exit 1 when there is a diff).",
+        help_zh="显示 --fix 会做的修改（diff 格式），不写入任何文件（有修改时退出状态为 1）。")
+@option("--add-suppressions", metavar="REASON",
+        help="Write `# planlint: disable=CODE -- REASON` on each line that has a finding.",
+        help_zh="在每个有问题的行末写上 `# planlint: disable=规则代码 -- REASON`。")
 @_LANG_OPTION
 def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str],
           select: Tuple[str, ...], extend_select: Tuple[str, ...], ignore: Tuple[str, ...],
@@ -125,7 +154,7 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
           fix: bool, unsafe_fixes: bool, show_diff: bool, add_suppressions: Optional[str], lang: Optional[str],
           color: str = "auto", quiet: bool = False, statistics: bool = False) -> None:
     """Lint plan files and folders."""
-    _LANGUAGE[0] = lang
+    cli_language.choose(lang)
     for path in paths[:1] if len(paths) == 1 else ():  # `planlint --lang zh rule`: one path, a typo
         _no_command_typo(path, [c for c in cli.commands if c != "check"], lang)
     from planlint.config import load_settings
@@ -140,7 +169,7 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
                                            extend_select=_split(extend_select), today=today, lang=lang,
                                            fail_on=fail_on, baseline=baseline_path,
                                            use_baseline=not write_baseline, use_cache=not no_cache)
-        _LANGUAGE[0] = settings.lang
+        cli_language.choose(settings.lang)
         discovery_errors: List[Text] = []
         sources, context = _sources(settings, paths, stdin_filename, discovery_errors)
         _refuse_unsafe_targets(outputs, write_baseline, [settings.baseline, compare_path], sources + context,
@@ -383,16 +412,13 @@ def _fail(message: Union[str, Text, Exception]) -> NoReturn:
     sys.exit(2)
 
 
-# The language of usage errors: --lang, then the config's `lang` once it is read, then the locale.
-_LANGUAGE: List[Optional[str]] = [None]
 _PROTECTED_ZH = {"a plan being linted": "正在检查的计划文件", "the config file": "配置文件",
                  "the baseline being read": "正在读取的基线文件", "a config file": "配置文件"}
 
 
 def _language() -> str:
-    from planlint.config import choose_language
-
-    return choose_language(_LANGUAGE[0], {})  # type: ignore[arg-type]
+    """The run's language: --lang, the config's `lang`, the locale (planlint.cli_language)."""
+    return cli_language.language()
 
 
 def _status(message: Union[str, Text]) -> None:
@@ -422,23 +448,23 @@ def _padded(word: str, width: int) -> str:
     return word + " " * max(1, width - columns)
 
 
-@cli.command("rules")
+@cli.command("rules", help_zh="列出所有规则：代码、名称、严重程度和说明。")
 @_LANG_OPTION
 def list_rules(lang: Optional[str]) -> None:
     """List every rule: code, name, severity, summary."""
-    _LANGUAGE[0] = lang
+    cli_language.choose(lang)
     registry, lang = _registry_and_language(lang)
     for rule in registry.ordered():
         severity, enabled = SEVERITY_WORDS[lang][rule.severity.value], ENABLEMENT[lang][rule.on_by_default]
         click.echo(f"{rule.code}  {rule.name:<34} {_padded(severity, 9)}{_padded(enabled, 9)}{rule.title(lang)}")
 
 
-@cli.command("explain")
+@cli.command("explain", help_zh="按代码或名称解释一条规则：检查什么、为什么重要、失败示例和修正方法。")
 @click.argument("rule")
 @_LANG_OPTION
 def explain(rule: str, lang: Optional[str]) -> None:
     """Explain a rule by code or name: what it does, why, an example and its fix."""
-    _LANGUAGE[0] = lang
+    cli_language.choose(lang)
     from planlint.explain import render_explanation
 
     registry, lang = _registry_and_language(lang)
@@ -460,7 +486,7 @@ def _registry_and_language(lang: Optional[str]) -> Tuple[Registry, str]:
     return registry, settings.lang
 
 
-@cli.command("schema")
+@cli.command("schema", help_zh="输出计划格式的 JSON Schema（供编辑器和 yaml-language-server 使用）。")
 def schema() -> None:
     """Print the plan format's JSON Schema (for editors and yaml-language-server)."""
     from planlint.schema import schema_text
@@ -468,13 +494,14 @@ def schema() -> None:
     click.echo(schema_text(), nl=False)
 
 
-@cli.command("init")
+@cli.command("init", help_zh="写一份带注释、能通过所有规则的计划模板（--lang zh 时为中文）。")
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--today", callback=_parse_today, help="The date the plan is written, YYYY-MM-DD: it plans the year after.")
+@option("--today", callback=_parse_today, help="The date the plan is written, YYYY-MM-DD: it plans the year after.",
+        help_zh="计划的编写日期，YYYY-MM-DD 格式：模板会规划下一年。")
 @_LANG_OPTION
 def init(file: str, today: Optional[dt.date], lang: Optional[str]) -> None:
     """Write a commented template plan that passes every rule (in Chinese with --lang zh)."""
-    _LANGUAGE[0] = lang
+    cli_language.choose(lang)
     from planlint.config import choose_language, load_config
     from planlint.errors import ConfigError
     from planlint.init_template import plan_template
@@ -502,7 +529,7 @@ def init(file: str, today: Optional[dt.date], lang: Optional[str]) -> None:
     click.echo(builtin_message("init_written", file=file).render(language))
 
 
-@cli.command("server")
+@cli.command("server", help_zh="通过标准输入输出运行语言服务器（需要安装 `lsp` 扩展）。")
 def server() -> None:
     """Run the language server on standard input and output (needs the `lsp` extra)."""
     from planlint.server import INSTALL_HINT

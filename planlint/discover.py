@@ -109,7 +109,8 @@ def _walk(top: str, exclude: List[str], root: str, errors: Optional[List[Text]] 
 
     def unreadable(exc: OSError) -> None:
         if errors is not None:
-            errors.append(builtin_message("folder_unreadable", path=visible_path(exc.filename or top), reason=exc.strerror or exc))
+            errors.append(builtin_message("folder_unreadable", path=visible_path(exc.filename or top),
+                                          reason=exc.strerror or exc))
 
     for folder, dirs, names in os.walk(top, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".")

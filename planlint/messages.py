@@ -81,7 +81,8 @@ MESSAGES = {
     "too_many_aliases": ("more than {limit} aliases", "别名超过 {limit} 个"),
     "too_many_nodes": ("the document expands to more than {limit} nodes (alias bomb?)",
                        "文件展开后超过 {limit} 个值（别名 `*` 引用过多？）"),
-    "unsupported_tag": ("unsupported tag `{tag}`; plans use plain YAML values", "不支持 YAML 标签 `{tag}`；计划里只写普通的值（文字、数字、日期、是/否）"),
+    "unsupported_tag": ("unsupported tag `{tag}`; plans use plain YAML values",
+                        "不支持 YAML 标签 `{tag}`；计划里只写普通的值（文字、数字、日期、是/否）"),
     "key_not_text": ("a field name must be plain text, not a list or a set of fields",
                      "字段名必须是普通文字，不能是列表或一组字段"),
     # the schema (PL002); {path} is a place (api.place): "plan `mid-autumn`: `start`"

@@ -9,8 +9,9 @@ import os
 import re
 import shutil
 from pathlib import Path
-from typing import Iterator, List, Tuple
+from typing import Iterator, List, Optional, Tuple
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -52,6 +53,13 @@ def _chinese_strings() -> Iterator[Tuple[str, str]]:
             yield f"{rule.code} {name}", templates["zh"]
         yield f"{rule.code} DOC_ZH", rule.doc_zh
     yield from _labels("html", LABELS["zh"])
+    for command in [cli, *cli.commands.values()]:  # --help
+        yield f"help of {command.name}", command.help_zh
+        yield from ((f"help of {command.name} {p.name}", p.help_zh) for p in command.params
+                    if getattr(p, "help_zh", None))
+    from planlint.cli_language import CLICK_ZH  # click's own texts
+
+    yield from ((f"click {english!r}", chinese) for english, chinese in CLICK_ZH.items())
 
 
 def _labels(where: str, value) -> Iterator[Tuple[str, str]]:
@@ -289,3 +297,53 @@ def test_rules_speak_chinese_in_columns_that_line_up() -> None:
     lines = CliRunner().invoke(cli, ["rules", "--lang", "zh"]).stdout.splitlines()
     assert lines[0] == "PL001  yaml-syntax                        错误     默认     文件无法作为一个 YAML 计划读取。"
     assert "PL601  objective-not-measurable           警告     需启用   无法衡量的目标。" in lines  # 2 columns a character
+
+
+# --- click's own texts (usage errors, --help) under --lang zh / config `lang` / a zh locale ---------
+def _usage(*args: str, env: Optional[dict] = None):
+    return CliRunner().invoke(cli, list(args), env=env, prog_name="planlint")
+
+
+def test_a_usage_error_speaks_the_language_given_after_the_bad_option() -> None:
+    chinese = _usage("--bogus", "plan.yaml", "--lang", "zh")
+    assert (chinese.exit_code, chinese.stderr) == (2, "用法：planlint check [OPTIONS] [PATHS]...\n"
+                                                      "运行 'planlint check --help' 查看帮助。\n\n"
+                                                      "错误：没有 '--bogus' 这个选项。 是否应为 '--jobs'？\n")
+    english = _usage("--bogus", "plan.yaml")
+    assert (english.exit_code, english.stderr) == (2, "Usage: planlint check [OPTIONS] [PATHS]...\n"
+                                                      "Try 'planlint check --help' for help.\n\n"
+                                                      "Error: No such option '--bogus'. Did you mean '--jobs'?\n")
+
+
+def test_a_usage_error_speaks_the_locale_and_the_configured_language(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    missing = _usage("explain", env={"LC_ALL": "zh_CN.UTF-8"})
+    assert missing.stderr.splitlines()[-1] == "错误：缺少参数 'RULE'。"
+    (tmp_path / "planlint.yaml").write_text("lang: zh\n", encoding="utf-8")
+    bad = _usage("--fail-on", "bad", "--jobs", "0")
+    assert bad.stderr.splitlines()[-1] == "错误：'--fail-on' 的值无效：'bad' 不是 'error', 'warning', 'info' 之一。"
+    assert _usage("--jobs", "0").stderr.splitlines()[-1] == "错误：'--jobs' / '-j' 的值无效：0 不在允许的范围（x>=1）内。"
+    assert _usage("--lang", "en", "--selct", "PL1").stderr.splitlines()[-1] == \
+        "Error: No such option '--selct'. (Did you mean one of: '--extend-select', '--help', '--select'?)"
+
+
+def test_help_speaks_chinese_and_keeps_the_option_names() -> None:
+    for _ in range(2):  # click keeps each command's --help option: the second run must not inherit the first's
+        chinese = _usage("check", "--help", "--lang", "zh").stdout.splitlines()
+        assert chinese[0] == "用法：planlint check [OPTIONS] [PATHS]..."
+        assert "  检查计划文件和文件夹。" in chinese and "选项：" in chinese
+        assert "  --isolated                      不读取任何配置文件。" in chinese
+        assert "  -h, --help                      显示本帮助并退出。" in chinese
+        english = _usage("check", "--help").stdout.splitlines()
+        assert "  --isolated                      Ignore every config file." in english
+        assert "  -h, --help                      Show this message and exit." in english
+    top = _usage("--help", "--lang", "zh").stdout.splitlines()
+    assert "命令：" in top and "  init     写一份带注释、能通过所有规则的计划模板（--lang zh 时为中文）。" in top
+
+
+def test_every_command_and_option_has_chinese_help() -> None:
+    for command in [cli, *cli.commands.values()]:
+        assert _speaks_chinese(command.help_zh or ""), command.name
+        for param in command.params:
+            if isinstance(param, click.Option) and param.help:
+                assert _speaks_chinese(getattr(param, "help_zh", None) or ""), (command.name, param.name)
