@@ -13,7 +13,7 @@ from planlint import __version__, cli_language
 from planlint.api import Text, say
 from planlint.cli_language import BilingualGroup, BilingualOption, bilingual, option
 from planlint.messages import builtin_message
-from planlint.model import LANGUAGES, Severity
+from planlint.model import LANGUAGES, SEVERITY_NAMES, Severity
 from planlint.reporters import FORMATS
 
 if TYPE_CHECKING:  # only for annotations: a run imports what it needs, when it needs it
@@ -436,8 +436,6 @@ def _say(name: str, **args: Any) -> str:
 
 # Whether a rule runs with no configuration (SPEC 8), as `planlint rules` shows it.
 ENABLEMENT = {"en": {True: "default", False: "opt-in"}, "zh": {True: "默认", False: "需启用"}}
-SEVERITY_WORDS = {"en": {"error": "error", "warning": "warning", "info": "info"},
-                  "zh": {"error": "错误", "warning": "警告", "info": "提示"}}
 
 
 def _padded(word: str, width: int) -> str:
@@ -455,11 +453,11 @@ def list_rules(lang: Optional[str]) -> None:
     cli_language.choose(lang)
     registry, lang = _registry_and_language(lang)
     for rule in registry.ordered():
-        severity, enabled = SEVERITY_WORDS[lang][rule.severity.value], ENABLEMENT[lang][rule.on_by_default]
+        severity, enabled = SEVERITY_NAMES[lang][rule.severity.value], ENABLEMENT[lang][rule.on_by_default]
         click.echo(f"{rule.code}  {rule.name:<34} {_padded(severity, 9)}{_padded(enabled, 9)}{rule.title(lang)}")
 
 
-@cli.command("explain", help_zh="按代码或名称解释一条规则：检查什么、为什么重要、失败示例和修正方法。")
+@cli.command("explain", help_zh="按代码或名称解释一条规则：检查什么、为什么重要、错误写法和正确写法。")
 @click.argument("rule")
 @_LANG_OPTION
 def explain(rule: str, lang: Optional[str]) -> None:

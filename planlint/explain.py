@@ -4,14 +4,14 @@ from __future__ import annotations
 import json
 
 from planlint.api import DOC_SECTIONS
-from planlint.model import SECTION_TITLES, Rule
+from planlint.model import SECTION_TITLES, SEVERITY_NAMES, Rule
 
 _DEFAULTS = {"en": "Defaults:", "zh": "默认值："}
 
 
 def render_explanation(rule: Rule, lang: str = "en") -> str:
     sections = rule.sections(lang)
-    lines = [f"{rule.code} {rule.name} [{rule.severity.value}]", "", rule.title(lang), ""]
+    lines = [f"{rule.code} {rule.name} [{SEVERITY_NAMES[lang][rule.severity.value]}]", "", rule.title(lang), ""]
     for section in DOC_SECTIONS:
         body = sections.get(section, "")
         if section == "Options" and rule.options:

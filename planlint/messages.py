@@ -48,8 +48,8 @@ MESSAGES = {
     "first_item_without_dash": ("line {line} (`{item}`) is the first item of the list `{key}` but has no `- `, "
                                 "while the next item (line {next}) has one; write `- {item}`, its `- ` in line "
                                 "with the next item's",
-                                "第 {line} 行（`{item}`）是列表 `{key}` 的第一项，但前面没有 `- `，下一项（第 {next} 行）有；"
-                                "请写成 `- {item}`，`- ` 与下一项的 `- ` 对齐"),
+                                "第 {line} 行（`{item}`）是列表 `{key}` 的第一项，但前面没有 `- `，而下一项（第 {next} 行）有；"
+                                "请写成 `- {item}`，并与下一项的 `- ` 对齐"),
     "missing_dash": ("line {line} (`{item}`) lines up with the list items that start on line {list_line} but has "
                      "no `- `; write `- {item}` to start a new item, or indent it under the item above",
                      "第 {line} 行（`{item}`）与第 {list_line} 行开始的列表项对齐，但前面没有 `- `；"
@@ -189,11 +189,11 @@ MESSAGES = {
     "baseline_stale": ("{count} findings in the baseline {path} are fixed; remove them with --prune-baseline",
                        "基线文件 {path} 中有 {count} 个问题已经修复；可用 --prune-baseline 把它们删除"),
     "init_written": ("Wrote {file}; edit it, then run: planlint {file}",
-                     "已写入 {file}；请按实际情况修改，然后运行：planlint {file}"),
+                     "已生成 {file}；请把示例内容换成你们的实际情况，然后运行：planlint {file}"),
     "skipped_link": ("{path}: skipped: it is a symbolic link to a file outside the linted paths",
-                     "{path}：已跳过：它是符号链接，指向检查范围以外的文件"),
+                     "{path}：已跳过，因为它是符号链接，指向检查范围以外的文件"),
     "skipped_special": ("{path}: skipped: not a regular file (a FIFO, device or socket)",
-                        "{path}：已跳过：不是普通文件（而是管道、设备或套接字）"),
+                        "{path}：已跳过，因为它不是普通文件（而是管道、设备或套接字）"),
     "folder_unreadable": ("{path}: cannot read the folder: {reason}", "{path}：无法读取文件夹：{reason}"),
     "worker_died": ("a worker process died (killed, or out of memory) while linting one of {files}; "
                     "{count} files were not linted",
@@ -212,21 +212,21 @@ MESSAGES = {
     "suppressions_added": ("added suppression comments for {count} findings", "已为 {count} 个问题添加屏蔽注释"),
     "fix_failed": ("could not fix {path}: {reason}; the file was left as it was",
                    "无法修复 {path}：{reason}；文件保持原样"),
-    "fix_unparsable": ("the fixed text would not parse ({problem})", "修复后的文本无法解析（{problem}）"),
+    "fix_unparsable": ("the fixed text would not parse ({problem})", "修复后的内容无法作为 YAML 读取（{problem}）"),
     "fix_unparsable_at": ("the fixed text would not parse ({problem}, line {line})",
-                          "修复后的文本无法解析（第 {line} 行：{problem}）"),
+                          "修复后的内容无法作为 YAML 读取（第 {line} 行：{problem}）"),
     "fix_new_finding": ("the fixed text would have a new finding: {code} {problem} (line {line})",
-                        "修复后的文本会出现新问题：{code} {problem}（第 {line} 行）"),
+                        "修复后的内容会出现新问题：{code} {problem}（第 {line} 行）"),
     "fix_not_removed": ("a fix did not remove {code} {problem} (line {line})",
                         "修复没有消除 {code} {problem}（第 {line} 行）"),
     "fix_outside": ("{path} lies outside the linted paths; not written", "{path} 在检查范围之外；没有写入"),
-    "fix_not_written": ("{path} was not written: {reason}", "{path} 没有写入：{reason}"),
+    "fix_not_written": ("{path} was not written: {reason}", "{path} 没有写入，因为{reason}"),
     "fix_not_regular": ("it is not a regular file", "它不是普通文件"),
-    "fix_changed_on_disk": ("it changed on disk after planlint read it", "planlint 读取之后，文件在磁盘上又被改动了"),
+    "fix_changed_on_disk": ("it changed on disk after planlint read it", "在 planlint 读取之后，文件又被修改过了"),
     "no_suppression_added": ("{path}:{line}: no suppression comment added: {reason}",
-                             "{path}:{line}：没有添加屏蔽注释：{reason}"),
+                             "{path}:{line}：没有添加屏蔽注释，因为{reason}"),
     "comment_full": ("its planlint comment cannot take more codes", "这一行的 planlint 注释不能再添加规则代码"),
-    "ends_inside_text": ("the line ends inside a text value", "这一行结束在一段文字内部"),
+    "ends_inside_text": ("the line ends inside a text value", "这一行处在一段跨行文字的中间"),
     # malformed suppressions (PL007; unused ones are in rules/pl007) and crashes
     "directive_missing_equals": ("`{directive}` is not a suppression comment planlint can read: "
                                  "write `{fixed}`",

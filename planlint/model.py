@@ -23,6 +23,8 @@ SECTION_TITLES = {
     "zh": {"What it does": "作用", "Why it matters": "为什么重要", "Options": "选项",
            "Example that fails": "错误写法", "Fix": "正确写法"},
 }
+SEVERITY_NAMES = {"en": {"error": "error", "warning": "warning", "info": "info"},
+                  "zh": {"error": "错误", "warning": "警告", "info": "提示"}}
 TRANSLATED_SECTIONS = ("What it does", "Why it matters", "Options")
 
 

@@ -231,8 +231,8 @@ def test_skipped_files_are_noticed_in_chinese(tmp_path: Path, monkeypatch) -> No
     os.symlink("../secret.yaml", tmp_path / "plans" / "link.yaml")
     os.mkfifo(tmp_path / "plans" / "pipe.yaml")
     result = _run_zh(tmp_path, monkeypatch, "plans", "--isolated")
-    assert _lines(result.stderr) == ["planlint：提示：plans/link.yaml：已跳过：它是符号链接，指向检查范围以外的文件",
-                                     "planlint：提示：plans/pipe.yaml：已跳过：不是普通文件（而是管道、设备或套接字）"]
+    assert _lines(result.stderr) == ["planlint：提示：plans/link.yaml：已跳过，因为它是符号链接，指向检查范围以外的文件",
+                                     "planlint：提示：plans/pipe.yaml：已跳过，因为它不是普通文件（而是管道、设备或套接字）"]
 
 
 @pytest.mark.parametrize("case, line", [
@@ -252,7 +252,7 @@ def test_plugin_refusals_speak_chinese(case: str, line: str, monkeypatch) -> Non
 def test_init_says_what_it_wrote_in_chinese(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["init", "new.yaml", "--lang", "zh"])
-    assert (result.exit_code, _lines(result.stdout)) == (0, ["已写入 new.yaml；请按实际情况修改，然后运行：planlint new.yaml"])
+    assert (result.exit_code, _lines(result.stdout)) == (0, ["已生成 new.yaml；请把示例内容换成你们的实际情况，然后运行：planlint new.yaml"])
     assert "tiers: [总部, 分部, 门店]" in (tmp_path / "new.yaml").read_text(encoding="utf-8")
 
 
