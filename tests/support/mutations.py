@@ -12,38 +12,53 @@ ODD_VALUES = [None, 0, -1, 5, 3.5, "", "x", "2027-02-30", "2027-01-01", "2027010
               "monthly", "<script>alert(1)</script>", "::error::x", "a\nb", "\u202e", "总部", 10 ** 20]
 
 
+def _drop(node: Any, slot: Any, rnd: random.Random) -> None:
+    del node[slot]
+
+
+def _retype(node: Any, slot: Any, rnd: random.Random) -> None:
+    node[slot] = copy.deepcopy(rnd.choice(ODD_VALUES))
+
+
+def _reorder_keys(node: dict, slot: Any, rnd: random.Random) -> None:
+    items = list(node.items())
+    rnd.shuffle(items)
+    node.clear()
+    node.update(items)
+
+
+def _swap_values(node: dict, slot: Any, rnd: random.Random) -> None:
+    other = rnd.choice(list(node))
+    node[slot], node[other] = node[other], node[slot]
+
+
+def _duplicate(node: list, slot: Any, rnd: random.Random) -> None:
+    node.append(copy.deepcopy(node[slot]))
+
+
+def _shuffle(node: list, slot: Any, rnd: random.Random) -> None:
+    rnd.shuffle(node)
+
+
+# (upper bound of the roll, what to do); a roll above the last bound goes one level deeper.
+_ON_MAPPING = [(0.25, _drop), (0.45, _retype), (0.55, _reorder_keys), (0.62, _swap_values)]
+_ON_LIST = [(0.2, _drop), (0.35, _duplicate), (0.5, _retype), (0.6, _shuffle)]
+
+
 def mutate(node: Any, rnd: random.Random) -> Any:
     """Drop, duplicate, retype, reorder or swap something somewhere inside `node`."""
-    if isinstance(node, dict) and node:
-        key = rnd.choice(list(node))
-        roll = rnd.random()
-        if roll < 0.25:
-            del node[key]
-        elif roll < 0.45:
-            node[key] = copy.deepcopy(rnd.choice(ODD_VALUES))
-        elif roll < 0.55:
-            items = list(node.items())
-            rnd.shuffle(items)
-            node.clear()
-            node.update(items)
-        elif roll < 0.62:
-            other = rnd.choice(list(node))
-            node[key], node[other] = node[other], node[key]
-        else:
-            mutate(node[key], rnd)
-    elif isinstance(node, list) and node:
-        index = rnd.randrange(len(node))
-        roll = rnd.random()
-        if roll < 0.2:
-            del node[index]
-        elif roll < 0.35:
-            node.append(copy.deepcopy(node[index]))
-        elif roll < 0.5:
-            node[index] = copy.deepcopy(rnd.choice(ODD_VALUES))
-        elif roll < 0.6:
-            rnd.shuffle(node)
-        else:
-            mutate(node[index], rnd)
+    if not isinstance(node, (dict, list)) or not node:
+        return node
+    if isinstance(node, dict):
+        slot, operations = rnd.choice(list(node)), _ON_MAPPING
+    else:
+        slot, operations = rnd.randrange(len(node)), _ON_LIST
+    roll = rnd.random()
+    for bound, operation in operations:
+        if roll < bound:
+            operation(node, slot, rnd)
+            return node
+    mutate(node[slot], rnd)
     return node
 
 
