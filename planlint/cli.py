@@ -14,7 +14,7 @@ from planlint.api import Text, say
 from planlint.cli_language import BilingualGroup, BilingualOption, bilingual, option
 from planlint.messages import builtin_message
 from planlint.model import LANGUAGES, SEVERITY_NAMES, Severity
-from planlint.reporters import FORMATS
+from planlint.reporters import FORMATS, SHOW_FIXES
 
 if TYPE_CHECKING:  # only for annotations: a run imports what it needs, when it needs it
     from planlint.config import Settings
@@ -181,6 +181,7 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
             result = lint(sources, registry, settings, context, advance,
                           keep_text=any(name == "html" for name, _ in outputs),
                           keep_facts=any(name == "html" for name, _ in outputs),
+                          keep_fixes=any(name in SHOW_FIXES for name, _ in outputs),
                           jobs=jobs or default_jobs(len(sources) + len(context)),
                           cache_folder=settings.cache_folder)
         result.errors[:0] = [error.render(settings.lang) for error in discovery_errors]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Callable, Dict, List, Mapping, Optional, Sequence, Set, Tuple, Union
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, Sequence, Set, Tuple, Union
 
 from planlint.api import FileFacts
 from planlint.config import Prepared, Settings, prepare
@@ -78,11 +78,12 @@ def _in_memory(path: str, text: Union[str, bytes, None]) -> Source:
 def lint(sources: Sequence[Source], registry: Registry, settings: Settings,
          context: Sequence[Source] = (), progress: Optional[Callable[[], None]] = None,
          keep_text: bool = False, jobs: int = 1, cache_folder: Optional[str] = None,
-         memo: Optional[Memo] = None, keep_facts: bool = True) -> Result:
+         memo: Optional[Memo] = None, keep_facts: bool = True, keep_fixes: bool = True) -> Result:
     """Lint `sources`; `context` files are read only so cross-file rules see them too.
     `progress` is called once per linted file; `keep_text` keeps each file's text
     for reports that show source lines, `keep_facts` its account facts (a run of
-    10,000 plans for a JSON report leaves them out: 80 MB); `jobs` > 1 lints in worker processes;
+    10,000 plans for a JSON report leaves them out: 80 MB), `keep_fixes` each finding's fix
+    (a text report shows none); `jobs` > 1 lints in worker processes;
     `cache_folder` reuses per-file outcomes of unchanged files, `memo` those of
     earlier calls in this process."""
     prepared = prepare(registry, settings)
@@ -92,7 +93,7 @@ def lint(sources: Sequence[Source], registry: Registry, settings: Settings,
 
         baseline = Baseline.read(settings.baseline)
     checks = Checks(tuple(prepared.enabled.values()), prepared.severity, prepared.options, settings.today,
-              settings.limits, settings.lang, keep_text, keep_facts)
+              settings.limits, settings.lang, keep_text, keep_facts, keep_fixes)
     context_checks = replace(checks, keep_text=False)
     if memo is not None:
         memo.next_run()
@@ -174,9 +175,11 @@ def _finish_file(outcome: FileOutcome, extra: List[Finding], prepared: Prepared,
     done = apply_directives(findings, outcome.directives, outcome.plan_starts, registry.resolve,
                             set(prepared.enabled))
     if "PL007" in prepared.enabled and "PL007" not in ignored:
-        from planlint.fix_comments import unused_suppression_fixes
+        fixes: Dict[int, Any] = {}
+        if checks.keep_fixes:
+            from planlint.fix_comments import unused_suppression_fixes
 
-        fixes = unused_suppression_fixes(outcome.directives, registry.resolve, set(prepared.enabled))
+            fixes = unused_suppression_fixes(outcome.directives, registry.resolve, set(prepared.enabled))
         done.kept += [make_finding(outcome, "PL007", replace(problem, fix=fixes.get(problem.position[0])), checks, None)
                       for problem in done.unused if problem.position is not None]
     return done.kept, done.suppressed

@@ -39,6 +39,7 @@ class Checks:
     lang: str
     keep_text: bool = False  # an HTML report shows source lines
     keep_facts: bool = True  # account facts for the directors' report (HTML); 8 KB a plan
+    keep_fixes: bool = True  # each finding's fix, for the reports that show it (reporters.SHOW_FIXES)
 
 
 @dataclass
@@ -88,7 +89,7 @@ def lint_file(source: Source, checks: Checks, raw: Optional[bytes] = None) -> Fi
 
             outcome.account_facts = account_facts(doc)
         problems += _run_rules(doc, checks, outcome)
-        if any(code in FIXABLE for code, _ in problems):
+        if checks.keep_fixes and any(code in FIXABLE for code, _ in problems):
             from planlint.fixers import attach as attach_fixes
 
             problems = attach_fixes(problems, doc)
@@ -197,7 +198,7 @@ def make_finding(outcome: FileOutcome, code: str, problem: Problem, checks: Chec
     return Finding(outcome.path, line, column, end_line, end_column, code, name, checks.severity[code],
                    sys.intern(visible(problem.render(checks.lang))), outcome.account, plan,
                    sys.intern(format_path(problem.path)) if problem.path else None,
-                   _resolved_fix(problem, positions))
+                   _resolved_fix(problem, positions) if checks.keep_fixes else None)
 
 
 def _resolved_fix(problem: Problem, positions: Any) -> Any:

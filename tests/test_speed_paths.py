@@ -138,3 +138,28 @@ def test_a_new_process_takes_findings_with_fixes_and_report_facts_from_the_cache
                             timeout=120, env=env)
     assert (second.returncode, second.stderr) == (1, ""), second.stderr
     assert second.stdout == first.stdout
+
+
+def test_a_text_report_leaves_fixes_out_and_a_later_json_run_on_the_same_cache_has_them(tmp_path: Path) -> None:
+    """A text report shows no fixes, so a pre-commit run does not work them out (nor load
+    the fixers); a JSON run afterwards, sharing the cache, still reports every fix."""
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for source in [*sorted((HERE / "rules" / "PL002").glob("fail_fix_*.yaml")),
+                   *sorted((HERE / "rules" / "PL007").glob("fail_fix_*.yaml"))]:
+        if ".fixed." not in source.name:
+            shutil.copy(source, folder / source.name)
+    env = {**os.environ, "PLANLINT_CACHE_DIR": str(tmp_path / "cache")}
+    code = ("import sys\nfrom planlint.cli import main\nsys.argv = ['planlint', *sys.argv[1:]]\n"
+            "try:\n    main()\nfinally:\n    print('fixers loaded:', 'planlint.fixers' in sys.modules, file=sys.stderr)\n")
+    common = [str(folder), "--today", "2026-11-23", "--isolated", "--jobs", "1"]
+    text = subprocess.run([sys.executable, "-c", code, *common], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=120, env=env)
+    assert text.returncode == 1 and "PL002" in text.stdout
+    assert "fixers loaded: False" in text.stderr
+    fresh = lint_json(*common, "--no-cache")
+    assert any(f["fix"] is not None for f in fresh if f["code"] == "PL002")
+    assert any(f["fix"] is not None for f in fresh if f["code"] == "PL007")
+    cached = subprocess.run([sys.executable, "-m", "planlint", *common, "--format", "json"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=120, env=env)
+    assert json.loads(cached.stdout) == fresh

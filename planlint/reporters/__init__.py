@@ -5,6 +5,8 @@ from importlib import import_module
 from typing import Callable, Iterable
 
 FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "html")
+# The formats that show each finding's fix: a run for the others leaves fixes uncomputed.
+SHOW_FIXES = ("json", "sarif", "html")
 
 
 def get_reporter(name: str) -> Callable[..., str]:
