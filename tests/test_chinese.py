@@ -260,7 +260,8 @@ def test_init_says_what_it_wrote_in_chinese(tmp_path: Path, monkeypatch) -> None
 # the word on the left is never used, the one on the right is.
 ONE_TERM = {"方案": "计划", "就绪": "到位 (a material's ready date)", "联合回顾": "联合复盘 (a project's review)",
             "复盘行动": "改进措施 (review actions)", "回顾的措施": "改进措施", "回顾措施": "复盘改进措施", "责任人": "负责人",
-            "是否指": "是否应为 (did you mean)", "最优目标": "目标值 (target)", "标识符": "编号"}
+            "是否指": "是否应为 (did you mean)", "最优目标": "目标值 (target)", "标识符": "编号",
+            "文档": "文件", "解析器": "planlint/YAML", "失败示例": "错误写法", "修正": "正确写法 (the Fix section)"}
 ASCII_ID = re.compile(r"(?<![A-Za-z_-])ids?(?![A-Za-z_-])")  # "联系人 id": a Chinese reader says 编号
 ZH_TEMPLATE = HERE.parent / "planlint" / "templates" / "plan-template.zh.yaml"
 
@@ -272,7 +273,10 @@ def _template_comments() -> Iterator[Tuple[str, str]]:
 
 
 def test_one_word_for_each_concept() -> None:
-    for where, chinese in [*_chinese_strings(), *_template_comments()]:
+    from planlint.model import SECTION_TITLES  # explain's and the LSP hover's headings
+
+    sections = [(f"section {english!r}", chinese) for english, chinese in SECTION_TITLES["zh"].items()]
+    for where, chinese in [*_chinese_strings(), *_template_comments(), *sections]:
         prose = _prose(chinese)
         for wrong, right in ONE_TERM.items():
             assert wrong not in prose, f"{where}: write {right}, not {wrong}: {chinese}"
