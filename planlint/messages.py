@@ -128,6 +128,7 @@ MESSAGES = {
     "quote_hint": ("; YAML reads a bare `{source}` as a number: put it in quotes, {quoted}",
                    "；YAML 会把不加引号的 `{source}` 当作数字：请加上引号，写成 {quoted}"),
     "unquote_hint": ("; remove the quotes: write `{value}`", "；请去掉引号，写成 `{value}`"),
+    "list_hint": ("; write a list in brackets: `{listed}`", "；列表要用方括号括起来，写成 `{listed}`"),
     "decimal_hint": ("; write `{number}` (plain digits: no leading zeros, separators, decimals or exponents)",
                      "；请写成 `{number}`（只写数字：不要前导零、分隔符、小数点或科学计数法）"),
     # the command line and configuration (exit status 2)

@@ -196,6 +196,10 @@ def _bool_hint(value: Any, path: DataPath, positions: PositionIndex) -> Hint:
     return ""
 
 
+# `tiers: 总部, 分部, 门店` means a list; Chinese keyboards type `，` `、` `；`.
+_LIST_SEPARATORS = re.compile(r"\s*[,，、;；]\s*")
+
+
 def _type_hint(error: Any, value: Any, path: DataPath, positions: PositionIndex, fits: Fits
                ) -> Hint:
     expected = [error.validator_value] if isinstance(error.validator_value, str) else list(error.validator_value)
@@ -206,6 +210,10 @@ def _type_hint(error: Any, value: Any, path: DataPath, positions: PositionIndex,
     if "boolean" in expected and isinstance(value, str) and value.strip().lower() in _YAML11_BOOLS:
         word = _YAML11_BOOLS[value.strip().lower()]
         return builtin_message("unquote_hint", value=word)
+    if "array" in expected and isinstance(value, str) and value.strip():
+        items = [item for item in _LIST_SEPARATORS.split(value.strip()) if item]
+        if fits(items, error.schema):
+            return builtin_message("list_hint", listed="[" + ", ".join(items) + "]")
     if "integer" in expected and isinstance(value, (str, float)):
         number = _whole_number(str(source if source is not None else value))
         if number is not None:

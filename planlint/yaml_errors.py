@@ -96,8 +96,11 @@ def full_width_before(lines: List[str], last: int) -> Optional[Located]:
 
 def _missing_colon(lines: List[str], index: int) -> Located:
     line = _line(lines, index)
-    written = line.strip()
+    written = _without_comment(line).strip() or line.strip()
     words = written.lstrip("- ").split(None, 1)
+    key, colon, value = written.lstrip("- ").partition(":")
+    if colon and value.strip() and not value[:1].isspace():  # `name:王芳`: only the space is missing
+        words = [key, value]
     meant = f"{words[0]}: {words[1]}" if len(words) == 2 else f"{written}:"
     column = len(line) - len(line.lstrip()) + 1
     return index + 1, column, builtin_message("missing_colon", line=index + 1, written=written, meant=meant)
