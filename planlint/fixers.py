@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 import json
 import re
-import datetime as dt
 from typing import Any, Callable, Dict, List, Optional, Set, Tuple
 
 from planlint import schema_at
@@ -19,8 +18,6 @@ from planlint.fixes import SAFE, UNSAFE, Edit, Fix, Lines
 from planlint.schema_messages import option_in_chinese
 
 _NUMBERISH = re.compile(r"^[-+]?[0-9][0-9_,]*$")
-_DATE_SPELLINGS = (re.compile(r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})$"),
-                   re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$"))
 _BOOL_WORDS = {"yes", "no", "on", "off", "true", "false", "y", "n"}
 # Text that reads back as itself when written plain, in block and flow context.
 _PLAIN_SAFE = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:#,\[\]{}]*$")
@@ -132,15 +129,10 @@ def _text_fix(scalar: Scalar, schemas: List[dict]) -> Optional[Fix]:
 def _date_fix(scalar: Scalar, schemas: List[dict]) -> Optional[Fix]:
     if not schema_at.is_date(schemas):
         return None
-    for spelling in _DATE_SPELLINGS:
-        match = spelling.match(scalar.value.strip())
-        if match:
-            try:
-                iso = dt.date(*(int(g) for g in match.groups())).isoformat()
-            except ValueError:
-                return None  # not a real date: only the author knows which one
-            return Fix(f"Write the date as `{iso}`", (scalar.edit(iso, literal=True),), SAFE)
-    return None
+    from planlint.schema_messages import iso_date  # the message's hint and the fix read dates alike
+
+    iso = iso_date(scalar.value)
+    return Fix(f"Write the date as `{iso}`", (scalar.edit(iso, literal=True),), SAFE) if iso else None
 
 
 def _enum_fix(scalar: Scalar, schemas: List[dict]) -> Optional[Fix]:

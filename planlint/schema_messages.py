@@ -19,7 +19,13 @@ _TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a numbe
 _YAML11_BOOLS = {"yes": "true", "no": "false", "on": "true", "off": "false", "true": "true", "false": "false",
                  "y": "true", "n": "false"}
 _NUMBERISH = re.compile(r"^[-+]?(0[xXoObB]?[0-9a-fA-F_,]*|[0-9][0-9_,]*)(\.0*)?([eE][-+]?[0-9]+)?$")
-_OTHER_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+# The other ways people write a date (SPEC 7a.4), one rule for the message's hint and for
+# --fix (planlint.fixers): a four-digit year, then month and day of one or two digits,
+# separated by the same `/`, `.` or `-` both times, or by 年 and 月 (日 optional); spaces
+# around the parts are allowed. Two different separators or the day first are left to
+# the author, as is a date that does not exist.
+_DATE_SPELLINGS = (re.compile(r"(?P<year>\d{4})\s*(?P<sep>[-/.])\s*(?P<month>\d{1,2})\s*(?P=sep)\s*(?P<day>\d{1,2})"),
+                   re.compile(r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日?"))
 Hint = Union[str, Text]
 Fits = Callable[[Any, dict], bool]
 
@@ -140,21 +146,23 @@ def _enum(path: DataPath, error: Any, positions: PositionIndex, where: Text, got
 
 
 def _date(path: DataPath, value: Any, source: Optional[str], where: Text, got: Text) -> Problem:
-    rewritten = _iso_date(str(value)) if isinstance(value, str) else None
+    rewritten = iso_date(str(value)) if isinstance(value, str) else None
     if rewritten is None:
         return Problem(path, builtin_message("must_be_date", path=where, got=got))
     return Problem(path, builtin_message("date_spelling", path=where, got=got, date=rewritten))
 
 
-def _iso_date(value: str) -> Optional[str]:
-    """`2027/6/15`, `2027.6.15`, `2027-6-15`, `2027年6月15日` -> `2027-06-15`, when real."""
-    match = _OTHER_DATE.match(value)
-    if not match:
-        return None
-    try:
-        return dt.date(*(int(part) for part in match.groups())).isoformat()
-    except ValueError:
-        return None
+def iso_date(value: str) -> Optional[str]:
+    """`2027/6/15`, `2027.6.15`, `2027-6-15`, `2027年6月15日` -> `2027-06-15`; None for
+    any other text and for a date that does not exist."""
+    for spelling in _DATE_SPELLINGS:
+        match = spelling.fullmatch(value.strip())
+        if match:
+            try:
+                return dt.date(int(match["year"]), int(match["month"]), int(match["day"])).isoformat()
+            except ValueError:
+                return None  # 2027/2/30: only the author knows which day was meant
+    return None
 
 
 def _expected(error: Any) -> Text:
