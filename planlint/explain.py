@@ -2,11 +2,56 @@
 from __future__ import annotations
 
 import json
+import re
 
 from planlint.api import DOC_SECTIONS
 from planlint.model import SECTION_TITLES, SEVERITY_NAMES, Rule
 
 _DEFAULTS = {"en": "Defaults:", "zh": "默认值："}
+
+# The examples in Chinese: the same YAML as the English docs, with the values and
+# comments a Chinese team writes (总部/分部/门店, 李明), so no example is written twice.
+# Each entry replaces a whole value, list item or comment, alike in a rule's failing
+# example and its fix, so the rule reads the same plan; ids (`li-ming`) stay, being
+# slugs in either language. tests/test_chinese.py checks every entry is still used.
+EXAMPLE_WORDS_ZH = {
+    # tiers, people, the account
+    "headquarters": "总部", "branch": "分部", "store": "门店",
+    "Li Ming": "李明", "Zhang Wei": "张伟", "zhang wei": "张伟", "Liu Yang": "刘洋", "Wang Fang": "王芳",
+    "Chen Hui, VP Sales": "陈辉（销售副总裁）", "purchasing manager": "采购经理",
+    "Gome: Electrical Appliances": "国美: 家用电器", "Gome Electrical Appliances": "国美电器",
+    # materials, offers, objectives, budgets, risks, reviews
+    "POS display stands": "收银台陈列架", "Gift kitchen sets": "厨具礼品套装", "Gift kitchen set": "厨具礼品套装",
+    "Display stands": "陈列架", "Promoters": "促销员", "Gift boxes": "礼盒", "Demo staff": "演示人员",
+    "X-500G display island, Gome design": "X-500G 国美定制展台", "Gome member demo days": "国美会员体验日",
+    "X-500 fridges at the regional DC": "区域配送中心备货的 X-500 冰箱",
+    "Model X-500 fridge, sold only through Gome": "X-500 冰箱，只在国美销售", "Model X-500 fridge": "X-500 冰箱",
+    "Extra 5% off for Gome": "国美额外优惠 5%", "Model X-500G fridge, built only for Gome": "X-500G 冰箱，国美专供型号",
+    "Grow the business with headquarters": "与总部一起把生意做大", "a lot": "越多越好",
+    "sell-out revenue": "零售额", "Sell-out of the X-500": "X-500 的零售销量", "units sold": "销售台数",
+    "Our share of the chilled shelf": "我们在冷柜货架上的份额", "share of shelf": "货架份额",
+    "Launch event in the flagship store": "旗舰店上市活动", "Demo staff for four weekends": "四个周末的演示人员",
+    "Stock-out of the 500 L model in week 1": "第一周 500 升型号断货",
+    "2,000 units held at the regional DC": "区域配送中心预留 2000 台",
+    "store promoters": "门店促销员", "Gift uptake 40% below forecast": "赠品领取量比预测低 40%",
+    "Demo staff were trained too late for the launch weekend": "演示人员培训太晚，没赶上上市第一个周末",
+    "Train demo staff two weeks before each launch": "每次上市前两周培训演示人员",
+    "lead time is fine now": "现在提前期已经够了",
+    # comments
+    "today 2027-07-01: no visit in 2027-Q2": "今天是 2027-07-01：2027 年第二季度没有高层拜访",
+    "today 2027-03-01: the survey is more than 365 days old": "今天是 2027-03-01：上次满意度调查已超过 365 天",
+    "today 2027-01-15: confirmed 365 days ago": "今天是 2027-01-15：联系人信息是 365 天前确认的",
+    "suning-2027.yaml: the same three items in a promotion": "suning-2027.yaml：一次促销里也是这三项物料",
+}
+# A whole value (`key: v`), list item (`- v`, `[v, …]`), quoted value, comment or suppression reason.
+WHOLE_VALUE = r'(?:(?<=: )|(?<=- )|(?<=\[)|(?<=, )|(?<=# )|(?<=-- )|(?<="))({})(?=$|\]|,|"|  #)'
+
+
+def example_in_chinese(example: str) -> str:
+    """An English doc example with the values and comments of EXAMPLE_WORDS_ZH."""
+    for english in sorted(EXAMPLE_WORDS_ZH, key=len, reverse=True):  # `Model X-500 fridge, …` first
+        example = re.sub(WHOLE_VALUE.format(re.escape(english)), EXAMPLE_WORDS_ZH[english], example, flags=re.M)
+    return example
 
 
 def render_explanation(rule: Rule, lang: str = "en") -> str:

@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from planlint.fixes import Fix
 
 LANGUAGES = ("en", "zh")
-# A rule's DOC_ZH translates the prose; the YAML examples are shared with the English docs.
+# A rule's DOC_ZH translates the prose; the YAML examples are the English docs' with Chinese
+# values and comments (planlint.explain.EXAMPLE_WORDS_ZH).
 SECTION_TITLES = {
     "en": {title: title for title in DOC_SECTIONS},
     "zh": {"What it does": "作用", "Why it matters": "为什么重要", "Options": "选项",
@@ -119,6 +120,11 @@ class Rule:
     def sections(self, lang: str = "en") -> dict:
         """The doc's `## Heading` sections by English heading, translated where available."""
         found = _sections(self.doc)
+        if lang == "zh":  # the English examples, with Chinese values and comments
+            from planlint.explain import example_in_chinese
+
+            found.update({k: example_in_chinese(found[k]) for k in DOC_SECTIONS if k not in TRANSLATED_SECTIONS
+                          and k in found})
         if lang != "en" and self.doc_zh:
             english_title = {v: k for k, v in SECTION_TITLES[lang].items()}
             found.update({english_title.get(k, k): v for k, v in _sections(self.doc_zh).items()})

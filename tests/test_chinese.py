@@ -351,3 +351,69 @@ def test_every_command_and_option_has_chinese_help() -> None:
         for param in command.params:
             if isinstance(param, click.Option) and param.help:
                 assert _speaks_chinese(getattr(param, "help_zh", None) or ""), (command.name, param.name)
+
+
+# --- `planlint explain --lang zh`: the English examples with Chinese values and comments ---------
+HUMAN_TEXT = re.compile(r"^\s*(?:- )?(name|exec|owner|checker|item|text|offer|risk|mitigation|action|findings|"
+                        r"audience|metric|role|title): (?P<value>.+?)\s*$")
+
+
+def _examples(rule, lang: str) -> List[str]:
+    sections = rule.sections(lang)
+    return [re.sub(r"```(yaml)?", "", sections[s]) for s in ("Example that fails", "Fix")]
+
+
+def _parsed(example: str):
+    import textwrap
+
+    import yaml
+
+    lines = [line for line in example.splitlines() if line.strip() != "..." and not line.startswith("# ")]
+    try:
+        return yaml.safe_load(textwrap.dedent("\n".join(lines)))
+    except yaml.YAMLError:
+        return "does not parse"
+
+
+def _renamed(value, words: dict):
+    if isinstance(value, dict):
+        return {_renamed(k, words): _renamed(v, words) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_renamed(v, words) for v in value]
+    return words.get(value, value) if isinstance(value, str) else value
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
+def test_the_chinese_examples_are_the_english_ones_with_chinese_values(rule) -> None:
+    """The same YAML, each value renamed one to one (a rule reads the same plan), and no
+    comment or person-written text left in English."""
+    from planlint.explain import EXAMPLE_WORDS_ZH, WHOLE_VALUE
+
+    for english, chinese in zip(_examples(rule, "en"), _examples(rule, "zh")):
+        assert _parsed(chinese) == _renamed(_parsed(english), EXAMPLE_WORDS_ZH)
+        used = {w for w in EXAMPLE_WORDS_ZH if re.search(WHOLE_VALUE.format(re.escape(w)), english, re.M)}
+        assert len({EXAMPLE_WORDS_ZH[w] for w in used}) == len({w.casefold() for w in used})  # one to one
+        for line in chinese.splitlines():
+            comment = line.split("#", 1)[1] if "#" in line and "planlint:" not in line else ""
+            human = HUMAN_TEXT.match(line.split("  #")[0])
+            for text in (comment.strip(), human and human["value"].strip('"')):
+                assert not text or CJK.search(text) or not re.search("[a-z]{3,}", re.sub(r"[\w.-]+\.yaml", "", text)), \
+                    (rule.code, line)
+
+
+def test_every_chinese_example_word_is_used() -> None:
+    from planlint.explain import EXAMPLE_WORDS_ZH
+
+    english = "\n".join(text for rule in RULES for text in _examples(rule, "en"))
+    chinese = "\n".join(text for rule in RULES for text in _examples(rule, "zh"))
+    assert [w for w, zh in EXAMPLE_WORDS_ZH.items() if w not in english or zh not in chinese] == []
+
+
+def test_explain_shows_chinese_examples_and_keeps_the_english_ones() -> None:
+    chinese = CliRunner().invoke(cli, ["explain", "PL101", "--lang", "zh"]).stdout.splitlines()
+    assert chinese[0] == "PL101 tier-without-plan [错误]" and "  tiers: [总部, 分部, 门店]" in chinese
+    assert "    tier: 分部" in chinese[chinese.index("正确写法"):]
+    english = CliRunner().invoke(cli, ["explain", "PL101", "--lang", "en"]).stdout.splitlines()
+    assert "  tiers: [headquarters, branch, store]" in english
+    late = CliRunner().invoke(cli, ["explain", "PL702", "--lang", "zh"]).stdout.splitlines()
+    assert "# 今天是 2027-07-01：2027 年第二季度没有高层拜访" in late and "      exec: 陈辉（销售副总裁）" in late
