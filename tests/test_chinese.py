@@ -297,6 +297,21 @@ def test_the_chinese_html_report_puts_no_ascii_punctuation_after_chinese(monkeyp
     assert "2027年1月" in page and "1月 2027" not in page
 
 
+def test_the_chinese_timeline_labels_do_not_run_into_each_other(monkeypatch) -> None:
+    """"2026年10月" is wider than a month on a 15-month axis: the next month's label gives way."""
+    def width(label: str) -> float:  # at the axis' 10.5px: a CJK character is a full em, a digit about 6
+        return sum(10.5 if CJK.match(c) else 6.0 for c in label)
+
+    monkeypatch.chdir(HERE.parent)
+    page = CliRunner().invoke(cli, ["examples/plans", "--format", "html", "--lang", "zh",
+                                    "--today", "2027-06-01"]).stdout
+    for svg in re.findall(r"<svg class=\"timeline\".*?</svg>", page, flags=re.S):
+        labels = [(float(x), label) for x, label in re.findall(r'<text class="month" x="([\d.]+)"[^>]*>([^<]+)<', svg)]
+        assert any("年" in label for _, label in labels)
+        for (x, label), (next_x, _) in zip(labels, labels[1:]):
+            assert x + width(label) + 4 <= next_x, (label, x, next_x)  # a gap of a space at least
+
+
 def test_rules_speak_chinese_in_columns_that_line_up() -> None:
     lines = CliRunner().invoke(cli, ["rules", "--lang", "zh"]).stdout.splitlines()
     assert lines[0] == "PL001  yaml-syntax                        错误     默认     文件无法作为一个 YAML 计划读取。"

@@ -82,6 +82,11 @@ def _dates(facts: AccountFacts) -> List[dt.date]:
     return days
 
 
+def _label_width(text: str) -> float:
+    """About how wide a month label is at the axis' 10.5px (a CJK character is a full em)."""
+    return sum(10.5 if unicodedata.east_asian_width(c) in ("W", "F") else 6.0 for c in text)
+
+
 def short(text: str, units: int = LABEL_UNITS) -> str:
     text, used, out = visible(text), 0, ""
     for char in text:
@@ -136,14 +141,19 @@ def _axis(timeline: Timeline, today: dt.date, t: dict) -> None:
         months.append(month)
         month = _month(month, 1)
     step = 1 if len(months) <= 19 else 3 if len(months) <= 60 else 12
+    free_from = 0.0  # where the last label ends: "2026年11月" is wider than a month of 14
     for i, month in enumerate(months):
         if step == 12 and month.month != 1 and i:
             continue  # a calendar of many years (a mistyped year) gets a line per year
-        labelled = (i % step == 0 or step == 12) and month < timeline.d1
-        year = i == 0 or month.month == 1  # "Jan 2027", "2027年1月": the year where it starts
+        x = timeline.x(month)
+        year = i == 0 or month.month == 1  # "Jan 2027", "2027年1月": the year where it starts,
+        named = year and not (i == 0 and month.month == 12 and step == 1 and len(months) > 1)  # or next to it
         name = t["months"][month.month - 1]
-        text = t["month_year"].format(month=name, year=month.year) if year else name
-        timeline.ticks.append((timeline.x(month), text if labelled else "", labelled, year))
+        text = t["month_year"].format(month=name, year=month.year) if named else name
+        labelled = (i % step == 0 or step == 12) and month < timeline.d1 and (named or x >= free_from)
+        if labelled:
+            free_from = x + 3 + _label_width(text) + 4
+        timeline.ticks.append((x, text if labelled else "", labelled, year))
     if timeline.d0 <= today < timeline.d1:
         timeline.today = timeline.x(today)
     else:
