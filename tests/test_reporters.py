@@ -185,3 +185,8 @@ def test_a_streamed_report_larger_than_one_block_is_whole(tmp_path: Path) -> Non
     findings = json.loads(streamed)
     assert len(streamed) > 1 << 17 and len(findings) >= 40 * 14
     assert streamed == json.dumps(findings, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_html_landing_names_no_healthy_account_among_the_lowest() -> None:
+    html = report("html", "examples/plans/gome-2027.yaml", "examples/plans/meridian-foods-2027.yaml")
+    assert "<p>Every account scores 100.</p>" in html and "Lowest health scores" not in html

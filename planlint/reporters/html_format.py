@@ -69,10 +69,11 @@ def _account(finding: Finding) -> str:
 def _landing(result: Result, table: Sequence[accounts.Row], t: dict, lang: str, rules: Dict[str, Rule]
              ) -> List[str]:
     """What a director reads first: who is worst off, what changed, and what costs the most."""
+    # Only accounts that lost points: a healthy account named among "the lowest" would alarm a director.
     worst = [t["worst_item"].format(name=row.name, score=row.score, manager=row.manager or "—")
-             for row in table[:3]]
-    items = worst[0] if len(worst) == 1 else t["comma"].join(worst[:-1]) + t["and"] + worst[-1]
-    sentences = [t["worst"].format(items=items)] if worst else []
+             for row in table[:3] if row.score < 100]
+    items = t["comma"].join(worst[:-1]) + t["and"] + worst[-1] if len(worst) > 1 else "".join(worst)
+    sentences = [t["worst"].format(items=items)] if worst else [t["all_healthy"]] if table else []
     if result.trend is not None:
         sentences.append(result.trend.summary(lang))
     costliest = accounts.costliest_rule(result)

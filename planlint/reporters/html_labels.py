@@ -13,7 +13,7 @@ LABELS = {
            "explain": "About this rule: {title}", "errors": "Internal errors", "suppressed_title": "Suppressed findings",
            "where": "Where", "reason": "Reason", "severity": {"error": "error", "warning": "warning", "info": "info"},
            "today_is": "today", "compared": "compared with",
-           "worst": "Lowest health scores: {items}.", "worst_item": "{name} ({score}, {manager})",
+           "worst": "Lowest health scores: {items}.", "all_healthy": "Every account scores 100.", "worst_item": "{name} ({score}, {manager})",
            "and": " and ", "comma": ", ",
            "costliest": "The rule costing the most points is {code} {name} ({title}): {points} across {accounts} {account_word} "
                         "({count} {finding_word}).",
@@ -54,7 +54,7 @@ LABELS = {
            "explain": "关于这条规则：{title}", "errors": "内部错误", "suppressed_title": "已屏蔽的问题",
            "where": "位置", "reason": "原因", "severity": {"error": "错误", "warning": "警告", "info": "提示"},
            "today_is": "今天", "compared": "对比",
-           "worst": "健康分最低的客户：{items}。", "worst_item": "{name}（{score} 分，{manager}）",
+           "worst": "健康分最低的客户：{items}。", "all_healthy": "所有客户的健康分都是 100 分。", "worst_item": "{name}（{score} 分，{manager}）",
            "and": "和", "comma": "、",
            "costliest": "扣分最多的规则是 {code} {name}（{title}）：在 {accounts} 个客户中共扣 {points} 分（{count} 个问题）。",
            "account_words": ("", ""), "finding_words": ("", ""),
