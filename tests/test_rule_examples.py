@@ -1,7 +1,8 @@
 """Each rule's documented example fails, and its fix clears the finding.
 
 `planlint explain CODE`, the HTML report and SARIF show a rule's "Example that
-fails" and "Fix" YAML blocks (read here as they read them: `Rule.sections()`).
+fails" and "Fix" YAML blocks (read here as they read them: `Rule.sections(lang)`;
+in Chinese, the same YAML with Chinese values and comments, which must hold too).
 The blocks are fragments, written at the level of the mistake; each is placed
 into tests/rule_examples/base.yaml (a clean plan whose ids the examples use) by
 its indentation, as text, so duplicate keys and comments stay as written:
@@ -18,10 +19,10 @@ its indentation, as text, so duplicate keys and comments stay as written:
   example leaves out (from the entry they replace, or the first one of their type).
 
 In an example, `...` alone on a line separates fragments at different levels,
-indented it stands for the rest of its entry; `# today YYYY-MM-DD` is the run's
-date; `# name.yaml` names the file, and a second such comment another account's
-file that holds the same example. The fix is placed into the failing plan: it
-shows only what changes.
+indented it stands for the rest of its entry; `# today YYYY-MM-DD` (`# 今天是 …`)
+is the run's date; `# name.yaml` names the file, and a second such comment
+another account's file that holds the same example. The fix is placed into the
+failing plan: it shows only what changes.
 """
 from __future__ import annotations
 
@@ -65,7 +66,7 @@ class Example:
         self.today: Optional[dt.date] = None
         self.files: List[str] = []
         for line in block.group(1).splitlines():
-            today = re.fullmatch(r"# today (\d{4}-\d\d-\d\d)\b.*", line)
+            today = re.fullmatch(r"# (?:today|今天是) (\d{4}-\d\d-\d\d)\b.*", line)
             name = re.fullmatch(r"# ([\w.-]+\.yaml)\b.*", line)
             if today:
                 self.today = dt.date.fromisoformat(today.group(1))
@@ -218,6 +219,8 @@ def plan_with(example: Example, code: str, section: str, text: str = BASE) -> st
 # ---- the tests
 
 UNREADABLE = {"PL001", "PL002", "PL003"}  # a plan with these does not show that a fix works
+# The Chinese docs show the English examples with Chinese values and comments (explain.EXAMPLE_WORDS_ZH).
+CASES = [pytest.param(rule, lang, id=f"{rule.code}-{lang}") for rule in RULES for lang in ("en", "zh")]
 
 
 def _lint(texts: Dict[str, str], tmp_path: Path, today: dt.date) -> List[Tuple[str, str]]:
@@ -228,15 +231,15 @@ def _lint(texts: Dict[str, str], tmp_path: Path, today: dt.date) -> List[Tuple[s
             if f.path == str(tmp_path / next(iter(texts)))]
 
 
-def _examples(rule) -> Tuple[Example, Example]:
-    sections = rule.sections()  # what `planlint explain` shows
+def _examples(rule, lang: str = "en") -> Tuple[Example, Example]:
+    sections = rule.sections(lang)  # what `planlint explain --lang LANG` shows
     return Example(sections["Example that fails"]), Example(sections["Fix"])
 
 
-def _plans(rule, fixed: bool) -> Dict[str, str]:
+def _plans(rule, lang: str, fixed: bool) -> Dict[str, str]:
     """The plan with the rule's failing example (and its fix), under the file name the
     example gives; then other accounts' files that hold the same failing example."""
-    failing, fix = _examples(rule)
+    failing, fix = _examples(rule, lang)
     text = plan_with(failing, rule.code, "Example that fails")
     if fixed:
         text = plan_with(fix, rule.code, "Fix", text)
@@ -247,22 +250,22 @@ def _plans(rule, fixed: bool) -> Dict[str, str]:
     return texts
 
 
-def _today(rule) -> dt.date:
-    failing, fix = _examples(rule)
+def _today(rule, lang: str = "en") -> dt.date:
+    failing, fix = _examples(rule, lang)
     return fix.today or failing.today or TODAY
 
 
-@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
-def test_example_that_fails_reports_the_rule(rule, tmp_path: Path) -> None:
-    texts = _plans(rule, fixed=False)
-    found = [message for code, message in _lint(texts, tmp_path, _today(rule)) if code == rule.code]
+@pytest.mark.parametrize("rule, lang", CASES)
+def test_example_that_fails_reports_the_rule(rule, lang: str, tmp_path: Path) -> None:
+    texts = _plans(rule, lang, fixed=False)
+    found = [message for code, message in _lint(texts, tmp_path, _today(rule, lang)) if code == rule.code]
     assert found, f"{rule.code}'s example does not fail; the plan linted:\n{next(iter(texts.values()))}"
 
 
-@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
-def test_fix_clears_the_finding(rule, tmp_path: Path) -> None:
-    texts = _plans(rule, fixed=True)
-    findings = _lint(texts, tmp_path, _today(rule))
+@pytest.mark.parametrize("rule, lang", CASES)
+def test_fix_clears_the_finding(rule, lang: str, tmp_path: Path) -> None:
+    texts = _plans(rule, lang, fixed=True)
+    findings = _lint(texts, tmp_path, _today(rule, lang))
     text = next(iter(texts.values()))
     left = [message for code, message in findings if code == rule.code]
     assert left == [], f"{rule.code}'s fix leaves {left}; the plan linted:\n{text}"
