@@ -27,11 +27,11 @@ CLICK_ZH: Dict[str, str] = {
     "Commands": "命令",
     "Positional arguments": "参数",
     "Error: {message}": "错误：{message}",
-    "Try '{command} {option}' for help.": "运行 '{command} {option}' 查看帮助。",
+    "Try '{command} {option}' for help.": "运行 `{command} {option}` 查看帮助。",
     "No such option {name!r}.": "没有 {name!r} 这个选项。",
     "No such command {name!r}.": "没有 {name!r} 这个命令。",
-    "Did you mean {possibility}?": "是否应为 {possibility}？",
-    "(Did you mean one of: {possibilities}?)": "（是否应为以下之一：{possibilities}？）",
+    "Did you mean {possibility}?": "（是否应为 {possibility}？）",
+    "(Did you mean one of: {possibilities}?)": "（是否应为 {possibilities} 之一？）",
     "Missing argument": "缺少参数",
     "Missing option": "缺少选项",
     "Missing parameter": "缺少参数",
@@ -127,19 +127,38 @@ def _from_arguments(argv: List[str]) -> str:
     lang = _option_value(argv, "--lang")
     if lang in LANGUAGES:
         return str(lang)
-    try:  # a broken config is its own error, reported later; here it only cannot choose
-        config = load_config(_option_value(argv, "--config"), "--isolated" in argv)
-    except ConfigError:
-        config = Config()
+    explicit = _option_value(argv, "--config")
+    try:
+        config = load_config(explicit, "--isolated" in argv)
+    except ConfigError:  # a Chinese team's config with a mistake in another key: say so in Chinese
+        config = _unchecked_config(explicit)
     return choose_language(None, config)
 
 
+def _unchecked_config(explicit: Optional[str]) -> Any:
+    """The config file as written, when its `lang` is a language planlint speaks."""
+    import os
+
+    from planlint.config import Config, _read, find_config
+    from planlint.errors import ConfigError
+    from planlint.model import LANGUAGES
+
+    try:
+        path = explicit or find_config(os.getcwd())
+        config = _read(path) if path else Config()
+    except (ConfigError, OSError):
+        return Config()
+    return config if config.get("lang") in LANGUAGES else Config()
+
+
 class _Sentence(str):
-    """A Chinese template whose filled-in text ends with `。`: click ends some of the
-    messages it fills in (`Missing argument 'RULE'.`) with an ASCII full stop."""
+    """`错误：{message}`, where click has filled in English punctuation: its `'--x'`
+    quotes become code spans, a list of them is joined with `、`, and no ASCII full stop
+    or space is left between Chinese clauses."""
 
     def format(self, *args: Any, **kwargs: Any) -> str:
-        said = str.format(self, *args, **kwargs)
+        said = re.sub(r"'([^']*)'", r"`\1`", str.format(self, *args, **kwargs))
+        said = said.replace("`, `", "`、`").replace("。 （", "（")
         return said[:-1] + "。" if said.endswith(".") else said
 
 

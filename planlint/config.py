@@ -324,8 +324,8 @@ def _unknown_tokens(tokens: List[str], path: tuple, registry: Registry) -> List[
 def _unknown_rule(token: str, path: tuple, registry: Registry, at: str = "value") -> Problem:
     names = [*registry.rules, *(r.name for r in registry.rules.values())]
     guess = closest(token, names)
-    hint = f"; did you mean `{guess}`?" if guess else "; `planlint rules` lists them"
-    return Problem(path, f"`{format_path(path)}`: `{token}` is not a rule code or name{hint}", at=at)
+    hint = builtin_message("did_you_mean", guess=guess) if guess else builtin_message("rules_lists_them")
+    return Problem(path, builtin_message("config_not_a_rule", path=format_path(path), token=token, hint=hint), at=at)
 
 
 def _bad_options(config: Config, registry: Registry) -> List[Problem]:

@@ -161,6 +161,9 @@ def _printed_literals(tree: ast.AST) -> Iterator[ast.AST]:
                 yield from (k.value for k in node.keywords if k.arg in ("message", "label"))
             elif name in ("append", "extend") and PRINTED_LISTS.search(receiver_name or ""):
                 yield from node.args
+            elif name == "Problem":  # a finding's or a config error's message
+                yield from node.args[1:2]
+                yield from (k.value for k in node.keywords if k.arg == "message")
         elif isinstance(node, ast.AugAssign) and PRINTED_LISTS.search(getattr(node.target, "id", "")):
             yield node.value
         elif isinstance(node, ast.Assign) and any(getattr(t, "attr", "") == "failure" for t in node.targets):
@@ -326,8 +329,8 @@ def _usage(*args: str, env: Optional[dict] = None):
 def test_a_usage_error_speaks_the_language_given_after_the_bad_option() -> None:
     chinese = _usage("--bogus", "plan.yaml", "--lang", "zh")
     assert (chinese.exit_code, chinese.stderr) == (2, "用法：planlint check [OPTIONS] [PATHS]...\n"
-                                                      "运行 'planlint check --help' 查看帮助。\n\n"
-                                                      "错误：没有 '--bogus' 这个选项。 是否应为 '--jobs'？\n")
+                                                      "运行 `planlint check --help` 查看帮助。\n\n"
+                                                      "错误：没有 `--bogus` 这个选项（是否应为 `--jobs`？）\n")
     english = _usage("--bogus", "plan.yaml")
     assert (english.exit_code, english.stderr) == (2, "Usage: planlint check [OPTIONS] [PATHS]...\n"
                                                       "Try 'planlint check --help' for help.\n\n"
@@ -337,11 +340,13 @@ def test_a_usage_error_speaks_the_language_given_after_the_bad_option() -> None:
 def test_a_usage_error_speaks_the_locale_and_the_configured_language(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     missing = _usage("explain", env={"LC_ALL": "zh_CN.UTF-8"})
-    assert missing.stderr.splitlines()[-1] == "错误：缺少参数 'RULE'。"
+    assert missing.stderr.splitlines()[-1] == "错误：缺少参数 `RULE`。"
     (tmp_path / "planlint.yaml").write_text("lang: zh\n", encoding="utf-8")
     bad = _usage("--fail-on", "bad", "--jobs", "0")
-    assert bad.stderr.splitlines()[-1] == "错误：'--fail-on' 的值无效：'bad' 不是 'error', 'warning', 'info' 之一。"
-    assert _usage("--jobs", "0").stderr.splitlines()[-1] == "错误：'--jobs' / '-j' 的值无效：0 不在允许的范围（x>=1）内。"
+    assert bad.stderr.splitlines()[-1] == "错误：`--fail-on` 的值无效：`bad` 不是 `error`、`warning`、`info` 之一。"
+    assert _usage("--jobs", "0").stderr.splitlines()[-1] == "错误：`--jobs` / `-j` 的值无效：0 不在允许的范围（x>=1）内。"
+    assert _usage("--selct", "PL1").stderr.splitlines()[-1] == "错误：没有 `--selct` 这个选项（是否应为 " \
+        "`--extend-select`、`--help`、`--select` 之一？）"
     assert _usage("--lang", "en", "--selct", "PL1").stderr.splitlines()[-1] == \
         "Error: No such option '--selct'. (Did you mean one of: '--extend-select', '--help', '--select'?)"
 
@@ -432,3 +437,16 @@ def test_explain_shows_chinese_examples_and_keeps_the_english_ones() -> None:
     assert "  tiers: [headquarters, branch, store]" in english
     late = CliRunner().invoke(cli, ["explain", "PL702", "--lang", "zh"]).stdout.splitlines()
     assert "# 今天是 2027-07-01：2027 年第二季度没有高层拜访" in late and "      exec: 陈辉（销售副总裁）" in late
+
+
+def test_a_broken_config_that_says_lang_zh_is_reported_in_chinese(tmp_path: Path, monkeypatch) -> None:
+    shutil.copy(STATUS_PLAN, tmp_path / "plan.yaml")
+    (tmp_path / "planlint.yaml").write_text("lang: zh\nfail-on: bad\nselect: [PL999]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["plan.yaml"])
+    assert (result.exit_code, result.stderr.splitlines()) == (2, [
+        "planlint：错误：配置有误",
+        f"  {tmp_path / 'planlint.yaml'}:2:10：`fail-on` 应为 `error`、`warning`、`info` 之一，实际是 `bad`"])
+    (tmp_path / "planlint.yaml").write_text("lang: zh\nselect: [PL999]\n", encoding="utf-8")
+    assert CliRunner().invoke(cli, ["plan.yaml"]).stderr.splitlines()[1] == \
+        f"  {tmp_path / 'planlint.yaml'}:2:10：`select[0]`：`PL999` 不是规则代码或名称；是否应为 `PL609`？"
