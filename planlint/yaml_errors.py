@@ -123,14 +123,28 @@ def _indentation(lines: List[str], mark: Any, start: Any, problem: str, context:
     if "block collection" in context and start is not None and spaces == start.column \
             and not line.lstrip().startswith("-"):
         return index + 1, spaces + 1, builtin_message("missing_dash", line=index + 1, column=spaces,
-                                           item=line.strip(), list_line=start.line + 1)
+                                                      item=_without_comment(line).strip() or line.strip(),
+                                                      list_line=start.line + 1)
     if spaces == above_keys:
         return None
     first = _first_item_without_dash(lines, index, spaces) if line.lstrip().startswith("- ") else None
     if first is not None:
         return first
+    if spaces < above_keys:  # a dedent: to the nearest level still open above, not the deepest one
+        above, above_keys = min(_open_levels(lines, above), key=lambda level: abs(level[1] - spaces))
     return index + 1, spaces + 1, builtin_message("indented", line=index + 1, spaces=spaces, above=above + 1,
-                                       above_spaces=above_keys)
+                                                  above_spaces=above_keys)
+
+
+def _open_levels(lines: List[str], last: int) -> List[Tuple[int, int]]:
+    """(line, key column) of each level a new key could continue, from line `last`
+    up to the top: each step up is a line whose keys sit further left."""
+    levels = [(last, _key_column(lines[last]))]
+    for number in range(last - 1, -1, -1):
+        stripped = lines[number].strip()
+        if stripped and not stripped.startswith("#") and _key_column(lines[number]) < levels[-1][1]:
+            levels.append((number, _key_column(lines[number])))
+    return levels
 
 
 def _first_item_without_dash(lines: List[str], index: int, dash_column: int) -> Optional[Located]:
