@@ -39,7 +39,8 @@ from planlint.config import Settings
 from planlint.engine import lint_texts
 from planlint.registry import load_registry
 
-RULES = load_registry().ordered()
+# The built-in rules: an installed rule pack's examples need not fit this base plan.
+RULES = [rule for rule in load_registry().ordered() if rule.code.startswith("PL")]
 BASE = (Path(__file__).parent / "rule_examples" / "base.yaml").read_text(encoding="utf-8")
 TODAY = dt.date(2027, 1, 15)  # base.yaml is clean on this day
 FILE = "gome-2027.yaml"
