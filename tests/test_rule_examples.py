@@ -27,6 +27,7 @@ failing plan: it shows only what changes.
 from __future__ import annotations
 
 import datetime as dt
+import importlib.resources
 import re
 import textwrap
 from pathlib import Path
@@ -278,3 +279,11 @@ def test_fix_clears_the_finding(rule, lang: str, tmp_path: Path) -> None:
 @pytest.mark.parametrize("today", sorted({TODAY} | {_today(rule) for rule in RULES}), ids=str)
 def test_the_base_plan_is_clean(today: dt.date, tmp_path: Path) -> None:
     assert _lint({FILE: BASE}, tmp_path, today) == []
+
+
+def test_every_rule_module_has_its_examples_tested() -> None:
+    # An empty RULES would make the tests above skip silently: compare with the rule modules.
+    modules = [entry.name for entry in importlib.resources.files("planlint.rules").iterdir()
+               if re.fullmatch(r"pl\d{3}_\w+\.py", entry.name)]
+    assert sorted(name[:5].upper() for name in modules) == [rule.code for rule in RULES]
+    assert RULES, "no built-in rule loaded"
