@@ -493,7 +493,7 @@ def schema() -> None:
     click.echo(schema_text(), nl=False)
 
 
-@cli.command("init", help_zh="写一份带注释、能通过所有规则的计划模板（--lang zh 时为中文）。")
+@cli.command("init", help_zh="生成一份带注释、能通过所有规则的计划模板（--lang zh 时为中文）。")
 @click.argument("file", type=click.Path(dir_okay=False))
 @option("--today", callback=_parse_today, help="The date the plan is written, YYYY-MM-DD: it plans the year after.",
         help_zh="计划的编写日期，YYYY-MM-DD 格式：模板会规划下一年。")
@@ -537,7 +537,7 @@ def server() -> None:
         import lsprotocol  # noqa: F401
         import pygls  # noqa: F401
     except ImportError:
-        _fail(INSTALL_HINT)
+        _fail(say(INSTALL_HINT))
     from planlint.server import main as serve
 
     sys.exit(serve())

@@ -325,9 +325,19 @@ class BilingualOption(click.Option):
             return super().get_help_record(ctx)
         english, self.help = self.help, self.help_zh
         try:
-            return super().get_help_record(ctx)
+            name, help_text = super().get_help_record(ctx)
         finally:
             self.help = english
+        return name, _extras_in_chinese(help_text)
+
+
+def _extras_in_chinese(help_text: str) -> str:
+    """click's `  [默认：auto]` / `  [x>=1]` after a Chinese help: `（默认：auto）。`, `（至少为 1）。`"""
+    match = re.fullmatch(r"(.*?)(。?)\s+\[(.*)\]", help_text, flags=re.S)
+    if match is None:
+        return help_text
+    extra = re.sub(r"x>=(\d+)", r"至少为 \1", match.group(3)).replace("; ", "；")
+    return f"{match.group(1)}（{extra}）{match.group(2)}"
 
 
 def option(*decls: str, **kwargs: Any) -> Callable[[Any], Any]:

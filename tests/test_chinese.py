@@ -362,7 +362,7 @@ def test_help_speaks_chinese_and_keeps_the_option_names() -> None:
         assert "  --isolated                      Ignore every config file." in english
         assert "  -h, --help                      Show this message and exit." in english
     top = _usage("--help", "--lang", "zh").stdout.splitlines()
-    assert "命令：" in top and "  init     写一份带注释、能通过所有规则的计划模板（--lang zh 时为中文）。" in top
+    assert "命令：" in top and "  init     生成一份带注释、能通过所有规则的计划模板（--lang zh 时为中文）。" in top
 
 
 def test_every_command_and_option_has_chinese_help() -> None:

@@ -45,7 +45,7 @@ def test_lang_zh_on_the_examples_prints_chinese_messages_and_summary() -> None:
     lines = result.output.splitlines()
     assert result.exit_code == 1 and len(lines) == 15
     assert all(CJK.search(line) for line in lines)
-    assert lines[-1] == "4 个文件中有 1 个发现问题，共 14 个（9 个错误、4 个警告、1 个提示）。"
+    assert lines[-1] == "检查了 4 个文件，其中 1 个有问题，共 14 个问题（9 个错误、4 个警告、1 个提示）。"
 
 
 def test_language_comes_from_lang_environment_and_cli_wins(monkeypatch) -> None:

@@ -59,8 +59,8 @@ def _counts(result: Result, lang: str) -> str:
              for s in ("error", "warning", "info") if counts[s]]
     total, with_findings = len(result.findings), len({f.path for f in result.findings})
     if lang == "zh":
-        text = (f"{files} 个文件中有 {with_findings} 个发现问题，共 {total} 个（{'、'.join(parts)}）。" if total
-                else f"{files} 个文件中没有发现问题。")
+        text = (f"检查了 {files} 个文件，其中 {with_findings} 个有问题，共 {total} 个问题（{'、'.join(parts)}）。" if total
+                else f"检查了 {files} 个文件，没有发现问题。")
         text += f"另有 {len(result.suppressed)} 个问题被屏蔽。" if result.suppressed else ""
         return text + (f"另有 {len(result.baselined)} 个问题在基线中。" if result.baselined else "")
     if not total:

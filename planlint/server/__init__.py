@@ -2,8 +2,10 @@
 lsprotocol come with the `lsp` extra: `pip install 'planlint[lsp]'`."""
 from __future__ import annotations
 
-INSTALL_HINT = ("`planlint server` needs pygls and lsprotocol; install them with "
-                "`pip install 'planlint[lsp]'` (or `pip install pygls lsprotocol`)")
+INSTALL_HINT = {"en": "`planlint server` needs pygls and lsprotocol; install them with "
+                      "`pip install 'planlint[lsp]'` (or `pip install pygls lsprotocol`)",
+                "zh": "`planlint server` 需要 pygls 和 lsprotocol；请用 `pip install 'planlint[lsp]'` 安装"
+                      "（或 `pip install pygls lsprotocol`）"}
 
 
 def main() -> int:
