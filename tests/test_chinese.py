@@ -450,3 +450,12 @@ def test_a_broken_config_that_says_lang_zh_is_reported_in_chinese(tmp_path: Path
     (tmp_path / "planlint.yaml").write_text("lang: zh\nselect: [PL999]\n", encoding="utf-8")
     assert CliRunner().invoke(cli, ["plan.yaml"]).stderr.splitlines()[1] == \
         f"  {tmp_path / 'planlint.yaml'}:2:10：`select[0]`：`PL999` 不是规则代码或名称；是否应为 `PL609`？"
+
+
+def test_server_without_its_extra_and_help_extras_speak_chinese(monkeypatch) -> None:
+    monkeypatch.setitem(__import__("sys").modules, "pygls", None)  # as if the `lsp` extra were not installed
+    server = _usage("server", env={"LC_ALL": "zh_CN.UTF-8"})
+    assert (server.exit_code, server.stderr) == (2, "planlint：错误：`planlint server` 需要 pygls 和 lsprotocol；"
+                                                    "请用 `pip install 'planlint[lsp]'` 安装（或 `pip install pygls lsprotocol`）\n")
+    helped = "".join(line.strip() for line in _usage("check", "--help", "--lang", "zh").stdout.splitlines())
+    assert "日志）（默认：auto）。" in helped and "）（至少为 1）。" in helped
