@@ -84,10 +84,12 @@ def load_registry(plugins: Iterable[str] = ()) -> Registry:
 def _entry_points() -> List[Tuple[str, str]]:
     """(name, value) of the `planlint.rules` entry points. Scanning every installed
     package's metadata costs more than linting a plan, so the list is kept in the
-    user's cache and scanned again only when a folder on sys.path changes."""
+    user's cache and scanned again only when a folder on sys.path changes. One file
+    per interpreter: the stamp names every folder on sys.path, so a run started
+    from another folder (`python -m planlint`) rescans and replaces it instead of
+    leaving one more file behind."""
     stamp = _path_stamp()
-    environment = "\0".join([sys.executable, *sys.path]).encode()
-    cache_file = os.path.join(_cache_home(), f"entry-points-{zlib.crc32(environment):08x}.json")
+    cache_file = os.path.join(_cache_home(), f"entry-points-{zlib.crc32(sys.executable.encode()):08x}.json")
     try:
         with open(cache_file, encoding="utf-8") as handle:
             cached = json.load(handle)

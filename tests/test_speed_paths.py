@@ -163,3 +163,16 @@ def test_a_text_report_leaves_fixes_out_and_a_later_json_run_on_the_same_cache_h
     cached = subprocess.run([sys.executable, "-m", "planlint", *common, "--format", "json"], cwd=tmp_path,
                             capture_output=True, text=True, timeout=120, env=env)
     assert json.loads(cached.stdout) == fresh
+
+
+def test_runs_from_other_folders_share_one_rule_pack_cache_file(tmp_path: Path) -> None:
+    """`python -m planlint` puts the folder it starts in on sys.path: each folder
+    once left its own cache file behind, without end."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "user-cache")}
+    for folder in ("a", "b", "c"):
+        (tmp_path / folder).mkdir()
+        run = subprocess.run([sys.executable, "-m", "planlint", str(REPO / "examples" / "plans" / "gome-2027.yaml"),
+                              "--no-cache", "--isolated"], cwd=tmp_path / folder, capture_output=True, text=True,
+                             timeout=60, env=env)
+        assert run.returncode == 0, run.stdout + run.stderr
+    assert len(list((tmp_path / "user-cache" / "planlint").glob("entry-points-*.json"))) == 1
