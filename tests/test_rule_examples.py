@@ -194,7 +194,7 @@ def place(text: str, lines: List[str], code: str, section: str) -> str:
         return put_keys(text, ("plans", _first_plan(text, "project"), INSIDE[code, section]), lines)
     if first.startswith("- ") and indent == 2:
         return put_entries(text, ("plans",), _blocks(lines), replace_all=False)
-    if first.startswith("- "):
+    if first.startswith("- ") and _key(lines) in ITEM_LISTS:
         return place(text, [" " * (indent - 2) + ITEM_LISTS[_key(lines)] + ":"] + lines, code, section)
     if indent == 0:
         for block in _blocks(lines):
@@ -207,7 +207,8 @@ def place(text: str, lines: List[str], code: str, section: str) -> str:
         keys = {_key(block) for block in _blocks(lines)}
         type_ = "operational" if keys <= OPERATIONAL_ONLY else "project"
         return put_keys(text, ("plans", _first_plan(text, type_)), lines)
-    raise AssertionError(f"no place for a fragment at indent {indent}: add ({code!r}, {section!r}) to INSIDE")
+    raise AssertionError(f"{code} {section}: no place for `{first}` at indent {indent}; "
+                         f"add its list to ITEM_LISTS or ({code!r}, {section!r}) to INSIDE")
 
 
 def plan_with(example: Example, code: str, section: str, text: str = BASE) -> str:
