@@ -18,16 +18,12 @@ None.
 
 ## Example that fails
 ```yaml
-    consultations:
-      - date: 2026-11-10
-        with: li-min
+    review_with: [li-min]
 ```
 
 ## Fix
 ```yaml
-    consultations:
-      - date: 2026-11-10
-        with: li-ming
+    review_with: [li-ming]
 ```
 """
 from __future__ import annotations
