@@ -441,10 +441,7 @@ ENABLEMENT = {"en": {True: "default", False: "opt-in"}, "zh": {True: "默认", F
 
 def _padded(word: str, width: int) -> str:
     """`word` filled to `width` terminal columns: a Chinese character takes two."""
-    import unicodedata
-
-    columns = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in word)
-    return word + " " * max(1, width - columns)
+    return word + " " * max(1, width - cli_language.columns(word))
 
 
 @cli.command("rules", help_zh="列出所有规则：代码、名称、严重程度和说明。")

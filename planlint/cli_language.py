@@ -203,7 +203,8 @@ _NO_LINE_START = "，。；：、）》？！"  # Chinese punctuation stays at t
 _TOKENS = re.compile(r"[!-~]+|\s+|.")  # a run of ASCII (a word, an option, `code`), a space, one character
 
 
-def _columns(text: str) -> int:
+def columns(text: str) -> int:
+    """Terminal columns: a Chinese character takes two."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
@@ -213,7 +214,7 @@ def wrap_chinese(text: str, width: int) -> List[str]:
     lines: List[str] = []
     line, used = "", 0
     for token in _TOKENS.findall(" ".join(text.split())):
-        size = _columns(token)
+        size = columns(token)
         if used + size > width and line.strip() and token not in _NO_LINE_START:
             lines.append(line.rstrip())
             line, used = "", 0
@@ -244,11 +245,11 @@ class _Formatter(click.HelpFormatter):
         if language() != "zh":
             return super().write_dl(rows, col_max, col_spacing)
         rows = list(rows)
-        first_col = min(max((_columns(first) for first, _ in rows), default=0), col_max) + col_spacing
+        first_col = min(max((columns(first) for first, _ in rows), default=0), col_max) + col_spacing
         for first, second in rows:
             self.write(f"{'':>{self.current_indent}}{first}")
-            if _columns(first) <= first_col - col_spacing:
-                self.write(" " * (first_col - _columns(first)))
+            if columns(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - columns(first)))
             else:
                 self.write("\n" + " " * (first_col + self.current_indent))
             lines = wrap_chinese(second, max(self.width - self.current_indent - first_col, 20)) or [""]

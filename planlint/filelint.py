@@ -198,15 +198,15 @@ def make_finding(outcome: FileOutcome, code: str, problem: Problem, checks: Chec
     return Finding(outcome.path, line, column, end_line, end_column, code, name, checks.severity[code],
                    sys.intern(visible(problem.render(checks.lang))), outcome.account, plan,
                    sys.intern(format_path(problem.path)) if problem.path else None,
-                   _resolved_fix(problem, positions) if checks.keep_fixes else None)
+                   _resolved_fix(problem, positions, checks.lang) if checks.keep_fixes else None)
 
 
-def _resolved_fix(problem: Problem, positions: Any) -> Any:
+def _resolved_fix(problem: Problem, positions: Any, lang: str) -> Any:
     if problem.fix is None:
         return None
     from planlint.fixes import resolve  # only a finding with a fix loads the fix machinery
 
-    return resolve(problem.fix, positions)
+    return resolve(problem.fix, positions, lang)
 
 
 class FactSpans:

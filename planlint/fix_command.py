@@ -77,7 +77,7 @@ def _add_suppressions(files: Dict[str, FileFix], findings: Dict[str, List[Findin
             continue
         edits, skipped = suppression_edits(item.fixed, wanted, reason, positions.inside_scalar)
         for edit in edits:
-            line_fixes[(path, edit.line)] = Fix("Suppress the findings of this line", (edit,), SAFE)
+            line_fixes[(path, edit.line)] = Fix(builtin_message("fix_suppress_line").render(), (edit,), SAFE)
         problems += [builtin_message("no_suppression_added", path=path, line=line, reason=why) for line, why in skipped]
 
     def select(finding: Finding, unsafe: bool) -> Optional[Fix]:

@@ -41,7 +41,7 @@ def unused_suppression_fixes(directives: Iterable[Directive], resolve: Callable[
 
 
 def _remove(directive: Directive) -> Fix:
-    title = "Remove the unused suppression comment"
+    title = builtin_message("fix_remove_comment")
     if directive.target_line != directive.line:  # alone on its line: the line goes
         return Fix(title, (Edit("", directive.line, 1, directive.line + 1, 1),), SAFE)
     start = directive.column - directive.gap
@@ -61,7 +61,7 @@ def _drop_codes(directive: Directive, unused: List[str]) -> Optional[Fix]:
     start = directive.column + match.start(2)
     end = directive.column + match.end(2)
     names = ", ".join(f"`{c}`" for c in unused)
-    return Fix(f"Remove {names} from the suppression comment",
+    return Fix(builtin_message("fix_remove_codes", names=names),
                (Edit(separator.join(kept), directive.line, start, directive.line, end),), SAFE)
 
 

@@ -15,6 +15,7 @@ from typing import Any, Callable, Dict, List, Optional, Set, Tuple
 from planlint import schema_at
 from planlint.api import Document, Problem, closest
 from planlint.fixes import SAFE, UNSAFE, Edit, Fix, Lines
+from planlint.messages import builtin_message
 from planlint.schema_messages import option_in_chinese
 
 _NUMBERISH = re.compile(r"^[-+]?[0-9][0-9_,]*$")
@@ -115,7 +116,7 @@ def _integer_fix(scalar: Scalar, schemas: List[dict]) -> Optional[Fix]:
     number = str(int(digits, 10))
     if scalar.quote == "" and number == scalar.value:
         return None
-    return Fix(f"Write `{number}`", (scalar.edit(number, keep_quotes=False, literal=True),), SAFE)
+    return Fix(builtin_message("fix_write", value=number), (scalar.edit(number, keep_quotes=False, literal=True),), SAFE)
 
 
 def _text_fix(scalar: Scalar, schemas: List[dict]) -> Optional[Fix]:
@@ -123,7 +124,7 @@ def _text_fix(scalar: Scalar, schemas: List[dict]) -> Optional[Fix]:
         return None
     if not any(schema_at.fits_schema(s, scalar.value) for s in schemas if "string" in schema_at.types_of(s)):
         return None
-    return Fix(f"Quote `{scalar.value}` as text", (scalar.edit(scalar.value),), SAFE)
+    return Fix(builtin_message("fix_quote", value=scalar.value), (scalar.edit(scalar.value),), SAFE)
 
 
 def _date_fix(scalar: Scalar, schemas: List[dict]) -> Optional[Fix]:
@@ -132,7 +133,7 @@ def _date_fix(scalar: Scalar, schemas: List[dict]) -> Optional[Fix]:
     from planlint.schema_messages import iso_date  # the message's hint and the fix read dates alike
 
     iso = iso_date(scalar.value)
-    return Fix(f"Write the date as `{iso}`", (scalar.edit(iso, literal=True),), SAFE) if iso else None
+    return Fix(builtin_message("fix_date", date=iso), (scalar.edit(iso, literal=True),), SAFE) if iso else None
 
 
 def _enum_fix(scalar: Scalar, schemas: List[dict]) -> Optional[Fix]:
@@ -141,13 +142,13 @@ def _enum_fix(scalar: Scalar, schemas: List[dict]) -> Optional[Fix]:
         return None
     same_case = [o for o in options if o.lower() == scalar.value.strip().lower()]
     if len(same_case) == 1:
-        return Fix(f"Write `{same_case[0]}`", (scalar.edit(same_case[0]),), SAFE)
+        return Fix(builtin_message("fix_write", value=same_case[0]), (scalar.edit(same_case[0]),), SAFE)
     close = difflib.get_close_matches(scalar.value, options, n=2, cutoff=0.6)
     meant = option_in_chinese(scalar.value, options)
     if meant is not None:
-        return Fix(f"Write `{meant}` ({scalar.value.strip()})", (scalar.edit(meant),), UNSAFE)
+        return Fix(builtin_message("fix_write_meant", value=meant, written=scalar.value.strip()), (scalar.edit(meant),), UNSAFE)
     if len(close) == 1:
-        return Fix(f"Write `{close[0]}` (a guess)", (scalar.edit(close[0]),), UNSAFE)
+        return Fix(builtin_message("fix_write_guess", value=close[0]), (scalar.edit(close[0]),), UNSAFE)
     return None
 
 
@@ -166,13 +167,13 @@ def _key_fix(problem: Problem, doc: Document, lines: Lines) -> Optional[Fix]:
         return None
     near = [c for c in candidates if edit_distance(key, c) == 1]
     if len(near) == 1:
-        return Fix(f"Rename `{key}` to `{near[0]}`", (scalar.edit(near[0], keep_quotes=False),), SAFE)
+        return Fix(builtin_message("fix_rename", key=key, meant=near[0]), (scalar.edit(near[0], keep_quotes=False),), SAFE)
     if near:
         return None
     guess = _unique_closest(key, candidates)
     if guess is None:
         return None
-    return Fix(f"Rename `{key}` to `{guess}` (a guess)", (scalar.edit(guess, keep_quotes=False),), UNSAFE)
+    return Fix(builtin_message("fix_rename_guess", key=key, meant=guess), (scalar.edit(guess, keep_quotes=False),), UNSAFE)
 
 
 def _unique_closest(word: str, candidates: List[str]) -> Optional[str]:
@@ -231,11 +232,11 @@ def _reference_fix(problem: Problem, doc: Document, lines: Lines) -> Optional[Fi
     value = " ".join(scalar.value.split())
     exact = sorted({ref for ref, names in known.items() if value.lower() in names})
     if len(exact) == 1:
-        return Fix(f"Write `{exact[0]}`", (scalar.edit(exact[0]),), SAFE)
+        return Fix(builtin_message("fix_write", value=exact[0]), (scalar.edit(exact[0]),), SAFE)
     guess = closest(value, list(known))
     if guess is None or guess == value:
         return None
-    return Fix(f"Write `{guess}` (a guess)", (scalar.edit(guess),), UNSAFE)
+    return Fix(builtin_message("fix_write_guess", value=guess), (scalar.edit(guess),), UNSAFE)
 
 
 _REFERENCES = ("with", "review_with", "coordinates", "tier")

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import TYPE_CHECKING, Any, Iterable, List, Optional, Sequence, Tuple, Union
+
+if TYPE_CHECKING:
+    from planlint.api import Text
 
 SAFE = "safe"
 UNSAFE = "unsafe"
@@ -59,7 +62,7 @@ class Edit:
 class Fix:
     """A title ("Write `5000`"), `safe` or `unsafe`, and the edits that make it."""
 
-    title: str
+    title: Union[str, "Text"]  # a Text speaks the run's language once the fix is resolved
     edits: Tuple[Edit, ...]
     applicability: str = SAFE
 
@@ -73,7 +76,8 @@ class Fix:
         return self.applicability == SAFE
 
     def as_dict(self) -> dict:
-        return {"title": self.title, "applicability": self.applicability,
+        title = self.title if isinstance(self.title, str) else self.title.render()
+        return {"title": title, "applicability": self.applicability,
                 "edits": [edit.as_dict() for edit in self.edits]}
 
 
@@ -83,8 +87,9 @@ def replace(path: Sequence[Union[str, int]], text: str, title: str, applicabilit
     return Fix(title, (Edit.replace(path, text, at),), applicability)
 
 
-def resolve(fix: Optional[Fix], positions: Any) -> Optional[Fix]:
-    """Turn node edits into ranges; None when an edit names no scalar that has an end."""
+def resolve(fix: Optional[Fix], positions: Any, lang: str = "en") -> Optional[Fix]:
+    """Turn node edits into ranges and the title into `lang`; None when an edit names
+    no scalar that has an end."""
     if fix is None:
         return None
     edits = []
@@ -98,7 +103,8 @@ def resolve(fix: Optional[Fix], positions: Any) -> Optional[Fix]:
         if span.end_line is None:
             return None
         edits.append(Edit(edit.text, span.line, span.column, span.end_line, span.end_column))
-    return Fix(fix.title, tuple(edits), fix.applicability)
+    title = fix.title if isinstance(fix.title, str) else fix.title.render(lang)
+    return Fix(title, tuple(edits), fix.applicability)
 
 
 class Lines:

@@ -231,6 +231,17 @@ MESSAGES = {
                              "{path}:{line}：没有添加屏蔽注释，因为{reason}"),
     "comment_full": ("its planlint comment cannot take more codes", "这一行的 planlint 注释不能再添加规则代码"),
     "ends_inside_text": ("the line ends inside a text value", "这一行处在一段跨行文字的中间"),
+    # the titles of fixes (an editor's quick fix, SARIF, JSON)
+    "fix_write": ("Write `{value}`", "写成 `{value}`"),
+    "fix_write_guess": ("Write `{value}` (a guess)", "写成 `{value}`（推测）"),
+    "fix_write_meant": ("Write `{value}` ({written})", "写成 `{value}`（{written}）"),
+    "fix_quote": ("Quote `{value}` as text", "给 `{value}` 加上引号，作为文字"),
+    "fix_date": ("Write the date as `{date}`", "把日期写成 `{date}`"),
+    "fix_rename": ("Rename `{key}` to `{meant}`", "把 `{key}` 改成 `{meant}`"),
+    "fix_rename_guess": ("Rename `{key}` to `{meant}` (a guess)", "把 `{key}` 改成 `{meant}`（推测）"),
+    "fix_remove_comment": ("Remove the unused suppression comment", "删除用不上的屏蔽注释"),
+    "fix_remove_codes": ("Remove {names} from the suppression comment", "从屏蔽注释中删除 {names}"),
+    "fix_suppress_line": ("Suppress the findings of this line", "屏蔽这一行的问题"),
     # malformed suppressions (PL007; unused ones are in rules/pl007) and crashes
     "directive_missing_equals": ("`{directive}` is not a suppression comment planlint can read: "
                                  "write `{fixed}`",

@@ -161,6 +161,8 @@ def _printed_literals(tree: ast.AST) -> Iterator[ast.AST]:
                 yield from (k.value for k in node.keywords if k.arg in ("message", "label"))
             elif name in ("append", "extend") and PRINTED_LISTS.search(receiver_name or ""):
                 yield from node.args
+            elif name == "Fix":  # an editor's quick fix, SARIF's fix description
+                yield from node.args[:1]
             elif name == "Problem":  # a finding's or a config error's message
                 yield from node.args[1:2]
                 yield from (k.value for k in node.keywords if k.arg == "message")
@@ -459,3 +461,13 @@ def test_server_without_its_extra_and_help_extras_speak_chinese(monkeypatch) -> 
                                                     "请用 `pip install 'planlint[lsp]'` 安装（或 `pip install pygls lsprotocol`）\n")
     helped = "".join(line.strip() for line in _usage("check", "--help", "--lang", "zh").stdout.splitlines())
     assert "日志）（默认：auto）。" in helped and "）（至少为 1）。" in helped
+
+
+@pytest.mark.parametrize("lang, title", [("en", "Write the date as `2027-01-01`"), ("zh", "把日期写成 `2027-01-01`")])
+def test_a_fix_is_titled_in_the_run_language(tmp_path: Path, monkeypatch, lang: str, title: str) -> None:
+    import json
+
+    shutil.copy(STATUS_PLAN, tmp_path / "plan.yaml")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["plan.yaml", "--isolated", "--no-cache", "--format", "json", "--lang", lang])
+    assert [f["fix"]["title"] for f in json.loads(result.stdout)] == [title]
