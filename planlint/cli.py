@@ -371,16 +371,16 @@ def _write_reports(outputs: List[Tuple[str, Optional[str]]], result: Result, reg
             except OSError as exc:  # the old report, if any, is left as it was
                 _fail(builtin_message("report_unwritable", name=name, target=target, reason=exc.strerror or exc))
         if name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
-            _append_step_summary(os.environ["GITHUB_STEP_SUMMARY"], result, registry)
+            _append_step_summary(os.environ["GITHUB_STEP_SUMMARY"], result, registry, lang)
 
 
-def _append_step_summary(path: str, result: Result, registry: Registry) -> None:
+def _append_step_summary(path: str, result: Result, registry: Registry, lang: str) -> None:
     from planlint.reporters.github_format import step_summary
 
     try:  # O_NONBLOCK: a FIFO nobody reads is an error, not a hang
         descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NONBLOCK", 0), 0o666)
         with os.fdopen(descriptor, "a", encoding="utf-8") as summary:
-            summary.write(step_summary(result, registry))
+            summary.write(step_summary(result, registry, lang))
     except OSError as exc:
         _fail(builtin_message("step_summary_unwritable", path=path, reason=exc.strerror or exc))
 

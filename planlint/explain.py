@@ -29,7 +29,7 @@ EXAMPLE_WORDS_ZH = {
     "Extra 5% off for Gome": "国美额外优惠 5%", "Model X-500G fridge, built only for Gome": "X-500G 冰箱，国美专供型号",
     "Grow the business with headquarters": "与总部一起把生意做大", "a lot": "越多越好",
     "sell-out revenue": "零售额", "Sell-out of the X-500": "X-500 的零售销量", "units sold": "销售台数",
-    "Our share of the chilled shelf": "我们在冷柜货架上的份额", "share of shelf": "货架份额",
+    "Our share of the chilled shelf": "我方在冷柜的货架份额", "share of shelf": "货架份额",
     "Launch event in the flagship store": "旗舰店上市活动", "Demo staff for four weekends": "四个周末的演示人员",
     "Stock-out of the 500 L model in week 1": "第一周 500 升型号断货",
     "2,000 units held at the regional DC": "区域配送中心预留 2000 台",
@@ -40,7 +40,7 @@ EXAMPLE_WORDS_ZH = {
     # comments
     "today 2027-07-01: no visit in 2027-Q2": "今天是 2027-07-01：2027 年第二季度没有高层拜访",
     "today 2027-03-01: the survey is more than 365 days old": "今天是 2027-03-01：上次满意度调查已超过 365 天",
-    "today 2027-01-15: confirmed 365 days ago": "今天是 2027-01-15：联系人信息是 365 天前确认的",
+    "today 2027-01-15: confirmed 365 days ago": "今天是 2027-01-15：联系人资料是 365 天前确认的",
     "suning-2027.yaml: the same three items in a promotion": "suning-2027.yaml：一次促销里也是这三项物料",
 }
 # A whole value (`key: v`), list item (`- v`, `[v, …]`), quoted value, comment or suppression reason.

@@ -132,30 +132,8 @@ def _indentation(lines: List[str], mark: Any, start: Any, problem: str, context:
         return first
     if spaces < above_keys:  # a dedent: to the nearest level still open above, not the deepest one
         above, above_keys = min(_open_levels(lines, above), key=lambda level: abs(level[1] - spaces))
-    if spaces < above_keys:  # a dedent that matches no open level was meant for the nearest one
-        above, above_keys = _nearest_level(lines, index, spaces)
     return index + 1, spaces + 1, builtin_message("indented", line=index + 1, spaces=spaces, above=above + 1,
                                                   above_spaces=above_keys)
-
-
-def _nearest_level(lines: List[str], index: int, spaces: int) -> Tuple[int, int]:
-    """(line, key column) of the enclosing level whose keys start nearest to `spaces`:
-    `kind:` at 3 spaces under `        stretch: 6500` means the plan's keys at 4, not 8."""
-    best: Optional[Tuple[int, int]] = None
-    level: Optional[int] = None
-    for number in range(index - 1, -1, -1):
-        stripped = lines[number].strip()
-        if not stripped or stripped.startswith("#"):
-            continue
-        column = _key_column(_line(lines, number))
-        if level is not None and column >= level:
-            continue  # inside a level already passed, not one that encloses the line
-        level = column
-        if best is None or abs(column - spaces) < abs(best[1] - spaces):
-            best = (number, column)
-        if column == 0:
-            break
-    return best if best is not None else (index - 1, spaces)
 
 
 def _open_levels(lines: List[str], last: int) -> List[Tuple[int, int]]:

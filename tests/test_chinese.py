@@ -471,3 +471,13 @@ def test_a_fix_is_titled_in_the_run_language(tmp_path: Path, monkeypatch, lang: 
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["plan.yaml", "--isolated", "--no-cache", "--format", "json", "--lang", lang])
     assert [f["fix"]["title"] for f in json.loads(result.stdout)] == [title]
+
+
+def test_the_github_step_summary_speaks_chinese(tmp_path: Path, monkeypatch) -> None:
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    _run_zh(tmp_path, monkeypatch, "plan.yaml", "--isolated", "--format", "github")
+    assert summary.read_text(encoding="utf-8") == (
+        "## planlint\n\n检查了 1 个文件，共 1 个问题（1 个错误、0 个警告、0 个提示）。\n\n"
+        "| 规则 | 名称 | 严重程度 | 问题数 |\n| --- | --- | --- | ---: |\n| PL002 | schema | 错误 | 1 |\n\n"
+        "| 客户 | 问题数 |\n| --- | ---: |\n| hualian | 1 |\n\n")

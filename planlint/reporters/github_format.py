@@ -31,17 +31,29 @@ def chunks(result: Result, registry: Any, color: bool = False, lang: str = "en")
         yield f"::error title=planlint::{github_data(message)}\n"
 
 
-def step_summary(result: Result, registry: Any) -> str:
+# The step summary's words: a Chinese team's managers read that page too.
+SUMMARY_WORDS = {
+    "en": {"total": "{findings} findings in {files} files: {error} errors, {warning} warnings, {info} info.",
+           "rules": "| Rule | Name | Severity | Findings |", "accounts": "| Account | Findings |"},
+    "zh": {"total": "检查了 {files} 个文件，共 {findings} 个问题（{error} 个错误、{warning} 个警告、{info} 个提示）。",
+           "rules": "| 规则 | 名称 | 严重程度 | 问题数 |", "accounts": "| 客户 | 问题数 |"},
+}
+
+
+def step_summary(result: Result, registry: Any, lang: str = "en") -> str:
     """Markdown for $GITHUB_STEP_SUMMARY: totals, then counts per rule and per account."""
+    from planlint.model import SEVERITY_NAMES
+
+    words = SUMMARY_WORDS[lang]
     severities = Counter(f.severity.value for f in result.findings)
     rules = Counter((f.code, f.name, f.severity.value) for f in result.findings)
     accounts = Counter(f.account or f.path for f in result.findings)
-    out = ["## planlint", "",
-           f"{len(result.findings)} findings in {len(result.files)} files: "
-           f"{severities['error']} errors, {severities['warning']} warnings, {severities['info']} info.", ""]
+    out = ["## planlint", "", words["total"].format(findings=len(result.findings), files=len(result.files),
+                                                   **{s: severities[s] for s in ("error", "warning", "info")}), ""]
     if rules:
-        out += ["| Rule | Name | Severity | Findings |", "| --- | --- | --- | ---: |"]
-        out += [f"| {code} | {name} | {severity} | {count} |" for (code, name, severity), count in sorted(rules.items())]
-        out += ["", "| Account | Findings |", "| --- | ---: |"]
+        out += [words["rules"], "| --- | --- | --- | ---: |"]
+        out += [f"| {code} | {name} | {SEVERITY_NAMES[lang][severity]} | {count} |"
+                for (code, name, severity), count in sorted(rules.items())]
+        out += ["", words["accounts"], "| --- | ---: |"]
         out += [f"| {markdown_cell(account)} | {count} |" for account, count in sorted(accounts.items())]
     return "\n".join(out) + "\n\n"
