@@ -72,7 +72,11 @@ def _parse_today(ctx: click.Context, param: click.Parameter, value: Optional[str
     if value is None:
         return None
     if not is_real_date(value):
-        raise click.BadParameter(_say("bad_today", value=value))
+        from planlint.schema_messages import iso_date  # `--today 2027/6/15`: the same spellings as in a plan
+
+        meant = iso_date(value)
+        raise click.BadParameter(_say("today_spelling", value=value, date=meant) if meant
+                                 else _say("bad_today", value=value))
     return dt.date.fromisoformat(value)
 
 

@@ -137,6 +137,7 @@ MESSAGES = {
                          "基线文件 {path} 不存在；请先用 --write-baseline {path} 生成"),
     "baseline_unreadable": ("baseline {path} cannot be read: {reason}", "无法读取基线文件 {path}：{reason}"),
     "bad_today": ("`{value}` is not a real date written YYYY-MM-DD", "`{value}` 不是 YYYY-MM-DD 格式的真实日期"),
+    "today_spelling": ("`{value}` is not written YYYY-MM-DD; write `{date}`", "`{value}` 不是 YYYY-MM-DD 格式；请写成 `{date}`"),
     "bad_format": ("--format: `{name}` is not a format; choose from {formats}",
                    "--format：没有 `{name}` 这种格式；可选 {formats}"),
     "output_taken": ("--output: every --format already names its file", "--output：每个 --format 都已指定了输出文件"),

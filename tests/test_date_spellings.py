@@ -49,3 +49,12 @@ def test_the_hint_and_the_fix_agree_on_each_spelling(tmp_path: Path, monkeypatch
     line = plan.read_text(encoding="utf-8").splitlines()[14]
     quote = written[0] if written[0] in "'\"" else ""  # a quoted date keeps its quotes
     assert line == (f"  start: {quote}{iso}{quote}" if iso else f"  start: {written}")
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "Error: Invalid value for '--today': `2027/6/15` is not written YYYY-MM-DD; write `2027-06-15`"),
+    ("zh", "错误：`--today` 的值无效：`2027/6/15` 不是 YYYY-MM-DD 格式；请写成 `2027-06-15`"),
+])
+def test_today_in_another_spelling_gets_the_same_rewrite(lang: str, said: str) -> None:
+    result = CliRunner().invoke(cli, ["plan.yaml", "--today", "2027/6/15", "--lang", lang])
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (2, said)
