@@ -190,3 +190,9 @@ def test_a_streamed_report_larger_than_one_block_is_whole(tmp_path: Path) -> Non
 def test_html_landing_names_no_healthy_account_among_the_lowest() -> None:
     html = report("html", "examples/plans/gome-2027.yaml", "examples/plans/meridian-foods-2027.yaml")
     assert "<p>Every account scores 100.</p>" in html and "Lowest health scores" not in html
+
+
+def test_html_shows_quoted_names_as_code_and_still_escapes_what_the_plan_holds() -> None:
+    html = report("html", "tests/reports/hostile.yaml")
+    assert '<div class="message">project plan <code>promo</code> records no consultation' in html
+    assert "<code>Stands &lt;img src=x onerror=alert(2)&gt;" in html and "<img src=x" not in html
