@@ -52,13 +52,17 @@ def _insert(line: int, character: int, text: str) -> types.TextEdit:
 
 
 def suppressions(uri: str, lines: Sequence[str], finding: Finding, diagnostic: types.Diagnostic,
-                 plan_line: Optional[int], encoding: str) -> List[types.CodeAction]:
+                 plan_line: Optional[int], encoding: str, lang: str = "en") -> List[types.CodeAction]:
     """The three suppression actions for one finding; `plan_line` is its plan's start (0-based)."""
-    offers = [(f"Suppress {finding.code} on this line", suppress_on_line(lines, finding.line - 1, finding.code, encoding))]
+    from planlint.messages import builtin_message
+
+    def title(name: str) -> str:
+        return builtin_message(name, code=finding.code, plan=finding.plan).render(lang)
+
+    offers = [(title("suppress_on_line"), suppress_on_line(lines, finding.line - 1, finding.code, encoding))]
     if finding.plan is not None and plan_line is not None:
-        offers.append((f"Suppress {finding.code} for plan {finding.plan}",
-                       suppress_on_line(lines, plan_line, finding.code, encoding)))
-    offers.append((f"Suppress {finding.code} in this file", suppress_in_file(lines, finding.code, encoding)))
+        offers.append((title("suppress_for_plan"), suppress_on_line(lines, plan_line, finding.code, encoding)))
+    offers.append((title("suppress_in_file"), suppress_in_file(lines, finding.code, encoding)))
     return [types.CodeAction(title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[diagnostic],
                              edit=types.WorkspaceEdit(changes={uri: [edit]}))
             for title, edit in offers if edit is not None]
@@ -85,8 +89,9 @@ def code_actions(ls: PlanServer, uri: str, where: types.Range) -> List[types.Cod
                 plan_line = loaded.positions.locate(path[:2]).line - 1
         found = diagnostic(lines, finding, ls.encoding)
         fix = quick_fix(uri, lines, finding, found, ls.encoding)
+        lang = item.project.linter.settings.lang if item.project.linter is not None else "en"
         actions += ([fix] if fix is not None else []) + suppressions(uri, lines, finding, found, plan_line,
-                                                                      ls.encoding)
+                                                                      ls.encoding, lang)
     return actions
 
 

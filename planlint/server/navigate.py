@@ -10,6 +10,7 @@ from pygls.uris import from_fs_path
 
 from planlint.api import DOC_SECTIONS, SECTION_TITLES, DataPath, Finding, value_at
 from planlint.discover import Source
+from planlint.model import SEVERITY_NAMES
 from planlint.server import schema_nav
 from planlint.server.completion import CONTACT_KEYS, complete, field_name
 from planlint.server.convert import finding_range, from_lsp, split_lines, to_lsp
@@ -44,14 +45,16 @@ def hover(ls: PlanServer, uri: str, position: types.Position) -> Optional[types.
     if spot is not None and spot.is_key:
         schema = schema_nav.schema_at(spot.path, loaded.data) if loaded is not None else None
         if schema is not None:
-            parts.append(key_markdown(spot.path, schema))
+            lang = item.project.linter.settings.lang if item is not None and item.project.linter else "en"
+            parts.append(key_markdown(spot.path, schema, lang))
     if not parts:
         return None
     return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)))
 
 
 def rule_markdown(finding: Finding, rule: Any, lang: str) -> str:
-    head = f"**{finding.code}** `{finding.name}` · {finding.severity.value}\n\n{finding.message}"
+    severity = SEVERITY_NAMES[lang][finding.severity.value]
+    head = f"**{finding.code}** `{finding.name}` · {severity}\n\n{finding.message}"
     if rule is None:
         return head
     sections = rule.sections(lang)
@@ -60,13 +63,21 @@ def rule_markdown(finding: Finding, rule: Any, lang: str) -> str:
     return "\n\n".join([head, f"*{rule.title(lang)}*", *body])
 
 
-def key_markdown(path: DataPath, schema: dict) -> str:
-    from planlint.api import format_path
+KEY_WORDS = {"en": {"none": "no description", "one_of": "One of: ", "and": ", "},
+             "zh": {"none": "没有说明", "one_of": "可选：", "and": "、"}}
 
-    text = f"**`{path[-1]}`** — {schema_nav.description(schema) or 'no description'}\n\n`{format_path(path)}`"
+
+def key_markdown(path: DataPath, schema: dict, lang: str = "en") -> str:
+    from planlint.api import format_path
+    from planlint.messages import description
+
+    words = KEY_WORDS[lang]
+    said = schema_nav.description(schema)
+    said = description(said).render(lang) if said else words["none"]
+    text = f"**`{path[-1]}`** — {said}\n\n`{format_path(path)}`"
     values = schema_nav.enum_values(schema)
     if values:
-        text += "\n\nOne of: " + ", ".join(f"`{v}`" for v in values)
+        text += "\n\n" + words["one_of"] + words["and"].join(f"`{v}`" for v in values)
     return text
 
 

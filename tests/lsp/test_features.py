@@ -213,5 +213,24 @@ async def test_hover_speaks_the_configured_language(client: LanguageClient, tmp_
     text = (root / "acme.yaml").read_text(encoding="utf-8").replace(*SHORT_LEAD)
     _, uri = await opened(client, root, text)
     result = await client.text_document_hover_async(types.HoverParams(doc(uri), at(30, 6)))
-    assert result.contents.value.startswith("**PL201** `short-lead-time` · error")
+    assert result.contents.value.startswith("**PL201** `short-lead-time` · 错误")
     assert "### 为什么重要" in result.contents.value
+    key = await client.text_document_hover_async(types.HoverParams(doc(uri), at(29, 5)))  # `kind:`
+    assert key.contents.value == ("**`kind`** — 项目类型\n\n`plans[1].kind`\n\n"
+                                  "可选：`promotion`、`product-launch`、`event`、`training`、`other`")
+
+
+@pytest.mark.asyncio
+async def test_a_chinese_team_gets_chinese_actions_and_hover(client: LanguageClient, tmp_path: Path) -> None:
+    root = copy_data(tmp_path, "acme.yaml")
+    (root / "planlint.yaml").write_text("lang: zh\n", encoding="utf-8")
+    text = (root / "acme.yaml").read_text(encoding="utf-8").replace("        with: [li-ming]\n",
+                                                                     "        with: [li-mign]\n", 1)
+    editor, uri = await opened(client, root, text)
+    [pl004] = await editor.diagnostics(uri)
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        doc(uri), pl004.range, types.CodeActionContext(diagnostics=[pl004])))
+    assert [a.title for a in actions] == ["写成 `li-ming`（推测）", "在这一行屏蔽 PL004",
+                                          "在计划 spring-promo 中屏蔽 PL004", "在整个文件中屏蔽 PL004"]
+    hover = await client.text_document_hover_async(types.HoverParams(doc(uri), pl004.range.start))
+    assert hover.contents.value.startswith("**PL004** `unknown-reference` · 错误") and "### 错误写法" in hover.contents.value
