@@ -16,7 +16,7 @@ from planlint import schema_at
 from planlint.api import Document, Problem, closest
 from planlint.fixes import SAFE, UNSAFE, Edit, Fix, Lines
 from planlint.messages import builtin_message
-from planlint.schema_messages import option_in_chinese
+from planlint.schema_messages import iso_date, option_in_chinese
 
 _NUMBERISH = re.compile(r"^[-+]?[0-9][0-9_,]*$")
 _BOOL_WORDS = {"yes", "no", "on", "off", "true", "false", "y", "n"}
@@ -130,9 +130,7 @@ def _text_fix(scalar: Scalar, schemas: List[dict]) -> Optional[Fix]:
 def _date_fix(scalar: Scalar, schemas: List[dict]) -> Optional[Fix]:
     if not schema_at.is_date(schemas):
         return None
-    from planlint.schema_messages import iso_date  # the message's hint and the fix read dates alike
-
-    iso = iso_date(scalar.value)
+    iso = iso_date(scalar.value)  # the message's hint and the fix read dates alike
     return Fix(builtin_message("fix_date", date=iso), (scalar.edit(iso, literal=True),), SAFE) if iso else None
 
 

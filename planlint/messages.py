@@ -42,7 +42,7 @@ MESSAGES = {
                      "planlint 读不懂第 {line} 行：请检查这一行和上一行的缩进、引号和括号（原始提示：{problem}）"),
     "tab_indent": ("line {line} is indented with a tab; YAML needs spaces: replace the tab with spaces",
                    "第 {line} 行用了制表符（Tab）缩进；YAML 只能用空格缩进，请把 Tab 换成空格"),
-    "indented": ("line {line} is indented {spaces} spaces, but the keys above it (line {above}) use "
+    "indented": ("line {line} is indented {spaces} space{s}, but the keys above it (line {above}) use "
                  "{above_spaces}; line them up",
                  "第 {line} 行缩进了 {spaces} 个空格，但上面的字段（第 {above} 行）缩进 {above_spaces} 个空格；请对齐"),
     "first_item_without_dash": ("line {line} (`{item}`) is the first item of the list `{key}` but has no `- `, "

@@ -46,7 +46,7 @@ def explain(exc: Any, source: str) -> Optional[Located]:
     if "quoted scalar" in context and start is not None:
         quote = _line(lines, start.line)[start.column:start.column + 1] or '"'
         return start.line + 1, start.column + 1, builtin_message("unclosed_quote", quote=quote, line=start.line + 1)
-    opened = _quote_closed_too_late(source, mark.line)
+    opened = _quote_closed_too_late(source, lines, mark.line)
     if opened is not None:
         line, column, quote = opened
         return line + 1, column + 1, builtin_message("unclosed_quote", quote=quote, line=line + 1)
@@ -60,9 +60,15 @@ def explain(exc: Any, source: str) -> Optional[Located]:
     return _indentation(lines, mark, start, problem, context) or _unexplained(mark, problem, context)
 
 
-def _quote_closed_too_late(source: str, error_line: int) -> Optional[Tuple[int, int, str]]:
-    """A quoted text that runs from an earlier line to the error's line: its quote was
-    left open, and the next quote in the file (the start of another text) closed it."""
+# A line of a plan swallowed by a quoted text: `key: value`, `key:` or `- item`. A text
+# wrapped over lines on purpose holds words, not these.
+_LOOKS_LIKE_YAML = re.compile(r"\s*(?:-\s|[^\s#'\"][^:#]*:(?:\s|$))")
+
+
+def _quote_closed_too_late(source: str, lines: List[str], error_line: int) -> Optional[Tuple[int, int, str]]:
+    """A quoted text that runs from an earlier line to the error's line over lines of
+    YAML: its quote was left open, and the next quote in the file (the start of
+    another text) closed it."""
     scanner = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(source)
     try:
         while True:
@@ -70,7 +76,9 @@ def _quote_closed_too_late(source: str, error_line: int) -> Optional[Tuple[int, 
             if token is None or token.start_mark.line > error_line:
                 return None
             if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") \
-                    and token.start_mark.line < token.end_mark.line == error_line:
+                    and token.start_mark.line < token.end_mark.line == error_line \
+                    and any(_LOOKS_LIKE_YAML.match(line)
+                            for line in lines[token.start_mark.line + 1:token.end_mark.line]):
                 return token.start_mark.line, token.start_mark.column, token.style
     except yaml.YAMLError:
         return None
@@ -131,40 +139,62 @@ def _indentation(lines: List[str], mark: Any, start: Any, problem: str, context:
     if first is not None:
         return first
     if spaces < above_keys:  # a dedent: to the nearest level still open above, not the deepest one
-        above, above_keys = min(_open_levels(lines, above), key=lambda level: abs(level[1] - spaces))
+        above, above_keys = _nearest_level(lines, above, spaces, line.lstrip().startswith("- "))
     return index + 1, spaces + 1, builtin_message("indented", line=index + 1, spaces=spaces, above=above + 1,
-                                                  above_spaces=above_keys)
+                                                  above_spaces=above_keys, s="" if spaces == 1 else "s")
 
 
-def _open_levels(lines: List[str], last: int) -> List[Tuple[int, int]]:
-    """(line, key column) of each level a new key could continue, from line `last`
-    up to the top: each step up is a line whose keys sit further left."""
-    levels = [(last, _key_column(lines[last]))]
-    for number in range(last - 1, -1, -1):
+def _nearest_level(lines: List[str], last: int, spaces: int, is_item: bool) -> Tuple[int, int]:
+    """(line, column) of the open level nearest to `spaces`: a key's column, or for a
+    list item also the `- ` of the items above (preferred on a tie). The column the
+    line already has is no answer: the parser refused it there."""
+    levels = [level for level in _open_levels(lines, last) if level[1] != spaces and (is_item or not level[2])]
+    if not levels:
+        return last, _key_column(lines[last])
+    line, column, _ = min(levels, key=lambda level: (abs(level[1] - spaces), not level[2]))
+    return line, column
+
+
+def _open_levels(lines: List[str], last: int) -> List[Tuple[int, int, bool]]:
+    """(line, column, is a `- `) of each level a new line could continue, from line
+    `last` up to the top: each step up is a line that starts further left."""
+    levels: List[Tuple[int, int, bool]] = []
+    floor = len(lines[last]) + 1
+    for number in range(last, -1, -1):
         stripped = lines[number].strip()
-        if stripped and not stripped.startswith("#") and _key_column(lines[number]) < levels[-1][1]:
-            levels.append((number, _key_column(lines[number])))
+        if not stripped or stripped.startswith("#"):
+            continue
+        indent = len(lines[number]) - len(lines[number].lstrip(" "))
+        if _key_column(lines[number]) < floor:
+            levels.append((number, _key_column(lines[number]), False))
+        if stripped.startswith("- ") and indent < floor:
+            levels.append((number, indent, True))
+        floor = min(floor, indent)
     return levels
 
 
 def _first_item_without_dash(lines: List[str], index: int, dash_column: int) -> Optional[Located]:
-    """`materials:` whose first item lost its `- `: its keys sit deeper than the
-    `- ` of the next item (line `index`), which the parser then cannot place."""
-    first = None
+    """`materials:` whose first item lost its `- `: that item's keys sit where the
+    keys after a `- ` at the next item's column would (two columns right of it),
+    right under the line that holds the list."""
+    item_column, first = dash_column + 2, None
     for number in range(index - 1, -1, -1):
         line = _line(lines, number)
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
             continue
         column = len(line) - len(line.lstrip(" "))
-        if column > dash_column and not stripped.startswith("-"):
+        if column > item_column or (column == item_column and stripped.startswith("-")):
+            continue  # inside the item's values
+        if column == item_column:
             first = number
             continue
-        if column < dash_column and first is not None and _without_comment(stripped).rstrip().endswith(":"):
-            item = _line(lines, first).strip()
-            return first + 1, len(_line(lines, first)) - len(item) + 1, builtin_message(
-                "first_item_without_dash", line=first + 1, item=item,
-                key=_without_comment(stripped).rstrip()[:-1].lstrip("- ").strip(), next=index + 1)
+        holder = _without_comment(stripped).rstrip()
+        if column < dash_column and first is not None and holder.endswith(":"):
+            item = _without_comment(_line(lines, first)).strip()
+            return first + 1, item_column + 1, builtin_message(
+                "first_item_without_dash", line=first + 1, item=item, key=holder[:-1].lstrip("- ").strip(),
+                next=index + 1)
         return None
     return None
 

@@ -176,3 +176,11 @@ def test_runs_from_other_folders_share_one_rule_pack_cache_file(tmp_path: Path) 
                              timeout=60, env=env)
         assert run.returncode == 0, run.stdout + run.stderr
     assert len(list((tmp_path / "user-cache" / "planlint").glob("entry-points-*.json"))) == 1
+
+
+def test_every_code_with_a_fixer_loads_the_fixers() -> None:
+    """filelint loads the fixers only for FIXABLE codes: a fixer for a code left out
+    of it would never run, in --fix or anywhere."""
+    from planlint import filelint, fixers
+
+    assert filelint.FIXABLE == frozenset(fixers._FIXERS)
