@@ -135,7 +135,15 @@ def _from_arguments(argv: List[str]) -> str:
     return choose_language(None, config)
 
 
-def _unchecked_config(explicit: Optional[str]) -> Any:
+def broken_config_language(start: str) -> str:
+    """The language to report a broken config in (the language server): its own `lang`
+    if that key is right, else the locale."""
+    from planlint.config import choose_language
+
+    return choose_language(None, _unchecked_config(None, start))
+
+
+def _unchecked_config(explicit: Optional[str], start: Optional[str] = None) -> Any:
     """The config file as written, when its `lang` is a language planlint speaks."""
     import os
 
@@ -144,7 +152,7 @@ def _unchecked_config(explicit: Optional[str]) -> Any:
     from planlint.model import LANGUAGES
 
     try:
-        path = explicit or find_config(os.getcwd())
+        path = explicit or find_config(start or os.getcwd())
         config = _read(path) if path else Config()
     except (ConfigError, OSError):
         return Config()

@@ -56,7 +56,9 @@ class Session:
         try:
             config, registry, settings = load_settings(folder)
         except ConfigError as exc:
-            return self._broken(folder, str(exc))
+            from planlint.cli_language import broken_config_language
+
+            return self._broken(folder, exc.render(broken_config_language(folder)))
         except Exception as exc:  # never down: whatever stops the config is shown, not raised
             log.error("planlint: reading the configuration from %s failed", folder, exc_info=True)
             return self._broken(folder, f"planlint: internal error reading the configuration: {exc}")

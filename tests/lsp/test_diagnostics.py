@@ -164,6 +164,11 @@ async def test_config_is_reloaded_when_it_changes(client: LanguageClient, tmp_pa
         [types.FileEvent(uri=editor.uri("planlint.yaml"), type=types.FileChangeType.Changed)]))
     [broken] = await editor.diagnostics(uri, until=lambda d: bool(d))
     assert broken.code == "config" and "PL999" in broken.message
+    (root / "planlint.yaml").write_text("lang: zh\nignore: [PL999]\n", encoding="utf-8")
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
+        [types.FileEvent(uri=editor.uri("planlint.yaml"), type=types.FileChangeType.Changed)]))
+    [chinese] = await editor.diagnostics(uri, until=lambda d: bool(d) and "配置有误" in d[0].message)
+    assert chinese.message.startswith("配置有误") and "`PL999` 不是规则代码或名称" in chinese.message
 
 
 @pytest.mark.asyncio
