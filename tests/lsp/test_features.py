@@ -28,6 +28,15 @@ async def opened(client: LanguageClient, root: Path, text: str = None) -> tuple:
     return editor, uri
 
 
+async def actions_for_the_finding(client: LanguageClient, root: Path, text: str) -> tuple:
+    """Open `text`, which has one finding, and ask for that finding's code actions."""
+    editor, uri = await opened(client, root, text)
+    [found] = await editor.diagnostics(uri)
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        doc(uri), found.range, types.CodeActionContext(diagnostics=[found])))
+    return editor, uri, found, actions
+
+
 async def labels(client: LanguageClient, uri: str, position: types.Position) -> List[str]:
     result = await client.text_document_completion_async(types.CompletionParams(doc(uri), position))
     items = result.items if isinstance(result, types.CompletionList) else result
@@ -47,12 +56,17 @@ async def test_hover_on_a_finding_shows_the_rule_docs(client: LanguageClient, tm
 
 
 @pytest.mark.asyncio
-async def test_hover_on_a_key_shows_its_schema_description(client: LanguageClient, tmp_path: Path) -> None:
+@pytest.mark.parametrize("lang, said", [
+    ("en", "**`kind`** — the project kind\n\n`plans[1].kind`\n\n"
+           "One of: `promotion`, `product-launch`, `event`, `training`, `other`"),
+    ("zh", "**`kind`** — 项目类型\n\n`plans[1].kind`\n\n可选：`promotion`、`product-launch`、`event`、`training`、`other`")])
+async def test_hover_on_a_key_shows_its_schema_description(client: LanguageClient, tmp_path: Path, lang: str,
+                                                           said: str) -> None:
     root = copy_data(tmp_path, "acme.yaml")
+    (root / "planlint.yaml").write_text(f"lang: {lang}\n", encoding="utf-8")
     _, uri = await opened(client, root)
     result = await client.text_document_hover_async(types.HoverParams(doc(uri), at(29, 5)))  # `kind:`
-    assert result.contents.value == ("**`kind`** — the project kind\n\n`plans[1].kind`\n\n"
-                                     "One of: `promotion`, `product-launch`, `event`, `training`, `other`")
+    assert result.contents.value == said
 
 
 @pytest.mark.asyncio
@@ -147,10 +161,7 @@ async def test_code_actions_suppress_a_finding(client: LanguageClient, tmp_path:
     root = copy_data(tmp_path, "acme.yaml")
     text = (root / "acme.yaml").read_text(encoding="utf-8").replace("        with: [li-ming]\n",
                                                                      "        with: [li-ming, wang-fang]\n", 1)
-    editor, uri = await opened(client, root, text)
-    [pl004] = await editor.diagnostics(uri)
-    actions = await client.text_document_code_action_async(types.CodeActionParams(
-        doc(uri), pl004.range, types.CodeActionContext(diagnostics=[pl004])))
+    editor, uri, pl004, actions = await actions_for_the_finding(client, root, text)
     edits = {a.title: list(a.edit.changes[uri]) for a in actions if a.title.startswith("Suppress")}
     assert edits == {
         "Suppress PL004 on this line": [types.TextEdit(types.Range(at(39, 34), at(39, 34)),
@@ -215,9 +226,6 @@ async def test_hover_speaks_the_configured_language(client: LanguageClient, tmp_
     result = await client.text_document_hover_async(types.HoverParams(doc(uri), at(30, 6)))
     assert result.contents.value.startswith("**PL201** `short-lead-time` · 错误")
     assert "### 为什么重要" in result.contents.value
-    key = await client.text_document_hover_async(types.HoverParams(doc(uri), at(29, 5)))  # `kind:`
-    assert key.contents.value == ("**`kind`** — 项目类型\n\n`plans[1].kind`\n\n"
-                                  "可选：`promotion`、`product-launch`、`event`、`training`、`other`")
 
 
 @pytest.mark.asyncio
@@ -226,10 +234,7 @@ async def test_a_chinese_team_gets_chinese_actions_and_hover(client: LanguageCli
     (root / "planlint.yaml").write_text("lang: zh\n", encoding="utf-8")
     text = (root / "acme.yaml").read_text(encoding="utf-8").replace("        with: [li-ming]\n",
                                                                      "        with: [li-mign]\n", 1)
-    editor, uri = await opened(client, root, text)
-    [pl004] = await editor.diagnostics(uri)
-    actions = await client.text_document_code_action_async(types.CodeActionParams(
-        doc(uri), pl004.range, types.CodeActionContext(diagnostics=[pl004])))
+    editor, uri, pl004, actions = await actions_for_the_finding(client, root, text)
     assert [a.title for a in actions] == ["写成 `li-ming`（推测）", "在这一行屏蔽 PL004",
                                           "在计划 spring-promo 中屏蔽 PL004", "在整个文件中屏蔽 PL004"]
     hover = await client.text_document_hover_async(types.HoverParams(doc(uri), pl004.range.start))
