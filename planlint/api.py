@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DOC_SECTIONS", "DataPath", "Document", "Edit", "FileFacts", "Fix", "Problem", "Text", "say",
-    "an", "as_list", "closest", "entries", "format_path", "list_paths", "name_list", "place", "plan_id", "to_date",
+    "an", "as_list", "closest", "entries", "format_path", "list_paths", "name_list", "place", "plan_id",
+    "split_items", "to_date",
     "value_at",
 ]
 
@@ -204,12 +205,23 @@ def plan_id(plan: Mapping[str, Any]) -> str:
     return plan.get("id", "?")
 
 
+_SEPARATORS = re.compile(r"\s*[,，、;；]\s*")
+
+
+def split_items(text: str) -> List[str]:
+    """The items meant by a list written without brackets: `a, b`, `a，b`, `a、b`."""
+    return [item for item in _SEPARATORS.split(text.strip()) if item]
+
+
 def as_list(value: Any) -> list:
-    """Keys like `tier` and `with` take one value or a list of values."""
+    """Keys like `tier` and `with` take one value or a list of values. `with: a, b`
+    is PL004's finding; the rules read the two contacts meant (SPEC 7a.3)."""
     if value is None:
         return []
     # None marks a list item that PL002 reported and removed.
-    return [item for item in value if item is not None] if isinstance(value, list) else [value]
+    if isinstance(value, list):
+        return [item for item in value if item is not None]
+    return split_items(value) if isinstance(value, str) and _SEPARATORS.search(value) else [value]
 
 
 def list_paths(base: DataPath, value: Any) -> Iterator[Tuple[DataPath, Any]]:

@@ -45,6 +45,9 @@ MESSAGES = {
     "indented": ("line {line} is indented {spaces} space{s}, but the keys above it (line {above}) use "
                  "{above_spaces}; line them up",
                  "第 {line} 行缩进了 {spaces} 个空格，但上面的字段（第 {above} 行）缩进 {above_spaces} 个空格；请对齐"),
+    "indented_first": ("line {line} is indented {spaces} space{s}, but the keys after it (line {below}) use "
+                       "{below_spaces}; line them up",
+                       "第 {line} 行缩进了 {spaces} 个空格，但下面的字段（第 {below} 行）缩进 {below_spaces} 个空格；请对齐"),
     "first_item_without_dash": ("line {line} (`{item}`) is the first item of the list `{key}` but has no `- `, "
                                 "while the next item (line {next}) has one; write `- {item}`, its `- ` in line "
                                 "with the next item's",

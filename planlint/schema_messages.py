@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from typing import Any, Callable, Iterator, List, Optional, Union
 
-from planlint.api import DataPath, Problem, Text, closest, name_list, place, value_at
+from planlint.api import DataPath, Problem, Text, closest, name_list, place, split_items, value_at
 from planlint.positions import PositionIndex
 from planlint.schema_fast import json_key
 from planlint.messages import builtin_message, description
@@ -204,10 +204,6 @@ def _bool_hint(value: Any, path: DataPath, positions: PositionIndex) -> Hint:
     return ""
 
 
-# `tiers: 总部, 分部, 门店` means a list; Chinese keyboards type `，` `、` `；`.
-_LIST_SEPARATORS = re.compile(r"\s*[,，、;；]\s*")
-
-
 def _type_hint(error: Any, value: Any, path: DataPath, positions: PositionIndex, fits: Fits
                ) -> Hint:
     expected = [error.validator_value] if isinstance(error.validator_value, str) else list(error.validator_value)
@@ -219,7 +215,7 @@ def _type_hint(error: Any, value: Any, path: DataPath, positions: PositionIndex,
         word = _YAML11_BOOLS[value.strip().lower()]
         return builtin_message("unquote_hint", value=word)
     if "array" in expected and isinstance(value, str) and value.strip():
-        items = [item for item in _LIST_SEPARATORS.split(value.strip()) if item]
+        items = split_items(value)  # `tiers: 总部, 分部, 门店` means a list
         if fits(items, error.schema):
             return builtin_message("list_hint", listed="[" + ", ".join(items) + "]")
     if "integer" in expected and isinstance(value, (str, float)):

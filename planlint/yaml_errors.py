@@ -138,10 +138,43 @@ def _indentation(lines: List[str], mark: Any, start: Any, problem: str, context:
     first = _first_item_without_dash(lines, index, spaces) if line.lstrip().startswith("- ") else None
     if first is not None:
         return first
+    if _first_key_astray(lines, above, index, spaces):
+        return above + 1, above_keys + 1, builtin_message(
+            "indented_first", line=above + 1, spaces=above_keys, below=index + 1, below_spaces=spaces,
+            s="" if above_keys == 1 else "s")
     if spaces < above_keys:  # a dedent: to the nearest level still open above, not the deepest one
         above, above_keys = _nearest_level(lines, above, spaces, line.lstrip().startswith("- "))
     return index + 1, spaces + 1, builtin_message("indented", line=index + 1, spaces=spaces, above=above + 1,
                                                   above_spaces=above_keys, s="" if spaces == 1 else "s")
+
+
+def _first_key_astray(lines: List[str], first: int, index: int, spaces: int) -> bool:
+    """Line `first` opens a block (the line above it is its parent) and the keys after
+    it, line `index` and the next, agree on another column: the parser tripped
+    on the second key, but the first one is the odd one out."""
+    parent, after = _previous(lines, first), _next(lines, index)
+    if parent is None or after is None or _is_item(lines[first]) or _is_item(lines[index]):
+        return False
+    opens_block = _key_column(lines[parent]) < min(spaces, _key_column(lines[first]))
+    agreed = len(lines[after]) - len(lines[after].lstrip(" ")) == spaces or _child_column(lines, parent) == spaces
+    return opens_block and _without_comment(lines[parent]).rstrip().endswith(":") and agreed
+
+
+def _child_column(lines: List[str], parent: int) -> Optional[int]:
+    """Where another block like `parent` (a `key:` at its column) puts its first key:
+    the file's own habit of indentation."""
+    column = _key_column(lines[parent])
+    for number, line in enumerate(lines):
+        if number != parent and _key_column(line) == column and not _is_item(line) \
+                and _without_comment(line).rstrip().endswith(":"):
+            child = _next(lines, number)
+            if child is not None and _key_column(lines[child]) > column and not _is_item(lines[child]):
+                return len(lines[child]) - len(lines[child].lstrip(" "))
+    return None
+
+
+def _is_item(line: str) -> bool:
+    return line.lstrip().startswith("- ")
 
 
 def _nearest_level(lines: List[str], last: int, spaces: int, is_item: bool) -> Tuple[int, int]:
@@ -210,6 +243,15 @@ def _line(lines: List[str], index: int) -> str:
 
 def _indent_of(line: str) -> str:
     return line[:len(line) - len(line.lstrip())]
+
+
+def _next(lines: List[str], index: int) -> Optional[int]:
+    """The nearest line below `index` that holds YAML (not blank, not only a comment)."""
+    for number in range(index + 1, len(lines)):
+        stripped = lines[number].strip()
+        if stripped and not stripped.startswith("#"):
+            return number
+    return None
 
 
 def _previous(lines: List[str], index: int) -> Optional[int]:

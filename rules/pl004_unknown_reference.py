@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, Iterator, List, Optional, Union
 
-from planlint.api import DataPath, Document, Problem, Text, closest, entries, list_paths, place, say
+from planlint.api import DataPath, Document, Problem, Text, closest, entries, list_paths, place, say, split_items
 
 CODE = "PL004"
 NAME = "unknown-reference"
@@ -51,7 +51,6 @@ WRITE_LIST = {"en": "; to name several, write a list in brackets: `{listed}`",
               "zh": "；写多个时要用方括号括起来：`{listed}`"}
 FULL_WIDTH = {"en": " (the `{mark}` is a full-width character from a Chinese keyboard; YAML needs `,`)",
               "zh": "（`{mark}` 是中文输入法的全角符号，YAML 要用半角 `,`）"}
-_SEPARATORS = re.compile(r"\s*[,，、;；]\s*")
 
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
@@ -101,7 +100,7 @@ def _tier_references(doc: Document) -> Iterator[tuple]:
 
 def _unknown(doc: Document, path: DataPath, value: str, what: str, known: Dict[str, Optional[str]]) -> Problem:
     """`known`: id -> its name (a contact's name, a plan's title), matched as well as the id."""
-    parts = [p for p in _SEPARATORS.split(value) if p]
+    parts = split_items(value)
     hint: Union[str, Text] = ""
     if len(parts) > 1:  # `with: a, b` means two contacts, never one called "a-b" (SPEC 7a.2)
         listed = "[" + ", ".join(_exact(part, known) or part for part in parts) + "]"
