@@ -57,11 +57,16 @@ def explain(exc: Any, source: str) -> Optional[Located]:
                                                           line=start.line + 1)
     if "could not find expected ':'" in problem and start is not None:
         return _missing_colon(lines, start.line)
+    glued = _previous(lines, mark.line) if "mapping values" in problem else None
+    if glued is not None and _GLUED_VALUE.match(_without_comment(lines[glued])):
+        return _missing_colon(lines, glued)  # `id:gome` is read as text, and the next key trips
     return _indentation(lines, mark, start, problem, context) or _unexplained(mark, problem, context)
 
 
 # A line of a plan swallowed by a quoted text: `key: value`, `key:` or `- item`. A text
 # wrapped over lines on purpose holds words, not these.
+# `id:gome`: a key and its value with no space between, which YAML reads as one text.
+_GLUED_VALUE = re.compile(r"\s*(?:-\s+)?[A-Za-z_][\w-]*:[^\s/]")
 _LOOKS_LIKE_YAML = re.compile(r"\s*(?:-\s|[^\s#'\"][^:#]*:(?:\s|$))")
 
 
@@ -77,13 +82,18 @@ def _quote_closed_too_late(source: str, lines: List[str], error_line: int) -> Op
                 return None
             if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") \
                     and token.start_mark.line < token.end_mark.line == error_line \
-                    and any(_LOOKS_LIKE_YAML.match(line)
-                            for line in lines[token.start_mark.line + 1:token.end_mark.line]):
+                    and any(_LOOKS_LIKE_YAML.match(line) for line in _swallowed(lines, token)):
                 return token.start_mark.line, token.start_mark.column, token.style
     except yaml.YAMLError:
         return None
     finally:
         scanner.dispose()
+
+
+def _swallowed(lines: List[str], token: Any) -> List[str]:
+    """The lines a quoted text ran over, the last one up to its closing quote."""
+    end = token.end_mark
+    return lines[token.start_mark.line + 1:end.line] + [_line(lines, end.line)[:max(end.column - 1, 0)]]
 
 
 def full_width_before(lines: List[str], last: int) -> Optional[Located]:
