@@ -238,7 +238,7 @@ def _fix(paths: Tuple[str, ...], sources: List[Source], context: List[Source], r
         _status(message)
     suppressed = sum(item.suppressed for item in files.values() if item.changed)
     if reason is not None and not diff:
-        _status(builtin_message("suppressions_added", count=suppressed))
+        _status(builtin_message("suppressions_added", count=suppressed, s="" if suppressed == 1 else "s"))
     summary = summary.render(settings.lang)
     to_stdout = not diff and not any(s.data is not None for s in sources if s.path in files and (fix or reason))
     if diff:
@@ -454,9 +454,12 @@ def list_rules(lang: Optional[str]) -> None:
     """List every rule: code, name, severity, summary."""
     cli_language.choose(lang)
     registry, lang = _registry_and_language(lang)
-    for rule in registry.ordered():
+    rules = registry.ordered()
+    code_width = max((len(rule.code) for rule in rules), default=5)  # a rule pack's `ACME001` lines up too
+    for rule in rules:
         severity, enabled = SEVERITY_NAMES[lang][rule.severity.value], ENABLEMENT[lang][rule.on_by_default]
-        click.echo(f"{rule.code}  {rule.name:<34} {_padded(severity, 9)}{_padded(enabled, 9)}{rule.title(lang)}")
+        click.echo(f"{rule.code:<{code_width}}  {rule.name:<34} {_padded(severity, 9)}{_padded(enabled, 9)}"
+                   f"{rule.title(lang)}")
 
 
 @cli.command("explain", help_zh="按代码或名称解释一条规则：检查什么、为什么重要、错误写法和正确写法。")

@@ -50,12 +50,13 @@ CLICK_ZH: Dict[str, str] = {
     "Option {name!r} does not take a value.": "选项 {name!r} 后面不能写值。",
     "Argument {name!r} takes {nargs} values.": "参数 {name!r} 要写 {nargs} 个值。",
     "{value!r} is not a valid {number_type}.": "{value!r} 不是有效的整数。",
-    "{value} is not in the range {range}.": "{value} 不在允许的范围（{range}）内。",
-    "{name} {filename!r} does not exist.": "{name} {filename!r} 不存在。",
-    "{name} {filename!r} is a file.": "{name} {filename!r} 是文件，不是文件夹。",
-    "{name} {filename!r} is a directory.": "{name} {filename!r} 是文件夹，不是文件。",
-    "{name} {filename!r} is not readable.": "{name} {filename!r} 不可读。",
-    "{name} {filename!r} is not writable.": "{name} {filename!r} 不可写。",
+    "{value} is not in the range {range}.": "{value} 不在允许的范围内（{range}）。",
+    # {name} is click's "File"/"Directory", set when planlint is imported, before this catalog is used
+    "{name} {filename!r} does not exist.": "{filename!r} 不存在。",
+    "{name} {filename!r} is a file.": "{filename!r} 是文件，不是文件夹。",
+    "{name} {filename!r} is a directory.": "{filename!r} 是文件夹，不是文件。",
+    "{name} {filename!r} is not readable.": "{filename!r} 不可读。",
+    "{name} {filename!r} is not writable.": "{filename!r} 不可写。",
     "file": "文件", "directory": "文件夹", "path": "路径",
     "Could not open file {filename!r}: {message}": "无法打开文件 {filename!r}：{message}",
     "unknown error": "未知错误",
@@ -78,7 +79,9 @@ def begin(argv: Sequence[str]) -> None:
 
 
 def end() -> None:
+    """The run is over: click gets its own gettext back."""
     _RUN.update(active=False, chosen=None, resolved=None)
+    _give_click_its_gettext_back()
 
 
 def choose(lang: Optional[str]) -> None:
@@ -151,9 +154,15 @@ def _unchecked_config(explicit: Optional[str], start: Optional[str] = None) -> A
     from planlint.errors import ConfigError
     from planlint.model import LANGUAGES
 
+    from planlint.loader import Limits
+
     try:
         path = explicit or find_config(start or os.getcwd())
-        config = _read(path) if path else Config()
+        # As load_config: a regular file only (a link to /dev/zero or a FIFO would never end), and no
+        # bigger than a plan may be.
+        if not path or not os.path.isfile(path) or os.path.getsize(path) > Limits.max_bytes:
+            return Config()
+        config = _read(path)
     except (ConfigError, OSError):
         return Config()
     return config if config.get("lang") in LANGUAGES else Config()
@@ -165,7 +174,9 @@ class _Sentence(str):
     or space is left between Chinese clauses."""
 
     def format(self, *args: Any, **kwargs: Any) -> str:
-        said = re.sub(r"'([^']*)'", r"`\1`", str.format(self, *args, **kwargs))
+        said = re.sub(r'"([^"]*)"', r"`\1`", str.format(self, *args, **kwargs))  # click's repr() of `it's`
+        said = re.sub(r"'([^'\"`]*)'", r"`\1`", said)
+        said = re.sub(r"x>=(\d+)", r"至少为 \1", said)
         said = said.replace("`, `", "`、`").replace("。 （", "（")
         return said[:-1] + "。" if said.endswith(".") else said
 
@@ -196,15 +207,27 @@ def _ngettext(singular: str, plural: str, count: int) -> str:
     return _gettext(singular if count == 1 else plural)
 
 
+_OURS = {"_": (gettext.gettext, _gettext), "ngettext": (gettext.ngettext, _ngettext)}
+
+
 def _hand_catalog_to_click() -> None:
+    _swap(lambda theirs, ours: (theirs, ours))
+
+
+def _give_click_its_gettext_back() -> None:
+    _swap(lambda theirs, ours: (ours, theirs))
+
+
+def _swap(pick: Callable[[Any, Any], Any]) -> None:
+    """In each click module, the gettext function found (`was`) becomes `put`."""
     import importlib
 
     for name in _CLICK_MODULES:
         module = importlib.import_module(f"click.{name}")
-        if getattr(module, "_", None) is gettext.gettext:
-            module._ = _gettext  # type: ignore[attr-defined]
-        if getattr(module, "ngettext", None) is gettext.ngettext:
-            module.ngettext = _ngettext  # type: ignore[attr-defined]
+        for attribute, pair in _OURS.items():
+            was, put = pick(*pair)
+            if getattr(module, attribute, None) is was:
+                setattr(module, attribute, put)
 
 
 _NO_LINE_START = "，。；：、）》？！"  # Chinese punctuation stays at the end of the line before

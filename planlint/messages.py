@@ -217,7 +217,7 @@ MESSAGES = {
     "fixed_summary": ("Fixed {count} finding{s} ({remaining} remaining)", "已修复 {count} 个问题（还剩 {remaining} 个）"),
     "would_fix_summary": ("Would fix {count} finding{s} ({remaining} remaining)",
                           "可以修复 {count} 个问题（还剩 {remaining} 个）"),
-    "suppressions_added": ("added suppression comments for {count} findings", "已为 {count} 个问题添加屏蔽注释"),
+    "suppressions_added": ("added suppression comments for {count} finding{s}", "已为 {count} 个问题添加屏蔽注释"),
     "fix_failed": ("could not fix {path}: {reason}; the file was left as it was",
                    "无法修复 {path}：{reason}；文件保持原样"),
     "fix_unparsable": ("the fixed text would not parse ({problem})", "修复后的内容无法作为 YAML 读取（{problem}）"),
@@ -267,7 +267,7 @@ MESSAGES = {
 
 # The schema's descriptions of expected values, as the Chinese messages say them.
 _DESCRIPTIONS_ZH = {
-    "text": "文字", "a whole number": "整数", "a number": "数字", "true or false": " true 或 false（是/否）",
+    "text": "文字", "a whole number": "整数", "a number": "数字", "true or false": "true 或 false（是/否）",
     "a list": "列表", "a mapping of keys": "一组字段", "a date written YYYY-MM-DD": "YYYY-MM-DD 格式的日期",
     "a whole number >= 0": "不小于 0 的整数", "a whole number (the day of the cycle)": "整数（周期中的第几天）",
     "a slug (lowercase letters, digits and `-`, starting with a letter or digit)":
@@ -278,7 +278,7 @@ _DESCRIPTIONS_ZH = {
     "an account id or a list of account ids": "客户编号或客户编号列表",
     "text or a number": "文字或数字", "a key of project plans": "项目计划的字段",
     "a key of operational plans": "运营计划的字段", "a valid value": "有效的值",
-    "the format version 1": " 1（格式版本）", "the plan type": "计划类型", "the review cadence": "回顾周期",
+    "the format version 1": "1（格式版本）", "the plan type": "计划类型", "the review cadence": "回顾周期",
     "the project kind": "项目类型", "the account's value class": "客户价值等级", "the material kind": "物料类型",
     "the offer type": "独家权益类型",
     # the best-practice pack (SPEC 8)
@@ -303,4 +303,6 @@ def builtin_message(name: str, /, **args: Any) -> Text:
 
 def description(english: str) -> Text:
     """A schema description in the run's language (it stays English where untranslated)."""
-    return say({"en": english, "zh": _DESCRIPTIONS_ZH.get(english, english)})
+    chinese = _DESCRIPTIONS_ZH.get(english, english)
+    # `应为{expected}`: a space before Latin letters or digits (`应为 YYYY-MM-DD 格式的日期`), none before Chinese
+    return say({"en": english, "zh": (" " if chinese[:1].isascii() else "") + chinese})

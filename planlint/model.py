@@ -117,10 +117,17 @@ class Rule:
             return self.doc_zh.splitlines()[0]
         return self.summary
 
+    @property
+    def built_in(self) -> bool:
+        """A rule of planlint.rules (not a plugin's: its examples are its own). PL001, PL003
+        and PL007 have no functions of their own: the loader and suppressions check them."""
+        functions = [f for f in (self.check, self.summarize, self.check_run) if f is not None]
+        return not functions or any(getattr(f, "__module__", "").startswith("planlint.rules.") for f in functions)
+
     def sections(self, lang: str = "en") -> dict:
         """The doc's `## Heading` sections by English heading, translated where available."""
         found = _sections(self.doc)
-        if lang == "zh":  # the English examples, with Chinese values and comments
+        if lang == "zh" and self.built_in:  # the English examples, with Chinese values and comments
             from planlint.explain import example_in_chinese
 
             found.update({k: example_in_chinese(found[k]) for k in DOC_SECTIONS if k not in TRANSLATED_SECTIONS

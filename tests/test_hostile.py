@@ -769,3 +769,21 @@ def test_a_config_that_links_outside_the_repository_is_not_read(tmp_path: Path, 
     os.symlink("shared/planlint.yaml", repo / "planlint.yaml")
     inside = _run(["a.yaml", "--no-cache"], repo, monkeypatch)
     assert inside.exit_code == 1  # fail-on: warning from the linked config inside the repository
+
+
+@pytest.mark.parametrize("kind", ["link to /dev/zero", "fifo"])
+@pytest.mark.parametrize("args", [["plans/a.yaml"], ["--bogus"]], ids=["run", "usage error"])
+def test_a_config_that_is_no_regular_file_is_an_error_not_a_hang(plans: Path, kind: str, args: list) -> None:
+    """The usage-error language reads the config too (cli_language): never from a device or a FIFO."""
+    import subprocess
+    import sys
+
+    if kind == "fifo":
+        os.mkfifo(plans / "cfg.yaml")
+    else:
+        os.symlink("/dev/zero", plans / "cfg.yaml")
+    done = subprocess.run([sys.executable, "-m", "planlint", "--config", "cfg.yaml", *args], cwd=plans,
+                          capture_output=True, text=True, timeout=120)  # a hang fails here instead of hanging
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1] == ("planlint: error: config file cfg.yaml does not exist" if args[0] != "--bogus"
+                                            else "Error: No such option '--bogus'. Did you mean '--jobs'?")
