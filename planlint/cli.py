@@ -12,7 +12,7 @@ import click
 from planlint import __version__, cli_language
 from planlint.api import Text, say
 from planlint.cli_language import BilingualGroup, BilingualOption, bilingual, option
-from planlint.messages import builtin_message
+from planlint.messages import builtin_message, plural
 from planlint.model import LANGUAGES, SEVERITY_NAMES, Severity
 from planlint.reporters import FORMATS, SHOW_FIXES
 
@@ -204,7 +204,8 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
     except ConfigError as exc:
         _fail(exc)
     if write_baseline:
-        _status(builtin_message("baseline_written", count=len(result.findings), path=write_baseline))
+        _status(builtin_message("baseline_written", count=len(result.findings), path=write_baseline,
+                                **plural(len(result.findings))))
         sys.exit(2 if result.errors else 0)
     _say_stale_baseline(result, prune_baseline)
     _write_reports(outputs, result, registry, settings.lang, {"color": color, "quiet": quiet,
@@ -238,7 +239,7 @@ def _fix(paths: Tuple[str, ...], sources: List[Source], context: List[Source], r
         _status(message)
     suppressed = sum(item.suppressed for item in files.values() if item.changed)
     if reason is not None and not diff:
-        _status(builtin_message("suppressions_added", count=suppressed, s="" if suppressed == 1 else "s"))
+        _status(builtin_message("suppressions_added", count=suppressed, **plural(suppressed)))
     summary = summary.render(settings.lang)
     to_stdout = not diff and not any(s.data is not None for s in sources if s.path in files and (fix or reason))
     if diff:
@@ -273,7 +274,7 @@ def _say_stale_baseline(result: Result, pruned: bool) -> None:
     if result.baseline is None or not result.stale_baseline:
         return
     count, path = len(result.stale_baseline), result.baseline.path
-    _status(builtin_message("baseline_pruned" if pruned else "baseline_stale", count=count, path=path))
+    _status(builtin_message("baseline_pruned" if pruned else "baseline_stale", count=count, path=path, **plural(count)))
 
 
 def _parse_outputs(formats: Tuple[str, ...], output: Optional[str]) -> List[Tuple[str, Optional[str]]]:

@@ -16,7 +16,7 @@ from planlint.fix_comments import suppression_edits
 from planlint.fixes import SAFE, Fix
 from planlint.fixrun import FileFix, apply_fixes, decode, encode_like, relint_with
 from planlint.fixwrite import inside, unified_diff, write_fixed
-from planlint.messages import builtin_message
+from planlint.messages import builtin_message, plural
 from planlint.model import Finding
 
 # Neither a file that does not parse nor PL007 (reported after suppressions) can be suppressed.
@@ -165,15 +165,11 @@ def finish(request: FixRequest, result: object, files: Dict[str, FileFix], probl
             problems.append(builtin_message("fix_not_written", path=path, reason=why))
         else:
             fixed += item.count
-            added = builtin_message("suppressions_in_file", count=item.suppressed, s=_s(item.suppressed)) \
+            added = builtin_message("suppressions_in_file", count=item.suppressed, **plural(item.suppressed)) \
                 if item.suppressed else ""
-            line = builtin_message("fixed_file", path=path, count=item.count, s=_s(item.count), added=added)
+            line = builtin_message("fixed_file", path=path, count=item.count, **plural(item.count), added=added)
             click.echo(("planlint: " if request.lang == "en" else "planlint：") + line.render(request.lang), err=True)
     remaining = len(result.findings)  # type: ignore[attr-defined]
     summary = "would_fix_summary" if request.diff else "fixed_summary"
-    return fixed, builtin_message(summary, count=fixed, s=_s(fixed), remaining=remaining), any_diff
+    return fixed, builtin_message(summary, count=fixed, **plural(fixed), remaining=remaining), any_diff
 
-
-def _s(number: int) -> str:
-    """The English plural's `s`."""
-    return "" if number == 1 else "s"

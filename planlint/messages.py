@@ -192,9 +192,9 @@ MESSAGES = {
     "notice": ("notice: {notice}", "提示：{notice}"),
     "internal_error": ("internal error: {error}", "内部错误：{error}"),
     "progress": ("Linting plans", "正在检查计划"),
-    "baseline_written": ("wrote {count} findings to the baseline {path}", "已把 {count} 个问题写入基线文件 {path}"),
-    "baseline_pruned": ("removed {count} fixed findings from {path}", "已从 {path} 删除 {count} 个已修复的问题"),
-    "baseline_stale": ("{count} findings in the baseline {path} are fixed; remove them with --prune-baseline",
+    "baseline_written": ("wrote {count} finding{s} to the baseline {path}", "已把 {count} 个问题写入基线文件 {path}"),
+    "baseline_pruned": ("removed {count} fixed finding{s} from {path}", "已从 {path} 删除 {count} 个已修复的问题"),
+    "baseline_stale": ("{count} finding{s} in the baseline {path} {are} fixed; remove {them} with --prune-baseline",
                        "基线文件 {path} 中有 {count} 个问题已经修复；可用 --prune-baseline 把它们删除"),
     "init_written": ("Wrote {file}; edit it, then run: planlint {file}",
                      "已生成 {file}；请把示例内容换成你们的实际情况，然后运行：planlint {file}"),
@@ -299,6 +299,12 @@ def builtin_message(name: str, /, **args: Any) -> Text:
     """One of planlint's own messages, by its name in MESSAGES, with `args` filled in."""
     english, chinese = MESSAGES[name]
     return say({"en": english, "zh": chinese}, **args)
+
+
+def plural(count: int) -> dict:
+    """The English words that follow a count, for `{s}`, `{are}`, `{them}` (Chinese needs none)."""
+    one = count == 1
+    return {"s": "" if one else "s", "are": "is" if one else "are", "them": "it" if one else "them"}
 
 
 def description(english: str) -> Text:

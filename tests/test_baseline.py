@@ -47,9 +47,9 @@ def test_fixed_findings_are_reported_and_pruned(tmp_path: Path, monkeypatch) -> 
     run("northwind.yaml", "--write-baseline", "baseline.json")
     plan.write_text(plan.read_text(encoding="utf-8").replace("quantity: 800", "quantity: 1200"), encoding="utf-8")
     stale = run("northwind.yaml", "--baseline", "baseline.json")
-    assert stale.exit_code == 0 and "1 findings in the baseline baseline.json are fixed" in stale.stderr
+    assert stale.exit_code == 0 and "1 finding in the baseline baseline.json is fixed; remove it" in stale.stderr
     pruned = run("northwind.yaml", "--baseline", "baseline.json", "--prune-baseline")
-    assert "removed 1 fixed findings" in pruned.stderr
+    assert "removed 1 fixed finding from" in pruned.stderr
     codes = [e["code"] for e in json.loads((tmp_path / "baseline.json").read_text(encoding="utf-8"))["findings"]]
     assert len(codes) == 13 and "PL203" not in codes
     assert run("northwind.yaml", "--baseline", "baseline.json").stderr == ""
