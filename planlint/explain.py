@@ -26,7 +26,7 @@ EXAMPLE_WORDS_ZH = {
     "X-500G display island, Gome design": "X-500G 国美定制展台", "Gome member demo days": "国美会员体验日",
     "X-500 fridges at the regional DC": "区域配送中心备货的 X-500 冰箱",
     "Model X-500 fridge, sold only through Gome": "X-500 冰箱，只在国美销售", "Model X-500 fridge": "X-500 冰箱",
-    "Extra 5% off for Gome": "国美额外优惠 5%", "Model X-500G fridge, built only for Gome": "X-500G 冰箱，国美专供型号",
+    "Wants gift sets instead of a discount": "希望用礼品套装代替折扣", "Extra 5% off for Gome": "国美额外优惠 5%", "Model X-500G fridge, built only for Gome": "X-500G 冰箱，国美专供型号",
     "Grow the business with headquarters": "与总部一起把生意做大", "a lot": "越多越好",
     "sell-out revenue": "零售额", "Sell-out of the X-500": "X-500 的零售销量", "units sold": "销售台数",
     "Our share of the chilled shelf": "我方在冷柜的货架份额", "share of shelf": "货架份额",

@@ -27,6 +27,7 @@ None.
     consultations:
       - date: 2026-11-10
         with: li-ming
+        notes: Wants gift sets instead of a discount
 ```
 """
 from __future__ import annotations
