@@ -53,8 +53,8 @@ def explain(exc: Any, source: str) -> Optional[Located]:
     if "flow sequence" in context or "flow mapping" in context:
         if start is not None:
             bracket, closing = ("[", "]") if "sequence" in context else ("{", "}")
-            return start.line + 1, start.column + 1, builtin_message("unclosed_bracket", bracket=bracket, closing=closing,
-                                                          line=start.line + 1)
+            return start.line + 1, start.column + 1, builtin_message(
+                "unclosed_bracket", bracket=bracket, closing=closing, line=start.line + 1)
     if "could not find expected ':'" in problem and start is not None:
         return _missing_colon(lines, start.line)
     glued = _previous(lines, mark.line) if "mapping values" in problem else None
@@ -63,10 +63,10 @@ def explain(exc: Any, source: str) -> Optional[Located]:
     return _indentation(lines, mark, start, problem, context) or _unexplained(mark, problem, context)
 
 
-# A line of a plan swallowed by a quoted text: `key: value`, `key:` or `- item`. A text
-# wrapped over lines on purpose holds words, not these.
 # `id:gome`: a key and its value with no space between, which YAML reads as one text.
 _GLUED_VALUE = re.compile(r"\s*(?:-\s+)?[A-Za-z_][\w-]*:[^\s/]")
+# A line of a plan swallowed by a quoted text: `key: value`, `key:` or `- item`. A text
+# wrapped over lines on purpose holds words, not these.
 _LOOKS_LIKE_YAML = re.compile(r"\s*(?:-\s|[^\s#'\"][^:#]*:(?:\s|$))")
 
 
