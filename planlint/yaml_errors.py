@@ -130,7 +130,7 @@ def _indentation(lines: List[str], mark: Any, start: Any, problem: str, context:
     line = _line(lines, index)
     if not line.strip():
         return None
-    spaces = len(line) - len(line.lstrip(" "))
+    spaces = _spaces(line)
     if "mapping values" in problem and line[:mark.column].count(": ") >= 1 and line.lstrip(" -")[:1] not in "'\"":
         key, _, value = line.strip().partition(": ")
         return index + 1, mark.column + 1, builtin_message("colon_in_value", line=index + 1, key=key, value=value)
@@ -145,7 +145,7 @@ def _indentation(lines: List[str], mark: Any, start: Any, problem: str, context:
                                                       list_line=start.line + 1)
     if spaces == above_keys:
         return None
-    first = _first_item_without_dash(lines, index, spaces) if line.lstrip().startswith("- ") else None
+    first = _first_item_without_dash(lines, index, spaces) if _is_item(line) else None
     if first is not None:
         return first
     if _first_key_astray(lines, above, index, spaces):
@@ -153,7 +153,7 @@ def _indentation(lines: List[str], mark: Any, start: Any, problem: str, context:
             "indented_first", line=above + 1, spaces=above_keys, below=index + 1, below_spaces=spaces,
             s="" if above_keys == 1 else "s")
     if spaces < above_keys:  # a dedent: to the nearest level still open above, not the deepest one
-        above, above_keys = _nearest_level(lines, above, spaces, line.lstrip().startswith("- "))
+        above, above_keys = _nearest_level(lines, above, spaces, _is_item(line))
     return index + 1, spaces + 1, builtin_message("indented", line=index + 1, spaces=spaces, above=above + 1,
                                                   above_spaces=above_keys, s="" if spaces == 1 else "s")
 
@@ -166,8 +166,8 @@ def _first_key_astray(lines: List[str], first: int, index: int, spaces: int) -> 
     if parent is None or after is None or _is_item(lines[first]) or _is_item(lines[index]):
         return False
     opens_block = _key_column(lines[parent]) < min(spaces, _key_column(lines[first]))
-    agreed = len(lines[after]) - len(lines[after].lstrip(" ")) == spaces or _child_column(lines, parent) == spaces
-    return opens_block and _without_comment(lines[parent]).rstrip().endswith(":") and agreed
+    agreed = _spaces(lines[after]) == spaces or _child_column(lines, parent) == spaces
+    return opens_block and _holds_block(lines[parent]) and agreed
 
 
 def _child_column(lines: List[str], parent: int) -> Optional[int]:
@@ -175,16 +175,30 @@ def _child_column(lines: List[str], parent: int) -> Optional[int]:
     the file's own habit of indentation."""
     column = _key_column(lines[parent])
     for number, line in enumerate(lines):
-        if number != parent and _key_column(line) == column and not _is_item(line) \
-                and _without_comment(line).rstrip().endswith(":"):
+        if number != parent and _key_column(line) == column and not _is_item(line) and _holds_block(line):
             child = _next(lines, number)
             if child is not None and _key_column(lines[child]) > column and not _is_item(lines[child]):
-                return len(lines[child]) - len(lines[child].lstrip(" "))
+                return _spaces(lines[child])
     return None
 
 
 def _is_item(line: str) -> bool:
     return line.lstrip().startswith("- ")
+
+
+def _holds_block(line: str) -> bool:
+    """`materials:`: a key whose value is on the lines below it."""
+    return _without_comment(line).rstrip().endswith(":")
+
+
+def _holds_yaml(line: str) -> bool:
+    """Not blank, not only a comment."""
+    stripped = line.strip()
+    return bool(stripped) and not stripped.startswith("#")
+
+
+def _spaces(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 def _nearest_level(lines: List[str], last: int, spaces: int, is_item: bool) -> Tuple[int, int]:
@@ -204,13 +218,12 @@ def _open_levels(lines: List[str], last: int) -> List[Tuple[int, int, bool]]:
     levels: List[Tuple[int, int, bool]] = []
     floor = len(lines[last]) + 1
     for number in range(last, -1, -1):
-        stripped = lines[number].strip()
-        if not stripped or stripped.startswith("#"):
+        if not _holds_yaml(lines[number]):
             continue
-        indent = len(lines[number]) - len(lines[number].lstrip(" "))
+        indent = _spaces(lines[number])
         if _key_column(lines[number]) < floor:
             levels.append((number, _key_column(lines[number]), False))
-        if stripped.startswith("- ") and indent < floor:
+        if _is_item(lines[number]) and indent < floor:
             levels.append((number, indent, True))
         floor = min(floor, indent)
     return levels
@@ -223,21 +236,19 @@ def _first_item_without_dash(lines: List[str], index: int, dash_column: int) -> 
     item_column, first = dash_column + 2, None
     for number in range(index - 1, -1, -1):
         line = _line(lines, number)
-        stripped = line.strip()
-        if not stripped or stripped.startswith("#"):
+        if not _holds_yaml(line):
             continue
-        column = len(line) - len(line.lstrip(" "))
-        if column > item_column or (column == item_column and stripped.startswith("-")):
+        column = _spaces(line)
+        if column > item_column or (column == item_column and line.lstrip().startswith("-")):
             continue  # inside the item's values
         if column == item_column:
             first = number
             continue
-        holder = _without_comment(stripped).rstrip()
-        if column < dash_column and first is not None and holder.endswith(":"):
+        if column < dash_column and first is not None and _holds_block(line):
             item = _without_comment(_line(lines, first)).strip()
+            key = _without_comment(line).strip()[:-1].lstrip("- ").strip()
             return first + 1, item_column + 1, builtin_message(
-                "first_item_without_dash", line=first + 1, item=item, key=holder[:-1].lstrip("- ").strip(),
-                next=index + 1)
+                "first_item_without_dash", line=first + 1, item=item, key=key, next=index + 1)
         return None
     return None
 
@@ -258,8 +269,7 @@ def _indent_of(line: str) -> str:
 def _next(lines: List[str], index: int) -> Optional[int]:
     """The nearest line below `index` that holds YAML (not blank, not only a comment)."""
     for number in range(index + 1, len(lines)):
-        stripped = lines[number].strip()
-        if stripped and not stripped.startswith("#"):
+        if _holds_yaml(lines[number]):
             return number
     return None
 
@@ -267,15 +277,14 @@ def _next(lines: List[str], index: int) -> Optional[int]:
 def _previous(lines: List[str], index: int) -> Optional[int]:
     """The nearest line above `index` that holds YAML (not blank, not only a comment)."""
     for number in range(index - 1, -1, -1):
-        stripped = lines[number].strip()
-        if stripped and not stripped.startswith("#"):
+        if _holds_yaml(lines[number]):
             return number
     return None
 
 
 def _key_column(line: str) -> int:
     """Where a line's key starts: after the indentation and any `- ` list dashes."""
-    column = len(line) - len(line.lstrip(" "))
+    column = _spaces(line)
     while line[column:column + 2] == "- ":
         column += 2
         column += len(line[column:]) - len(line[column:].lstrip(" "))
