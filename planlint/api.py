@@ -143,7 +143,11 @@ class Document:
         if not self.invalid:
             return False
         size = len(path)
-        return any(p[:size] == path or path[:len(p)] == p for p in self.invalid)
+        return self._removed_at_or_above(path) or any(p[:size] == path for p in self.invalid)
+
+    def _removed_at_or_above(self, path: DataPath) -> bool:
+        """True when PL002 removed the value at `path` or a section that holds it."""
+        return any(path[:n] in self.invalid for n in range(1, len(path) + 1))
 
     def lacks(self, path: DataPath) -> bool:
         """True when the plan leaves the value at `path` out (absent, or an empty list)
@@ -162,7 +166,7 @@ class Document:
     def index_by_id(self, list_path: DataPath) -> Optional[Dict[str, dict]]:
         """id -> entry for a list of entries; None when some entry or id is unreadable,
         since a rule about references must then stay silent rather than guess."""
-        if any(list_path[:n] in self.invalid for n in range(1, len(list_path) + 1)):
+        if self._removed_at_or_above(list_path):
             return None
         items = value_at(self.data, list_path)
         found: Dict[str, dict] = {}

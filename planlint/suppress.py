@@ -51,8 +51,8 @@ def parse_directives(source: str) -> List[Directive]:
         match = _START.search(line)
         if match is None:
             continue
-        directive = _read(_own_part(line[match.start():], match.end() - match.start()),
-                          match.end() - match.start())
+        head = match.end() - match.start()
+        directive = _read(_own_part(line[match.start():], head), head)
         directive.line, directive.column = number, match.start() + 1
         before = line[:match.start()]
         directive.gap = len(before) - len(before.rstrip())
