@@ -20,7 +20,7 @@ sys.path.insert(0, str(REPO / "tests" / "support"))
 from mutations import mutated_plan  # noqa: E402
 
 from planlint.discover import Source  # noqa: E402
-from planlint.engine import Settings, lint  # noqa: E402
+from planlint.engine.run import Settings, lint  # noqa: E402
 from planlint.registry import load_registry  # noqa: E402
 from planlint.reporters import FORMATS, get_reporter  # noqa: E402
 

@@ -26,7 +26,7 @@ from typing import Any, Dict, List, Optional, Tuple
 sys.path.insert(0, str(Path(__file__).parent))
 from generate import generate  # noqa: E402
 
-from planlint.server.server import DEBOUNCE_SECONDS  # noqa: E402
+from planlint.server.app import DEBOUNCE_SECONDS  # noqa: E402
 
 
 class Client:

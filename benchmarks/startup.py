@@ -115,7 +115,7 @@ BYTECODE_NOTE = """\
 
 def compiles_planlint(env: Dict[str, str]) -> bool:
     """True when each run compiles planlint's modules from source."""
-    probe = ("import importlib.util, os, sys, planlint.cli as m\n"
+    probe = ("import importlib.util, os, sys, planlint.cli.main as m\n"
              "print(sys.dont_write_bytecode and not sys.pycache_prefix and "
              "not os.path.exists(importlib.util.cache_from_source(m.__file__)))")
     done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
@@ -150,7 +150,7 @@ def report(plan: str, runs: int, env: Dict[str, str]) -> None:
         ("python -c pass", [sys.executable, "-c", "pass"]),
         ("python -c 'import yaml'", [sys.executable, "-c", "import yaml"]),
         ("python -c 'import click'", [sys.executable, "-c", "import click"]),
-        ("python -c 'import planlint.cli'", [sys.executable, "-c", "import planlint.cli"]),
+        ("python -c 'import planlint.cli.main'", [sys.executable, "-c", "import planlint.cli.main"]),
         ("planlint PLAN (run.py's options)", [planlint, plan, *ARGS]),
     ]
     yamllint = shutil.which("yamllint", path=str(BIN))

@@ -20,7 +20,7 @@ import sys
 
 def main() -> None:
     gc.disable()
-    from planlint.cli import main as run_cli
+    from planlint.cli.main import main as run_cli
 
     try:
         run_cli()

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, Iterator, List,
 
 if TYPE_CHECKING:
     from planlint.fixes import Edit, Fix
-    from planlint.positions import PositionIndex
+    from planlint.parse.positions import PositionIndex
 
 __all__ = [
     "DOC_SECTIONS", "DataPath", "Document", "Edit", "FileFacts", "Fix", "Problem", "Text", "say",

@@ -64,7 +64,7 @@ def write_baseline(path: str, findings: Sequence[Finding]) -> None:
 
 
 def _write(path: str, content: str) -> None:
-    from planlint.output import write_report
+    from planlint.atomic import write_report
 
     try:
         write_report(path, content)

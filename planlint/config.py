@@ -19,10 +19,10 @@ from typing import Any, Dict, Iterable, List, Optional, Set, Tuple
 from planlint.api import Problem, Text, closest, format_path
 from planlint.discover import CONFIG_FILES
 from planlint.errors import ConfigError
-from planlint.loader import Limits, load
+from planlint.parse.loader import Limits, load
 from planlint.messages import builtin_message
 from planlint.model import Rule, Severity
-from planlint.positions import PositionIndex
+from planlint.parse.positions import PositionIndex
 from planlint.registry import Registry, load_registry
 
 CACHE_FOLDER = ".planlint_cache"  # in the config's folder
@@ -219,7 +219,7 @@ def load_config(explicit: Optional[str] = None, isolated: bool = False,
     if not os.path.isfile(path):
         raise ConfigError(builtin_message("config_missing", path=path))
     config = _read(path)
-    from planlint.schema import validate
+    from planlint.schema.validate import validate
 
     problems, _ = validate(config.data, config.positions, "config.schema.json")
     if problems:
@@ -332,7 +332,7 @@ def _bad_options(config: Config, registry: Registry) -> List[Problem]:
     rules = config.get("rules", {})
     if not rules:
         return []
-    from planlint.schema import validate_against
+    from planlint.schema.validate import validate_against
 
     known = {token: registry.rules[code] for token in rules
              if (code := registry.resolve(token)) is not None}

@@ -36,7 +36,7 @@ MESSAGES = {
     "two_documents": ("the file holds more than one YAML document (a `---` line in the middle); "
                       "a plan file holds exactly one",
                       "文件里有多份 YAML 内容（中间有一行 `---`）；一个计划文件只能写一份计划"),
-    # YAML that does not parse, in plain words (planlint.yaml_errors)
+    # YAML that does not parse, in plain words (planlint.parse.yaml_errors)
     "invalid_yaml": ("YAML cannot read line {line}: check its indentation, quotes and brackets, and those of "
                      "the line above (the YAML reader says: {problem})",
                      "planlint 读不懂第 {line} 行：请检查这一行和上一行的缩进、引号和括号（原始提示：{problem}）"),

@@ -101,7 +101,7 @@ def _entry_points() -> List[Tuple[str, str]]:
 
     found = sorted({(point.name, point.value) for point in entry_points(group=GROUP)})
     try:
-        from planlint.output import write_atomically
+        from planlint.atomic import write_atomically
 
         os.makedirs(os.path.dirname(cache_file), exist_ok=True)
         write_atomically(cache_file, json.dumps({"stamp": stamp, "entry_points": found}))

@@ -36,7 +36,7 @@ CODE = "PL001"
 NAME = "yaml-syntax"
 SEVERITY = "error"
 OPTIONS: dict = {}
-# Reported by planlint.loader while reading the file; there is nothing to check afterwards.
+# Reported by planlint.parse.loader while reading the file; there is nothing to check afterwards.
 
 
 DOC_ZH = """文件无法作为一个 YAML 计划读取。

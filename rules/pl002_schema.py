@@ -35,7 +35,7 @@ CODE = "PL002"
 NAME = "schema"
 SEVERITY = "error"
 OPTIONS: dict = {}
-# Reported by planlint.schema from the validator's errors.
+# Reported by planlint.schema.validate from the validator's errors.
 
 
 DOC_ZH = """某个值或字段不符合计划格式。

@@ -43,7 +43,7 @@ MESSAGE = {
 
 def check_keys(keys: Sequence[Tuple[str, Any]], path: DataPath) -> Iterator[Problem]:
     """The repeats among one mapping's keys, given as (key, span) in the order written.
-    Rules see only the last value, so planlint.loader calls this while it reads a
+    Rules see only the last value, so planlint.parse.loader calls this while it reads a
     mapping whose keys may repeat; the position is the repeated key's own span."""
     first_line: Dict[str, int] = {}
     for key, span in keys:

@@ -16,9 +16,9 @@ import pytest
 from click.testing import CliRunner
 
 from planlint import messages
-from planlint.cli import cli
+from planlint.cli.main import cli
 from planlint.registry import load_registry
-from planlint.reporters.html_format import LABELS
+from planlint.reporters.html.page import LABELS
 
 from helpers import HERE
 
@@ -57,7 +57,7 @@ def _chinese_strings() -> Iterator[Tuple[str, str]]:
         yield f"help of {command.name}", command.help_zh
         yield from ((f"help of {command.name} {p.name}", p.help_zh) for p in command.params
                     if getattr(p, "help_zh", None))
-    from planlint.cli_language import CLICK_ZH  # click's own texts
+    from planlint.cli.language import CLICK_ZH  # click's own texts
 
     yield from ((f"click {english!r}", chinese) for english, chinese in CLICK_ZH.items())
 

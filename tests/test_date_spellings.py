@@ -10,7 +10,7 @@ from typing import Optional
 import pytest
 from click.testing import CliRunner
 
-from planlint.cli import cli
+from planlint.cli.main import cli
 
 from helpers import HERE
 

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from planlint.model import Rule, Severity
-from planlint.cli import _exit_status
+from planlint.cli.main import _exit_status
 from planlint.discover import discover
-from planlint.engine import Settings, lint
+from planlint.engine.run import Settings, lint
 from planlint.registry import load_registry
 
 from helpers import HERE, DEFAULT_TODAY

@@ -1,4 +1,4 @@
-"""planlint.engine.lint_texts: plans held in memory give exactly what the CLI gives
+"""planlint.engine.run.lint_texts: plans held in memory give exactly what the CLI gives
 for the same files, with the workspace's other plans as cross-file context."""
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from planlint.cli import cli
+from planlint.cli.main import cli
 from planlint.config import Settings
-from planlint.engine import lint_texts
-from planlint.memo import Memo
+from planlint.engine.run import lint_texts
+from planlint.engine.memo import Memo
 
 from helpers import DEFAULT_TODAY, HERE
 

@@ -14,10 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planlint.loader import load
-from planlint.schema import _fast_check, _finder, _validate_with, _validator, check_against, make_validator, schema_text
-from planlint.schema_errors import ErrorFinder
-from planlint.schema_fast import Unsupported, compile_schema
+from planlint.parse.loader import load
+from planlint.schema.validate import _fast_check, _finder, _validate_with, _validator, check_against, make_validator, schema_text
+from planlint.schema.errors import ErrorFinder
+from planlint.schema.compiled import Unsupported, compile_schema
 
 from helpers import HERE
 from mutations import mutated_plan

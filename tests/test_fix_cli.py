@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from planlint.fix_comments import suppression_edits
+from planlint.fix.comments import suppression_edits
 from planlint.fixes import Lines, splice
-from planlint.fixrun import FileFix
-from planlint.fixwrite import write_fixed
+from planlint.fix.passes import FileFix
+from planlint.fix.write import write_fixed
 
 from helpers import HERE
 

@@ -6,7 +6,7 @@ import json
 import jsonschema
 from click.testing import CliRunner
 
-from planlint.cli import cli
+from planlint.cli.main import cli
 
 from helpers import HERE, SHARED
 

@@ -12,10 +12,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planlint import fixrun
+from planlint.fix import passes as fixrun
 from planlint.config import Settings
-from planlint.fixrun import FileFix, apply_fixes, decode, relint_with
-from planlint.memo import Memo
+from planlint.fix.passes import FileFix, apply_fixes, decode, relint_with
+from planlint.engine.memo import Memo
 from planlint.registry import load_registry
 
 from helpers import DEFAULT_TODAY, HERE

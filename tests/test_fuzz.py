@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planlint.discover import Source
-from planlint.engine import Settings, lint
-from planlint.loader import load
+from planlint.engine.run import Settings, lint
+from planlint.parse.loader import load
 from planlint.registry import load_registry
 from planlint.reporters import FORMATS, get_reporter
 

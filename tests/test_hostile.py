@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from planlint.cli import cli
-from planlint.loader import Limits, load
+from planlint.cli.main import cli
+from planlint.parse.loader import Limits, load
 
 from helpers import HERE, lint_paths
 
@@ -318,7 +318,7 @@ def test_cache_entries_unused_for_ten_runs_are_pruned(cached: Path, monkeypatch)
     _run(["plans/a.yaml"], cached, monkeypatch)
     [old] = _entries(cached / ".planlint_cache")
     for _ in range(20):
-        monkeypatch.setattr("planlint.cache._RUNS", {})  # each CliRunner call is a new run
+        monkeypatch.setattr("planlint.engine.cache._RUNS", {})  # each CliRunner call is a new run
         _run(["plans/b.yaml"], cached, monkeypatch)
     assert old not in _entries(cached / ".planlint_cache") and len(_entries(cached / ".planlint_cache")) == 1
 

@@ -18,7 +18,7 @@ from urllib.parse import unquote
 import pytest
 from click.testing import CliRunner
 
-from planlint.cli import cli
+from planlint.cli.main import cli
 
 from helpers import HERE
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from planlint.cli import cli
+from planlint.cli.main import cli
 
 
 def run(*args: str):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from planlint.cli import cli
+from planlint.cli.main import cli
 
 
 def test_init_writes_the_schema_modeline_when_the_schema_is_there(tmp_path: Path,

@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from planlint.model import TRANSLATED_SECTIONS, SECTION_TITLES
-from planlint.cli import cli
+from planlint.cli.main import cli
 from planlint.registry import load_registry
 
 from helpers import HERE, fixture_today, lint_paths

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from planlint.loader import Limits, load
+from planlint.parse.loader import Limits, load
 
 from helpers import HERE, SHARED, lint_paths
 

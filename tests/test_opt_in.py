@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from planlint.cli import cli
+from planlint.cli.main import cli
 from planlint.registry import load_registry
 
 from helpers import HERE

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from planlint.cli import cli
+from planlint.cli.main import cli
 
 from helpers import HERE, source_copy
 

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from junitparser import Failure, JUnitXml
 
-from planlint.cli import cli
+from planlint.cli.main import cli
 
 from helpers import HERE, SHARED
 

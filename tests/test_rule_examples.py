@@ -37,7 +37,7 @@ import pytest
 import yaml
 
 from planlint.config import Settings
-from planlint.engine import lint_texts
+from planlint.engine.run import lint_texts
 from planlint.registry import load_registry
 
 # The built-in rules: an installed rule pack's examples need not fit this base plan.

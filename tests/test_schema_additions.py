@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from planlint.messages import description
-from planlint.schema import schema_text
+from planlint.schema.validate import schema_text
 
 from helpers import HERE
 

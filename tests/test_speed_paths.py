@@ -11,7 +11,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from planlint.cli import cli
+from planlint.cli.main import cli
 
 from helpers import HERE
 
@@ -80,13 +80,13 @@ def test_a_run_on_a_valid_plan_and_config_imports_only_what_it_needs(tmp_path: P
     A pre-commit run lints one plan, so a clean plan's run also leaves out what
     only other runs use: baselines, the memo, the report's facts, fixes, error wording."""
     (tmp_path / "planlint.yaml").write_text("ignore: [PL503]\nrules:\n  PL201: {min_lead_days: {promotion: 30}}\n")
-    code = ("import sys\nfrom planlint.cli import cli\n"
+    code = ("import sys\nfrom planlint.cli.main import cli\n"
             f"try:\n    cli([{str(REPO / 'examples' / 'plans' / 'gome-2027.yaml')!r}, '--no-cache'],"
             " standalone_mode=False)\n"
             "except SystemExit:\n    pass\n"
             "print(sorted(m for m in ('jinja2', 'jsonschema', 'importlib.metadata', 'planlint.baseline',"
-            " 'planlint.memo', 'planlint.facts', 'planlint.fixers', 'planlint.fixes', 'planlint.fix_comments',"
-            " 'planlint.schema_messages', 'planlint.yaml_errors', 'planlint.cache') if m in sys.modules))")
+            " 'planlint.engine.memo', 'planlint.directors.calendar', 'planlint.fix.builtin', 'planlint.fixes', 'planlint.fix.comments',"
+            " 'planlint.schema.messages', 'planlint.parse.yaml_errors', 'planlint.engine.cache') if m in sys.modules))")
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "user-cache")}
     runs = [subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
                            timeout=60, env=env) for _ in range(2)]
@@ -99,7 +99,7 @@ def test_invalid_plans_and_config_are_reported_without_importing_jsonschema(tmp_
     which costs more to import than a plan costs to lint, stays out."""
     (tmp_path / "planlint.yaml").write_text("rules:\n  PL201: {min_lead_days: {promotion: soon}}\n")
     plans = [str(p) for p in sorted((HERE / "rules" / "PL002").glob("fail_*.yaml"))]
-    code = ("import sys\nfrom planlint.cli import cli\n"
+    code = ("import sys\nfrom planlint.cli.main import cli\n"
             "for args in (sys.argv[1:], sys.argv[1:] + ['--isolated']):\n"
             "    try:\n        cli([*args, '--no-cache', '--format', 'json'], standalone_mode=False)\n"
             "    except SystemExit:\n        pass\n"
@@ -130,10 +130,10 @@ def test_a_new_process_takes_findings_with_fixes_and_report_facts_from_the_cache
     assert first.returncode == 1, first.stderr
     assert '"fix": {' in first.stdout
     # The second run may not lint a single file: each one must come from the cache.
-    code = ("import sys\nimport planlint.workers as workers\n"
+    code = ("import sys\nimport planlint.engine.workers as workers\n"
             "def no_linting(*args, **kwargs):\n    raise RuntimeError('linted ' + str(args[0].path))\n"
             "workers.lint_file = no_linting\n"
-            "from planlint.cli import main\nsys.argv = ['planlint', *sys.argv[1:]]\nmain()\n")
+            "from planlint.cli.main import main\nsys.argv = ['planlint', *sys.argv[1:]]\nmain()\n")
     second = subprocess.run([sys.executable, "-c", code, *args], cwd=tmp_path, capture_output=True, text=True,
                             timeout=120, env=env)
     assert (second.returncode, second.stderr) == (1, ""), second.stderr
@@ -150,8 +150,8 @@ def test_a_text_report_leaves_fixes_out_and_a_later_json_run_on_the_same_cache_h
         if ".fixed." not in source.name:
             shutil.copy(source, folder / source.name)
     env = {**os.environ, "PLANLINT_CACHE_DIR": str(tmp_path / "cache")}
-    code = ("import sys\nfrom planlint.cli import main\nsys.argv = ['planlint', *sys.argv[1:]]\n"
-            "try:\n    main()\nfinally:\n    print('fixers loaded:', 'planlint.fixers' in sys.modules, file=sys.stderr)\n")
+    code = ("import sys\nfrom planlint.cli.main import main\nsys.argv = ['planlint', *sys.argv[1:]]\n"
+            "try:\n    main()\nfinally:\n    print('fixers loaded:', 'planlint.fix.builtin' in sys.modules, file=sys.stderr)\n")
     common = [str(folder), "--today", "2026-11-23", "--isolated", "--jobs", "1"]
     text = subprocess.run([sys.executable, "-c", code, *common], cwd=tmp_path, capture_output=True, text=True,
                           timeout=120, env=env)
@@ -181,6 +181,7 @@ def test_runs_from_other_folders_share_one_rule_pack_cache_file(tmp_path: Path) 
 def test_every_code_with_a_fixer_loads_the_fixers() -> None:
     """filelint loads the fixers only for FIXABLE codes: a fixer for a code left out
     of it would never run, in --fix or anywhere."""
-    from planlint import filelint, fixers
+    from planlint.engine import one_file as filelint
+    from planlint.fix import builtin as fixers
 
     assert filelint.FIXABLE == frozenset(fixers._FIXERS)

@@ -14,7 +14,7 @@ from typing import Iterator, List, Tuple
 import pytest
 
 from planlint.config import Settings
-from planlint.engine import lint_texts
+from planlint.engine.run import lint_texts
 
 from helpers import HERE
 

@@ -7,18 +7,20 @@ from typing import Callable, Iterable
 FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "html")
 # The formats that show each finding's fix: a run for the others leaves fixes uncomputed.
 SHOW_FIXES = ("json", "sarif", "html")
+# The HTML report has parts of its own and lives in a subpackage.
+_MODULES = {name: f"planlint.reporters.{name}_format" for name in FORMATS} | {"html": "planlint.reporters.html.page"}
 
 
 def get_reporter(name: str) -> Callable[..., str]:
     """The `render(result, registry, color=False, lang="en")` function of a format."""
-    return import_module(f"planlint.reporters.{name}_format").render
+    return import_module(_MODULES[name]).render
 
 
 def get_chunks(name: str) -> Callable[..., Iterable[str]]:
     """The report in pieces, for writing it as it is made: the `chunks(...)` of a
     format that streams (json, text, github, junit), else its whole text as one piece.
     A run with 80,000 findings then never holds its report as one string."""
-    module = import_module(f"planlint.reporters.{name}_format")
+    module = import_module(_MODULES[name])
     chunks = getattr(module, "chunks", None)
     if chunks is not None:
         return chunks  # type: ignore[no-any-return]

@@ -10,7 +10,7 @@ from collections import defaultdict
 from typing import Any, Dict, Iterator, List
 
 from planlint.model import Finding
-from planlint.engine import Result
+from planlint.engine.run import Result
 from planlint.reporters.escape import xml_safe
 
 

@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 from planlint import __version__
 from planlint.model import Finding, Rule
-from planlint.engine import Result
+from planlint.engine.run import Result
 from planlint.explain import render_explanation
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}

@@ -14,7 +14,7 @@ def main() -> int:
     import gc
 
     gc.enable()  # planlint's command turns it off for short runs; a server runs for hours
-    from planlint.server.server import run, server
+    from planlint.server.app import run, server
 
     run()
     return 0 if getattr(server.protocol, "_shutdown", False) else 1

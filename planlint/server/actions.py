@@ -13,7 +13,7 @@ from planlint.server.convert import diagnostic, finding_range, from_lsp, split_l
 from planlint.server.cursor import find_entry, read
 
 if TYPE_CHECKING:
-    from planlint.server.server import PlanServer
+    from planlint.server.app import PlanServer
 
 _LINE_DIRECTIVE = re.compile(r"#\s*planlint:\s*disable\s*=\s*([^#]*?)(\s+--\s.*)?\s*$", re.IGNORECASE)
 _FILE_DIRECTIVE = re.compile(r"^\s*#\s*planlint:\s*disable-file\s*=\s*([^#]*?)(\s+--\s.*)?\s*$", re.IGNORECASE)

@@ -13,7 +13,7 @@ from typing import Any, List, Optional, Tuple
 import yaml
 
 from planlint.api import DataPath, entries, value_at
-from planlint.loader import Loaded, load
+from planlint.parse.loader import Loaded, load
 
 PLACEHOLDER = "planlint-cursor-placeholder"
 WORD = re.compile(r"[\w.-]*")

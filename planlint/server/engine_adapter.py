@@ -1,4 +1,4 @@
-"""The language server's one way into the engine: `planlint.engine.lint` and
+"""The language server's one way into the engine: `planlint.engine.run.lint` and
 `lint_texts` (issue 18's in-process entry point) with a long-lived `Memo`.
 
 A `Linter` holds the workspace's plans as bytes and the memo of their outcomes,
@@ -13,11 +13,11 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from planlint.config import Config, load_config
 from planlint.discover import Source, discover
-from planlint.engine import Settings, lint, lint_texts
-from planlint.memo import Memo
+from planlint.engine.run import Settings, lint, lint_texts
+from planlint.engine.memo import Memo
 from planlint.model import Finding
 from planlint.registry import Registry
-from planlint.workers import default_jobs
+from planlint.engine.workers import default_jobs
 
 
 def load_settings(folder: str) -> Tuple[Config, Registry, Settings]:
@@ -48,7 +48,7 @@ class _WarmMemo(Memo):
         view = super().bind(checks)
         if self.disk_folder is None:
             return view
-        from planlint.cache import Cache
+        from planlint.engine.cache import Cache
 
         return _Layered(view, Cache(self.disk_folder, checks))
 

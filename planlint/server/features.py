@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Callable, List, Optional, TypeVar
 from lsprotocol import types
 
 if TYPE_CHECKING:
-    from planlint.server.server import PlanServer
+    from planlint.server.app import PlanServer
 
 log = logging.getLogger(__name__)
 F = TypeVar("F", bound=Callable[..., Any])

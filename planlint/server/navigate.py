@@ -17,7 +17,7 @@ from planlint.server.convert import finding_range, from_lsp, split_lines, to_lsp
 from planlint.server.cursor import find_entry, node_at, read
 
 if TYPE_CHECKING:
-    from planlint.server.server import PlanServer
+    from planlint.server.app import PlanServer
 
 
 def _cursor(ls: PlanServer, uri: str, position: types.Position) -> Tuple[str, List[str], int, int]:

@@ -12,7 +12,7 @@ from planlint.api import DataPath, value_at
 
 @functools.lru_cache(maxsize=1)
 def plan_schema() -> dict:
-    from planlint.schema import schema_text
+    from planlint.schema.validate import schema_text
 
     return json.loads(schema_text())
 

@@ -56,7 +56,7 @@ class Session:
         try:
             config, registry, settings = load_settings(folder)
         except ConfigError as exc:
-            from planlint.cli_language import broken_config_language
+            from planlint.cli.language import broken_config_language
 
             return self._broken(folder, exc.render(broken_config_language(folder)))
         except Exception as exc:  # never down: whatever stops the config is shown, not raised

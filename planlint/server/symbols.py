@@ -10,7 +10,7 @@ from planlint.server.convert import split_lines, to_lsp, units
 from planlint.server.cursor import read
 
 if TYPE_CHECKING:
-    from planlint.server.server import PlanServer
+    from planlint.server.app import PlanServer
 
 
 def symbols(ls: PlanServer, uri: str) -> List[types.DocumentSymbol]:

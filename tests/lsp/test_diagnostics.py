@@ -185,7 +185,7 @@ async def test_shutdown_and_exit_are_clean(client: LanguageClient, tmp_path: Pat
 def test_server_without_pygls_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
     from click.testing import CliRunner
 
-    from planlint.cli import cli
+    from planlint.cli.main import cli
 
     monkeypatch.setitem(sys.modules, "pygls", None)  # as if the `lsp` extra were not installed
     result = CliRunner().invoke(cli, ["server"])

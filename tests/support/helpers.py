@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import List, Optional
 
 from planlint.discover import discover
-from planlint.engine import Result, Settings, lint
+from planlint.engine.run import Result, Settings, lint
 from planlint.registry import load_registry
 
 HERE = Path(__file__).parent.parent

@@ -12,8 +12,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
-from planlint.facts import AccountFacts, PlanFacts
-from planlint.filelint import visible
+from planlint.directors.calendar import AccountFacts, PlanFacts
+from planlint.engine.one_file import visible
 
 WIDTH, X0, X1, LABEL_X = 1160, 280, 1140, 8
 AXIS, PROJECT_ROW, OPERATIONAL_ROW = 40, 34, 34

@@ -10,7 +10,7 @@ import tempfile
 from typing import Iterable, List, Optional
 
 from planlint.api import Text
-from planlint.fixrun import FileFix
+from planlint.fix.passes import FileFix
 from planlint.messages import builtin_message
 
 

@@ -14,9 +14,9 @@ from functools import lru_cache
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Set, Tuple
 
 from planlint.api import DataPath, Problem, value_at
-from planlint.positions import PositionIndex
-from planlint.schema_errors import ErrorFinder
-from planlint.schema_fast import Unsupported, compile_schema
+from planlint.parse.positions import PositionIndex
+from planlint.schema.errors import ErrorFinder
+from planlint.schema.compiled import Unsupported, compile_schema
 
 SCHEMA_FILE = "account-plan.schema.json"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -140,7 +140,7 @@ def collect(errors: Iterable[Any], fits: Callable[[Any, dict], bool], data: dict
     """Problems for schema errors (jsonschema's or schema_errors'); removes invalid values.
     `fits(value, subschema)` tells whether a value is valid under a part of the schema."""
     # Only an invalid plan or config needs the words for its errors.
-    from planlint.schema_messages import describe_error, meant_key, missing_key, not_allowed_key, unknown_keys
+    from planlint.schema.messages import describe_error, meant_key, missing_key, not_allowed_key, unknown_keys
 
     unknown: Dict[DataPath, Problem] = {}
     missing: Dict[Tuple[DataPath, str], Problem] = {}

@@ -15,8 +15,8 @@ import yaml
 
 from planlint.api import DataPath, Problem, Text
 from planlint.messages import builtin_message
-from planlint.positions import PositionIndex, Span, node_span
-from planlint.decode import decode_plan_bytes
+from planlint.parse.positions import PositionIndex, Span, node_span
+from planlint.parse.decode import decode_plan_bytes
 from planlint.rules import pl003_duplicate_key as duplicate_key
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -233,7 +233,7 @@ def _yaml_error(exc: yaml.YAMLError, source: str) -> Tuple[str, Problem]:
     elif mark is not None and _char_at(source, mark.line, mark.column) == "\t":
         message = builtin_message("tab_indent", line=mark.line + 1)
     else:
-        from planlint import yaml_errors  # only a file that YAML cannot read needs the explanations
+        from planlint.parse import yaml_errors  # only a file that YAML cannot read needs the explanations
 
         explained = yaml_errors.explain(exc, source)
         if explained is not None:
@@ -443,7 +443,7 @@ class _Builder:
         column = span.column + first.value.index(mark) if span.line == (span.end_line or span.line) else span.column
         written = "[" + ", ".join(i.value for i in node.value if i.__class__ is _SCALAR) + "]"
         meant = "[" + ", ".join(str(i) for i in items) + "]"
-        from planlint.yaml_errors import FULL_WIDTH
+        from planlint.parse.yaml_errors import FULL_WIDTH
 
         name, name_zh, _ = FULL_WIDTH[mark]
         self.problems.append(("PL001", Problem(path, builtin_message("wide_list", line=span.line, written=written, mark=mark,

@@ -17,7 +17,7 @@ _MAX_DEPTH = 32
 
 @lru_cache(maxsize=None)
 def _root() -> dict:
-    from planlint.schema import schema_text
+    from planlint.schema.validate import schema_text
 
     return json.loads(schema_text())  # type: ignore[no-any-return]
 
@@ -92,7 +92,7 @@ def fits_schema(schema: Any, instance: Any) -> bool:
 
 @lru_cache(maxsize=256)
 def _checker(schema_json: str) -> Callable[[Any], bool]:
-    from planlint.schema import compile_fast_check
+    from planlint.schema.validate import compile_fast_check
 
     return compile_fast_check(json.loads(schema_json))
 

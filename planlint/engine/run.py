@@ -15,19 +15,19 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, 
 from planlint.api import FileFacts
 from planlint.config import Prepared, Settings, prepare
 from planlint.discover import Source
-from planlint.filelint import Checks, FactSpans, FileOutcome, crash_problem, make_finding
+from planlint.engine.one_file import Checks, FactSpans, FileOutcome, crash_problem, make_finding
 from planlint.model import Finding
 from planlint.registry import Registry, load_registry
-from planlint.workers import lint_files
+from planlint.engine.workers import lint_files
 
 # A pre-commit run lints one plan: what only some runs use (a baseline, the HTML
 # report's facts, the language server's memo, suppressions, PL007's fixes) is imported by them.
 if TYPE_CHECKING:
     from planlint.baseline import Baseline
-    from planlint.compare import Trend
-    from planlint.facts import AccountFacts
-    from planlint.memo import Memo
-    from planlint.workers import Cache
+    from planlint.directors.compare import Trend
+    from planlint.directors.calendar import AccountFacts
+    from planlint.engine.memo import Memo
+    from planlint.engine.workers import Cache
 
 
 @dataclass
@@ -128,7 +128,7 @@ def _cache(folder: Optional[str], memo: Optional[Memo], checks: Checks) -> Optio
         return memo.bind(checks)
     if folder is None:
         return None
-    from planlint import cache  # only runs that use the disk cache import it
+    from planlint.engine import cache  # only runs that use the disk cache import it
 
     return cache.Cache(folder, checks)
 
@@ -177,7 +177,7 @@ def _finish_file(outcome: FileOutcome, extra: List[Finding], prepared: Prepared,
     if "PL007" in prepared.enabled and "PL007" not in ignored:
         fixes: Dict[int, Any] = {}
         if checks.keep_fixes:
-            from planlint.fix_comments import unused_suppression_fixes
+            from planlint.fix.comments import unused_suppression_fixes
 
             fixes = unused_suppression_fixes(outcome.directives, registry.resolve, set(prepared.enabled))
         done.kept += [make_finding(outcome, "PL007", replace(problem, fix=fixes.get(problem.position[0])), checks, None)

@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 from planlint.api import DataPath, Document, Problem, format_path
 from planlint.model import Finding, Rule, Severity
 from planlint.discover import Source
-from planlint.loader import Limits, load
+from planlint.parse.loader import Limits, load
 from planlint.messages import builtin_message
-from planlint.positions import PositionIndex, Span
-from planlint.schema import validate
+from planlint.parse.positions import PositionIndex, Span
+from planlint.schema.validate import validate
 
 if TYPE_CHECKING:
-    from planlint.facts import AccountFacts
+    from planlint.directors.calendar import AccountFacts
     from planlint.suppress import Directive
 
 
@@ -59,7 +59,7 @@ class FileOutcome:
     account_facts: Optional[AccountFacts] = None  # for the directors' report
 
 
-# The codes planlint.fixers has a fixer for (its _FIXERS): a file without such a
+# The codes planlint.fix.builtin has a fixer for (its _FIXERS): a file without such a
 # problem never loads the fixers, a clean plan's pre-commit run included.
 FIXABLE = frozenset({"PL002", "PL004"})
 
@@ -85,12 +85,12 @@ def lint_file(source: Source, checks: Checks, raw: Optional[bytes] = None) -> Fi
         outcome.plans = {i: plan.get("id") for i, plan in doc.plans()}
         outcome.plan_extents = _plan_extents(outcome.plans, positions)
         if checks.keep_facts:
-            from planlint.facts import account_facts  # for the HTML report only
+            from planlint.directors.calendar import account_facts  # for the HTML report only
 
             outcome.account_facts = account_facts(doc)
         problems += _run_rules(doc, checks, outcome)
         if checks.keep_fixes and any(code in FIXABLE for code, _ in problems):
-            from planlint.fixers import attach as attach_fixes
+            from planlint.fix.builtin import attach as attach_fixes
 
             problems = attach_fixes(problems, doc)
     outcome.findings = [make_finding(outcome, code, p, checks, positions) for code, p in problems if code in enabled]

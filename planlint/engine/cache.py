@@ -35,10 +35,11 @@ from planlint import __version__
 # cachecodec builds only classes of modules already loaded. A run loads the fix,
 # facts and suppression modules only when it needs them, so an entry holding a Fix,
 # the account facts or a directive would be a miss in a new process unless they are loaded here.
-from planlint import facts, fixes, suppress  # noqa: F401
-from planlint.cachecodec import decode, encode
-from planlint.filelint import Checks, FileOutcome
-from planlint.output import write_atomically
+from planlint import fixes, suppress  # noqa: F401
+from planlint.directors import calendar as facts
+from planlint.engine.cachecodec import decode, encode
+from planlint.engine.one_file import Checks, FileOutcome
+from planlint.atomic import write_atomically
 
 FORMAT = 3  # 3: JSON with an HMAC (2 and before were pickles, never read again)
 KEEP_RUNS = 10

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
-from planlint.schema_fast import Check, Unsupported, _Compiler
+from planlint.schema.compiled import Check, Unsupported, _Compiler
 
 Path = Tuple[Any, ...]
 _SKIPPED = frozenset({"$schema", "$id", "$comment", "title", "description", "examples", "default",

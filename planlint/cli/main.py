@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, List, NoReturn, Optio
 
 import click
 
-from planlint import __version__, cli_language
+from planlint import __version__
+from planlint.cli import language as cli_language
 from planlint.api import Text, say
-from planlint.cli_language import BilingualGroup, BilingualOption, bilingual, option
+from planlint.cli.language import BilingualGroup, BilingualOption, bilingual, option
 from planlint.messages import builtin_message, plural
 from planlint.model import LANGUAGES, SEVERITY_NAMES, Severity
 from planlint.reporters import FORMATS, SHOW_FIXES
@@ -19,7 +20,7 @@ from planlint.reporters import FORMATS, SHOW_FIXES
 if TYPE_CHECKING:  # only for annotations: a run imports what it needs, when it needs it
     from planlint.config import Settings
     from planlint.discover import Source
-    from planlint.engine import Result
+    from planlint.engine.run import Result
     from planlint.registry import Registry
 
 SEVERITIES = ("error", "warning", "info")
@@ -67,12 +68,12 @@ def _split(values: Tuple[str, ...]) -> Optional[List[str]]:
 
 
 def _parse_today(ctx: click.Context, param: click.Parameter, value: Optional[str]) -> Optional[dt.date]:
-    from planlint.schema import is_real_date
+    from planlint.schema.validate import is_real_date
 
     if value is None:
         return None
     if not is_real_date(value):
-        from planlint.schema_messages import iso_date  # `--today 2027/6/15`: the same spellings as in a plan
+        from planlint.schema.messages import iso_date  # `--today 2027/6/15`: the same spellings as in a plan
 
         meant = iso_date(value)
         raise click.BadParameter(_say("today_spelling", value=value, date=meant) if meant
@@ -163,9 +164,9 @@ def check(paths: Tuple[str, ...], formats: Tuple[str, ...], output: Optional[str
         _no_command_typo(path, [c for c in cli.commands if c != "check"], lang)
     from planlint.config import load_settings
     from planlint.discover import PathError
-    from planlint.engine import lint
+    from planlint.engine.run import lint
     from planlint.errors import ConfigError
-    from planlint.workers import default_jobs
+    from planlint.engine.workers import default_jobs
 
     try:
         outputs = _parse_outputs(formats, output)
@@ -217,7 +218,7 @@ def _add_trend(result: Result, settings: Settings, compare_path: Optional[str]) 
     """Score weights from config, and what changed since PREVIOUS.json (--compare)."""
     result.score = dict(settings.score)
     if compare_path:
-        from planlint.compare import compare, read_previous
+        from planlint.directors.compare import compare, read_previous
 
         result.trend = compare(read_previous(compare_path), result.findings, result.files, compare_path)
 
@@ -226,7 +227,7 @@ def _fix(paths: Tuple[str, ...], sources: List[Source], context: List[Source], r
          settings: Settings, outputs: List[Tuple[str, Optional[str]]], fix: bool, unsafe: bool, diff: bool,
          reason: Optional[str], threshold: Severity, exit_zero: bool) -> NoReturn:
     """--fix, --diff and --add-suppressions: fix in memory, then write, diff or print the plan."""
-    from planlint import fix_command
+    from planlint.cli import fix as fix_command
 
     if reason is not None and ("\n" in reason or "\r" in reason):
         _fail(builtin_message("reason_one_line"))
@@ -304,7 +305,7 @@ def _refuse_unsafe_targets(outputs: List[Tuple[str, Optional[str]]], write_basel
     config file or the baseline being read, and no two may share a file."""
     from planlint.discover import CONFIG_NAMES
     from planlint.errors import ConfigError
-    from planlint.output import is_regular_target
+    from planlint.atomic import is_regular_target
 
     protected = {os.path.realpath(s.fs_path or s.path): "a plan being linted" for s in sources if s.data is None}
     if settings.config_file:
@@ -356,7 +357,7 @@ def _sources(settings: Settings, paths: Tuple[str, ...], stdin_filename: Optiona
 
 def _write_reports(outputs: List[Tuple[str, Optional[str]]], result: Result, registry: Registry,
                    lang: str, display: Optional[dict] = None) -> None:
-    from planlint.output import text_blocks, write_report
+    from planlint.atomic import text_blocks, write_report
     from planlint.reporters import get_chunks
 
     display = display or {}
@@ -423,7 +424,7 @@ _PROTECTED_ZH = {"a plan being linted": "正在检查的计划文件", "the conf
 
 
 def _language() -> str:
-    """The run's language: --lang, the config's `lang`, the locale (planlint.cli_language)."""
+    """The run's language: --lang, the config's `lang`, the locale (planlint.cli.language)."""
     return cli_language.language()
 
 
@@ -493,7 +494,7 @@ def _registry_and_language(lang: Optional[str]) -> Tuple[Registry, str]:
 @cli.command("schema", help_zh="输出计划格式的 JSON Schema（供编辑器和 yaml-language-server 使用）。")
 def schema() -> None:
     """Print the plan format's JSON Schema (for editors and yaml-language-server)."""
-    from planlint.schema import schema_text
+    from planlint.schema.validate import schema_text
 
     click.echo(schema_text(), nl=False)
 
@@ -508,9 +509,9 @@ def init(file: str, today: Optional[dt.date], lang: Optional[str]) -> None:
     cli_language.choose(lang)
     from planlint.config import choose_language, load_config
     from planlint.errors import ConfigError
-    from planlint.init_template import plan_template
+    from planlint.cli.init_template import plan_template
 
-    from planlint.modeline import with_modeline
+    from planlint.cli.modeline import with_modeline
 
     try:
         language = choose_language(lang, load_config())

@@ -8,12 +8,12 @@ from typing import Callable, Iterator, List, Optional, Protocol, Sequence, Tuple
 
 from planlint.api import name_list
 from planlint.discover import Source
-from planlint.filelint import Checks, FileOutcome, lint_file
+from planlint.engine.one_file import Checks, FileOutcome, lint_file
 from planlint.messages import builtin_message
 
 
 class Cache(Protocol):
-    """Where outcomes of unchanged files are kept: planlint.cache on disk, planlint.memo in memory."""
+    """Where outcomes of unchanged files are kept: planlint.engine.cache on disk, planlint.engine.memo in memory."""
 
     def key(self, raw: bytes) -> str: ...
     def get(self, key: str, path: str) -> Optional[FileOutcome]: ...

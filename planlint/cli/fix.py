@@ -1,5 +1,5 @@
 """`planlint --fix`, `--diff`, `--unsafe-fixes`, `--add-suppressions` (SPEC §9): read the
-files once, fix them in memory (planlint.fixrun), then write, print a diff, or print
+files once, fix them in memory (planlint.fix.passes), then write, print a diff, or print
 the fixed plan from standard input, and report what is left."""
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ import click
 
 from planlint.api import Text
 from planlint.discover import Source
-from planlint.fix_comments import suppression_edits
+from planlint.fix.comments import suppression_edits
 from planlint.fixes import SAFE, Fix
-from planlint.fixrun import FileFix, apply_fixes, decode, encode_like, relint_with
-from planlint.fixwrite import inside, unified_diff, write_fixed
+from planlint.fix.passes import FileFix, apply_fixes, decode, encode_like, relint_with
+from planlint.fix.write import inside, unified_diff, write_fixed
 from planlint.messages import builtin_message, plural
 from planlint.model import Finding
 
@@ -36,8 +36,8 @@ class FixRequest:
 def run(request: FixRequest, sources: Sequence[Source], context: Sequence[Source], registry: object,
         settings: object, html: bool = False) -> Tuple[object, Dict[str, FileFix], List[Text], List[Text]]:
     """Fix in memory: (the final Result, the files by path, failures, notices)."""
-    from planlint.engine import lint_texts
-    from planlint.memo import Memo
+    from planlint.engine.run import lint_texts
+    from planlint.engine.memo import Memo
 
     raw = {s.path: s.read(settings.limits.max_bytes + 1) for s in sources}  # type: ignore[attr-defined]
     files = {path: item for path, data in raw.items() if (item := decode(path, data)) is not None}
@@ -65,7 +65,7 @@ def run(request: FixRequest, sources: Sequence[Source], context: Sequence[Source
 
 def _add_suppressions(files: Dict[str, FileFix], findings: Dict[str, List[Finding]], relint: object,
                       reason: str, problems: List[Text]) -> Dict[str, List[Finding]]:
-    from planlint.loader import load
+    from planlint.parse.loader import load
 
     line_fixes: Dict[Tuple[str, int], Fix] = {}
     for path, item in files.items():

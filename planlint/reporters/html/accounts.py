@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 from urllib.parse import quote
 
-from planlint.compare import norm_path
-from planlint.engine import Result
-from planlint.filelint import visible
+from planlint.directors.compare import norm_path
+from planlint.engine.run import Result
+from planlint.engine.one_file import visible
 from planlint.model import Finding
-from planlint.portfolio import cost, health, weights
+from planlint.directors.portfolio import cost, health, weights
 
 SEVERITIES = ("error", "warning", "info")
 # Columns of counts: file and format (PL0xx), the five mistakes (PL1xx-PL5xx), best practice (PL6xx, PL7xx).

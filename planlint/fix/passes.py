@@ -4,7 +4,7 @@ memory, and only verified texts kept (SPEC §9).
 A file's fixed text is accepted when it still parses, every finding whose fix was
 applied is gone, and no PL001, PL002 or PL003 appeared that the file did not have;
 otherwise the file keeps its original bytes and the failure is reported. Edits that
-overlap wait for a later pass (at most `MAX_PASSES`). Writing is `planlint.fixwrite`'s.
+overlap wait for a later pass (at most `MAX_PASSES`). Writing is `planlint.fix.write`'s.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Dict, Iterable, List, Mapping, Optional, Set, Tuple
 
 from planlint.api import Text
-from planlint.decode import decode_plan_bytes
+from planlint.parse.decode import decode_plan_bytes
 from planlint.fixes import Fix, Lines, choose, splice
 from planlint.messages import builtin_message
 from planlint.model import Finding
@@ -152,7 +152,7 @@ def decode(path: str, raw: bytes) -> Optional[FileFix]:
 def relint_with(settings: object, registry: object, workspace: Mapping[str, Optional[bytes]],
                 memo: object) -> Relint:
     """The engine's in-process entry point, for texts that exist only in memory."""
-    from planlint.engine import lint_texts
+    from planlint.engine.run import lint_texts
 
     def relint(texts: Mapping[str, bytes]) -> Dict[str, List[Finding]]:
         result = lint_texts(texts, settings, workspace=workspace, registry=registry,  # type: ignore[arg-type]

@@ -154,7 +154,7 @@ def _unchecked_config(explicit: Optional[str], start: Optional[str] = None) -> A
     from planlint.errors import ConfigError
     from planlint.model import LANGUAGES
 
-    from planlint.loader import Limits
+    from planlint.parse.loader import Limits
 
     try:
         path = explicit or find_config(start or os.getcwd())

@@ -12,11 +12,11 @@ import json
 import re
 from typing import Any, Callable, Dict, List, Optional, Set, Tuple
 
-from planlint import schema_at
+from planlint.schema import navigate as schema_at
 from planlint.api import Document, Problem, closest
 from planlint.fixes import SAFE, UNSAFE, Edit, Fix, Lines
 from planlint.messages import builtin_message
-from planlint.schema_messages import iso_date, option_in_chinese
+from planlint.schema.messages import iso_date, option_in_chinese
 
 _NUMBERISH = re.compile(r"^[-+]?[0-9][0-9_,]*$")
 _BOOL_WORDS = {"yes", "no", "on", "off", "true", "false", "y", "n"}
@@ -270,7 +270,7 @@ def _make_known_references(doc: Document, field: str) -> Dict[str, set]:
     return {}
 
 
-# A code added here goes into planlint.filelint.FIXABLE too.
+# A code added here goes into planlint.engine.one_file.FIXABLE too.
 _FIXERS: Dict[str, Callable[[Problem, Document, Lines], Optional[Fix]]] = {
     "PL002": _schema_fix,
     "PL004": _reference_fix,

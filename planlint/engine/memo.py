@@ -3,7 +3,7 @@
 A long-lived caller passes one `Memo` to every `lint_texts` call: a workspace
 file whose bytes and settings are unchanged is not linted again, so a keystroke
 costs one file plus the cross-file rules. Keys are the file's bytes and the
-run's settings, never the path (as in planlint.cache); entries unused for two
+run's settings, never the path (as in planlint.engine.cache); entries unused for two
 runs are dropped, so an edited file's old outcomes do not pile up.
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ import dataclasses
 import hashlib
 from typing import Dict, Optional, Tuple
 
-from planlint.filelint import Checks, FileOutcome
+from planlint.engine.one_file import Checks, FileOutcome
 
 
 class Memo:
@@ -21,7 +21,7 @@ class Memo:
         self.run = 0
 
     def bind(self, checks: Checks) -> "MemoView":
-        """The cache interface that planlint.workers.lint_files uses, for one set of checks."""
+        """The cache interface that planlint.engine.workers.lint_files uses, for one set of checks."""
         return MemoView(self, _checks_key(checks))
 
     def next_run(self) -> None:

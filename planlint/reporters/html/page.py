@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from planlint import __version__
-from planlint.engine import Result
+from planlint.engine.run import Result
 from planlint.model import Finding, Rule
-from planlint.reporters import accounts, timeline
-from planlint.reporters.html_labels import LABELS
+from planlint.reporters.html import accounts
+from planlint.reporters.html import timeline
+from planlint.reporters.html.labels import LABELS
 
 _BACKTICKS = re.compile(r"`([^`\n]+)`")
 

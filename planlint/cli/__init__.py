@@ -1,0 +1,1 @@
+"""The `planlint` command: arguments, language, `--fix`, `init`."""
