@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import DATA
 from lsp_editor import Editor, codes, copy_data
 from lsprotocol import types
 from pytest_lsp import LanguageClient
@@ -134,7 +135,7 @@ async def test_hostile_documents_get_a_diagnostic_and_the_server_stays_up(
 @pytest.mark.asyncio
 async def test_a_crashing_rule_is_a_diagnostic(client: LanguageClient, tmp_path: Path) -> None:
     root = copy_data(tmp_path, "acme.yaml")
-    shutil.copy(Path(__file__).parent.parent / "plugins" / "crashing" / "crashing.py", root / "crashing.py")
+    shutil.copy(DATA / "plugins" / "crashing" / "crashing.py", root / "crashing.py")
     (root / "planlint.yaml").write_text("today: 2027-01-01\nplugins: [crashing.py]\n", encoding="utf-8")
     editor = Editor(client, root)
     await editor.start()

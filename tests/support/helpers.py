@@ -12,6 +12,7 @@ from planlint.engine.run import Result, Settings, lint
 from planlint.registry import load_registry
 
 HERE = Path(__file__).parent.parent
+DATA = HERE / "data"  # fixtures and goldens, one folder per situation
 SHARED = HERE.parent.parent / "shared"
 DEFAULT_TODAY = dt.date(2026, 11, 23)
 

@@ -7,9 +7,9 @@ from click.testing import CliRunner
 
 from planlint.cli.main import cli
 
-from helpers import HERE
+from helpers import DATA, HERE
 
-INTEGERS = str(HERE / "messages" / "7a4_integer_spellings.yaml")  # five PL002 findings
+INTEGERS = str(DATA / "messages" / "7a4_integer_spellings.yaml")  # five PL002 findings
 EXAMPLES = str(HERE.parent / "examples" / "plans")
 BOLD_PATH = "\x1b[1m"
 

@@ -12,9 +12,9 @@ from click.testing import CliRunner
 
 from planlint.cli.main import cli
 
-from helpers import HERE, source_copy
+from helpers import DATA, HERE, source_copy
 
-PLUGINS = HERE / "plugins"
+PLUGINS = DATA / "plugins"
 REPO = HERE.parent
 
 

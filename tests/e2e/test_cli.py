@@ -13,9 +13,9 @@ from click.testing import CliRunner
 
 from planlint.cli.main import cli
 
-from helpers import HERE
+from helpers import DATA, HERE
 
-CLI_DIR = HERE / "cli"
+CLI_DIR = DATA / "cli"
 REPO = HERE.parent
 EXAMPLES = REPO / "examples" / "plans"
 TODAY = "--today=2026-11-23"
@@ -47,10 +47,10 @@ def test_fail_on_and_exit_zero() -> None:
 
 @pytest.mark.parametrize("args, message", [
     (["does-not-exist.yaml"], "does-not-exist.yaml: no such file or directory"),
-    (["--select", "PL999", "tests/cli/tree"], "select: `PL999` is not a rule code, name or code prefix"),
-    (["--today", "2026-02-30", "tests/cli/tree"], "is not a real date written YYYY-MM-DD"),
-    (["--format", "xml", "tests/cli/tree"], "--format: `xml` is not a format"),
-    (["tests/cli/no_plans"], "no plan files (*.yaml, *.yml) found under tests/cli/no_plans"),
+    (["--select", "PL999", "tests/data/cli/tree"], "select: `PL999` is not a rule code, name or code prefix"),
+    (["--today", "2026-02-30", "tests/data/cli/tree"], "is not a real date written YYYY-MM-DD"),
+    (["--format", "xml", "tests/data/cli/tree"], "--format: `xml` is not a format"),
+    (["tests/data/cli/no_plans"], "no plan files (*.yaml, *.yml) found under tests/data/cli/no_plans"),
 ])
 def test_usage_errors_exit_2_with_a_message(args: list, message: str, monkeypatch) -> None:
     monkeypatch.chdir(REPO)
@@ -62,11 +62,11 @@ def test_usage_errors_exit_2_with_a_message(args: list, message: str, monkeypatc
 
 def test_discovery_recurses_skips_hidden_and_config_and_keeps_given_paths(monkeypatch) -> None:
     monkeypatch.chdir(REPO)
-    result = run("tests/cli/tree/", "tests/cli/named.plan", "--format", "json", TODAY,
+    result = run("tests/data/cli/tree/", "tests/data/cli/named.plan", "--format", "json", TODAY,
                  "--select", "PL002")
     paths = {f["path"] for f in json.loads(result.output)}
-    assert paths == {"tests/cli/named.plan"}
-    listed = run("tests/cli/tree", TODAY)
+    assert paths == {"tests/data/cli/named.plan"}
+    listed = run("tests/data/cli/tree", TODAY)
     assert listed.output == "No findings in 2 files.\n"
 
 

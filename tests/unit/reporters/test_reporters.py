@@ -12,7 +12,7 @@ from junitparser import Failure, JUnitXml
 
 from planlint.cli.main import cli
 
-from helpers import HERE, SHARED
+from helpers import DATA, HERE, SHARED
 
 REPO = HERE.parent
 SARIF_SCHEMA = json.loads((SHARED / "data" / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
@@ -35,7 +35,7 @@ def sarif_validator():
 
 
 @pytest.mark.parametrize("paths", [["examples/plans"], ["examples/plans/gome-2027.yaml"],
-                                   ["tests/reports/suppressed.yaml"], ["tests/reports/hostile.yaml"]])
+                                   ["tests/data/reports/suppressed.yaml"], ["tests/data/reports/hostile.yaml"]])
 def test_sarif_validates_against_the_official_schema(paths: list) -> None:
     document = json.loads(report("sarif", *paths))
     errors = sorted(sarif_validator().iter_errors(document), key=str)
@@ -54,11 +54,11 @@ def test_sarif_empty_run_has_empty_results_and_rule_help() -> None:
 
 
 def test_sarif_results_have_locations_and_suppressions() -> None:
-    run = json.loads(report("sarif", "tests/reports/suppressed.yaml"))["runs"][0]
+    run = json.loads(report("sarif", "tests/data/reports/suppressed.yaml"))["runs"][0]
     [result] = run["results"]
     assert result["ruleId"] == "PL201" and result["level"] == "error"
     assert result["locations"][0]["physicalLocation"] == {
-        "artifactLocation": {"uri": "tests/reports/suppressed.yaml"},
+        "artifactLocation": {"uri": "tests/data/reports/suppressed.yaml"},
         "region": {"startLine": 30, "startColumn": 5, "endLine": 30, "endColumn": 14}}
     assert result["suppressions"] == [{"kind": "inSource", "justification": "agreed with Li Ming"}]
 
@@ -121,17 +121,17 @@ def test_gitlab_code_quality() -> None:
 
 
 def test_hostile_plan_text_cannot_inject_into_any_format() -> None:
-    github = report("github", "tests/reports/hostile.yaml")
+    github = report("github", "tests/data/reports/hostile.yaml")
     assert all(line.startswith(("::error file=", "::warning file=")) for line in github.splitlines())
     assert len(github.splitlines()) == 2 and "\r" not in github and "\x07" not in github
-    junit = report("junit", "tests/reports/hostile.yaml")
+    junit = report("junit", "tests/data/reports/hostile.yaml")
     assert "<img" not in junit and "&lt;img" in junit and "\x07" not in junit
-    html = report("html", "tests/reports/hostile.yaml")
+    html = report("html", "tests/data/reports/hostile.yaml")
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<img src=x" not in html
     for fmt in ("json", "sarif", "gitlab"):
-        json.loads(report(fmt, "tests/reports/hostile.yaml"))
-    text = report("text", "tests/reports/hostile.yaml")
+        json.loads(report(fmt, "tests/data/reports/hostile.yaml"))
+    text = report("text", "tests/data/reports/hostile.yaml")
     assert "\x07" not in text and "\\u0007" in text
 
 
@@ -151,14 +151,14 @@ def test_several_outputs_in_one_run(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_golden_report_for_the_examples(fmt: str) -> None:
-    golden = HERE / "golden" / f"examples.{fmt}"
+    golden = DATA / "golden" / f"examples.{fmt}"
     assert report(fmt, "examples/plans") == golden.read_text(encoding="utf-8")
 
 
 def test_html_lists_suppressed_findings_with_their_reason() -> None:
-    html = report("html", "tests/reports/suppressed.yaml")
+    html = report("html", "tests/data/reports/suppressed.yaml")
     assert "Suppressed findings (1)" in html
-    assert "tests/reports/suppressed.yaml:30:5</td><td>PL201 short-lead-time</td><td>agreed with Li Ming" in html
+    assert "tests/data/reports/suppressed.yaml:30:5</td><td>PL201 short-lead-time</td><td>agreed with Li Ming" in html
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "junit", "github"])
@@ -168,7 +168,7 @@ def test_a_streamed_report_file_holds_exactly_the_golden_bytes(fmt: str, tmp_pat
     target = tmp_path / f"report.{fmt}"
     result = CliRunner().invoke(cli, ["examples/plans", "--format", f"{fmt}:{target}", "--today", "2026-11-23"])
     assert result.exit_code == 1, result.output
-    assert target.read_bytes() == (HERE / "golden" / f"examples.{fmt}").read_bytes()
+    assert target.read_bytes() == (DATA / "golden" / f"examples.{fmt}").read_bytes()
 
 
 def test_a_streamed_report_larger_than_one_block_is_whole(tmp_path: Path) -> None:
@@ -193,6 +193,6 @@ def test_html_landing_names_no_healthy_account_among_the_lowest() -> None:
 
 
 def test_html_shows_quoted_names_as_code_and_still_escapes_what_the_plan_holds() -> None:
-    html = report("html", "tests/reports/hostile.yaml")
+    html = report("html", "tests/data/reports/hostile.yaml")
     assert '<div class="message">project plan <code>promo</code> records no consultation' in html
     assert "<code>Stands &lt;img src=x onerror=alert(2)&gt;" in html and "<img src=x" not in html

@@ -7,9 +7,9 @@ import pytest
 
 from planlint.parse.loader import Limits, load
 
-from helpers import HERE, SHARED, lint_paths
+from helpers import DATA, HERE, SHARED, lint_paths
 
-LOADER = HERE / "loader"
+LOADER = DATA / "loader"
 YAML_SUITE = SHARED / "data" / "yaml-test-suite"
 
 

@@ -1,6 +1,6 @@
 """Messages a key-account manager can act on (SPEC 7a.2-6 and 7a.14), in English and Chinese.
 
-Each fixture in tests/messages/ is a plan with one kind of mistake; its header lists
+Each fixture in tests/data/messages/ is a plan with one kind of mistake; its header lists
 every finding the run must give, exactly (`# en: CODE:LINE:COLUMN message`, then
 the same findings under `--lang zh`): one finding per root cause, no knock-on.
 """
@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from helpers import HERE, header, lint_paths
+from helpers import DATA, HERE, header, lint_paths
 
-FIXTURES = sorted((HERE / "messages").glob("*.yaml"))
+FIXTURES = sorted((DATA / "messages").glob("*.yaml"))
 
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=[p.stem for p in FIXTURES])

@@ -8,9 +8,9 @@ from click.testing import CliRunner
 
 from planlint.cli.main import cli
 
-from helpers import HERE, SHARED
+from helpers import DATA, HERE, SHARED
 
-FIXABLE = str(HERE / "fixes" / "fixable.yaml")
+FIXABLE = str(DATA / "fixes" / "fixable.yaml")
 
 
 def _report(fmt: str, path: str) -> str:
@@ -55,7 +55,7 @@ def test_sarif_results_carry_fixes_and_validate() -> None:
 
 def test_no_fix_for_a_mapping_where_a_name_belongs() -> None:
     # Found by --fix --unsafe-fixes on the generated corpus: the verification refused it; now it is not offered.
-    text = (HERE / "fixes" / "fixable.yaml").read_text(encoding="utf-8").replace(
+    text = (DATA / "fixes" / "fixable.yaml").read_text(encoding="utf-8").replace(
         "    tier: Headquarters", "    tier: {name: headquarters}")
     result = CliRunner().invoke(cli, ["-", "--isolated", "--no-cache", "--today", "2026-11-23", "--format", "json"],
                                 input=text)

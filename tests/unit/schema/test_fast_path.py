@@ -19,13 +19,13 @@ from planlint.schema.validate import _fast_check, _finder, _validate_with, _vali
 from planlint.schema.errors import ErrorFinder
 from planlint.schema.compiled import Unsupported, compile_schema
 
-from helpers import HERE
+from helpers import DATA, HERE
 from mutations import mutated_plan
 
 PLANS = sorted(p for p in HERE.rglob("*.yaml") if "config" not in p.parts and "plugins" not in p.parts)
 EXAMPLES = HERE.parent / "examples" / "plans"
 PLANS += sorted(EXAMPLES.glob("*.yaml"))
-CONFIGS = sorted((HERE / "config").rglob("*.yaml"))
+CONFIGS = sorted((DATA / "config").rglob("*.yaml"))
 PLAN_SCHEMA = "account-plan.schema.json"
 CONFIG_SCHEMA = "config.schema.json"
 

@@ -4,7 +4,7 @@
 fails" and "Fix" YAML blocks (read here as they read them: `Rule.sections(lang)`;
 in Chinese, the same YAML with Chinese values and comments, which must hold too).
 The blocks are fragments, written at the level of the mistake; each is placed
-into tests/rule_examples/base.yaml (a clean plan whose ids the examples use) by
+into tests/data/rule_examples/base.yaml (a clean plan whose ids the examples use) by
 its indentation, as text, so duplicate keys and comments stay as written:
 
 - a whole file (`version: 1`) is linted as it is;
@@ -40,9 +40,11 @@ from planlint.config import Settings
 from planlint.engine.run import lint_texts
 from planlint.registry import load_registry
 
+from helpers import DATA
+
 # The built-in rules: an installed rule pack's examples need not fit this base plan.
 RULES = [rule for rule in load_registry().ordered() if rule.code.startswith("PL")]
-BASE = (Path(__file__).parent / "rule_examples" / "base.yaml").read_text(encoding="utf-8")
+BASE = (DATA / "rule_examples" / "base.yaml").read_text(encoding="utf-8")
 TODAY = dt.date(2027, 1, 15)  # base.yaml is clean on this day
 FILE = "gome-2027.yaml"
 

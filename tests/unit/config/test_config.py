@@ -8,9 +8,9 @@ from click.testing import CliRunner
 
 from planlint.cli.main import cli
 
-from helpers import HERE
+from helpers import DATA, HERE
 
-CONFIG = HERE / "config"
+CONFIG = DATA / "config"
 
 
 def lint_in(folder, *args: str, monkeypatch):

@@ -11,10 +11,10 @@ from click.testing import CliRunner
 from planlint.cli.main import cli
 from planlint.registry import load_registry
 
-from helpers import HERE
+from helpers import DATA, HERE
 
-PLAN = HERE / "opt_in" / "plan.yaml"
-PLUGIN = HERE / "opt_in" / "plugin"
+PLAN = DATA / "opt_in" / "plan.yaml"
+PLUGIN = DATA / "opt_in" / "plugin"
 OPT_IN = ["PL601", "PL602", "PL604", "PL606", "PL607", "PL608", "PL609", "PL701", "PL702", "PL703", "PL705"]
 
 

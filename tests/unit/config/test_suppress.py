@@ -1,13 +1,13 @@
-"""Inline suppressions (SPEC §5): each fixture in tests/suppress/ lists every finding it expects."""
+"""Inline suppressions (SPEC §5): each fixture in tests/data/suppress/ lists every finding it expects."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-from helpers import HERE, header, lint_paths
+from helpers import DATA, HERE, header, lint_paths
 
-FIXTURES = sorted((HERE / "suppress").glob("*.yaml"))
+FIXTURES = sorted((DATA / "suppress").glob("*.yaml"))
 
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=[f.stem for f in FIXTURES])
@@ -20,17 +20,17 @@ def test_suppression_fixture(fixture: Path) -> None:
 
 
 def test_suppressed_findings_keep_their_reason() -> None:
-    result = lint_paths([str(HERE / "suppress" / "end_of_line.yaml")])
+    result = lint_paths([str(DATA / "suppress" / "end_of_line.yaml")])
     assert [(f.code, reason) for f, reason in result.suppressed] == [("PL201", "agreed with Li Ming")]
 
 
 def test_plan_level_directive_hides_every_finding_of_that_plan() -> None:
-    result = lint_paths([str(HERE / "suppress" / "plan_start.yaml")])
+    result = lint_paths([str(DATA / "suppress" / "plan_start.yaml")])
     assert sorted(f.code for f, _ in result.suppressed) == ["PL201", "PL202", "PL301"]
     assert {reason for _, reason in result.suppressed} == {"pilot"}
 
 
 def test_unused_directive_for_a_rule_not_selected_is_not_reported() -> None:
-    fixture = str(HERE / "suppress" / "partly_unused.yaml")
+    fixture = str(DATA / "suppress" / "partly_unused.yaml")
     assert [f.code for f in lint_paths([fixture], select=["PL201", "PL204", "PL007"]).findings] == ["PL007"]
     assert lint_paths([fixture], select=["PL201", "PL007"]).findings == []

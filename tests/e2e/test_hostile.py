@@ -16,9 +16,9 @@ from click.testing import CliRunner
 from planlint.cli.main import cli
 from planlint.parse.loader import Limits, load
 
-from helpers import HERE, lint_paths
+from helpers import DATA, HERE, lint_paths
 
-HOSTILE = HERE / "hostile"
+HOSTILE = DATA / "hostile"
 GOOD = (HERE / "rules" / "PL205" / "fail_monthly_day_6.yaml").read_text(encoding="utf-8")
 
 
@@ -471,7 +471,7 @@ def test_a_plugin_in_a_folder_everyone_may_write_is_not_loaded(tmp_path: Path, m
 
 
 def test_a_plugin_named_as_a_module_loads(tmp_path: Path, monkeypatch) -> None:
-    (tmp_path / "team_module.py").write_text((HERE / "plugins" / "local_ok" / "team_rules.py").read_text())
+    (tmp_path / "team_module.py").write_text((DATA / "plugins" / "local_ok" / "team_rules.py").read_text())
     (tmp_path / "planlint.yaml").write_text("plugins: [team_module]\n")
     (tmp_path / ".git").mkdir()
     monkeypatch.syspath_prepend(str(tmp_path))

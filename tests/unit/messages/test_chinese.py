@@ -20,7 +20,7 @@ from planlint.cli.main import cli
 from planlint.registry import load_registry
 from planlint.reporters.html.page import LABELS
 
-from helpers import HERE
+from helpers import DATA, HERE
 
 CJK = re.compile("[\u4e00-\u9fff]")
 PROGRAMMER_WORDS = ("映射", "键", "标识符", "布尔值")
@@ -185,7 +185,7 @@ def test_no_printed_line_is_written_in_english_only() -> None:
 
 
 # --- what a Chinese user sees on the terminal besides findings, command by command --------------
-STATUS_PLAN = HERE / "chinese" / "status.yaml"  # one finding, which --fix rewrites
+STATUS_PLAN = DATA / "chinese" / "status.yaml"  # one finding, which --fix rewrites
 IN_CHINESE = ["--lang", "zh", "--no-cache", "--today", "2026-11-23"]
 
 
@@ -248,7 +248,7 @@ def test_skipped_files_are_noticed_in_chinese(tmp_path: Path, monkeypatch) -> No
     ("crashing", "planlint：内部错误：规则 TEAM002（crashes）检查 plan.yaml 时出错：RuntimeError: the plugin broke"),
 ])
 def test_plugin_refusals_speak_chinese(case: str, line: str, monkeypatch) -> None:
-    folder = HERE / "plugins" / case
+    folder = DATA / "plugins" / case
     monkeypatch.chdir(folder)
     result = CliRunner().invoke(cli, ["plan.yaml", "--format", "json", *IN_CHINESE])
     assert (result.exit_code, _lines(result.stderr)) == (2, [line.format(folder=folder)])

@@ -20,7 +20,7 @@ from click.testing import CliRunner
 
 from planlint.cli.main import cli
 
-from helpers import HERE
+from helpers import DATA, HERE
 
 REPO = HERE.parent
 ARTIFACTS = Path(os.environ.get("PLANLINT_ARTIFACTS", REPO / "build" / "test-artifacts"))
@@ -126,7 +126,7 @@ def test_the_score_weights_come_from_config(browser, tmp_path: Path) -> None:
 
 
 def test_without_javascript_worst_score_first_and_every_finding_shown(browser, tmp_path: Path) -> None:
-    page, seen = open_page(browser, write_report(tmp_path, "examples/plans", "tests/reports/hostile.yaml"),
+    page, seen = open_page(browser, write_report(tmp_path, "examples/plans", "tests/data/reports/hostile.yaml"),
                            java_script_enabled=False)
     assert scores(page) == [0, 86, 100, 100, 100]
     assert visible_findings(page) == 16
@@ -134,7 +134,7 @@ def test_without_javascript_worst_score_first_and_every_finding_shown(browser, t
 
 
 def test_clicking_a_heading_sorts_by_that_column(browser, tmp_path: Path) -> None:
-    page, _ = open_page(browser, write_report(tmp_path, "examples/plans", "tests/reports/hostile.yaml"))
+    page, _ = open_page(browser, write_report(tmp_path, "examples/plans", "tests/data/reports/hostile.yaml"))
     assert scores(page) == [0, 86, 100, 100, 100]
     page.locator("#accounts thead button", has_text="Health score").click()
     assert scores(page) == [100, 100, 100, 86, 0]
@@ -209,7 +209,7 @@ def test_a_finding_links_to_its_mark_and_back(browser, tmp_path: Path) -> None:
 
 
 def test_csv_link_holds_the_table(browser, tmp_path: Path) -> None:
-    page, _ = open_page(browser, write_report(tmp_path, "examples/plans", "tests/reports/hostile.yaml"))
+    page, _ = open_page(browser, write_report(tmp_path, "examples/plans", "tests/data/reports/hostile.yaml"))
     href = page.locator("a#csv").get_attribute("href")
     assert href.startswith("data:text/csv;charset=utf-8,")
     assert page.locator("a#csv").get_attribute("download") == "planlint-accounts.csv"
@@ -224,7 +224,7 @@ def test_csv_link_holds_the_table(browser, tmp_path: Path) -> None:
 
 def test_print_fits_a4_landscape(browser, tmp_path: Path) -> None:
     # A4 landscape is 297 mm wide; the page margins are 10 mm: 277 mm = 1047 CSS pixels.
-    page, _ = open_page(browser, write_report(tmp_path, "examples/plans", "tests/reports/hostile.yaml"), width=1047)
+    page, _ = open_page(browser, write_report(tmp_path, "examples/plans", "tests/data/reports/hostile.yaml"), width=1047)
     page.get_by_role("button", name="info (1)").click()
     page.select_option("#filter-manager", "Zhang Wei")
     page.emulate_media(media="print")
@@ -241,7 +241,7 @@ def test_print_fits_a4_landscape(browser, tmp_path: Path) -> None:
 
 
 def test_plan_text_is_escaped_and_never_runs(browser, tmp_path: Path) -> None:
-    page, seen = open_page(browser, write_report(tmp_path, "tests/reports/hostile.yaml"))
+    page, seen = open_page(browser, write_report(tmp_path, "tests/data/reports/hostile.yaml"))
     assert seen["dialogs"] == [] and seen["console_errors"] == []
     assert seen["requests"] == [page.url]  # the <img src=x> in a material name stayed text
     assert "<script>alert(1)</script>" in page.locator("article.finding").first.inner_text()
@@ -290,7 +290,7 @@ def test_compare_marks_new_findings_lists_fixed_ones_and_the_score_change(browse
 def test_best_practice_counts_appear_when_those_rules_are_enabled(browser, tmp_path: Path) -> None:
     shutil.copy(REPO / NORTHWIND, tmp_path / "northwind.yaml")
     (tmp_path / "pack.py").write_text(
-        (HERE / "plugins" / "local_ok" / "team_rules.py").read_text(encoding="utf-8")
+        (DATA / "plugins" / "local_ok" / "team_rules.py").read_text(encoding="utf-8")
         .replace('CODE = "TEAM001"', 'CODE = "PL690"').replace('"team-rule"', '"best-practice-test"'),
         encoding="utf-8")
     (tmp_path / "planlint.yaml").write_text("plugins: [pack.py]\n", encoding="utf-8")

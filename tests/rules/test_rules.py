@@ -22,7 +22,7 @@ STRUCTURAL = {"PL001", "PL002", "PL003", "PL004", "PL005", "PL006"}
 
 
 def _cases():
-    for code_dir in sorted(RULES_DIR.iterdir()):
+    for code_dir in sorted(p for p in RULES_DIR.iterdir() if p.is_dir()):
         for entry in sorted(code_dir.iterdir()):
             if entry.name.endswith(FIXED_SUFFIXES):
                 continue  # the text a fail fixture becomes under --fix (tests/test_fix_fixtures.py)

@@ -17,9 +17,9 @@ from planlint.fixes import Lines, splice
 from planlint.fix.passes import FileFix
 from planlint.fix.write import write_fixed
 
-from helpers import HERE
+from helpers import DATA, HERE
 
-FIXABLE = (HERE / "fixes" / "fixable.yaml").read_text(encoding="utf-8")
+FIXABLE = (DATA / "fixes" / "fixable.yaml").read_text(encoding="utf-8")
 TODAY = ["--isolated", "--no-cache", "--today", "2026-11-23"]
 # line (1-based, of fixable.yaml) -> what --fix writes there; --unsafe-fixes adds UNSAFE.
 SAFE = {6: "  class: A                      # enum in the wrong case",

@@ -1,6 +1,6 @@
 """Where a finding is reported and which plan it belongs to (SPEC 7a.1, 7a.8, 7a.13).
 
-Each fixture in tests/positions/ lists every finding it expects as
+Each fixture in tests/data/positions/ lists every finding it expects as
 `# finding: CODE LINE:COLUMN[-END_LINE:END_COLUMN] plan=ID|None`.
 """
 from __future__ import annotations
@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from helpers import HERE, header, lint_paths
+from helpers import DATA, HERE, header, lint_paths
 
-FIXTURES = sorted((HERE / "positions").glob("*.yaml"))
+FIXTURES = sorted((DATA / "positions").glob("*.yaml"))
 
 
 def described(finding) -> str:

@@ -12,9 +12,9 @@ from click.testing import CliRunner
 
 from planlint.cli.main import cli
 
-from helpers import HERE
+from helpers import DATA, HERE
 
-PLAN = (HERE / "chinese" / "status.yaml").read_text(encoding="utf-8")  # `start: 2027/1/1` on line 15
+PLAN = (DATA / "chinese" / "status.yaml").read_text(encoding="utf-8")  # `start: 2027/1/1` on line 15
 ARGS = ["--isolated", "--no-cache", "--today", "2026-11-23", "--format", "json"]
 REWRITTEN = {"en": "`period.start` must be a date written YYYY-MM-DD, got `{got}`; write `{iso}`",
              "zh": "`period.start` 应为 YYYY-MM-DD 格式的日期，实际是 `{got}`；请写成 `{iso}`"}

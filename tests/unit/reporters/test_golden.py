@@ -1,7 +1,7 @@
 """The exact bytes of each report format for examples/plans (run from the repository root).
 
 To refresh after an intended change: planlint examples/plans --today 2026-11-23
---format FORMAT > tests/golden/examples.EXT, then read the diff before committing.
+--format FORMAT > tests/data/golden/examples.EXT, then read the diff before committing.
 """
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from click.testing import CliRunner
 
 from planlint.cli.main import cli
 
-from helpers import HERE
+from helpers import DATA, HERE
 
-GOLDEN = HERE / "golden"
+GOLDEN = DATA / "golden"
 
 
 @pytest.mark.parametrize("output_format, golden", [("json", "examples.json"), ("text", "examples.text")])
