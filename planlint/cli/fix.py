@@ -1,66 +1,140 @@
-"""`planlint --fix`, `--diff`, `--unsafe-fixes`, `--add-suppressions` (SPEC §9): read the
-files once, fix them in memory (planlint.fix.passes), then write, print a diff, or print
-the fixed plan from standard input, and report what is left."""
+"""`planlint --fix`, `--diff`, `--unsafe-fixes`, `--add-suppressions`: read the files
+once, fix them in memory (planlint.fix.passes), then write, print a diff, or print the
+fixed plan from standard input, and report what is left."""
 from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Dict, List, NoReturn, Optional, Tuple
 
 import click
 
 from planlint.api import Text
+from planlint.cli.console import fail, status
+from planlint.cli.options import CheckOptions
+from planlint.cli.outputs import Outputs, exit_status, write_reports
 from planlint.discover import Source
 from planlint.fix.comments import suppression_edits
-from planlint.fixes import SAFE, Fix
 from planlint.fix.passes import FileFix, apply_fixes, decode, encode_like, relint_with
 from planlint.fix.write import inside, unified_diff, write_fixed
+from planlint.fixes import SAFE, Fix
 from planlint.messages import builtin_message, plural
 from planlint.model import Finding
+
+if TYPE_CHECKING:
+    from planlint.config import Settings
+    from planlint.engine.run import Result
+    from planlint.registry import Registry
 
 # Neither a file that does not parse nor PL007 (reported after suppressions) can be suppressed.
 UNSUPPRESSIBLE = ("PL001", "PL007")
 
 
-@dataclass
-class FixRequest:
-    fix: bool
-    unsafe: bool
-    diff: bool
-    reason: Optional[str]  # --add-suppressions
-    roots: Tuple[str, ...]  # the paths named on the command line: nothing outside is written
-    lang: str = "en"  # of the lines it prints
+class FixRun:
+    """Another kind of run: the plans are changed (or the change is shown) before the report."""
 
+    def __init__(self, options: CheckOptions, settings: Settings, registry: Registry, sources: List[Source],
+                 context: List[Source], outputs: Outputs) -> None:
+        self.options, self.settings, self.registry = options, settings, registry
+        self.sources, self.context, self.outputs = sources, context, outputs
+        # the paths named on the command line: nothing outside them is written
+        self.roots = tuple(p for p in options.paths if p != "-") or (".",)
+        self.problems: List[Text] = []
+        self.notices: List[Text] = []
 
-def run(request: FixRequest, sources: Sequence[Source], context: Sequence[Source], registry: object,
-        settings: object, html: bool = False) -> Tuple[object, Dict[str, FileFix], List[Text], List[Text]]:
-    """Fix in memory: (the final Result, the files by path, failures, notices)."""
-    from planlint.engine.run import lint_texts
-    from planlint.engine.memo import Memo
+    def execute(self) -> NoReturn:
+        options, lang = self.options, self.settings.lang
+        reason = options.add_suppressions
+        if reason is not None and ("\n" in reason or "\r" in reason):
+            fail(builtin_message("reason_one_line"))
+        result, files = self.fix_in_memory()
+        summary, any_diff = self.write(result, files)
+        for message in list(result.errors) + self.problems + self.notices:
+            status(message)
+        suppressed = sum(item.suppressed for item in files.values() if item.changed)
+        if reason is not None and not options.show_diff:
+            status(builtin_message("suppressions_added", count=suppressed, **plural(suppressed)))
+        said = summary.render(lang)
+        changes_plans = options.fix or reason is not None
+        to_stdout = not options.show_diff and not any(
+            s.data is not None for s in self.sources if s.path in files and changes_plans)
+        if options.show_diff:
+            click.echo(said, err=True)
+            sys.exit(2 if result.errors or self.problems else (1 if any_diff else 0))
+        if to_stdout:
+            write_reports(self.outputs, result, self.registry, lang)
+            text_on_stdout = any(name == "text" and target is None for name, target in self.outputs)
+            click.echo(said, err=not text_on_stdout)
+        else:  # the fixed plan went to standard output: the report goes to standard error
+            from planlint.reporters import get_reporter
 
-    raw = {s.path: s.read(settings.limits.max_bytes + 1) for s in sources}  # type: ignore[attr-defined]
-    files = {path: item for path, data in raw.items() if (item := decode(path, data)) is not None}
-    workspace = {s.path: None for s in context}
-    memo = Memo()
-    relint = relint_with(settings, registry, workspace, memo)
-    findings = relint(raw)
-    if request.fix or request.diff:
-        findings = apply_fixes(files, findings, relint, request.unsafe)
-    problems: List[Text] = []
-    notices: List[Text] = []
-    if request.reason is not None:
-        findings = _add_suppressions(files, findings, relint, request.reason, notices)
-    texts = {p: (encode_like(files[p].raw, files[p].fixed) if p in files else data) for p, data in raw.items()}
-    result = lint_texts(texts, settings, workspace=workspace, registry=registry,  # type: ignore[arg-type]
-                        memo=memo, keep_text=html)
-    for finding in result.findings:  # type: ignore[attr-defined]
-        item = files.get(finding.path)
-        if finding.code == "PL001" and item is not None and item.changed:  # never write what does not parse
-            item.failure = builtin_message("fix_unparsable", problem=finding.message)
-    problems += [builtin_message("fix_failed", path=item.path, reason=item.failure)
-                 for item in files.values() if item.failure is not None]
-    return result, files, problems, notices
+            click.echo(get_reporter("text")(result, self.registry, color=False, lang=lang), err=True, nl=False)
+            click.echo(said, err=True)
+        sys.exit(2 if result.errors or self.problems else
+                 exit_status(result, self.settings.fail_on, options.exit_zero))
+
+    def fix_in_memory(self) -> Tuple[Result, Dict[str, FileFix]]:
+        """The final Result and the files by path, each with its fixed text."""
+        from planlint.engine.memo import Memo
+        from planlint.engine.run import lint_texts
+
+        settings, options = self.settings, self.options
+        raw = {s.path: s.read(settings.limits.max_bytes + 1) for s in self.sources}
+        files = {path: item for path, data in raw.items() if (item := decode(path, data)) is not None}
+        workspace = {s.path: None for s in self.context}
+        memo = Memo()
+        relint = relint_with(settings, self.registry, workspace, memo)
+        findings = relint(raw)
+        if options.fix or options.show_diff:
+            findings = apply_fixes(files, findings, relint, options.unsafe_fixes)
+        if options.add_suppressions is not None:
+            findings = _add_suppressions(files, findings, relint, options.add_suppressions, self.notices)
+        texts = {p: (encode_like(files[p].raw, files[p].fixed) if p in files else data) for p, data in raw.items()}
+        result = lint_texts(texts, settings, workspace=workspace, registry=self.registry, memo=memo,
+                            keep_text=any(name == "html" for name, _ in self.outputs))
+        for finding in result.findings:
+            item = files.get(finding.path)
+            if finding.code == "PL001" and item is not None and item.changed:  # never write what does not parse
+                item.failure = builtin_message("fix_unparsable", problem=finding.message)
+        self.problems += [builtin_message("fix_failed", path=item.path, reason=item.failure)
+                          for item in files.values() if item.failure is not None]
+        return result, files
+
+    def write(self, result: Result, files: Dict[str, FileFix]) -> Tuple[Text, bool]:
+        """Write, print the diff or the fixed plan; (the summary, whether there was a diff)."""
+        options, lang = self.options, self.settings.lang
+        fixed = 0
+        any_diff = False
+        stdin = {s.path for s in self.sources if s.data is not None}
+        by_path = {s.path: s for s in self.sources}
+        for path, item in files.items():
+            if path in stdin and (options.fix or options.add_suppressions is not None) and not options.show_diff:
+                sys.stdout.buffer.write(item.encoded() if item.changed else item.raw)
+                sys.stdout.buffer.flush()
+                fixed += item.count if item.changed else 0
+                continue
+            if not item.changed:
+                continue
+            if options.show_diff:
+                click.echo(unified_diff(item), nl=False)
+                any_diff, fixed = True, fixed + item.count
+                continue
+            source = by_path[path]
+            target = source.fs_path or source.path
+            if not inside(target, self.roots):
+                self.problems.append(builtin_message("fix_outside", path=path))
+                continue
+            why = write_fixed(item, target)
+            if why is not None:
+                self.problems.append(builtin_message("fix_not_written", path=path, reason=why))
+            else:
+                fixed += item.count
+                added = builtin_message("suppressions_in_file", count=item.suppressed, **plural(item.suppressed)) \
+                    if item.suppressed else ""
+                line = builtin_message("fixed_file", path=path, count=item.count, **plural(item.count), added=added)
+                click.echo(("planlint: " if lang == "en" else "planlint：") + line.render(lang), err=True)
+        summary = "would_fix_summary" if options.show_diff else "fixed_summary"
+        return builtin_message(summary, count=fixed, **plural(fixed), remaining=len(result.findings)), any_diff
 
 
 def _add_suppressions(files: Dict[str, FileFix], findings: Dict[str, List[Finding]], relint: object,
@@ -134,42 +208,3 @@ def _shared(select):  # type: ignore[no-untyped-def]
         return given[key]
 
     return pick
-
-
-def finish(request: FixRequest, result: object, files: Dict[str, FileFix], problems: List[Text],
-           sources: Sequence[Source]) -> Tuple[int, Text, bool]:
-    """Write, print the diff or the fixed plan; (findings fixed, summary, whether there was a diff)."""
-    fixed = remaining = 0
-    any_diff = False
-    stdin = {s.path for s in sources if s.data is not None}
-    by_path = {s.path: s for s in sources}
-    for path, item in files.items():
-        if path in stdin and (request.fix or request.reason is not None) and not request.diff:
-            sys.stdout.buffer.write(item.encoded() if item.changed else item.raw)
-            sys.stdout.buffer.flush()
-            fixed += item.count if item.changed else 0
-            continue
-        if not item.changed:
-            continue
-        if request.diff:
-            click.echo(unified_diff(item), nl=False)
-            any_diff, fixed = True, fixed + item.count
-            continue
-        source = by_path[path]
-        target = source.fs_path or source.path
-        if not inside(target, request.roots):
-            problems.append(builtin_message("fix_outside", path=path))
-            continue
-        why = write_fixed(item, target)
-        if why is not None:
-            problems.append(builtin_message("fix_not_written", path=path, reason=why))
-        else:
-            fixed += item.count
-            added = builtin_message("suppressions_in_file", count=item.suppressed, **plural(item.suppressed)) \
-                if item.suppressed else ""
-            line = builtin_message("fixed_file", path=path, count=item.count, **plural(item.count), added=added)
-            click.echo(("planlint: " if request.lang == "en" else "planlint：") + line.render(request.lang), err=True)
-    remaining = len(result.findings)  # type: ignore[attr-defined]
-    summary = "would_fix_summary" if request.diff else "fixed_summary"
-    return fixed, builtin_message(summary, count=fixed, **plural(fixed), remaining=remaining), any_diff
-

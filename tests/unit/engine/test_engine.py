@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from planlint.model import Rule, Severity
-from planlint.cli.main import _exit_status
+from planlint.cli.outputs import exit_status as _exit_status
 from planlint.discover import discover
 from planlint.engine.run import Settings, lint
 from planlint.registry import load_registry

@@ -1,0 +1,131 @@
+"""The commands besides linting: `rules`, `explain`, `schema`, `init`, `server`."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from typing import TYPE_CHECKING, Optional, Tuple
+
+import click
+
+from planlint.api import say
+from planlint.cli import language as cli_language
+from planlint.cli.console import fail
+from planlint.cli.language import BilingualCommand, option
+from planlint.cli.options import LANG_OPTION, parse_today
+from planlint.messages import builtin_message
+from planlint.model import SEVERITY_NAMES
+
+if TYPE_CHECKING:
+    from planlint.registry import Registry
+
+
+# Whether a rule runs with no configuration , as `planlint rules` shows it.
+ENABLEMENT = {"en": {True: "default", False: "opt-in"}, "zh": {True: "默认", False: "需启用"}}
+
+
+def _padded(word: str, width: int) -> str:
+    """`word` filled to `width` terminal columns: a Chinese character takes two."""
+    return word + " " * max(1, width - cli_language.columns(word))
+
+
+@click.command("rules", cls=BilingualCommand, help_zh="列出所有规则：代码、名称、严重程度和说明。")
+@LANG_OPTION
+def list_rules(lang: Optional[str]) -> None:
+    """List every rule: code, name, severity, summary."""
+    cli_language.choose(lang)
+    registry, lang = _registry_and_language(lang)
+    rules = registry.ordered()
+    code_width = max((len(rule.code) for rule in rules), default=5)  # a rule pack's `ACME001` lines up too
+    for rule in rules:
+        severity, enabled = SEVERITY_NAMES[lang][rule.severity.value], ENABLEMENT[lang][rule.on_by_default]
+        click.echo(f"{rule.code:<{code_width}}  {rule.name:<34} {_padded(severity, 9)}{_padded(enabled, 9)}"
+                   f"{rule.title(lang)}")
+
+
+@click.command("explain", cls=BilingualCommand, help_zh="按代码或名称解释一条规则：检查什么、为什么重要、错误写法和正确写法。")
+@click.argument("rule")
+@LANG_OPTION
+def explain(rule: str, lang: Optional[str]) -> None:
+    """Explain a rule by code or name: what it does, why, an example and its fix."""
+    cli_language.choose(lang)
+    from planlint.explain import render_explanation
+
+    registry, lang = _registry_and_language(lang)
+    code = registry.resolve(rule)
+    if code is None:
+        fail(builtin_message("not_a_rule", rule=rule))
+    click.echo(render_explanation(registry.rules[code], lang))
+
+
+def _registry_and_language(lang: Optional[str]) -> Tuple[Registry, str]:
+    """The rules the config's plugins add, and the language; for `rules` and `explain`."""
+    from planlint.config import load_settings
+    from planlint.errors import ConfigError
+
+    try:
+        settings, registry = load_settings(lang=lang)
+    except ConfigError as exc:
+        fail(exc)
+    return registry, settings.lang
+
+
+@click.command("schema", cls=BilingualCommand, help_zh="输出计划格式的 JSON Schema（供编辑器和 yaml-language-server 使用）。")
+def schema() -> None:
+    """Print the plan format's JSON Schema (for editors and yaml-language-server)."""
+    from planlint.schema.validate import schema_text
+
+    click.echo(schema_text(), nl=False)
+
+
+@click.command("init", cls=BilingualCommand, help_zh="生成一份带注释、能通过所有规则的计划模板（--lang zh 时为中文）。")
+@click.argument("file", type=click.Path(dir_okay=False))
+@option("--today", callback=parse_today, help="The date the plan is written, YYYY-MM-DD: it plans the year after.",
+        help_zh="计划的编写日期，YYYY-MM-DD 格式：模板会规划下一年。")
+@LANG_OPTION
+def init(file: str, today: Optional[dt.date], lang: Optional[str]) -> None:
+    """Write a commented template plan that passes every rule (in Chinese with --lang zh)."""
+    cli_language.choose(lang)
+    from planlint.config import choose_language, load_config
+    from planlint.errors import ConfigError
+    from planlint.cli.init_template import plan_template
+
+    from planlint.cli.modeline import with_modeline
+
+    try:
+        language = choose_language(lang, load_config())
+    except ConfigError:
+        language = choose_language(lang, load_config(isolated=True))  # a broken config must not block init
+    template = with_modeline(plan_template(language, today or dt.date.today()), file)
+    folder = os.path.dirname(file)
+    try:
+        if folder and not os.path.isdir(folder):
+            os.makedirs(folder)
+    except OSError as exc:
+        fail(builtin_message("folder_uncreatable", folder=folder, reason=exc.strerror or exc))
+    try:
+        with open(file, "x", encoding="utf-8") as handle:  # "x": never overwrite a plan
+            handle.write(template)
+    except FileExistsError:
+        fail(builtin_message("init_exists", file=file))
+    except OSError as exc:
+        fail(builtin_message("init_unwritable", file=file, reason=exc.strerror or exc))
+    click.echo(builtin_message("init_written", file=file).render(language))
+
+
+@click.command("server", cls=BilingualCommand, help_zh="通过标准输入输出运行语言服务器（需要安装 `lsp` 扩展）。")
+def server() -> None:
+    """Run the language server on standard input and output (needs the `lsp` extra)."""
+    from planlint.server import INSTALL_HINT
+
+    try:
+        import lsprotocol  # noqa: F401
+        import pygls  # noqa: F401
+    except ImportError:
+        fail(say(INSTALL_HINT))
+    from planlint.server import main as serve
+
+    sys.exit(serve())
+
+
+COMMANDS = (list_rules, explain, schema, init, server)

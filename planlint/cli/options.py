@@ -1,0 +1,89 @@
+"""Options and argument parsing that several commands share."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from typing import List, Optional, Tuple
+
+import click
+
+from planlint.cli import language as cli_language
+from planlint.cli.console import say
+from planlint.cli.language import option
+from planlint.model import LANGUAGES
+
+
+def split(values: Tuple[str, ...]) -> Optional[List[str]]:
+    """None when nothing was given: `--select "$RULES"` with an empty CI variable
+    must not select nothing (every rule off, every check green)."""
+    parts = [part.strip() for value in values for part in value.split(",") if part.strip()]
+    return parts or None
+
+
+def parse_today(ctx: click.Context, param: click.Parameter, value: Optional[str]) -> Optional[dt.date]:
+    from planlint.schema.validate import is_real_date
+
+    if value is None:
+        return None
+    if not is_real_date(value):
+        from planlint.schema.messages import iso_date  # `--today 2027/6/15`: the same spellings as in a plan
+
+        meant = iso_date(value)
+        raise click.BadParameter(say("today_spelling", value=value, date=meant) if meant
+                                 else say("bad_today", value=value))
+    return dt.date.fromisoformat(value)
+
+
+def no_command_typo(word: str, commands: List[str], lang: Optional[str] = None) -> None:
+    """`planlint rule` is a typo of `planlint rules`, not a plan called `rule`."""
+    if not word or word.startswith("-") or os.path.exists(word):
+        return
+    import difflib
+
+    guess = difflib.get_close_matches(word, commands, n=1, cutoff=0.6)
+    if guess:
+        from planlint.messages import builtin_message
+
+        language = lang or cli_language.language()
+        raise click.UsageError(builtin_message("no_such_command", word=word, guess=guess[0]).render(language))
+
+
+LANG_OPTION = option("--lang", type=click.Choice(LANGUAGES),
+                     help="Message language (default: config `lang`, then LC_ALL/LANG; else en).",
+                     help_zh="消息语言（默认：配置里的 `lang`，其次是 LC_ALL/LANG 环境变量，否则为 en）。")
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """Everything `planlint check` was told, as given."""
+    paths: Tuple[str, ...] = ()
+    formats: Tuple[str, ...] = ()
+    output: Optional[str] = None
+    select: Tuple[str, ...] = ()
+    extend_select: Tuple[str, ...] = ()
+    ignore: Tuple[str, ...] = ()
+    config_path: Optional[str] = None
+    isolated: bool = False
+    today: Optional[dt.date] = None
+    fail_on: Optional[str] = None
+    exit_zero: bool = False
+    stdin_filename: Optional[str] = None
+    baseline_path: Optional[str] = None
+    write_baseline: Optional[str] = None
+    prune_baseline: bool = False
+    compare_path: Optional[str] = None
+    no_cache: bool = False
+    jobs: Optional[int] = None
+    fix: bool = False
+    unsafe_fixes: bool = False
+    show_diff: bool = False
+    add_suppressions: Optional[str] = None
+    lang: Optional[str] = None
+    color: str = "auto"
+    quiet: bool = False
+    statistics: bool = False
+
+    @property
+    def fixes_files(self) -> bool:
+        return self.fix or self.show_diff or self.add_suppressions is not None
