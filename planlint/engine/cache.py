@@ -1,5 +1,6 @@
-"""A content-addressed cache of per-file outcomes in `.planlint_cache/` (or
-`$PLANLINT_CACHE_DIR`).
+"""Per-file outcomes of unchanged files, kept in the cache folder's database
+(`.planlint_cache/planlint.sqlite`, or under `$PLANLINT_CACHE_DIR`; see
+planlint.engine.store for how it is kept and checked).
 
 The cache folder often lies inside a repository that anyone can send a pull
 request to, so an entry is data that cannot execute and that planlint trusts
@@ -7,103 +8,97 @@ only when it wrote it itself:
 
 - JSON (`cachecodec`), never pickle: reading an entry builds only plain values
   and planlint's own dataclasses.
-- Each entry carries the format version, its key and an HMAC of its body made
-  with a secret kept in the user's own cache home (never in the repository). A
-  crafted, copied, torn or outdated entry fails the check and is a miss, as is
-  anything that is not a regular file inside the folder (links are not followed).
+- Each entry carries an HMAC made with a secret kept in the user's own cache
+  home (never in the repository). A crafted, copied or outdated entry fails the
+  check and is a miss.
 - The key covers everything a file's outcome depends on: planlint's version and
   code, the bundled schemas, the enabled rules (code, severity, options, their
   module's version and source file), the run's date, language and limits, and
   the file's bytes. The path is not part of it: a hit is re-stamped with the
   path it is found under.
-- Entries not used in the last `KEEP_RUNS` runs are removed, and the folder is
-  kept under `MAX_BYTES`, at every `PRUNE_EVERY`th run.
 """
 from __future__ import annotations
 
 import dataclasses
 import hashlib
-import hmac
 import json
 import os
 import stat
 import sys
-import time
-from typing import Dict, List, Optional, Tuple
+import zlib
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from planlint import __version__
-# cachecodec builds only classes of modules already loaded. A run loads the fix,
-# facts and suppression modules only when it needs them, so an entry holding a Fix,
-# the account facts or a directive would be a miss in a new process unless they are loaded here.
-from planlint import fixes, suppress  # noqa: F401
-from planlint.directors import calendar as facts
+from planlint.discover import Source
 from planlint.engine.cachecodec import decode, encode
+from planlint.engine.index import locate_all
 from planlint.engine.one_file import Checks, FileOutcome
-from planlint.atomic import write_atomically
-
-FORMAT = 3  # 3: JSON with an HMAC (2 and before were pickles, never read again)
-KEEP_RUNS = 10
-PRUNE_EVERY = 10
-MAX_BYTES = 256 * 1024 * 1024
-MAX_ENTRY_BYTES = 64 * 1024 * 1024
-_RUNS: Dict[str, float] = {}  # folder -> this process's run start: counted once per run
+from planlint.engine.store import FORMAT, Store
 
 
+def open_store(folder: str) -> Optional[Store]:
+    """The run's view of the cache database in `folder`, or None when there is no
+    private secret or no safe folder (then nothing is cached)."""
+    secret = _secret()
+    if secret is None or not _safe_folder(folder):
+        return None
+    _keep_out_of_git(folder)
+    store = Store(folder, secret)
+    return store if store.db is not None else None
 
 
 class Cache:
-    def __init__(self, folder: str, checks: Checks) -> None:
-        self.folder = folder
-        self.prefix = _checks_key(checks)
-        self.secret = _secret()
-        self.usable = self.secret is not None and _safe_folder(folder)
-        if self.usable:
-            _keep_out_of_git(folder)
-        if self.usable and folder not in _RUNS:
-            _RUNS[folder] = time.time()
-            _count_run(folder)
+    """Outcomes of one set of checks, by content: the interface planlint.engine.workers uses."""
 
-    def key(self, raw: bytes) -> str:
-        return hashlib.sha256(self.prefix + raw).hexdigest()
+    def __init__(self, store: Store, checks: Checks) -> None:
+        self.store = store
+        self.prefix = checks_key(checks)
+        self.located: Dict[str, Tuple[Optional[bytes], Optional[bytes]]] = {}
+        self.bodies: Dict[bytes, bytes] = {}
 
-    def get(self, key: str, path: str) -> Optional[FileOutcome]:
-        if not self.usable:
+    def prefetch(self, sources: Sequence[Source], limit: int) -> None:
+        """Find every source's content digest and stored outcome in a few queries."""
+        found = locate_all(self.store, sources, limit)
+        self.located.update(zip((s.path for s in sources), found))
+        self.bodies.update(self.store.entries(self.key(d) for _, d in found if d is not None))
+
+    def locate(self, source: Source, limit: int) -> Tuple[Optional[bytes], Optional[bytes]]:
+        found = self.located.pop(source.path, None)
+        return found if found is not None else locate_all(self.store, [source], limit)[0]
+
+    def key(self, digest: bytes) -> bytes:
+        return hashlib.sha256(self.prefix + digest).digest()
+
+    def get(self, key: bytes, path: str) -> Optional[FileOutcome]:
+        body = self.bodies.pop(key, None)
+        if body is None:
             return None
-        entry = os.path.join(self.folder, key[:2], key)
+        _load_entry_classes()
         try:
-            raw = _read_regular(entry, MAX_ENTRY_BYTES)
-            header, body = raw.split(b"\n", 1)
-            meta = json.loads(header)
-            if meta != {"planlint-cache": FORMAT, "key": key, "mac": self._mac(key, body)}:
-                return None
-            outcome = decode(json.loads(body))
-            if not isinstance(outcome, FileOutcome):
-                return None
-            os.utime(entry)  # used in this run: kept by the next prune
+            outcome = decode(json.loads(zlib.decompress(body)))
         except Exception:  # noqa: BLE001 - whatever is wrong with an entry, it is a miss
+            return None
+        if not isinstance(outcome, FileOutcome):
             return None
         outcome.path = path
         outcome.findings = [dataclasses.replace(f, path=path) for f in outcome.findings]
         return outcome
 
-    def put(self, key: str, outcome: FileOutcome) -> None:
-        if not self.usable:
-            return
+    def put(self, key: bytes, outcome: FileOutcome) -> None:
         try:
             body = json.dumps(encode(outcome), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         except (TypeError, ValueError):
             return  # an outcome holding something JSON cannot say is just not remembered
-        header = json.dumps({"planlint-cache": FORMAT, "key": key, "mac": self._mac(key, body)})
-        folder = os.path.join(self.folder, key[:2])
-        try:
-            if _safe_folder(folder):
-                write_atomically(os.path.join(folder, key), header.encode("ascii") + b"\n" + body)
-        except OSError:
-            pass  # a read-only checkout still lints; it just does not remember
+        self.store.put(key, zlib.compress(body, 6))
 
-    def _mac(self, key: str, body: bytes) -> str:
-        assert self.secret is not None
-        return hmac.new(self.secret, key.encode("ascii") + b"\n" + body, hashlib.sha256).hexdigest()
+
+def _load_entry_classes() -> None:
+    """cachecodec builds only classes of modules already loaded. A run loads the fix,
+    facts and suppression modules only when it needs them, so an entry holding a Fix,
+    the account facts or a directive would be a miss in a new process unless they are
+    loaded here (and only here: a run whose outcomes all come from the index needs none)."""
+    from planlint import fixes, suppress  # noqa: F401
+    from planlint.directors import calendar  # noqa: F401
 
 
 def _safe_folder(folder: str) -> bool:
@@ -153,56 +148,7 @@ def _owned(path: str) -> bool:
     return stat.S_ISREG(info.st_mode) and info.st_uid == os.geteuid() and not info.st_mode & 0o077
 
 
-def _count_run(folder: str) -> None:
-    """Remember when each of the last KEEP_RUNS runs started; prune now and then."""
-    state = os.path.join(folder, "runs.json")
-    try:
-        saved = json.loads(_read_regular(state, 1 << 16))
-        starts, count = [float(t) for t in saved["starts"]][-KEEP_RUNS:], int(saved["count"])
-    except Exception:  # noqa: BLE001 - a missing or broken state starts counting again
-        starts, count = [], 0
-    count += 1
-    if count % PRUNE_EVERY == 0 and len(starts) == KEEP_RUNS:
-        prune(folder, unused_since=starts[0])
-    try:
-        write_atomically(state, json.dumps({"count": count, "starts": starts + [_RUNS[folder]]}))
-    except OSError:
-        pass
-
-
-def prune(folder: str, unused_since: float, max_bytes: int = MAX_BYTES) -> None:
-    """Remove entries last used before `unused_since`, then the oldest until under `max_bytes`."""
-    kept: List[Tuple[float, int, str]] = []
-    for sub in _entries(folder):
-        for entry in _entries(sub):
-            try:
-                info = os.lstat(entry)
-                if not stat.S_ISREG(info.st_mode) or info.st_mtime < unused_since:
-                    os.unlink(entry)
-                else:
-                    kept.append((info.st_mtime, info.st_size, entry))
-            except OSError:
-                continue
-    total = sum(size for _, size, _ in kept)
-    for _, size, entry in sorted(kept):
-        if total <= max_bytes:
-            break
-        try:
-            os.unlink(entry)
-            total -= size
-        except OSError:
-            pass
-
-
-def _entries(folder: str) -> List[str]:
-    try:
-        with os.scandir(folder) as found:
-            return [e.path for e in found if len(e.name) in (2, 64) and not e.is_symlink()]
-    except OSError:
-        return []
-
-
-def _checks_key(checks: Checks) -> bytes:
+def checks_key(checks: Checks) -> bytes:
     parts = [__version__, str(FORMAT), sys.version, repr(checks.today), checks.lang, repr(checks.limits),
              repr(checks.keep_text), repr(checks.keep_facts), repr(checks.keep_fixes), *_code_stamps()]
     for rule in checks.rules:

@@ -10,24 +10,33 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from typing import Dict, Optional, Tuple
+from typing import Any, Dict, Optional, Sequence, Tuple
 
+from planlint.discover import Source
+from planlint.engine.index import Located, locate_all
 from planlint.engine.one_file import Checks, FileOutcome
 
 
 class Memo:
     def __init__(self) -> None:
-        self.entries: Dict[str, Tuple[int, FileOutcome]] = {}  # key -> (run it was last used in, outcome)
+        self.entries: Dict[bytes, Tuple[int, FileOutcome]] = {}  # key -> (run it was last used in, outcome)
+        self.facts: Dict[bytes, Any] = {}  # planlint.engine.index's cross-file facts, by key
+        self.facts_used: Dict[bytes, int] = {}
         self.run = 0
 
     def bind(self, checks: Checks) -> "MemoView":
         """The cache interface that planlint.engine.workers.lint_files uses, for one set of checks."""
-        return MemoView(self, _checks_key(checks))
+        return MemoView(self, self.checks_key(checks))
+
+    def checks_key(self, checks: Checks) -> bytes:
+        return _checks_key(checks)
 
     def next_run(self) -> None:
         """Call once per lint: forget what the previous two runs did not use."""
         self.run += 1
         self.entries = {k: v for k, v in self.entries.items() if v[0] >= self.run - 1}
+        self.facts_used = {k: run for k, run in self.facts_used.items() if run >= self.run - 1}
+        self.facts = {k: v for k, v in self.facts.items() if k in self.facts_used}
 
 
 class MemoView:
@@ -35,17 +44,23 @@ class MemoView:
         self.memo = memo
         self.prefix = prefix
 
-    def key(self, raw: bytes) -> str:
-        return hashlib.sha256(self.prefix + raw).hexdigest()
+    def prefetch(self, sources: Sequence[Source], limit: int) -> None:
+        pass
 
-    def get(self, key: str, path: str) -> Optional[FileOutcome]:
+    def locate(self, source: Source, limit: int) -> Located:
+        return locate_all(None, [source], limit)[0]
+
+    def key(self, digest: bytes) -> bytes:
+        return hashlib.sha256(self.prefix + digest).digest()
+
+    def get(self, key: bytes, path: str) -> Optional[FileOutcome]:
         entry = self.memo.entries.get(key)
         if entry is None:
             return None
         self.memo.entries[key] = (self.memo.run, entry[1])
         return _at(entry[1], path)
 
-    def put(self, key: str, outcome: FileOutcome) -> None:
+    def put(self, key: bytes, outcome: FileOutcome) -> None:
         self.memo.entries[key] = (self.memo.run, _at(outcome, outcome.path))
 
 
@@ -65,3 +80,31 @@ def _checks_key(checks: Checks) -> bytes:
     parts = (rules, sorted((c, s.value) for c, s in checks.severity.items()), repr(checks.options),
              checks.today, checks.lang, checks.limits, checks.keep_text, checks.keep_facts, checks.keep_fixes)
     return hashlib.sha256(repr(parts).encode("utf-8")).digest()
+
+
+class Layered:
+    """The memo first, then the disk cache (a language server reading its workspace)."""
+
+    def __init__(self, memo: MemoView, disk: Any) -> None:
+        self.memo, self.disk = memo, disk
+
+    def prefetch(self, sources: Sequence[Source], limit: int) -> None:
+        self.disk.prefetch(sources, limit)
+
+    def locate(self, source: Source, limit: int) -> Located:
+        return self.disk.locate(source, limit)  # type: ignore[no-any-return]
+
+    def key(self, digest: bytes) -> Tuple[bytes, bytes]:
+        return self.memo.key(digest), self.disk.key(digest)
+
+    def get(self, key: Tuple[bytes, bytes], path: str) -> Optional[FileOutcome]:
+        found = self.memo.get(key[0], path)
+        if found is None:
+            found = self.disk.get(key[1], path)
+            if found is not None:
+                self.memo.put(key[0], found)
+        return found
+
+    def put(self, key: Tuple[bytes, bytes], outcome: FileOutcome) -> None:
+        self.memo.put(key[0], outcome)
+        self.disk.put(key[1], outcome)

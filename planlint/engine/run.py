@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from planlint.directors.calendar import AccountFacts
     from planlint.engine.memo import Memo
     from planlint.engine.workers import Cache
+    from planlint.engine.store import Store
 
 
 @dataclass
@@ -97,8 +98,13 @@ def lint(sources: Sequence[Source], registry: Registry, settings: Settings,
     context_checks = replace(checks, keep_text=False)
     if memo is not None:
         memo.next_run()
-    outcomes = lint_files(sources, checks, jobs, progress, _cache(cache_folder, memo, checks))
-    context_outcomes = lint_files(context, context_checks, jobs, None, _cache(cache_folder, memo, context_checks))
+    store = _store(cache_folder)
+    try:
+        outcomes = lint_files(sources, checks, jobs, progress, _cache(store, memo, checks))
+        context_outcomes = _context(sources, outcomes, context, context_checks, jobs, store, memo)
+    finally:
+        if store is not None:
+            store.finish()
     errors = [e.render(settings.lang) for e in registry.errors]  # plugins that did not load
     errors += [e for o in outcomes + context_outcomes for e in o.errors]
     extra, run_errors = _cross_file_findings(outcomes, context_outcomes, checks)
@@ -123,14 +129,43 @@ def lint(sources: Sequence[Source], registry: Registry, settings: Settings,
     return result
 
 
-def _cache(folder: Optional[str], memo: Optional[Memo], checks: Checks) -> Optional[Cache]:
-    if memo is not None:
-        return memo.bind(checks)
+def _store(folder: Optional[str]) -> Optional[Store]:
     if folder is None:
         return None
-    from planlint.engine import cache  # only runs that use the disk cache import it
+    from planlint.engine.cache import open_store  # only runs that use the disk cache import it
 
-    return cache.Cache(folder, checks)
+    return open_store(folder)
+
+
+def _cache(store: Optional[Store], memo: Optional[Memo], checks: Checks) -> Optional[Cache]:
+    if store is None:
+        return memo.bind(checks) if memo is not None else None
+    from planlint.engine.cache import Cache as DiskCache
+
+    disk = DiskCache(store, checks)
+    if memo is None:
+        return disk
+    from planlint.engine.memo import Layered
+
+    return Layered(memo.bind(checks), disk)
+
+
+def _context(sources: Sequence[Source], outcomes: List[FileOutcome], context: Sequence[Source],
+             checks: Checks, jobs: int, store: Optional[Store], memo: Optional[Memo]) -> List[FileOutcome]:
+    """What the cross-file rules need of the context files: from the index for those
+    unchanged since it saw them, linted (through the cache) for the others."""
+    if store is None and memo is None:
+        return lint_files(context, checks, jobs, None, None)
+    from planlint.engine.index import FactsIndex
+
+    index = FactsIndex(checks, store, memo)
+    known = index.known(context)
+    todo = [source for i, source in enumerate(context) if i not in known]
+    linted = iter(lint_files(todo, checks, jobs, None, _cache(store, memo, checks)))
+    found = [known[i] if i in known else next(linted) for i in range(len(context))]
+    index.record([*zip(sources, outcomes), *((s, found[i]) for i, s in enumerate(context) if i not in known)],
+                 checks)
+    return found
 
 
 def _cross_file_findings(outcomes: List[FileOutcome], context: List[FileOutcome], checks: Checks

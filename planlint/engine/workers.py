@@ -4,7 +4,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from typing import Callable, Iterator, List, Optional, Protocol, Sequence, Tuple
+from typing import Any, Callable, Iterator, List, Optional, Protocol, Sequence, Tuple
 
 from planlint.api import name_list
 from planlint.discover import Source
@@ -15,9 +15,11 @@ from planlint.messages import builtin_message
 class Cache(Protocol):
     """Where outcomes of unchanged files are kept: planlint.engine.cache on disk, planlint.engine.memo in memory."""
 
-    def key(self, raw: bytes) -> str: ...
-    def get(self, key: str, path: str) -> Optional[FileOutcome]: ...
-    def put(self, key: str, outcome: FileOutcome) -> None: ...
+    def prefetch(self, sources: Sequence[Source], limit: int) -> None: ...
+    def locate(self, source: Source, limit: int) -> Tuple[Optional[bytes], Optional[bytes]]: ...
+    def key(self, digest: bytes) -> Any: ...
+    def get(self, key: Any, path: str) -> Optional[FileOutcome]: ...
+    def put(self, key: Any, outcome: FileOutcome) -> None: ...
 
 
 AUTO_PARALLEL_FILES = 300  # below this, starting processes costs more than it saves
@@ -68,14 +70,20 @@ def _lint_files(sources: Sequence[Source], checks: Checks, processes: int, progr
             progress()
 
     outcomes: List[Optional[FileOutcome]] = [None] * len(sources)
-    todo: List[Tuple[int, Task, Optional[str]]] = []
+    todo: List[Tuple[int, Task, Any]] = []
+    limit = checks.limits.max_bytes + 1
+    if cache is not None:
+        cache.prefetch(sources, limit)
     for index, source in enumerate(sources):
-        raw, key = _read(source, checks, cache) if cache is not None else (None, None)
+        raw, digest = cache.locate(source, limit) if cache is not None else (None, None)
+        key = cache.key(digest) if cache is not None and digest is not None else None
         hit = cache.get(key, source.path) if cache is not None and key is not None else None
         if hit is not None:
             outcomes[index] = hit
             done()
         else:
+            if raw is None and key is not None:  # trusted by its stat, but not cached under these checks
+                raw, key = _read_again(source, limit, digest, key)
             todo.append((index, (source, raw), key))
     for (index, _, key), outcome in zip(todo, _compute([task for _, task, _ in todo], checks, processes, done)):
         outcomes[index] = outcome
@@ -84,12 +92,15 @@ def _lint_files(sources: Sequence[Source], checks: Checks, processes: int, progr
     return [o for o in outcomes if o is not None]
 
 
-def _read(source: Source, checks: Checks, cache: Cache) -> Tuple[Optional[bytes], Optional[str]]:
+def _read_again(source: Source, limit: int, digest: bytes, key: Any) -> Tuple[Optional[bytes], Any]:
+    """The bytes to lint, and the key only if they are still the bytes the digest named."""
+    import hashlib
+
     try:
-        raw = source.read(checks.limits.max_bytes + 1)
+        raw = source.read(limit)
     except OSError:
-        return None, None  # lint_file reports it; nothing to cache
-    return raw, cache.key(raw)
+        return None, None  # lint_file reports it
+    return raw, key if hashlib.sha256(raw).digest() == digest else None
 
 
 def _compute(tasks: List[Task], checks: Checks, processes: int, done: Callable[[], None]) -> List[FileOutcome]:

@@ -9,7 +9,7 @@ goes through the disk cache (.planlint_cache), so a restart is quick.
 from __future__ import annotations
 
 import os
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from planlint.config import Config, load_config
 from planlint.discover import Source, discover
@@ -37,48 +37,12 @@ def workspace_sources(config: Config, folders: Sequence[str]) -> List[Source]:
     return [Source(os.path.abspath(s.path)) for s in found]
 
 
-class _WarmMemo(Memo):
-    """A memo that, while the workspace is first read, also looks in the disk cache."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.disk_folder: Optional[str] = None
-
-    def bind(self, checks: Any) -> Any:
-        view = super().bind(checks)
-        if self.disk_folder is None:
-            return view
-        from planlint.engine.cache import Cache
-
-        return _Layered(view, Cache(self.disk_folder, checks))
-
-
-class _Layered:
-    def __init__(self, memo: Any, disk: Any) -> None:
-        self.memo, self.disk = memo, disk
-
-    def key(self, raw: bytes) -> Tuple[str, str]:
-        return self.memo.key(raw), self.disk.key(raw)
-
-    def get(self, key: Tuple[str, str], path: str) -> Any:
-        found = self.memo.get(key[0], path)
-        if found is None:
-            found = self.disk.get(key[1], path)
-            if found is not None:
-                self.memo.put(key[0], found)
-        return found
-
-    def put(self, key: Tuple[str, str], outcome: Any) -> None:
-        self.memo.put(key[0], outcome)
-        self.disk.put(key[1], outcome)
-
-
 class Linter:
     """Lints open texts against the workspace's other plans, under one config."""
 
     def __init__(self, config: Config, registry: Registry, settings: Settings) -> None:
         self.config, self.registry, self.settings = config, registry, settings
-        self.memo = _WarmMemo()
+        self.memo = Memo()
         self.disk: Dict[str, Optional[bytes]] = {}  # absolute path -> bytes (None: unreadable)
         self.disk_accounts: Dict[str, Optional[str]] = {}  # absolute path -> account.id
         self.open_accounts: Dict[str, Optional[str]] = {}
@@ -86,11 +50,8 @@ class Linter:
     def load_workspace(self, sources: Sequence[Source], use_cache: bool = True) -> None:
         for source in sources:
             self.disk[source.path] = _read(source.path, self.settings.limits.max_bytes)
-        self.memo.disk_folder = self.settings.cache_folder if use_cache else None
-        try:
-            result = lint(sources, self.registry, self.settings, jobs=default_jobs(len(sources)), memo=self.memo)
-        finally:
-            self.memo.disk_folder = None
+        result = lint(sources, self.registry, self.settings, jobs=default_jobs(len(sources)), memo=self.memo,
+                      cache_folder=self.settings.cache_folder if use_cache else None)
         self.disk_accounts = dict(result.accounts)
 
     def refresh(self, paths: Sequence[str]) -> None:

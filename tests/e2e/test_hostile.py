@@ -4,10 +4,13 @@ Time and memory bounds are measured by benchmarks/hostile.py, not asserted here.
 """
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
+import sqlite3
 import stat
+import zlib
 from pathlib import Path
 
 import pytest
@@ -235,8 +238,20 @@ def test_nesting_beyond_libyaml_s_own_limit_is_the_same_too_deep_finding() -> No
 
 # --- The cache: data that cannot run, trusted only when planlint wrote it ----------------------
 
-def _entries(folder: Path) -> list:
-    return sorted(p for p in folder.rglob("*") if p.is_file() and len(p.name) == 64)
+def _database(folder: Path) -> Path:
+    return folder / ".planlint_cache" / "planlint.sqlite"
+
+
+def _outcome_keys(database: Path) -> list:
+    """The keys of the per-file outcomes (zlib-compressed JSON; facts start with m or j)."""
+    with contextlib.closing(sqlite3.connect(database)) as db:
+        return sorted(key for key, body in db.execute("SELECT key, body FROM entries") if body[:1] not in b"mj")
+
+
+def _set_bodies(database: Path, change) -> None:
+    with contextlib.closing(sqlite3.connect(database)) as db, db:
+        for key, body in db.execute("SELECT key, body FROM entries").fetchall():
+            db.execute("UPDATE entries SET body = ? WHERE key = ?", (change(body), key))
 
 
 @pytest.fixture
@@ -256,32 +271,44 @@ def test_a_pickled_cache_entry_never_runs_and_is_a_miss(cached: Path, monkeypatc
     import pickle
 
     first = _run(["plans/a.yaml", "--format", "json"], cached, monkeypatch)
-    [entry] = _entries(cached / ".planlint_cache")
-    entry.write_bytes(pickle.dumps(_Boom()))
+    _set_bodies(_database(cached), lambda body: pickle.dumps(_Boom()))
     again = _run(["plans/a.yaml", "--format", "json"], cached, monkeypatch)
     assert not (cached / "pwned").exists()
     assert (again.exit_code, again.stdout) == (first.exit_code, first.stdout) == (1, first.stdout)
 
 
-@pytest.mark.parametrize("damage", ["no findings, same header", "garbage", "torn", "a link to /dev/zero"])
-def test_a_crafted_or_broken_cache_entry_is_a_miss(cached: Path, monkeypatch, damage: str) -> None:
+def _no_findings(body: bytes) -> bytes:
+    if body[:1] in b"mj":
+        return body
+    text = zlib.decompress(body)
+    start = text.index(b'"findings":[') + len(b'"findings":[')
+    return zlib.compress(text[:start] + text[text.index(b'],"directives"'):])
+
+
+@pytest.mark.parametrize("damage", ["no findings, same mac", "garbage", "torn", "a link to /dev/zero",
+                                    "a trigger", "another user's secret"])
+def test_a_crafted_or_broken_cache_database_is_a_miss(cached: Path, monkeypatch, damage: str) -> None:
     first = _run(["plans/a.yaml", "--format", "json"], cached, monkeypatch)
-    [entry] = _entries(cached / ".planlint_cache")
-    raw = entry.read_bytes()
-    if damage == "no findings, same header":
-        header, body = raw.split(b"\n", 1)
-        start = body.index(b'"findings":[') + len(b'"findings":[')
-        entry.write_bytes(header + b"\n" + body[:start] + body[body.index(b'],"directives"'):])
+    database = _database(cached)
+    if damage == "no findings, same mac":
+        _set_bodies(database, _no_findings)
     elif damage == "garbage":
-        entry.write_bytes(b"\x80\x04garbage" * 100)
+        database.write_bytes(b"\x80\x04garbage" * 100)
     elif damage == "torn":
-        entry.write_bytes(raw[: len(raw) // 2])
-    else:
-        entry.unlink()
-        os.symlink("/dev/zero", entry)
+        database.write_bytes(database.read_bytes()[:1500])
+    elif damage == "a link to /dev/zero":
+        database.unlink()
+        os.symlink("/dev/zero", database)
+    elif damage == "a trigger":  # would empty every entry as planlint writes: not planlint's database
+        with contextlib.closing(sqlite3.connect(database)) as db, db:
+            db.execute("CREATE TRIGGER t AFTER INSERT ON entries BEGIN UPDATE entries SET body = x''; END")
+    else:  # a database committed by someone else: made with their secret
+        monkeypatch.setenv("XDG_CACHE_HOME", str(cached / "another-home"))
     again = _run(["plans/a.yaml", "--format", "json"], cached, monkeypatch)
     assert again.exit_code == 1 and again.stdout == first.stdout and "PL205" in again.stdout
     assert "internal error" not in again.stderr
+    third = _run(["plans/a.yaml", "--format", "json"], cached, monkeypatch)
+    assert third.stdout == first.stdout
 
 
 def test_a_cache_folder_that_is_a_link_is_not_written_through(cached: Path, monkeypatch, tmp_path_factory) -> None:
@@ -291,11 +318,19 @@ def test_a_cache_folder_that_is_a_link_is_not_written_through(cached: Path, monk
     assert result.exit_code == 1 and list(outside.iterdir()) == []
 
 
+def test_a_cache_journal_that_is_a_link_is_not_written_through(cached: Path, monkeypatch, tmp_path_factory) -> None:
+    outside = tmp_path_factory.mktemp("outside")
+    (cached / ".planlint_cache").mkdir()
+    os.symlink(outside / "wal", cached / ".planlint_cache" / "planlint.sqlite-wal")
+    result = _run(["plans/a.yaml"], cached, monkeypatch)
+    assert result.exit_code == 1 and list(outside.iterdir()) == []
+
+
 def test_the_cache_folder_comes_from_PLANLINT_CACHE_DIR(cached: Path, monkeypatch, tmp_path_factory) -> None:
     elsewhere = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("PLANLINT_CACHE_DIR", str(elsewhere))
     result = _run(["plans/a.yaml"], cached, monkeypatch)
-    assert result.exit_code == 1 and len(_entries(elsewhere)) == 1
+    assert result.exit_code == 1 and len(_outcome_keys(elsewhere / "planlint.sqlite")) == 1
     assert not (cached / ".planlint_cache").exists()
 
 
@@ -311,16 +346,15 @@ def test_a_changed_schema_is_not_answered_from_the_cache(cached: Path, monkeypat
         _run(["plans/a.yaml"], cached, monkeypatch)
     finally:
         os.utime(schema, ns=(before.st_atime_ns, before.st_mtime_ns))
-    assert len(_entries(cached / ".planlint_cache")) == 2
+    assert len(_outcome_keys(_database(cached))) == 2
 
 
 def test_cache_entries_unused_for_ten_runs_are_pruned(cached: Path, monkeypatch) -> None:
     _run(["plans/a.yaml"], cached, monkeypatch)
-    [old] = _entries(cached / ".planlint_cache")
+    [old] = _outcome_keys(_database(cached))
     for _ in range(20):
-        monkeypatch.setattr("planlint.engine.cache._RUNS", {})  # each CliRunner call is a new run
         _run(["plans/b.yaml"], cached, monkeypatch)
-    assert old not in _entries(cached / ".planlint_cache") and len(_entries(cached / ".planlint_cache")) == 1
+    assert old not in _outcome_keys(_database(cached)) and len(_outcome_keys(_database(cached))) == 1
 
 
 # --- Files (SPEC 7a.16): no secret through a link, each real file once, no silent skip ----------

@@ -1,0 +1,174 @@
+"""The cross-file index: what the rules that compare files read of each file (its
+account id and each rule's `summarize` facts), by content, so a run with thousands
+of unchanged context files stats them and reads their facts: it parses none.
+
+A file's content digest comes from its last seen size and modification time
+(planlint.engine.store's `files` rows) when both are unchanged and the file had
+not been touched for a while when it was read; else from its bytes.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import marshal
+import os
+import time
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Sequence, Tuple
+
+from planlint.discover import Source
+from planlint.engine.cachecodec import decode, encode
+from planlint.engine.one_file import Checks, FileOutcome
+
+if TYPE_CHECKING:
+    from planlint.engine.memo import Memo
+    from planlint.engine.store import Store
+
+# A file written in the same clock tick as it was read could change without a new
+# modification time: its stat is trusted only once it is older than this when read.
+RACY_NS = 2_000_000_000
+Located = Tuple[Optional[bytes], Optional[bytes]]  # (the bytes when they were read, content digest)
+Facts = Tuple[Optional[str], Dict[str, List[Tuple[Any, Any]]]]  # account id, rule code -> summarize facts
+
+
+def locate_all(store: Optional[Store], sources: Sequence[Source], limit: int) -> List[Located]:
+    """Each source's content digest, from the store's file rows where the file is unchanged."""
+    on_disk = {s.path: os.path.abspath(s.fs_path or s.path) for s in sources if s.data is None}
+    if store is not None:
+        store.file_rows(list(on_disk.values()))
+    return [_locate(store, source, on_disk.get(source.path), limit) for source in sources]
+
+
+def _locate(store: Optional[Store], source: Source, where: Optional[str], limit: int) -> Located:
+    if where is None or store is None:
+        try:
+            raw = source.read(limit)
+        except OSError:
+            return None, None  # lint_file reports it; nothing to cache
+        return raw, hashlib.sha256(raw).digest()
+    try:
+        info = os.stat(where)
+    except OSError:
+        return None, None
+    row = store.files.get(where)
+    if row is not None and row[:2] == (info.st_size, info.st_mtime_ns) and info.st_mtime_ns + RACY_NS < row[2]:
+        store.seen[where] = row[3]
+        return None, row[3]
+    now = time.time_ns()
+    try:
+        raw = source.read(limit)
+    except OSError:
+        return None, None
+    digest = store.seen[where] = hashlib.sha256(raw).digest()
+    if len(raw) == info.st_size < limit:
+        store.remember_file(where, (info.st_size, info.st_mtime_ns, now, digest))
+    return raw, digest
+
+
+def digest_linted(store: Optional[Store], source: Source) -> Optional[bytes]:
+    """The digest of the bytes `source` was linted from in this run."""
+    if source.data is not None:
+        return hashlib.sha256(source.data).digest()
+    return store.seen.get(os.path.abspath(source.fs_path or source.path)) if store is not None else None
+
+
+class FactsIndex:
+    """Cross-file facts by content, in the store (across runs) and the memo (in a server)."""
+
+    def __init__(self, checks: Checks, store: Optional[Store], memo: Optional[Memo]) -> None:
+        # Facts do not depend on what the reports keep: one entry serves every run.
+        facts_checks = replace(checks, keep_text=False, keep_facts=False, keep_fixes=False)
+        self.store, self.memo = store, memo
+        self.limit = checks.limits.max_bytes + 1
+        self.facts: Dict[bytes, Facts] = memo.facts if memo is not None else {}
+        self.memo_prefix = memo.checks_key(facts_checks) if memo is not None else b""
+        self.store_prefix = b""
+        if store is not None:
+            from planlint.engine.cache import checks_key
+
+            self.store_prefix = checks_key(facts_checks) + b"facts"
+
+    def known(self, sources: Sequence[Source]) -> Dict[int, FileOutcome]:
+        """The facts of those `sources` the index holds, by their index in `sources`."""
+        located = locate_all(self.store, sources, self.limit)
+        digests = {i: d for i, (_, d) in enumerate(located) if d is not None}
+        missing = [d for d in digests.values() if _key(self.memo_prefix, d) not in self.facts]
+        stored = self.store.entries(_key(self.store_prefix, d) for d in missing) if self.store and missing else {}
+        found: Dict[int, FileOutcome] = {}
+        for i, digest in digests.items():
+            memo_key = _key(self.memo_prefix, digest)
+            facts = self.facts.get(memo_key)
+            if facts is None and stored:
+                body = stored.get(_key(self.store_prefix, digest))
+                facts = _decode(body) if body is not None else None
+                if facts is not None:
+                    self.facts[memo_key] = facts
+            if facts is not None:
+                self.used(memo_key)
+                found[i] = FileOutcome(sources[i].path, account=facts[0], facts=facts[1])
+        return found
+
+    def record(self, linted: Iterable[Tuple[Source, FileOutcome]], checks: Checks) -> None:
+        """Keep the facts of files linted in full in this run."""
+        cross = [rule.code for rule in checks.rules if rule.summarize is not None]
+        fresh: Dict[bytes, Facts] = {}
+        for source, outcome in linted:
+            digest = digest_linted(self.store, source)
+            if digest is None or outcome.errors:
+                continue
+            facts = (outcome.account, {code: outcome.facts[code] for code in cross if code in outcome.facts})
+            memo_key = _key(self.memo_prefix, digest)
+            if memo_key not in self.facts:
+                self.facts[memo_key] = facts
+                fresh[_key(self.store_prefix, digest)] = facts
+            self.used(memo_key)
+        if self.store is None or not fresh:
+            return
+        have = self.store.existing(list(fresh))
+        for key, facts in fresh.items():
+            if key not in have:
+                body = _encode(facts)
+                if body is not None:
+                    self.store.put(key, body)
+
+    def used(self, key: bytes) -> None:
+        if self.memo is not None:
+            self.memo.facts_used[key] = self.memo.run
+
+
+def _key(prefix: bytes, digest: bytes) -> bytes:
+    return hashlib.sha256(prefix + digest).digest()
+
+
+def _encode(facts: Facts) -> Optional[bytes]:
+    """Plain facts (text, numbers, tuples, lists, text-keyed dicts: the built-in rules')
+    in marshal's format, which 10,000 files read in milliseconds; others as JSON
+    through cachecodec. Either is read only after the store checked its HMAC, and
+    builds values only: no code runs."""
+    if _plain(facts):
+        return b"m" + marshal.dumps(facts, 4)
+    try:
+        return b"j" + json.dumps(encode(list(facts)), ensure_ascii=False, separators=(",", ":")).encode()
+    except (TypeError, ValueError):
+        return None  # facts JSON cannot say are just not remembered
+
+
+def _plain(value: Any) -> bool:
+    if value is None or type(value) in (str, int, float, bool):
+        return True
+    if type(value) in (tuple, list):
+        return all(_plain(v) for v in value)
+    return type(value) is dict and all(type(k) is str and _plain(v) for k, v in value.items())
+
+
+def _decode(body: bytes) -> Optional[Facts]:
+    try:
+        if body[:1] == b"m":
+            account, facts = marshal.loads(body[1:])
+        else:
+            account, facts = decode(json.loads(body[1:]))
+    except Exception:  # noqa: BLE001 - whatever is wrong with an entry, it is a miss
+        return None
+    if (account is None or isinstance(account, str)) and isinstance(facts, dict):
+        return account, facts
+    return None
