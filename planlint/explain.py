@@ -56,7 +56,7 @@ def example_in_chinese(example: str) -> str:
 
 def render_explanation(rule: Rule, lang: str = "en") -> str:
     sections = rule.sections(lang)
-    lines = [f"{rule.code} {rule.name} [{SEVERITY_NAMES[lang][rule.severity.value]}]", "", rule.title(lang), ""]
+    lines = [f"{rule.code} {rule.name} [{SEVERITY_NAMES[lang][rule.severity.value]}]", "", rule.headline(lang), ""]
     for section in DOC_SECTIONS:
         body = sections.get(section, "")
         if section == "Options" and rule.options:

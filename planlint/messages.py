@@ -251,9 +251,9 @@ MESSAGES = {
     "fix_remove_comment": ("Remove the unused suppression comment", "删除用不上的屏蔽注释"),
     "fix_remove_codes": ("Remove {names} from the suppression comment", "从屏蔽注释中删除 {names}"),
     "fix_suppress_line": ("Suppress the findings of this line", "屏蔽这一行的问题"),
-    "suppress_on_line": ("Suppress {code} on this line", "在这一行屏蔽 {code}"),
-    "suppress_for_plan": ("Suppress {code} for plan {plan}", "在计划 {plan} 中屏蔽 {code}"),
-    "suppress_in_file": ("Suppress {code} in this file", "在整个文件中屏蔽 {code}"),
+    "suppress_on_line": ("Suppress {code} ({rule}) on this line", "在这一行屏蔽 {code}（{rule}）"),
+    "suppress_for_plan": ("Suppress {code} ({rule}) for plan {plan}", "在计划 {plan} 中屏蔽 {code}（{rule}）"),
+    "suppress_in_file": ("Suppress {code} ({rule}) in this file", "在整个文件中屏蔽 {code}（{rule}）"),
     # malformed suppressions (PL007; unused ones are in rules/pl007) and crashes
     "directive_missing_equals": ("`{directive}` is not a suppression comment planlint can read: "
                                  "write `{fixed}`",

@@ -96,6 +96,8 @@ class Rule:
     doc_zh: str = ""
     # SPEC 8: opt-in rules run only when selected (`select: [PL]`, `extend-select`).
     on_by_default: bool = True
+    # The rule's name as a person reads it, by language; the slug `name` stays the identifier.
+    titles: dict = field(default_factory=dict)
 
     @classmethod
     def from_module(cls, module: ModuleType) -> "Rule":
@@ -109,9 +111,19 @@ class Rule:
             check_run=getattr(module, "check_run", None),
             doc_zh=getattr(module, "DOC_ZH", "").strip(),
             on_by_default=bool(getattr(module, "ON_BY_DEFAULT", True)),
+            titles=dict(getattr(module, "TITLE", {})),
         )
 
     def title(self, lang: str = "en") -> str:
+        """The rule's short name in `lang` ("no risk control", "缺少风险预案"): its English
+        title, else its slug, where a plugin gives none in that language."""
+        return self.titles.get(lang) or self.titles.get("en") or self.name
+
+    def labelled(self, lang: str = "en") -> str:
+        """`PL607 缺少风险预案`: how a person reads which rule it is."""
+        return f"{self.code} {self.title(lang)}"
+
+    def headline(self, lang: str = "en") -> str:
         """The one-line summary in `lang`, English where no translation exists."""
         if lang == "zh" and self.doc_zh:
             return self.doc_zh.splitlines()[0]

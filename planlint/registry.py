@@ -56,6 +56,11 @@ class Registry:
             return
         self.rules[rule.code] = rule
 
+    def title(self, code: str, name: str, lang: str = "en") -> str:
+        """A finding's rule as a person reads it in `lang`: its title, else the slug it carries."""
+        rule = self.rules.get(code)
+        return rule.title(lang) if rule is not None else name
+
     def ordered(self) -> List[Rule]:
         return [self.rules[code] for code in sorted(self.rules)]
 

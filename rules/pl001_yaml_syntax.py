@@ -34,6 +34,7 @@ account:
 """
 CODE = "PL001"
 NAME = "yaml-syntax"
+TITLE = {"en": "YAML syntax", "zh": "YAML 语法错误"}
 SEVERITY = "error"
 OPTIONS: dict = {}
 # Reported by planlint.parse.loader while reading the file; there is nothing to check afterwards.

@@ -33,6 +33,7 @@ None.
 """
 CODE = "PL002"
 NAME = "schema"
+TITLE = {"en": "plan format", "zh": "不符合计划格式"}
 SEVERITY = "error"
 OPTIONS: dict = {}
 # Reported by planlint.schema.validate from the validator's errors.

@@ -33,6 +33,7 @@ from planlint.api import DataPath, Problem, say
 
 CODE = "PL003"
 NAME = "duplicate-key"
+TITLE = {"en": "duplicate key", "zh": "同一项写了两次"}
 SEVERITY = "error"
 OPTIONS: dict = {}
 MESSAGE = {

@@ -35,6 +35,7 @@ from planlint.api import DataPath, Document, Problem, Text, closest, entries, li
 
 CODE = "PL004"
 NAME = "unknown-reference"
+TITLE = {"en": "unknown reference", "zh": "引用的对象不存在"}
 SEVERITY = "error"
 OPTIONS: dict = {}
 UNKNOWN = {

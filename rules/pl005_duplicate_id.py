@@ -41,6 +41,7 @@ from planlint.api import DataPath, Document, FileFacts, Problem, entries, name_l
 
 CODE = "PL005"
 NAME = "duplicate-id"
+TITLE = {"en": "duplicate id", "zh": "编号重复"}
 SEVERITY = "error"
 OPTIONS: dict = {}
 REPEATED = {

@@ -36,6 +36,7 @@ from planlint.api import say, Document, Problem, Text, entries, to_date, plan_id
 
 CODE = "PL006"
 NAME = "date-order"
+TITLE = {"en": "date order", "zh": "日期先后颠倒"}
 SEVERITY = "error"
 OPTIONS: dict = {}
 PERIOD = {

@@ -31,6 +31,7 @@ from planlint.api import Problem, say
 
 CODE = "PL007"
 NAME = "unused-suppression"
+TITLE = {"en": "unused suppression", "zh": "多余的屏蔽注释"}
 SEVERITY = "info"
 OPTIONS: dict = {}
 UNUSED_DIRECTIVE = {"en": "`{directive}` suppressed nothing", "zh": "`{directive}` 没有屏蔽任何问题"}

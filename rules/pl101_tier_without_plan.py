@@ -44,6 +44,7 @@ from planlint.api import say, Document, Problem, as_list, closest
 
 CODE = "PL101"
 NAME = "tier-without-plan"
+TITLE = {"en": "tier without plan", "zh": "层级没有计划"}
 SEVERITY = "error"
 OPTIONS: dict = {}
 MESSAGE = {

@@ -44,6 +44,7 @@ from planlint.api import say, Document, Problem, as_list, entries, plan_id
 
 CODE = "PL102"
 NAME = "one-size-fits-all"
+TITLE = {"en": "one size fits all", "zh": "计划一刀切"}
 SEVERITY = "warning"
 OPTIONS: dict = {}
 ALL_TIERS = {

@@ -43,6 +43,7 @@ from planlint.api import say, Document, Problem
 
 CODE = "PL103"
 NAME = "no-operational-plan"
+TITLE = {"en": "no operational plan", "zh": "缺少运营计划"}
 SEVERITY = "error"
 OPTIONS: dict = {}
 MESSAGE = {

@@ -39,6 +39,7 @@ from planlint.api import say, Document, Problem, as_list, closest
 
 CODE = "PL104"
 NAME = "uncoordinated-project"
+TITLE = {"en": "uncoordinated project", "zh": "项目未纳入运营计划"}
 SEVERITY = "warning"
 OPTIONS: dict = {}
 MESSAGE = {

@@ -36,6 +36,7 @@ from planlint.api import say, Document, Problem, an, to_date, plan_id
 
 CODE = "PL201"
 NAME = "short-lead-time"
+TITLE = {"en": "short lead time", "zh": "定稿太晚"}
 SEVERITY = "error"
 OPTIONS: dict = {
     "min_lead_days": {"product-launch": 90, "promotion": 42, "event": 30, "training": 14, "other": 30},

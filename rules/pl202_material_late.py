@@ -37,6 +37,7 @@ from planlint.api import say, Document, Problem, entries, to_date, plan_id
 
 CODE = "PL202"
 NAME = "material-late"
+TITLE = {"en": "material late", "zh": "物料到位太晚"}
 SEVERITY = "error"
 OPTIONS: dict = {"buffer_days": 7}
 MESSAGE = {

@@ -35,6 +35,7 @@ from planlint.api import say, Document, Problem, entries
 
 CODE = "PL203"
 NAME = "material-short"
+TITLE = {"en": "material short", "zh": "物料不足"}
 SEVERITY = "error"
 OPTIONS: dict = {}
 MESSAGE = {

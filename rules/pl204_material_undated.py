@@ -33,6 +33,7 @@ from planlint.api import say, Document, Problem, entries
 
 CODE = "PL204"
 NAME = "material-undated"
+TITLE = {"en": "material undated", "zh": "物料没有到位日期"}
 SEVERITY = "warning"
 OPTIONS: dict = {}
 MESSAGE = {

@@ -32,6 +32,7 @@ from planlint.api import say, Document, Problem, plan_id
 
 CODE = "PL205"
 NAME = "late-operational-review"
+TITLE = {"en": "late operational review", "zh": "运营回顾太晚"}
 SEVERITY = "warning"
 OPTIONS: dict = {"max_review_day": {"weekly": 2, "monthly": 5, "quarterly": 10}}
 MESSAGE = {

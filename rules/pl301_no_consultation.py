@@ -37,6 +37,7 @@ from planlint.api import say, Document, Problem, plan_id
 
 CODE = "PL301"
 NAME = "no-consultation"
+TITLE = {"en": "no consultation", "zh": "未与客户沟通"}
 SEVERITY = "error"
 OPTIONS: dict = {}
 MESSAGE = {

@@ -38,6 +38,7 @@ from planlint.api import say, Document, Problem, entries, to_date, plan_id
 
 CODE = "PL302"
 NAME = "consultation-after-finalized"
+TITLE = {"en": "consultation after finalized", "zh": "定稿后才沟通"}
 SEVERITY = "error"
 OPTIONS: dict = {}
 MESSAGE = {

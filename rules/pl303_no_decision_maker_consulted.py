@@ -40,6 +40,7 @@ from planlint.api import say, Document, Problem, as_list, entries, name_list, pl
 
 CODE = "PL303"
 NAME = "no-decision-maker-consulted"
+TITLE = {"en": "no decision maker consulted", "zh": "未与决策人沟通"}
 SEVERITY = "info"
 OPTIONS: dict = {}
 MESSAGE = {

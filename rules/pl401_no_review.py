@@ -37,6 +37,7 @@ from planlint.api import say, Document, Problem, plan_id
 
 CODE = "PL401"
 NAME = "no-review"
+TITLE = {"en": "no review", "zh": "缺少复盘"}
 SEVERITY = "error"
 OPTIONS: dict = {}
 MESSAGE = {

@@ -35,6 +35,7 @@ from planlint.api import say, Document, Problem, plan_id
 
 CODE = "PL402"
 NAME = "review-without-customer"
+TITLE = {"en": "review without customer", "zh": "复盘没有客户参加"}
 SEVERITY = "error"
 OPTIONS: dict = {}
 MESSAGE = {

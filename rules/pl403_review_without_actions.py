@@ -40,6 +40,7 @@ from planlint.api import say, Document, Problem, to_date, plan_id
 
 CODE = "PL403"
 NAME = "review-without-actions"
+TITLE = {"en": "review without actions", "zh": "复盘没有改进措施"}
 SEVERITY = "warning"
 OPTIONS: dict = {}
 MESSAGE = {

@@ -33,6 +33,7 @@ from planlint.api import say, Document, Problem, to_date, plan_id
 
 CODE = "PL404"
 NAME = "review-before-end"
+TITLE = {"en": "review before end", "zh": "复盘早于计划结束"}
 SEVERITY = "warning"
 OPTIONS: dict = {}
 MESSAGE = {

@@ -37,6 +37,7 @@ from planlint.api import say, Document, Problem, plan_id
 
 CODE = "PL405"
 NAME = "operational-without-joint-review"
+TITLE = {"en": "operational without joint review", "zh": "运营回顾没有客户参加"}
 SEVERITY = "error"
 OPTIONS: dict = {}
 MESSAGE = {

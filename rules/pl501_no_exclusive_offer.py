@@ -37,6 +37,7 @@ from planlint.api import say, Document, Problem, plan_id
 
 CODE = "PL501"
 NAME = "no-exclusive-offer"
+TITLE = {"en": "no exclusive offer", "zh": "缺少独家权益"}
 SEVERITY = "error"
 OPTIONS: dict = {}
 MESSAGE = {

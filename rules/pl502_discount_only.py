@@ -36,6 +36,7 @@ from planlint.api import say, Document, Problem, plan_id
 
 CODE = "PL502"
 NAME = "discount-only"
+TITLE = {"en": "discount only", "zh": "独家权益只有折扣"}
 SEVERITY = "warning"
 OPTIONS: dict = {}
 MESSAGE = {

@@ -37,6 +37,7 @@ from planlint.api import DataPath, Document, FileFacts, Problem, as_list, entrie
 
 CODE = "PL503"
 NAME = "offer-not-exclusive"
+TITLE = {"en": "offer not exclusive", "zh": "独家权益并不独家"}
 SEVERITY = "error"
 OPTIONS: dict = {}
 MESSAGE = {

@@ -37,6 +37,7 @@ from planlint.api import Document, Problem, numeric, objectives, say, plan_id
 
 CODE = "PL601"
 NAME = "objective-not-measurable"
+TITLE = {"en": "objective not measurable", "zh": "目标无法衡量"}
 SEVERITY = "warning"
 ON_BY_DEFAULT = False
 OPTIONS: dict = {}

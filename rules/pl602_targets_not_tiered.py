@@ -45,6 +45,7 @@ from planlint.api import Document, Problem, numeric, objectives, say, plan_id
 
 CODE = "PL602"
 NAME = "targets-not-tiered"
+TITLE = {"en": "targets not tiered", "zh": "目标没有分档"}
 SEVERITY = "info"
 ON_BY_DEFAULT = False
 OPTIONS: dict = {}

@@ -42,6 +42,7 @@ from planlint.api import Document, Problem, numeric, objectives, say, plan_id
 
 CODE = "PL603"
 NAME = "targets-out-of-order"
+TITLE = {"en": "targets out of order", "zh": "目标档位顺序不对"}
 SEVERITY = "error"
 ON_BY_DEFAULT = True
 OPTIONS: dict = {}

@@ -35,6 +35,7 @@ from planlint.api import DataPath, Document, Problem, entries, same_text, say, p
 
 CODE = "PL604"
 NAME = "no-checker"
+TITLE = {"en": "no checker", "zh": "缺少检查人"}
 SEVERITY = "warning"
 ON_BY_DEFAULT = False
 OPTIONS: dict = {}

@@ -48,6 +48,7 @@ from planlint.api import Document, Problem, entries, exact, plain_number, say, p
 
 CODE = "PL605"
 NAME = "budget-mismatch"
+TITLE = {"en": "budget mismatch", "zh": "预算明细与总额不符"}
 SEVERITY = "error"
 ON_BY_DEFAULT = True
 OPTIONS = {"tolerance_percent": 1}

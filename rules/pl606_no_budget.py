@@ -49,6 +49,7 @@ from planlint.api import Document, Problem, say, plan_id
 
 CODE = "PL606"
 NAME = "no-budget"
+TITLE = {"en": "no budget", "zh": "缺少预算"}
 SEVERITY = "warning"
 ON_BY_DEFAULT = False
 OPTIONS: dict = {}

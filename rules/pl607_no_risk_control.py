@@ -39,6 +39,7 @@ from planlint.api import Document, Problem, at_section, say, plan_id
 
 CODE = "PL607"
 NAME = "no-risk-control"
+TITLE = {"en": "no risk control", "zh": "缺少风险预案"}
 SEVERITY = "warning"
 ON_BY_DEFAULT = False
 OPTIONS: dict = {}

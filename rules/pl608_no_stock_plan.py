@@ -42,6 +42,7 @@ from planlint.api import Document, Problem, at_section, say, plan_id
 
 CODE = "PL608"
 NAME = "no-stock-plan"
+TITLE = {"en": "no stock plan", "zh": "缺少备货计划"}
 SEVERITY = "warning"
 ON_BY_DEFAULT = False
 OPTIONS: dict = {}

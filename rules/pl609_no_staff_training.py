@@ -40,6 +40,7 @@ from planlint.api import Document, Problem, at_section, entry_dates, say, to_dat
 
 CODE = "PL609"
 NAME = "no-staff-training"
+TITLE = {"en": "no staff training", "zh": "上市前没有培训"}
 SEVERITY = "warning"
 ON_BY_DEFAULT = False
 OPTIONS: dict = {}

@@ -45,6 +45,7 @@ from planlint.api import Document, Problem, same_text, say
 
 CODE = "PL701"
 NAME = "single-threaded"
+TITLE = {"en": "single threaded", "zh": "客户关系系于一人"}
 SEVERITY = "warning"
 ON_BY_DEFAULT = False
 OPTIONS: dict = {}

@@ -47,6 +47,7 @@ from planlint.api import Document, Problem, entry_dates, say, to_date
 
 CODE = "PL702"
 NAME = "no-exec-visit"
+TITLE = {"en": "no executive visit", "zh": "缺少高层拜访"}
 SEVERITY = "warning"
 ON_BY_DEFAULT = False
 OPTIONS: dict = {}

@@ -41,6 +41,7 @@ from planlint.api import Document, Problem, entry_dates, say, to_date
 
 CODE = "PL703"
 NAME = "no-satisfaction-survey"
+TITLE = {"en": "no satisfaction survey", "zh": "缺少满意度调查"}
 SEVERITY = "info"
 ON_BY_DEFAULT = False
 OPTIONS = {"max_age_days": 365}

@@ -39,6 +39,7 @@ from planlint.api import Document, Problem, entries, say, to_date
 
 CODE = "PL704"
 NAME = "stale-contact"
+TITLE = {"en": "stale contact", "zh": "联系人资料过期"}
 SEVERITY = "info"
 ON_BY_DEFAULT = True
 OPTIONS = {"max_age_days": 180}

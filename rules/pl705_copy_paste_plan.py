@@ -49,6 +49,7 @@ from planlint.api import DataPath, Document, FileFacts, Problem, entries, exact,
 
 CODE = "PL705"
 NAME = "copy-paste-plan"
+TITLE = {"en": "copy-paste plan", "zh": "照搬其他客户的计划"}
 SEVERITY = "warning"
 ON_BY_DEFAULT = False
 OPTIONS = {"min_similarity": 0.8}

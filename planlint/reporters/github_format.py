@@ -25,7 +25,7 @@ def chunks(result: Result, registry: Any, color: bool = False, lang: str = "en")
         props = [f"file={github_property(f.path)}", f"line={f.line}", f"col={f.column}"]
         if f.end_line is not None and f.end_column is not None:
             props += [f"endLine={f.end_line}", f"endColumn={f.end_column}"]
-        props.append(f"title={github_property(f'{f.code} {f.name}')}")
+        props.append(f"title={github_property(f'{f.code} {registry.title(f.code, f.name, lang)}')}")
         yield f"::{COMMANDS[f.severity.value]} {','.join(props)}::{github_data(f.message)}\n"
     for message in result.errors:
         yield f"::error title=planlint::{github_data(message)}\n"
@@ -52,7 +52,7 @@ def step_summary(result: Result, registry: Any, lang: str = "en") -> str:
                                                    **{s: severities[s] for s in ("error", "warning", "info")}), ""]
     if rules:
         out += [words["rules"], "| --- | --- | --- | ---: |"]
-        out += [f"| {code} | {name} | {SEVERITY_NAMES[lang][severity]} | {count} |"
+        out += [f"| {code} | {markdown_cell(registry.title(code, name, lang))} | {SEVERITY_NAMES[lang][severity]} | {count} |"
                 for (code, name, severity), count in sorted(rules.items())]
         out += ["", words["accounts"], "| --- | ---: |"]
         out += [f"| {markdown_cell(account)} | {count} |" for account, count in sorted(accounts.items())]

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from typing import Any, Dict, Iterator, List
 
-from planlint.model import Finding
+from planlint.model import SEVERITY_NAMES, Finding
 from planlint.engine.run import Result
 from planlint.reporters.escape import xml_safe
 
@@ -23,7 +23,7 @@ def chunks(result: Result, registry: Any, color: bool = False, lang: str = "en")
     yield '<?xml version="1.0" encoding="UTF-8"?>\n'
     yield f'<testsuites name="planlint" {counts} time="0">\n'
     suite = f'  <testsuite name="planlint" {counts} skipped="0" time="0"'
-    cases = _cases(result)
+    cases = _cases(result, registry, lang)
     case = next(cases, None)
     if case is None:
         yield suite + " />\n</testsuites>\n"
@@ -38,7 +38,7 @@ def chunks(result: Result, registry: Any, color: bool = False, lang: str = "en")
     yield "</testsuite>\n</testsuites>\n"
 
 
-def _cases(result: Result) -> Iterator[ET.Element]:
+def _cases(result: Result, registry: Any, lang: str) -> Iterator[ET.Element]:
     by_file: Dict[str, List[Finding]] = defaultdict(list)
     for finding in result.findings:
         by_file[finding.path].append(finding)
@@ -48,7 +48,8 @@ def _cases(result: Result) -> Iterator[ET.Element]:
             failure = ET.SubElement(case, "failure", type=finding.code,
                                     message=xml_safe(f"{finding.code} {finding.message}"))
             failure.text = xml_safe(f"{finding.path}:{finding.line}:{finding.column}: {finding.code} "
-                                    f"[{finding.severity.value}] {finding.name}: {finding.message}")
+                                    f"[{SEVERITY_NAMES[lang][finding.severity.value]}] "
+                                    f"{registry.title(finding.code, finding.name, lang)}: {finding.message}")
         yield case
     for message in result.errors:
         error = ET.Element("testcase", classname="planlint", name="planlint internal error")

@@ -39,7 +39,7 @@ def _descriptor(rule: Rule, lang: str) -> dict:
     return {
         "id": rule.code, "name": rule.name,
         "shortDescription": {"text": rule.title(lang)},
-        "fullDescription": {"text": sections.get("What it does", rule.title(lang))},
+        "fullDescription": {"text": sections.get("What it does", rule.headline(lang))},
         "help": {"text": help_text, "markdown": help_text},
         # An opt-in rule (SPEC 8) is off until selected: SARIF's `enabled: false`.
         "defaultConfiguration": {"level": LEVELS[rule.severity.value],

@@ -1,10 +1,12 @@
-"""`path:line:column: CODE [severity] message` lines and a summary line."""
+"""`path:line:column: CODE [severity] message` lines and a summary line; the severity
+in the run's language (`[错误]`), as the message is: people read this format."""
 from __future__ import annotations
 
 from collections import Counter
 from typing import Any, Iterator
 
 from planlint.engine.run import Result
+from planlint.model import SEVERITY_NAMES
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _RESET = "\033[1m", "\033[0m"
@@ -20,10 +22,10 @@ def chunks(result: Result, registry: Any, color: bool = False, lang: str = "en",
     """The report line by line, for writing it as it is made. `quiet`: no summary line;
     `statistics`: how many findings each rule has, instead of the findings."""
     if statistics:
-        yield from (line + "\n" for line in _statistics(result))
+        yield from (line + "\n" for line in _statistics(result, registry, lang))
     for f in [] if statistics else result.findings:
         where = f"{f.path}:{f.line}:{f.column}:"
-        level = f"[{f.severity.value}]"
+        level = f"[{SEVERITY_NAMES[lang][f.severity.value]}]"
         if color:
             where = _BOLD + where + _RESET
             level = _COLORS[f.severity.value] + level + _RESET
@@ -34,10 +36,11 @@ def chunks(result: Result, registry: Any, color: bool = False, lang: str = "en",
         yield summary(result, lang) + "\n"
 
 
-def _statistics(result: Result) -> list:
-    """One line per rule with findings, most first, as ruff's --statistics: `    3  PL201  short-lead-time`."""
+def _statistics(result: Result, registry: Any, lang: str) -> list:
+    """One line per rule with findings, most first, as ruff's --statistics: `    3  PL201  short lead time`."""
     counts = Counter((f.code, f.name) for f in result.findings)
-    return [f"{n:>5}  {code:<6} {name}" for (code, name), n in sorted(counts.items(), key=lambda c: (-c[1], c[0]))]
+    return [f"{n:>5}  {code:<6} {registry.title(code, name, lang)}"
+            for (code, name), n in sorted(counts.items(), key=lambda c: (-c[1], c[0]))]
 
 
 _WORDS = {

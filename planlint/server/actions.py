@@ -52,12 +52,14 @@ def _insert(line: int, character: int, text: str) -> types.TextEdit:
 
 
 def suppressions(uri: str, lines: Sequence[str], finding: Finding, diagnostic: types.Diagnostic,
-                 plan_line: Optional[int], encoding: str, lang: str = "en") -> List[types.CodeAction]:
-    """The three suppression actions for one finding; `plan_line` is its plan's start (0-based)."""
+                 plan_line: Optional[int], encoding: str, lang: str = "en",
+                 rule: str = "") -> List[types.CodeAction]:
+    """The three suppression actions for one finding; `plan_line` is its plan's start (0-based);
+    `rule` the rule's title in `lang`, so a person sees which rule they silence."""
     from planlint.messages import builtin_message
 
     def title(name: str) -> str:
-        return builtin_message(name, code=finding.code, plan=finding.plan).render(lang)
+        return builtin_message(name, code=finding.code, plan=finding.plan, rule=rule or finding.name).render(lang)
 
     offers = [(title("suppress_on_line"), suppress_on_line(lines, finding.line - 1, finding.code, encoding))]
     if finding.plan is not None and plan_line is not None:
@@ -89,9 +91,11 @@ def code_actions(ls: PlanServer, uri: str, where: types.Range) -> List[types.Cod
                 plan_line = loaded.positions.locate(path[:2]).line - 1
         found = diagnostic(lines, finding, ls.encoding)
         fix = quick_fix(uri, lines, finding, found, ls.encoding)
-        lang = item.project.linter.settings.lang if item.project.linter is not None else "en"
+        linter = item.project.linter
+        lang = linter.settings.lang if linter is not None else "en"
+        rule = linter.registry.title(finding.code, finding.name, lang) if linter is not None else finding.name
         actions += ([fix] if fix is not None else []) + suppressions(uri, lines, finding, found, plan_line,
-                                                                      ls.encoding, lang)
+                                                                      ls.encoding, lang, rule)
     return actions
 
 

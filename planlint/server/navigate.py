@@ -54,13 +54,14 @@ def hover(ls: PlanServer, uri: str, position: types.Position) -> Optional[types.
 
 def rule_markdown(finding: Finding, rule: Any, lang: str) -> str:
     severity = SEVERITY_NAMES[lang][finding.severity.value]
-    head = f"**{finding.code}** `{finding.name}` · {severity}\n\n{finding.message}"
+    title = rule.title(lang) if rule is not None else finding.name
+    head = f"**{finding.code}** {title} · {severity}\n\n{finding.message}"
     if rule is None:
         return head
     sections = rule.sections(lang)
     body = [f"### {SECTION_TITLES.get(lang, SECTION_TITLES['en'])[title]}\n\n{sections[title]}"
             for title in DOC_SECTIONS if sections.get(title)]
-    return "\n\n".join([head, f"*{rule.title(lang)}*", *body])
+    return "\n\n".join([head, f"*{rule.headline(lang)}*", *body])
 
 
 KEY_WORDS = {"en": {"none": "no description", "one_of": "One of: ", "and": ", "},

@@ -73,8 +73,8 @@ def test_statistics_counts_findings_per_rule_most_first() -> None:
     result = run(EXAMPLES, INTEGERS, "--isolated", "--today", "2026-11-23", "--statistics")
     lines = result.output.splitlines()
     assert result.exit_code == 1
-    assert lines[0] == "    5  PL002  schema"
-    assert lines[1] == "    1  PL102  one-size-fits-all"
+    assert lines[0] == "    5  PL002  plan format"
+    assert lines[1] == "    1  PL102  one size fits all"
     assert len(lines) == 16 and lines[-1].startswith("Found 19 findings")
     chinese = run(EXAMPLES, "--isolated", "--today", "2026-11-23", "--statistics", "--quiet", "--lang", "zh")
-    assert chinese.output.splitlines()[0] == "    1  PL102  one-size-fits-all"
+    assert chinese.output.splitlines()[0] == "    1  PL102  计划一刀切"

@@ -103,7 +103,7 @@ def test_accounts_table_shows_each_account_with_its_score_offline(browser, tmp_p
     landing = page.locator("#landing").inner_text()
     # Only accounts that lost points are named among the lowest.
     assert landing.startswith("Lowest health scores: Northwind Mobile (0, Alex Morgan).\n")
-    assert "The rule costing the most points is PL103 no-operational-plan (" in landing
+    assert "The rule costing the most points is PL103 no operational plan (" in landing
     assert page.locator("[data-severity-count=error] strong").inner_text() == "9"
     assert visible_findings(page) == 14
     page.get_by_role("button", name="error (9)").click()
@@ -282,7 +282,7 @@ def test_compare_marks_new_findings_lists_fixed_ones_and_the_score_change(browse
     assert page.locator("[data-trend=fixed] strong").inner_text() == "\u22121"
     new = page.locator("article.finding[data-new=true]")
     assert new.count() == 1 and new.get_attribute("data-rule") == "PL002" and "new" in new.inner_text()
-    assert "PL203 material-short" in page.locator("#fixed").inner_text()
+    assert "PL203 material short" in page.locator("#fixed").inner_text()
     assert page.locator("#accounts td.change").inner_text() == "0"  # one error fixed, one error new
     assert "Change" in page.locator("#accounts thead").inner_text()
 

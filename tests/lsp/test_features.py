@@ -51,7 +51,7 @@ async def test_hover_on_a_finding_shows_the_rule_docs(client: LanguageClient, tm
     result = await client.text_document_hover_async(types.HoverParams(doc(uri), at(30, 6)))
     assert result.contents.kind == types.MarkupKind.Markdown
     value = result.contents.value
-    assert value.startswith("**PL201** `short-lead-time` · error")
+    assert value.startswith("**PL201** short lead time · error")
     assert "### Why it matters" in value and "```yaml" in value
 
 
@@ -164,11 +164,11 @@ async def test_code_actions_suppress_a_finding(client: LanguageClient, tmp_path:
     editor, uri, pl004, actions = await actions_for_the_finding(client, root, text)
     edits = {a.title: list(a.edit.changes[uri]) for a in actions if a.title.startswith("Suppress")}
     assert edits == {
-        "Suppress PL004 on this line": [types.TextEdit(types.Range(at(39, 34), at(39, 34)),
+        "Suppress PL004 (unknown reference) on this line": [types.TextEdit(types.Range(at(39, 34), at(39, 34)),
                                                        "  # planlint: disable=PL004")],
-        "Suppress PL004 for plan spring-promo": [types.TextEdit(types.Range(at(25, 20), at(25, 20)),
+        "Suppress PL004 (unknown reference) for plan spring-promo": [types.TextEdit(types.Range(at(25, 20), at(25, 20)),
                                                                 "  # planlint: disable=PL004")],
-        "Suppress PL004 in this file": [types.TextEdit(types.Range(at(0, 0), at(0, 0)),
+        "Suppress PL004 (unknown reference) in this file": [types.TextEdit(types.Range(at(0, 0), at(0, 0)),
                                                        "# planlint: disable-file=PL004\n")]}
     # Applying one leaves no finding: the comment is what planlint reads.
     lines = text.split("\n")
@@ -224,7 +224,7 @@ async def test_hover_speaks_the_configured_language(client: LanguageClient, tmp_
     text = (root / "acme.yaml").read_text(encoding="utf-8").replace(*SHORT_LEAD)
     _, uri = await opened(client, root, text)
     result = await client.text_document_hover_async(types.HoverParams(doc(uri), at(30, 6)))
-    assert result.contents.value.startswith("**PL201** `short-lead-time` · 错误")
+    assert result.contents.value.startswith("**PL201** 定稿太晚 · 错误")
     assert "### 为什么重要" in result.contents.value
 
 
@@ -235,7 +235,8 @@ async def test_a_chinese_team_gets_chinese_actions_and_hover(client: LanguageCli
     text = (root / "acme.yaml").read_text(encoding="utf-8").replace("        with: [li-ming]\n",
                                                                      "        with: [li-mign]\n", 1)
     editor, uri, pl004, actions = await actions_for_the_finding(client, root, text)
-    assert [a.title for a in actions] == ["写成 `li-ming`（推测）", "在这一行屏蔽 PL004",
-                                          "在计划 spring-promo 中屏蔽 PL004", "在整个文件中屏蔽 PL004"]
+    assert [a.title for a in actions] == ["写成 `li-ming`（推测）", "在这一行屏蔽 PL004（引用的对象不存在）",
+                                          "在计划 spring-promo 中屏蔽 PL004（引用的对象不存在）",
+                                          "在整个文件中屏蔽 PL004（引用的对象不存在）"]
     hover = await client.text_document_hover_async(types.HoverParams(doc(uri), pl004.range.start))
-    assert hover.contents.value.startswith("**PL004** `unknown-reference` · 错误") and "### 错误写法" in hover.contents.value
+    assert hover.contents.value.startswith("**PL004** 引用的对象不存在 · 错误") and "### 错误写法" in hover.contents.value

@@ -56,14 +56,15 @@ def _context(result: Result, registry: Any, lang: str) -> Dict[str, Any]:
     most = max(by_rule.values(), default=1)
     table = accounts.rows(result)
     show_bp = accounts.best_practice_enabled(result, rules) or any(r.counts["bp"][0] for r in table)
-    timelines, files = _timelines_and_files(result, table, t)
+    rule_title = lambda code, name: registry.title(code, name, lang)  # noqa: E731
+    timelines, files = _timelines_and_files(result, table, t, rule_title)
     header = [t["account"], t["id"], t["class"], t["manager"], t["operational"], t["project"], t["structure"],
               *t["mistakes"], *([t["best_practice"]] if show_bp else []), t["score"],
               *([t["change"]] if result.trend is not None else [])]
     return {
-        "lang": lang, "t": t, "version": __version__, "result": result, "today": result.today,
+        "lang": lang, "t": t, "rule_title": rule_title, "version": __version__, "result": result, "today": result.today,
         "severity_counts": Counter(f.severity.value for f in result.findings), "severities": SEVERITIES,
-        "chart": [(code, rules[code].name if code in rules else code, count, 100 * count / most,
+        "chart": [(code, registry.title(code, code, lang), count, 100 * count / most,
                    accounts.worst([f for f in result.findings if f.code == code]))
                   for code, count in sorted(by_rule.items())],
         "table": table, "show_bp": show_bp, "groups": [g for g in accounts.GROUPS if g != "bp" or show_bp],
@@ -94,14 +95,15 @@ def _landing(result: Result, table: Sequence[accounts.Row], t: dict, lang: str, 
     if costliest is None:
         return sentences + [t["no_cost"]]
     code, name, points, count, files = costliest
-    title = rules[code].title(lang).rstrip(".。") if code in rules else name
+    title = rules[code].headline(lang).rstrip(".。") if code in rules else name
     sentences.append(t["costliest"].format(
-        code=code, name=name, title=title[:1].lower() + title[1:] if lang == "en" else title, points=points, accounts=files, count=count,
+        code=code, name=rules[code].title(lang) if code in rules else name, title=title[:1].lower() + title[1:] if lang == "en" else title, points=points, accounts=files, count=count,
         account_word=t["account_words"][files != 1], finding_word=t["finding_words"][count != 1]))
     return sentences
 
 
-def _timelines_and_files(result: Result, table: Sequence[accounts.Row], t: dict) -> Tuple[List[Tuple[accounts.Row, timeline.Timeline]],
+def _timelines_and_files(result: Result, table: Sequence[accounts.Row], t: dict,
+                         rule_title: Any) -> Tuple[List[Tuple[accounts.Row, timeline.Timeline]],
                                                             List[Tuple[str, List[Shown]]]]:
     by_file: Dict[str, List[Finding]] = defaultdict(list)
     for finding in result.findings:
@@ -116,7 +118,8 @@ def _timelines_and_files(result: Result, table: Sequence[accounts.Row], t: dict)
         for finding in by_file.get(path, []):
             counter += 1
             shown.append(Shown(finding, f"finding-{counter}", _excerpt(lines, finding.line),
-                               _attach(drawn, finding, f"finding-{counter}"),
+                               _attach(drawn, finding, f"finding-{counter}",
+                                       rule_title(finding.code, finding.name)),
                                result.trend is not None and finding in result.trend.new))
         timelines.append((rows[path], drawn))
         files.append((path, shown))
@@ -129,7 +132,7 @@ def _run_today(result: Result) -> dt.date:
     return result.today or dt.date.today()
 
 
-def _attach(drawn: timeline.Timeline, finding: Finding, anchor: str) -> str:
+def _attach(drawn: timeline.Timeline, finding: Finding, anchor: str, title: str) -> str:
     """The mark a finding belongs to (its plan's bar, else the timeline); the mark links back."""
     marks = {mark.id: mark for row in drawn.rows for mark in row.marks}
     key = timeline.mark_key(finding.data_path)
@@ -142,7 +145,7 @@ def _attach(drawn: timeline.Timeline, finding: Finding, anchor: str) -> str:
     if mark.href is None:
         mark.href = "#" + anchor
         mark.css += " flagged"
-    mark.title += f"\n{finding.code} {finding.name}: {finding.message}"
+    mark.title += f"\n{finding.code} {title}: {finding.message}"
     return target
 
 
@@ -153,7 +156,7 @@ def _excerpt(lines: List[str], line: int) -> List[Tuple[int, str, bool]]:
 
 def _docs(rule: Rule, lang: str) -> Dict[str, str]:
     sections = rule.sections(lang)
-    return {"title": rule.title(lang), "what": sections.get("What it does", ""),
+    return {"title": rule.headline(lang), "what": sections.get("What it does", ""),
             "why": sections.get("Why it matters", ""), "example": _yaml(sections.get("Example that fails", "")),
             "fix": _yaml(sections.get("Fix", ""))}
 

@@ -319,8 +319,8 @@ def test_the_chinese_timeline_labels_do_not_run_into_each_other(monkeypatch) -> 
 
 def test_rules_speak_chinese_in_columns_that_line_up() -> None:
     lines = CliRunner().invoke(cli, ["rules", "--lang", "zh"]).stdout.splitlines()
-    assert "PL001  yaml-syntax                        错误     默认     文件无法作为一个 YAML 计划读取。" in lines
-    assert "PL601  objective-not-measurable           警告     需启用   无法衡量的目标。" in lines  # 2 columns a character
+    assert "PL001  yaml-syntax                        错误     默认     YAML 语法错误" in lines
+    assert "PL601  objective-not-measurable           警告     需启用   目标无法衡量" in lines  # 2 columns a character
 
 
 # --- click's own texts (usage errors, --help) under --lang zh / config `lang` / a zh locale ---------
@@ -479,7 +479,7 @@ def test_the_github_step_summary_speaks_chinese(tmp_path: Path, monkeypatch) -> 
     _run_zh(tmp_path, monkeypatch, "plan.yaml", "--isolated", "--format", "github")
     assert summary.read_text(encoding="utf-8") == (
         "## planlint\n\n检查了 1 个文件，共 1 个问题（1 个错误、0 个警告、0 个提示）。\n\n"
-        "| 规则 | 名称 | 严重程度 | 问题数 |\n| --- | --- | --- | ---: |\n| PL002 | schema | 错误 | 1 |\n\n"
+        "| 规则 | 名称 | 严重程度 | 问题数 |\n| --- | --- | --- | ---: |\n| PL002 | 不符合计划格式 | 错误 | 1 |\n\n"
         "| 客户 | 问题数 |\n| --- | ---: |\n| hualian | 1 |\n\n")
 
 

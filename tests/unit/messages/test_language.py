@@ -21,7 +21,7 @@ FAIL_FIXTURES = sorted(p for p in (HERE / "rules").rglob("*.yaml") if "fail_" in
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
 def test_every_rule_documents_itself_in_both_languages(rule) -> None:
-    assert CJK.search(rule.title("zh")) and not CJK.search(rule.title("en"))
+    assert CJK.search(rule.headline("zh")) and not CJK.search(rule.headline("en"))
     chinese = rule.sections("zh")
     for section in TRANSLATED_SECTIONS:
         assert CJK.search(chinese[section]), f"{rule.code} lacks a Chinese `{SECTION_TITLES['zh'][section]}`"

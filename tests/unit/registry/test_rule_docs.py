@@ -31,6 +31,18 @@ def test_rule_has_every_doc_section(rule) -> None:
     assert rule.summary.endswith(".")
 
 
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
+def test_rule_has_a_title_in_both_languages(rule) -> None:
+    # A person reads the title where configs read the slug: English words, and Chinese ones under zh.
+    english, chinese = rule.titles.get("en", ""), rule.titles.get("zh", "")
+    assert re.fullmatch(r"[A-Za-z][A-Za-z -]*", english), f"{rule.code} lacks an English title"
+    assert CJK.search(chinese) and not re.search(r"[a-z]", chinese), f"{rule.code} lacks a Chinese title"
+    assert rule.title("zh") == chinese and rule.labelled("zh") == f"{rule.code} {chinese}"
+
+
 @pytest.mark.parametrize("rule", [r for r in RULES if r.options], ids=lambda r: r.code)
 def test_every_option_is_described_in_the_docs(rule) -> None:
     for option in rule.options:

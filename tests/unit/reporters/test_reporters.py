@@ -102,12 +102,12 @@ def test_github_commands_and_step_summary(tmp_path: Path) -> None:
     lines = report("github", "examples/plans", env={"GITHUB_STEP_SUMMARY": str(summary)}).splitlines()
     assert len(lines) == 14
     assert lines[2] == ("::error file=examples/plans/northwind-mobile-2027.yaml,line=31,col=5,endLine=31,"
-                        "endColumn=14,title=PL201 short-lead-time::plan `summer-campaign` is finalized 14 days "
+                        "endColumn=14,title=PL201 short lead time::plan `summer-campaign` is finalized 14 days "
                         "before it starts; a promotion needs at least 42 days")
     assert {line.split(" ", 1)[0] for line in lines} == {"::error", "::warning", "::notice"}
     markdown = summary.read_text(encoding="utf-8")
     assert markdown.startswith("earlier step\n## planlint\n")
-    assert "| PL201 | short-lead-time | error | 1 |" in markdown
+    assert "| PL201 | short lead time | error | 1 |" in markdown
     assert "| northwind\\-mobile | 14 |" in markdown
 
 
@@ -158,7 +158,7 @@ def test_golden_report_for_the_examples(fmt: str) -> None:
 def test_html_lists_suppressed_findings_with_their_reason() -> None:
     html = report("html", "tests/data/reports/suppressed.yaml")
     assert "Suppressed findings (1)" in html
-    assert "tests/data/reports/suppressed.yaml:30:5</td><td>PL201 short-lead-time</td><td>agreed with Li Ming" in html
+    assert "tests/data/reports/suppressed.yaml:30:5</td><td>PL201 short lead time</td><td>agreed with Li Ming" in html
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "junit", "github"])
