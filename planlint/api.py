@@ -23,9 +23,9 @@ if TYPE_CHECKING:
     from planlint.parse.positions import PositionIndex
 
 __all__ = [
-    "DOC_SECTIONS", "DataPath", "Document", "Edit", "FileFacts", "Fix", "Problem", "Text", "say",
-    "an", "as_list", "closest", "entries", "format_path", "list_paths", "name_list", "place", "plan_id",
-    "split_items", "to_date",
+    "DOC_SECTIONS", "DataPath", "Deadline", "Document", "Edit", "FileFacts", "Fix", "Problem", "Text", "say",
+    "an", "as_list", "closest", "days_after", "entries", "format_path", "list_paths", "name_list", "place",
+    "plan_id", "split_items", "to_date",
     "value_at",
 ]
 
@@ -86,6 +86,20 @@ class Problem:
 
         warnings.warn("Problem.text() is deprecated; use Problem.render()", DeprecationWarning, stacklevel=2)
         return self.render(lang)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A finding a time-aware rule reports from `fires_on` on if nothing in the plan
+    changes: a check run on `fires_on` reports `problem` (same node, same message),
+    one on the day before does not. `fires_on` on or before `doc.today` means it
+    fires already (overdue since then). `todo` says in plain words what to do
+    before then; `key` tells apart deadlines of one node (PL702's quarters)."""
+
+    problem: Problem
+    fires_on: _dt.date
+    todo: Union[str, Text]
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -241,6 +255,15 @@ def list_paths(base: DataPath, value: Any) -> Iterator[Tuple[DataPath, Any]]:
 def to_date(value: Any) -> Optional[_dt.date]:
     """A schema-valid `YYYY-MM-DD` string as a date; None when absent."""
     return _parse_date(value) if isinstance(value, str) else None
+
+
+def days_after(day: _dt.date, days: int) -> Optional[_dt.date]:
+    """`day` + `days` (negative: before); None past 9999-12-31 or before 0001-01-01,
+    a date no run can reach."""
+    try:
+        return day + _dt.timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 @functools.lru_cache(maxsize=4096)

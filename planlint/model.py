@@ -94,6 +94,8 @@ class Rule:
     summarize: Optional[Callable[..., Iterable[Tuple[DataPath, Any]]]] = None
     check_run: Optional[Callable[..., Iterable[Tuple[FileFacts, Problem]]]] = None
     doc_zh: str = ""
+    # A time-aware rule's deadlines (planlint.api.Deadline), for `planlint due`.
+    fires_on: Optional[Callable[..., Iterable[Any]]] = None
     # SPEC 8: opt-in rules run only when selected (`select: [PL]`, `extend-select`).
     on_by_default: bool = True
     # The rule's name as a person reads it, by language; the slug `name` stays the identifier.
@@ -110,6 +112,7 @@ class Rule:
             summarize=getattr(module, "summarize", None),
             check_run=getattr(module, "check_run", None),
             doc_zh=getattr(module, "DOC_ZH", "").strip(),
+            fires_on=getattr(module, "fires_on", None),
             on_by_default=bool(getattr(module, "ON_BY_DEFAULT", True)),
             titles=dict(getattr(module, "TITLE", {})),
         )

@@ -34,9 +34,10 @@ None.
 """
 from __future__ import annotations
 
-from typing import Iterator
+import datetime as dt
+from typing import Iterator, Tuple
 
-from planlint.api import say, Document, Problem, to_date, plan_id
+from planlint.api import say, days_after, Deadline, Document, Problem, to_date, plan_id
 
 CODE = "PL403"
 NAME = "review-without-actions"
@@ -49,15 +50,35 @@ MESSAGE = {
 }
 
 
+TODO = {
+    "en": "write the actions of the review of plan `{plan}` held on {date}",
+    "zh": "写下计划 `{plan}` 在 {date} 复盘的改进措施 `actions`",
+}
+
+
 def check(doc: Document, options: dict) -> Iterator[Problem]:
+    for problem, when, _ in _reviews_without_actions(doc):
+        if when < doc.today:
+            yield problem
+
+
+def fires_on(doc: Document, options: dict) -> Iterator[Deadline]:
+    """The day after the review: from then on it is past and still without actions."""
+    for problem, when, plan in _reviews_without_actions(doc):
+        after = days_after(when, 1)
+        if after is not None:
+            yield Deadline(problem, after, say(TODO, plan=plan_id(plan), date=when))
+
+
+def _reviews_without_actions(doc: Document) -> Iterator[Tuple[Problem, dt.date, dict]]:
     for index, plan in doc.plans():
         review = plan.get("review")
         path = ("plans", index, "review")
         if not isinstance(review, dict) or doc.is_unreadable(path + ("actions",)):
             continue
         when = to_date(review.get("date"))
-        if when is not None and when < doc.today and not review.get("actions"):
-            yield Problem(path, say(MESSAGE, plan=plan_id(plan), date=when), at="key")
+        if when is not None and not review.get("actions"):
+            yield Problem(path, say(MESSAGE, plan=plan_id(plan), date=when), at="key"), when, plan
 
 
 DOC_ZH = """已经过去的复盘没有产生改进措施。

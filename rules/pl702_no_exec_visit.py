@@ -41,9 +41,9 @@ period:
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterator, List, Tuple
+from typing import Iterator, List, Optional, Tuple
 
-from planlint.api import Document, Problem, entry_dates, say, to_date
+from planlint.api import Deadline, Document, Problem, entry_dates, say, to_date
 
 CODE = "PL702"
 NAME = "no-exec-visit"
@@ -58,7 +58,26 @@ MESSAGE = {
 }
 
 
+TODO = {
+    "en": "visit an executive of the customer before {last} (no visit in {quarter} yet)",
+    "zh": "在 {last} 之前安排我方高层拜访客户（{quarter} 还没有拜访）",
+}
+
+
 def check(doc: Document, options: dict) -> Iterator[Problem]:
+    for problem, _, _ in _quarters_without_visit(doc, doc.today):
+        yield problem
+
+
+def fires_on(doc: Document, options: dict) -> Iterator[Deadline]:
+    """A quarter's last day: the first day on which it has ended without a visit."""
+    for problem, name, last in _quarters_without_visit(doc, None):
+        yield Deadline(problem, last, say(TODO, last=last, quarter=name), key=name)
+
+
+def _quarters_without_visit(doc: Document, until: Optional[dt.date]) -> Iterator[Tuple[Problem, str, dt.date]]:
+    """(finding, quarter name, last day) of each quarter wholly within `period` (and ended
+    by `until`, when given) with no visit."""
     period = doc.data.get("period")
     if doc.account.get("class") != "A" or not isinstance(period, dict):
         return
@@ -67,9 +86,10 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
     if start is None or end is None or dates is None:
         return  # a malformed period or visit: PL002 or PL006 speaks first
     path = ("account", "visits") if "visits" in doc.account else ("account",)
-    for name, first, last in quarters(start, min(end, doc.today)):
-        if not any(first <= when <= last for when in dates):
-            yield Problem(path, say(MESSAGE, quarter=name, first=first, last=last), at="key")
+    visited = {(when.year, (when.month - 1) // 3) for when in dates}
+    for name, first, last in quarters(start, end if until is None else min(end, until)):
+        if (first.year, (first.month - 1) // 3) not in visited:
+            yield Problem(path, say(MESSAGE, quarter=name, first=first, last=last), at="key"), name, last
 
 
 def quarters(start: dt.date, end: dt.date) -> List[Tuple[str, dt.date, dt.date]]:

@@ -35,9 +35,10 @@ account:
 """
 from __future__ import annotations
 
-from typing import Iterator
+import datetime as dt
+from typing import Iterator, List, Optional, Tuple
 
-from planlint.api import Document, Problem, entry_dates, say, to_date
+from planlint.api import DataPath, Deadline, Document, Problem, days_after, entry_dates, say, to_date
 
 CODE = "PL703"
 NAME = "no-satisfaction-survey"
@@ -52,20 +53,67 @@ MESSAGE = {
 LATEST = {"en": " (the latest is dated {date})", "zh": "（最近一次是 {date}）"}
 
 
+TODO = {
+    "en": "survey the customer's satisfaction by {by}",
+    "zh": "在 {by} 之前做一次客户满意度调查",
+}
+
+
 def check(doc: Document, options: dict) -> Iterator[Problem]:
+    surveys = _surveys(doc)
+    if surveys is not None:
+        problem = _problem_on(doc.today, *surveys, options["max_age_days"])
+        if problem is not None:
+            yield problem
+
+
+def fires_on(doc: Document, options: dict) -> Iterator[Deadline]:
+    """The first day of each stretch without a recent survey: `period.start`, or the day a
+    survey gets too old. Of the stretches begun by today only the one still running counts."""
+    surveys = _surveys(doc)
+    if surveys is None:
+        return
+    start, _, dates, _ = surveys
+    days = options["max_age_days"]
+    starts = sorted({start} | {day for when in dates if (day := days_after(when, days + 1)) is not None})
+    running = None
+    for day in starts:
+        problem = _problem_on(day, *surveys, days)
+        before = days_after(day, -1)
+        if problem is None or (before is not None and _problem_on(before, *surveys, days) is not None):
+            continue
+        deadline = Deadline(problem, day, say(TODO, by=before or day))
+        if day > doc.today:
+            yield deadline
+        elif _problem_on(doc.today, *surveys, days) is not None:
+            running = deadline  # the latest stretch begun by today, when today is still in it
+    if running is not None:
+        yield running
+
+
+Surveys = Tuple[dt.date, str, List[dt.date], DataPath]
+
+
+def _surveys(doc: Document) -> Optional[Surveys]:
+    """(period start, account class, survey dates, where a finding goes) of a class A or B
+    account, else None."""
     account_class, period = doc.account.get("class"), doc.data.get("period")
     start = to_date(period.get("start")) if isinstance(period, dict) else None
-    if account_class not in ("A", "B") or start is None or start > doc.today:
-        return
     dates = entry_dates(doc, ("account", "surveys"))
-    days = options["max_age_days"]
-    if dates is None or any(0 <= (doc.today - when).days <= days for when in dates):
-        return  # a malformed survey date (PL002 speaks first), or a recent survey
-    past = [when for when in dates if when <= doc.today]
-    latest = say(LATEST, date=max(past)) if past else ""
+    if account_class not in ("A", "B") or start is None or dates is None:
+        return None  # a malformed survey date: PL002 speaks first
     path = ("account", "surveys") if "surveys" in doc.account else ("account",)
-    yield Problem(path, say(MESSAGE, days=days, today=doc.today, latest=latest, account_class=account_class),
-                  at="key")
+    return start, account_class, dates, path
+
+
+def _problem_on(today: dt.date, start: dt.date, account_class: str, dates: List[dt.date], path: DataPath,
+                days: int) -> Optional[Problem]:
+    """The finding a check run on `today` reports, or None."""
+    if start > today or any(0 <= (today - when).days <= days for when in dates):
+        return None  # the period has not begun, or a recent survey
+    past = [when for when in dates if when <= today]
+    latest = say(LATEST, date=max(past)) if past else ""
+    return Problem(path, say(MESSAGE, days=days, today=today, latest=latest, account_class=account_class), at="key")
 
 
 DOC_ZH = """A 类或 B 类客户近期没有满意度调查。

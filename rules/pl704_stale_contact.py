@@ -33,9 +33,10 @@ plan, and the new decision maker has never met the team.
 """
 from __future__ import annotations
 
-from typing import Iterator
+import datetime as dt
+from typing import Iterator, Tuple
 
-from planlint.api import Document, Problem, entries, say, to_date
+from planlint.api import Deadline, Document, Problem, days_after, entries, say, to_date
 
 CODE = "PL704"
 NAME = "stale-contact"
@@ -49,14 +50,40 @@ MESSAGE = {
 }
 
 
+TODO = {
+    "en": "confirm the details of contact `{contact}` ({name}) with the customer and update `updated`",
+    "zh": "与客户核实联系人 `{contact}`（{name}）的资料并更新 `updated`",
+}
+
+
 def check(doc: Document, options: dict) -> Iterator[Problem]:
     limit = options["max_age_days"]
+    for k, contact, updated in _dated_contacts(doc):
+        if (doc.today - updated).days > limit:
+            yield _problem(k, contact, updated, doc.today, limit)
+
+
+def fires_on(doc: Document, options: dict) -> Iterator[Deadline]:
+    """`updated` + `max_age_days` + 1: the first day it is more than that old."""
+    limit = options["max_age_days"]
+    for k, contact, updated in _dated_contacts(doc):
+        day = days_after(updated, limit + 1)
+        if day is not None:
+            yield Deadline(_problem(k, contact, updated, day, limit), day, say(
+                TODO, contact=contact.get("id", "?"), name=contact.get("name", "?")))
+
+
+def _dated_contacts(doc: Document) -> Iterator[Tuple[int, dict, dt.date]]:
     for k, contact in entries(doc.account.get("contacts")):
         updated = to_date(contact.get("updated"))
-        if updated is not None and (doc.today - updated).days > limit:
-            yield Problem(("account", "contacts", k, "updated"), say(
-                MESSAGE, contact=contact.get("id", "?"), name=contact.get("name", "?"), updated=updated,
-                days=(doc.today - updated).days, limit=limit), at="key")
+        if updated is not None:
+            yield k, contact, updated
+
+
+def _problem(k: int, contact: dict, updated: dt.date, today: dt.date, limit: int) -> Problem:
+    return Problem(("account", "contacts", k, "updated"), say(
+        MESSAGE, contact=contact.get("id", "?"), name=contact.get("name", "?"), updated=updated,
+        days=(today - updated).days, limit=limit), at="key")
 
 
 DOC_ZH = """联系人资料很久没有确认了。

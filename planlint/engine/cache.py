@@ -98,7 +98,7 @@ def _load_entry_classes() -> None:
     the account facts or a directive would be a miss in a new process unless they are
     loaded here (and only here: a run whose outcomes all come from the index needs none)."""
     from planlint import fixes, suppress  # noqa: F401
-    from planlint.directors import calendar  # noqa: F401
+    from planlint.directors import calendar, due  # noqa: F401
 
 
 def _safe_folder(folder: str) -> bool:
@@ -150,7 +150,8 @@ def _owned(path: str) -> bool:
 
 def checks_key(checks: Checks) -> bytes:
     parts = [__version__, str(FORMAT), sys.version, repr(checks.today), checks.lang, repr(checks.limits),
-             repr(checks.keep_text), repr(checks.keep_facts), repr(checks.keep_fixes), *_code_stamps()]
+             repr(checks.keep_text), repr(checks.keep_facts), repr(checks.keep_fixes), repr(checks.due_within),
+             *_code_stamps()]
     for rule in checks.rules:
         module = sys.modules.get(getattr(rule.check or rule.summarize, "__module__", "") or "", None)
         source = getattr(module, "__file__", None) or ""

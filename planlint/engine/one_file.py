@@ -24,6 +24,7 @@ from planlint.schema.validate import validate
 
 if TYPE_CHECKING:
     from planlint.directors.calendar import AccountFacts
+    from planlint.directors.due import DueItem
     from planlint.suppress import Directive
 
 
@@ -40,6 +41,7 @@ class Checks:
     keep_text: bool = False  # an HTML report shows source lines
     keep_facts: bool = True  # account facts for the directors' report (HTML); 8 KB a plan
     keep_fixes: bool = True  # each finding's fix, for the reports that show it (reporters.SHOW_FIXES)
+    due_within: Optional[int] = None  # `planlint due`: keep what is due within this many days
 
 
 @dataclass
@@ -57,6 +59,7 @@ class FileOutcome:
     text: Optional[str] = None
     errors: List[str] = field(default_factory=list)
     account_facts: Optional[AccountFacts] = None  # for the directors' report
+    due: List[DueItem] = field(default_factory=list)  # `planlint due`, before suppressions
 
 
 # The codes planlint.fix.builtin has a fixer for (its _FIXERS): a file without such a
@@ -89,6 +92,10 @@ def lint_file(source: Source, checks: Checks, raw: Optional[bytes] = None) -> Fi
 
             outcome.account_facts = account_facts(doc)
         problems += _run_rules(doc, checks, outcome)
+        if checks.due_within is not None:
+            from planlint.directors.due import file_items  # `planlint due` only
+
+            outcome.due = file_items(doc, checks, outcome)
         if checks.keep_fixes and any(code in FIXABLE for code, _ in problems):
             from planlint.fix.builtin import attach as attach_fixes
 

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from planlint.baseline import Baseline
     from planlint.directors.compare import Trend
     from planlint.directors.calendar import AccountFacts
+    from planlint.directors.due import DueItem
     from planlint.engine.memo import Memo
     from planlint.engine.workers import Cache
     from planlint.engine.store import Store
@@ -47,11 +48,12 @@ class Result:
     score: Dict[str, int] = field(default_factory=dict)  # config `score:` weights by severity
     trend: Optional[Trend] = None  # --compare: what changed since an earlier JSON report
     today: Optional[dt.date] = None  # the run's date, where the report draws its `today` line
+    due: List[DueItem] = field(default_factory=list)  # `planlint due` (Checks.due_within): what is due, sorted
 
 
 def lint_texts(texts: Mapping[str, Union[str, bytes]], settings: Optional[Settings] = None, *,
                workspace: Optional[Mapping[str, Union[str, bytes, None]]] = None, registry: Optional[Registry] = None,
-               keep_text: bool = False, memo: Optional[Memo] = None) -> Result:
+               keep_text: bool = False, memo: Optional[Memo] = None, due_within: Optional[int] = None) -> Result:
     """Lint plans held in memory: `texts` maps the path each plan is reported under
     to its text (or its bytes, decoded as planlint decodes files). `workspace` maps
     the other plans of the run to their text, or to None to read that file from disk;
@@ -67,7 +69,7 @@ def lint_texts(texts: Mapping[str, Union[str, bytes]], settings: Optional[Settin
     named = {os.path.abspath(path) for path in texts}
     context = [_in_memory(path, text) for path, text in (workspace or {}).items()
                if os.path.abspath(path) not in named]
-    return lint(sources, registry, settings, context, keep_text=keep_text, memo=memo)
+    return lint(sources, registry, settings, context, keep_text=keep_text, memo=memo, due_within=due_within)
 
 
 def _in_memory(path: str, text: Union[str, bytes, None]) -> Source:
@@ -79,14 +81,16 @@ def _in_memory(path: str, text: Union[str, bytes, None]) -> Source:
 def lint(sources: Sequence[Source], registry: Registry, settings: Settings,
          context: Sequence[Source] = (), progress: Optional[Callable[[], None]] = None,
          keep_text: bool = False, jobs: int = 1, cache_folder: Optional[str] = None,
-         memo: Optional[Memo] = None, keep_facts: bool = True, keep_fixes: bool = True) -> Result:
+         memo: Optional[Memo] = None, keep_facts: bool = True, keep_fixes: bool = True,
+         due_within: Optional[int] = None) -> Result:
     """Lint `sources`; `context` files are read only so cross-file rules see them too.
     `progress` is called once per linted file; `keep_text` keeps each file's text
     for reports that show source lines, `keep_facts` its account facts (a run of
     10,000 plans for a JSON report leaves them out: 80 MB), `keep_fixes` each finding's fix
     (a text report shows none); `jobs` > 1 lints in worker processes;
     `cache_folder` reuses per-file outcomes of unchanged files, `memo` those of
-    earlier calls in this process."""
+    earlier calls in this process. `due_within` also lists what is due within that
+    many days (planlint.directors.due) in `Result.due`."""
     prepared = prepare(registry, settings)
     baseline = None
     if settings.baseline is not None:
@@ -94,8 +98,8 @@ def lint(sources: Sequence[Source], registry: Registry, settings: Settings,
 
         baseline = Baseline.read(settings.baseline)
     checks = Checks(tuple(prepared.enabled.values()), prepared.severity, prepared.options, settings.today,
-              settings.limits, settings.lang, keep_text, keep_facts, keep_fixes)
-    context_checks = replace(checks, keep_text=False)
+              settings.limits, settings.lang, keep_text, keep_facts, keep_fixes, due_within)
+    context_checks = replace(checks, keep_text=False, due_within=None)
     if memo is not None:
         memo.next_run()
     store = _store(cache_folder)
@@ -116,12 +120,14 @@ def lint(sources: Sequence[Source], registry: Registry, settings: Settings,
         findings += kept
         suppressed += hidden
     findings.sort(key=Finding.sort_key)
+    due = _due(outcomes, prepared, registry, settings, checks) if due_within is not None else []
     result = Result(findings, suppressed, [o.path for o in outcomes],
                     {o.path: o.text for o in outcomes if o.text is not None}, errors,
                     {o.path: o.account for o in outcomes})
     result.facts = {o.path: o.account_facts for o in outcomes}
     result.options = {code: prepared.options[code] for code in prepared.enabled}
     result.today = settings.today
+    result.due = due
     if baseline is not None:
         done = baseline.match(findings, result.files)
         result.findings, result.baselined, result.stale_baseline = done.kept, done.known, done.stale
@@ -193,6 +199,30 @@ def _cross_file_findings(outcomes: List[FileOutcome], context: List[FileOutcome]
                 extra.setdefault(outcomes[0].path, []).append(
                     make_finding(outcomes[0], rule.code, crash, checks, None))
     return extra, errors
+
+
+def _due(outcomes: List[FileOutcome], prepared: Prepared, registry: Registry, settings: Settings,
+         checks: Checks) -> List[DueItem]:
+    """Every file's due items, sorted; a deadline goes where its finding would (per-file
+    ignores and suppressions drop it too)."""
+    items: List[DueItem] = []
+    for outcome in outcomes:
+        mine = [replace(item, path=outcome.path) if item.path != outcome.path else item for item in outcome.due]
+        ruled = {i: _as_finding(item, outcome, checks) for i, item in enumerate(mine) if item.code}
+        if ruled:
+            kept, _ = _finish_file(replace(outcome, findings=list(ruled.values())), [], prepared, registry,
+                                   settings, replace(checks, keep_fixes=False))
+            survivors = {id(f) for f in kept}
+            mine = [item for i, item in enumerate(mine) if i not in ruled or id(ruled[i]) in survivors]
+        items += mine
+    return sorted(items, key=lambda item: item.sort_key())
+
+
+def _as_finding(item: DueItem, outcome: FileOutcome, checks: Checks) -> Finding:
+    """A deadline as the finding it is or will be."""
+    code = item.code or ""
+    return Finding(outcome.path, item.line, item.column, None, None, code, code, checks.severity[code],
+                   item.message or "", outcome.account, item.plan, item.data_path)
 
 
 def _finish_file(outcome: FileOutcome, extra: List[Finding], prepared: Prepared, registry: Registry,
