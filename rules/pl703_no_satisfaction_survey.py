@@ -55,7 +55,7 @@ LATEST = {"en": " (the latest is dated {date})", "zh": "（最近一次是 {date
 
 TODO = {
     "en": "survey the customer's satisfaction by {by}",
-    "zh": "在 {by} 之前做一次客户满意度调查",
+    "zh": "请在 {by}（含）之前做一次客户满意度调查",
 }
 
 

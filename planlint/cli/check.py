@@ -7,7 +7,7 @@ import click
 
 from planlint.cli import language as cli_language
 from planlint.cli.language import BilingualCommand, option
-from planlint.cli.options import LANG_OPTION, CheckOptions, no_command_typo, parse_today
+from planlint.cli.options import LANG_OPTION, CheckOptions, no_command_typo, parse_today, selection_options
 from planlint.reporters import FORMATS
 
 SEVERITIES = ("error", "warning", "info")
@@ -22,17 +22,7 @@ SEVERITIES = ("error", "warning", "info")
 @option("--output", "-o", type=click.Path(dir_okay=False),
         help="Write the (first) report to FILE instead of standard output, atomically.",
         help_zh="把（第一份）报告写入 FILE，而不是输出到屏幕；文件一次写好，不会只写一半。")
-@option("--select", multiple=True, help="Only these rules (codes, names or code prefixes, comma-separated).",
-        help_zh="只运行这些规则（规则代码、名称或代码前缀，用逗号分隔）。")
-@option("--extend-select", multiple=True,
-        help="Also run these rules, e.g. opt-in ones (codes, names or code prefixes, comma-separated).",
-        help_zh="另外运行这些规则，例如需启用的规则（规则代码、名称或代码前缀，用逗号分隔）。")
-@option("--ignore", multiple=True, help="Skip these rules (codes, names or code prefixes, comma-separated).",
-        help_zh="跳过这些规则（规则代码、名称或代码前缀，用逗号分隔）。")
-@option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.",
-        help_zh="使用这个配置文件。")
-@option("--isolated", is_flag=True, help="Ignore every config file.",
-        help_zh="不读取任何配置文件。")
+@selection_options
 @option("--today", callback=parse_today, help="The run's date, YYYY-MM-DD (default: the system date).",
         help_zh="本次检查使用的日期，YYYY-MM-DD 格式（默认为系统日期）。")
 @option("--fail-on", type=click.Choice(SEVERITIES),

@@ -11,6 +11,7 @@ from planlint import __version__
 from planlint.cli import language as cli_language
 from planlint.cli.check import check
 from planlint.cli.commands import COMMANDS
+from planlint.cli.due import due
 from planlint.cli.console import status
 from planlint.cli.language import BilingualGroup, BilingualOption, bilingual
 from planlint.cli.options import no_command_typo
@@ -37,7 +38,7 @@ def cli() -> None:
     """Lint key-account plans written as YAML (planlint PATH... lints files and folders)."""
 
 
-for _command in (check, *COMMANDS):
+for _command in (check, due, *COMMANDS):
     cli.add_command(_command)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass
-from typing import List, Optional, Tuple
+from typing import Any, List, Optional, Tuple
 
 import click
 
@@ -52,6 +52,27 @@ def no_command_typo(word: str, commands: List[str], lang: Optional[str] = None) 
 LANG_OPTION = option("--lang", type=click.Choice(LANGUAGES),
                      help="Message language (default: config `lang`, then LC_ALL/LANG; else en).",
                      help_zh="消息语言（默认：配置里的 `lang`，其次是 LC_ALL/LANG 环境变量，否则为 en）。")
+
+
+_SELECTION = [
+    option("--select", multiple=True, help="Only these rules (codes, names or code prefixes, comma-separated).",
+           help_zh="只运行这些规则（规则代码、名称或代码前缀，用逗号分隔）。"),
+    option("--extend-select", multiple=True,
+           help="Also run these rules, e.g. opt-in ones (codes, names or code prefixes, comma-separated).",
+           help_zh="另外运行这些规则，例如需启用的规则（规则代码、名称或代码前缀，用逗号分隔）。"),
+    option("--ignore", multiple=True, help="Skip these rules (codes, names or code prefixes, comma-separated).",
+           help_zh="跳过这些规则（规则代码、名称或代码前缀，用逗号分隔）。"),
+    option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.",
+           help_zh="使用这个配置文件。"),
+    option("--isolated", is_flag=True, help="Ignore every config file.", help_zh="不读取任何配置文件。"),
+]
+
+
+def selection_options(command: Any) -> Any:
+    """--select, --extend-select, --ignore, --config and --isolated: what a check and `due` share."""
+    for decorator in reversed(_SELECTION):
+        command = decorator(command)
+    return command
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Dict, List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Dict, Iterable, List, Optional, Sequence, Tuple
 
 import click
 
@@ -80,25 +80,30 @@ def refuse_unsafe_targets(outputs: Outputs, write_baseline: Optional[str], input
 def write_reports(outputs: Outputs, result: Result, registry: Registry, lang: str, color_choice: str = "auto",
                   quiet: bool = False, statistics: bool = False) -> None:
     """Each report to its file (atomically) or to standard output, as it is made."""
-    from planlint.atomic import text_blocks, write_report
     from planlint.reporters import get_chunks
 
     for name, target in outputs:
-        if target is None and sys.stdout is None:
-            fail(builtin_message("stdout_closed", name=name))
         color = target is None and use_color(color_choice)
         extra = {"quiet": quiet, "statistics": statistics} if name == "text" else {}  # they shape the text report only
-        report = get_chunks(name)(result, registry, color=color, lang=lang, **extra)
-        if target is None:
-            for block in text_blocks(report):
-                click.echo(block, nl=False, color=color or None)  # click strips colour off a pipe unless told
-        else:
-            try:
-                write_report(target, report)
-            except OSError as exc:  # the old report, if any, is left as it was
-                fail(builtin_message("report_unwritable", name=name, target=target, reason=exc.strerror or exc))
+        write_output(name, target, get_chunks(name)(result, registry, color=color, lang=lang, **extra), color)
         if name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
             _append_step_summary(os.environ["GITHUB_STEP_SUMMARY"], result, registry, lang)
+
+
+def write_output(name: str, target: Optional[str], report: Iterable[str], color: bool = False) -> None:
+    """One report to its file (atomically, through a link to its target) or to standard output."""
+    from planlint.atomic import text_blocks, write_report
+
+    if target is None:
+        if sys.stdout is None:
+            fail(builtin_message("stdout_closed", name=name))
+        for block in text_blocks(report):
+            click.echo(block, nl=False, color=color or None)  # click strips colour off a pipe unless told
+        return
+    try:
+        write_report(target, report)
+    except OSError as exc:  # the old report, if any, is left as it was
+        fail(builtin_message("report_unwritable", name=name, target=target, reason=exc.strerror or exc))
 
 
 def _append_step_summary(path: str, result: Result, registry: Registry, lang: str) -> None:

@@ -9,49 +9,51 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from typing import Iterator, Tuple
+from typing import Any, Dict, Iterator, Tuple
 
 from planlint.api import DataPath, Document, Text, days_after, entries, plan_id, to_date
 from planlint.directors.due_words import word
 
 Milestone = Tuple[DataPath, dt.date, Text, str]  # (path of the date, date, what to do, key)
+# (path of the date, date, the words' name and values): words are made only for the window
+Stated = Tuple[DataPath, dt.date, str, Dict[str, Any]]
 
 
 def milestones(doc: Document, first: dt.date, last: dt.date) -> Iterator[Milestone]:
     """Every dated entry from `first` to `last`, both included."""
-    for found in _stated(doc):
-        if first <= found[1] <= last:
-            yield found
+    for path, day, name, args in _stated(doc):
+        if first <= day <= last:
+            yield path, day, word(name, **args), ""
     for index, plan in doc.plans():
         yield from _review_days(index, plan, first, last)
 
 
-def _stated(doc: Document) -> Iterator[Milestone]:
+def _stated(doc: Document) -> Iterator[Stated]:
     for index, plan in doc.plans():
         base: DataPath = ("plans", index)
         name = plan_id(plan)
         for key in ("finalized", "start", "end"):
             day = to_date(plan.get(key))
             if day is not None:
-                yield base + (key,), day, word(key, plan=name), ""
+                yield base + (key,), day, key, {"plan": name}
         for k, material in entries(plan.get("materials")):
             day = to_date(material.get("ready"))
             if day is not None:
-                yield base + ("materials", k, "ready"), day, word("ready", plan=name, item=material.get("item", "?")), ""
+                yield base + ("materials", k, "ready"), day, "ready", {"plan": name, "item": material.get("item", "?")}
         for section, what in (("consultations", "consultation"), ("training", "training")):
             for k, entry in entries(plan.get(section)):
                 day = to_date(entry.get("date"))
                 if day is not None:
-                    yield base + (section, k, "date"), day, word(what, plan=name, n=k + 1), ""
+                    yield base + (section, k, "date"), day, what, {"plan": name, "n": k + 1}
         review = plan.get("review")
         day = to_date(review.get("date")) if isinstance(review, dict) else None
         if day is not None:
-            yield base + ("review", "date"), day, word("review", plan=name), ""
+            yield base + ("review", "date"), day, "review", {"plan": name}
     for section, what in (("visits", "visit"), ("surveys", "survey")):
         for k, entry in entries(doc.account.get(section)):
             day = to_date(entry.get("date"))
             if day is not None:
-                yield ("account", section, k, "date"), day, word(what, n=k + 1), ""
+                yield ("account", section, k, "date"), day, what, {"n": k + 1}
 
 
 def _review_days(index: int, plan: dict, first: dt.date, last: dt.date) -> Iterator[Milestone]:
@@ -60,10 +62,11 @@ def _review_days(index: int, plan: dict, first: dt.date, last: dt.date) -> Itera
     cadence, day = plan.get("cadence"), plan.get("review_day")
     if plan.get("type") != "operational" or not isinstance(day, int) or isinstance(day, bool) or day < 1:
         return
-    what = word(f"review_day_{cadence}", plan=plan_id(plan)) if cadence in ("weekly", "monthly", "quarterly") else None
-    if what is None:
+    if cadence not in ("weekly", "monthly", "quarterly"):
         return
+    what = None
     for when in _cycle_days(str(cadence), day, first, last):
+        what = what or word(f"review_day_{cadence}", plan=plan_id(plan))
         yield ("plans", index, "review_day"), when, what, when.isoformat()
 
 
