@@ -83,6 +83,8 @@ def write_reports(outputs: Outputs, result: Result, registry: Registry, lang: st
     from planlint.reporters import get_chunks
 
     for name, target in outputs:
+        if target is None and sys.stdout is None:  # before use_color asks it whether it is a terminal
+            fail(builtin_message("stdout_closed", name=name))
         color = target is None and use_color(color_choice)
         extra = {"quiet": quiet, "statistics": statistics} if name == "text" else {}  # they shape the text report only
         write_output(name, target, get_chunks(name)(result, registry, color=color, lang=lang, **extra), color)
