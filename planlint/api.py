@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DOC_SECTIONS", "DataPath", "Deadline", "Document", "Edit", "FileFacts", "Fix", "Problem", "Text", "say",
-    "an", "as_list", "closest", "days_after", "entries", "format_path", "list_paths", "name_list", "place",
+    "amount", "an", "as_list", "closest", "days_after", "entries", "format_path", "list_paths", "name_list", "place",
     "plan_id", "split_items", "to_date",
     "value_at",
 ]
@@ -44,7 +44,23 @@ class Text:
 
     def render(self, lang: str = "en") -> str:
         values = {k: v.render(lang) if isinstance(v, Text) else _quoted(v) for k, v in self.args.items()}
-        return (self.templates.get(lang) or self.templates["en"]).format(**values)
+        template = self.templates.get(lang) or self.templates["en"]
+        return (_tight(template, values) if lang == "zh" else template).format(**values)
+
+
+_HAN = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+_SPACE_AFTER = re.compile(r"\{(\w+)\} (?=[" + _HAN + "])")
+_SPACE_BEFORE = re.compile(r"(?<=[" + _HAN + r"]) \{(\w+)\}")
+
+
+def _tight(template: str, values: Mapping[str, Any]) -> str:
+    """A zh template spaces a value off where it is Latin or code (`{path} 应为`); where the
+    value is Chinese on that side ("第 1 次高层拜访"), Chinese runs on without a space."""
+    def han(value: Any, index: int) -> bool:
+        return isinstance(value, str) and value != "" and re.match(f"[{_HAN}]", value[index]) is not None
+
+    template = _SPACE_AFTER.sub(lambda m: "{" + m[1] + "}" if han(values.get(m[1]), -1) else m[0], template)
+    return _SPACE_BEFORE.sub(lambda m: "{" + m[1] + "}" if han(values.get(m[1]), 0) else m[0], template)
 
 
 MAX_QUOTED = 200  # characters of a value a message quotes: a 270 KB id is no message
@@ -349,6 +365,13 @@ def plain_number(number: Any) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def amount(number: Any) -> str:
+    """An amount as a budget is read: 148,000 and 1,800.5, thousands grouped."""
+    whole, dot, fraction = plain_number(number).partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    return sign + format(int(whole.lstrip("-")), ",") + dot + fraction
+
+
 def objectives(doc: "Document", type_: Optional[str] = None) -> Iterator[Tuple[DataPath, dict, dict]]:
     """(path, objective, plan) for each readable objective of the plans (of one type)."""
     for index, plan in doc.plans(type_):
@@ -395,16 +418,36 @@ def __getattr__(name: str) -> Any:
 
 
 # Words for messages (SPEC 7a.14): rules and planlint's own messages share them.
-_ENTRIES = {"consultations": ("consultation", "第 {n} 次沟通"), "materials": ("material", "第 {n} 项物料"),
-            "objectives": ("objective", "第 {n} 个目标"), "exclusive": ("exclusive offer", "第 {n} 项独家权益"),
-            "actions": ("review action", "复盘第 {n} 项改进措施")}
+# A list entry by its name and one-based number, as a person counts them in the file.
+_ENTRIES = {"consultations": ("consultation {n}", "第 {n} 次沟通"), "materials": ("material {n}", "第 {n} 项物料"),
+            "objectives": ("objective {n}", "第 {n} 个目标"), "exclusive": ("exclusive offer {n}", "第 {n} 项独家权益"),
+            "actions": ("review action {n}", "复盘第 {n} 项改进措施"), "risks": ("risk {n}", "第 {n} 条风险"),
+            "training": ("training {n}", "第 {n} 次培训"), "lines": ("budget line {n}", "预算第 {n} 行"),
+            "visits": ("visit {n}", "第 {n} 次高层拜访"), "surveys": ("survey {n}", "第 {n} 次满意度调查"),
+            "tiers": ("tier {n}", "第 {n} 个层级"), "contacts": ("contact {n}", "第 {n} 个联系人")}
+# Entries named by what they hold where it is written: `material `Demo handsets``.
+_NAMED_BY = {"materials": ("item", "material `{id}`", "物料 `{id}`"), "contacts": ("id", "contact `{id}`", "联系人 `{id}`"),
+             "tiers": ("name", "tier `{id}`", "层级 `{id}`")}
+
+
+def _entry(data: Any, base: DataPath, key: str, index: int, last: bool) -> Text:
+    """One list entry in words: `material `Demo handsets``, "visit 1", "预算第 2 行"."""
+    named = _NAMED_BY.get(key)
+    if named is not None and not last:
+        written = value_at(data, base + (key, index, named[0]))
+        if isinstance(written, str):
+            return say({"en": named[1], "zh": named[2]}, id=written)
+    english, chinese = _ENTRIES[key]
+    return say({"en": english, "zh": chinese}, n=index + 1)
 
 
 def place(data: Any, path: DataPath) -> Text:
     """Where `path` is, in words a person can find without counting list items:
-    `plans[1].consultations[0].with` -> "plan `mid-autumn`, consultation 1: `with`"."""
+    `plans[1].consultations[0].with` -> "plan `mid-autumn`, consultation 1: `with`";
+    `account.visits[0].with` -> "visit 1: `with`"."""
     parts: List[Text] = []
     rest = list(path)
+    base: DataPath = ()
     if rest[:1] == ["plans"] and len(rest) > 1 and isinstance(rest[1], int):
         plan = value_at(data, tuple(rest[:2]))
         written_id = plan.get("id") if isinstance(plan, dict) else None
@@ -415,19 +458,19 @@ def place(data: Any, path: DataPath) -> Text:
             if rest[1:2] != ["actions"] or len(rest) < 3:
                 parts.append(say({"en": "review", "zh": "复盘"}))
             base, rest = base + ("review",), rest[1:]
-        if len(rest) > 1 and rest[0] in _ENTRIES and isinstance(rest[1], int):
-            english, chinese = _ENTRIES[str(rest[0])]
-            item = value_at(data, base + (rest[0], rest[1], "item"))
-            parts.append(say({"en": "material `{item}`", "zh": "物料 `{item}`"}, item=item)
-                         if rest[0] == "materials" and isinstance(item, str)
-                         else say({"en": english + " {n}", "zh": chinese}, n=rest[1] + 1))
-            rest = rest[2:]
-    elif rest[:2] == ["account", "contacts"] and len(rest) > 2 and isinstance(rest[2], int):
-        contact_id = value_at(data, ("account", "contacts", rest[2], "id"))
-        parts.append(say({"en": "contact `{id}`", "zh": "联系人 `{id}`"}, id=contact_id)
-                     if isinstance(contact_id, str) and rest[3:] != ["id"]
-                     else say({"en": "contact {n}", "zh": "第 {n} 个联系人"}, n=rest[2] + 1))
+    elif rest[:1] == ["account"]:
+        base, rest = ("account",), rest[1:]
+    while len(rest) > 1 and rest[0] in _ENTRIES and isinstance(rest[1], int):
+        # the id names the entry, unless the id itself is what is wrong
+        parts.append(_entry(data, base, str(rest[0]), rest[1], rest[2:] == [_NAMED_BY.get(str(rest[0]), ("",))[0]]))
+        base, rest = base + tuple(rest[:2]), rest[2:]
+        if rest[:1] == ["budget"] and rest[1:2] == ["lines"]:
+            base, rest = base + ("budget",), rest[1:]
+    if rest[:2] == ["budget", "lines"] and len(rest) > 2 and isinstance(rest[2], int):
+        parts.append(_entry(data, base + ("budget",), "lines", rest[2], False))
         rest = rest[3:]
+    if not parts and base == ("account",):
+        rest = ["account", *rest]
     while len(rest) > 1 and isinstance(rest[-1], int) or rest and parts and isinstance(rest[-1], int):
         # an item of `with: [...]` is shown by its value
         rest.pop()

@@ -75,6 +75,9 @@ MESSAGES = {
     "wide_space": ("line {line} has a full-width space from a Chinese keyboard where YAML needs an ordinary "
                    "space; retype the space in English input mode",
                    "第 {line} 行有一个中文输入法的全角空格，YAML 这里要用半角空格；请切换到英文输入法重新输入空格"),
+    "wide_space_hint": ("; the space after `{key}:` is a full-width space from a Chinese keyboard, so YAML reads "
+                        "the whole line as text: write `- {meant}`",
+                        "；`{key}:` 后面是中文输入法的全角空格，YAML 会把整行当成一段文字：请写成 `- {meant}`"),
     "wide_list": ("line {line}: the list `{written}` is separated with `{mark}` ({name}) from a Chinese "
                   "keyboard; YAML separates list items with an ASCII comma: write `{meant}`",
                   "第 {line} 行：列表 `{written}` 用了中文输入法的{name_zh} `{mark}` 来分隔；"

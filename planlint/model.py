@@ -21,7 +21,7 @@ LANGUAGES = ("en", "zh")
 # values and comments (planlint.explain.EXAMPLE_WORDS_ZH).
 SECTION_TITLES = {
     "en": {title: title for title in DOC_SECTIONS},
-    "zh": {"What it does": "作用", "Why it matters": "为什么重要", "Options": "选项",
+    "zh": {"What it does": "检查内容", "Why it matters": "为什么重要", "Options": "选项",
            "Example that fails": "错误写法", "Fix": "正确写法"},
 }
 SEVERITY_NAMES = {"en": {"error": "error", "warning": "warning", "info": "info"},

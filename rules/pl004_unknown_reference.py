@@ -151,7 +151,7 @@ def _closest(value: str, known: Dict[str, Optional[str]]) -> Optional[str]:
 
 DOC_ZH = """引用了本文件中找不到的联系人编号、计划编号或层级名称。
 
-## 作用
+## 检查内容
 检查计划文件中的每个引用：`consultations[].with`、`review.with`、`review_with` 和 `account.visits[].with` 中的联系人编号；`coordinates` 中的计划编号；计划、联系人和 `training[].tier` 中的层级名称。它们都必须在同一文件中定义（`account.contacts`、`plans`、`account.tiers`）。位置是写错的值，并给出最接近的正确编号（写的是联系人姓名时，给出对应的编号）。
 
 ## 为什么重要

@@ -89,7 +89,7 @@ def check_run(files: Sequence[FileFacts], options: dict) -> Iterator[Tuple[FileF
 
 DOC_ZH = """计划编号或联系人编号重复，或两个文件使用同一个客户编号。
 
-## 作用
+## 检查内容
 报告同一文件中重复使用的计划编号或联系人编号（位置在重复的编号上），以及本次运行中被多个文件使用的 `account.id`（在每个文件中各报告一次）。跨文件检查会看到一起检查的所有文件（或配置 `paths` 下的所有文件）。
 
 ## 为什么重要

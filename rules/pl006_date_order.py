@@ -101,7 +101,7 @@ def _days(n: int) -> Text:
 
 DOC_ZH = """日期顺序颠倒。
 
-## 作用
+## 检查内容
 报告 `period.end` 早于 `period.start`、项目的 `end` 早于 `start`、`finalized` 晚于 `start`，以及物料的 `ready` 或沟通的 `date` 晚于计划的 `end`。位置是后一个日期的字段（`end`、`finalized`、`ready` 或 `date`）。
 
 ## 为什么重要

@@ -69,7 +69,7 @@ def unused_tokens(directive: Any, resolve: Resolve, enabled: Set[str]) -> List[s
 
 DOC_ZH = """屏蔽注释没有屏蔽任何问题。
 
-## 作用
+## 检查内容
 报告 `# planlint: disable…` 注释里没有屏蔽任何问题的规则代码或名称，以及根本不是规则的代码。本次没有启用的规则，对应的屏蔽不报告。
 
 ## 为什么重要

@@ -69,7 +69,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
 
 DOC_ZH = """客户的某个组织层级没有自己的计划。
 
-## 作用
+## 检查内容
 报告 `account.tiers` 中没有任何计划（按计划的 `tier`）覆盖的层级，位置是列表中该层级的条目。
 
 ## 为什么重要

@@ -64,7 +64,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
 
 DOC_ZH = """没有纳入任何运营计划统筹的项目计划。
 
-## 作用
+## 检查内容
 当文件中有运营计划时，报告编号不在任何运营计划 `coordinates` 中的项目计划，位置是该项目计划的开头。
 
 ## 为什么重要

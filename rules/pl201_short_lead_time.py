@@ -71,7 +71,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
 
 DOC_ZH = """项目计划定稿太晚，离开始太近。
 
-## 作用
+## 检查内容
 报告从定稿（`finalized`）到开始（`start`）的天数小于该类型（`kind`）最短提前期的项目计划，位置是 `finalized` 字段。正好等于最短提前期就足够。
 
 ## 为什么重要

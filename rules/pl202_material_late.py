@@ -67,7 +67,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
 
 DOC_ZH = """物料到位时间离计划开始太近。
 
-## 作用
+## 检查内容
 报告 `ready` 日期晚于 `start − buffer_days` 的物料，位置是该物料条目。正好在开始前 `buffer_days` 天到位算按时。
 
 ## 为什么重要

@@ -55,7 +55,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
 
 DOC_ZH = """可用物料少于计划所需。
 
-## 作用
+## 检查内容
 报告 `quantity` 小于 `needed` 的物料，位置是该物料条目。
 
 ## 为什么重要

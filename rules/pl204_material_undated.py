@@ -52,7 +52,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
 
 DOC_ZH = """物料没有到位日期。
 
-## 作用
+## 检查内容
 报告没有 `ready` 日期的物料，位置是该物料条目。
 
 ## 为什么重要

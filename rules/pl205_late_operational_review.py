@@ -37,9 +37,10 @@ SEVERITY = "warning"
 OPTIONS: dict = {"max_review_day": {"weekly": 2, "monthly": 5, "quarterly": 10}}
 MESSAGE = {
     "en": 'plan `{plan}` reviews on day {day} of each {cadence} cycle; with `cadence: {cadence}` review by day {limit} so the cycle still has time to act',
-    "zh": '计划 `{plan}` 在每个{cycle}的第 {day} 天才回顾；按 `cadence: {cadence}`，最晚应在第 {limit} 天完成回顾，留出执行时间',
+    "zh": '运营计划 `{plan}` {when}才开回顾会；{cycle}回顾（`cadence: {cadence}`）最晚应在{by}开完，才留得出执行时间',
 }
-CYCLES_ZH = {"weekly": "周", "monthly": "月", "quarterly": "季度"}
+CYCLES_ZH = {"weekly": "周度", "monthly": "月度", "quarterly": "季度"}
+DAYS_ZH = {"weekly": "每周第 {} 天", "monthly": "每月 {} 日", "quarterly": "每季度第 {} 天"}  # 每月 5 日, as people say it
 
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
@@ -48,16 +49,18 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         day, cadence = plan.get("review_day"), plan.get("cadence")
         if day is not None and cadence in limits and day > limits[cadence]:
             yield Problem(("plans", index, "review_day"), say(MESSAGE, plan=plan_id(plan), day=day,
-                                                              cadence=cadence, cycle=CYCLES_ZH.get(cadence, cadence), limit=limits[cadence]), at="key")
+                                                              cadence=cadence, cycle=CYCLES_ZH.get(cadence, cadence), limit=limits[cadence],
+                                                              when=DAYS_ZH.get(cadence, "第 {} 天").format(day),
+                                                              by=DAYS_ZH.get(cadence, "第 {} 天").format(limits[cadence])), at="key")
 
 
 DOC_ZH = """运营计划的例行回顾安排得太晚。
 
-## 作用
+## 检查内容
 报告 `review_day` 晚于其 `cadence` 上限的运营计划，位置是 `review_day` 字段。正好等于上限没有问题。
 
 ## 为什么重要
-误区 2：半个月过去了，才回顾上个月、确定本月重点。第 12 天才回顾，我方大客户团队只剩半个月去落实回顾中定下的重点。
+误区 2：半个月过去了，才回顾上个月、确定本月重点。第 12 天才回顾，我们只剩半个月去落实回顾中定下的重点。
 
 ## 选项
 `max_review_day`：各回顾周期（`cadence`）的最晚回顾日。

@@ -65,7 +65,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
 
 DOC_ZH = """所有沟通都发生在计划定稿之后。
 
-## 作用
+## 检查内容
 报告有沟通记录、但没有任何一次沟通日期在 `finalized` 当天或之前的项目计划，位置是 `consultations` 字段。定稿当天的沟通算在之前。
 
 ## 为什么重要

@@ -71,7 +71,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
 
 DOC_ZH = """沟通对象中没有决策人。
 
-## 作用
+## 检查内容
 当文件中有联系人标记为 `decision_maker: true` 时，报告有沟通记录但没有与任何决策人沟通的项目计划，位置是 `consultations` 字段。
 
 ## 为什么重要

@@ -83,7 +83,7 @@ def _reviews_without_actions(doc: Document) -> Iterator[Tuple[Problem, dt.date, 
 
 DOC_ZH = """已经过去的复盘没有产生改进措施。
 
-## 作用
+## 检查内容
 报告 `date` 早于今天（本次运行的日期，`--today`）且没有 `actions` 的 `review`，位置是 `review` 字段。
 
 ## 为什么重要

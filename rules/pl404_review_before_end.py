@@ -55,7 +55,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
 
 DOC_ZH = """复盘安排在计划结束之前。
 
-## 作用
+## 检查内容
 报告日期早于计划 `end` 的 `review`，位置是 `review` 字段。
 
 ## 为什么重要

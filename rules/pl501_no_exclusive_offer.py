@@ -54,7 +54,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
 
 DOC_ZH = """项目计划没有给客户任何独家权益。
 
-## 作用
+## 检查内容
 报告没有 `exclusive` 条目的项目计划，位置是计划开头。
 
 ## 为什么重要

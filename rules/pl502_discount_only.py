@@ -58,7 +58,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
 
 DOC_ZH = """独家权益只有折扣。
 
-## 作用
+## 检查内容
 报告 `exclusive` 条目全部是 `type: discount` 的项目计划，位置是 `exclusive` 字段。
 
 ## 为什么重要

@@ -47,8 +47,8 @@ MESSAGE = {
 }
 MISSING = {
     "metric": {"en": "it has no `metric`", "zh": "没有衡量指标 `metric`"},
-    "target": {"en": "it has no numeric `target`", "zh": "没有数字形式的目标值 `target`"},
-    "both": {"en": "it has no `metric` and no numeric `target`", "zh": "没有衡量指标 `metric`，也没有数字形式的目标值 `target`"},
+    "target": {"en": "it has no numeric `target`", "zh": "没有数字形式的目标数值 `target`"},
+    "both": {"en": "it has no `metric` and no numeric `target`", "zh": "没有衡量指标 `metric`，也没有数字形式的目标数值 `target`"},
 }
 
 
@@ -64,8 +64,8 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
 
 DOC_ZH = """无法衡量的目标。
 
-## 作用
-报告任何计划中没有衡量指标 `metric`、或没有数字形式的目标值 `target` 的目标，位置是该目标条目；每个目标最多一条，并说明缺少什么。数字形式的目标值是一个数字，或只含一个数字（可带正负号和 `%`）的文本（`"+15%"`、`"-3"`、`"4.5%"`）。
+## 检查内容
+报告任何计划中没有衡量指标 `metric`、或没有数字形式的目标数值 `target` 的目标，位置是该目标条目；每个目标最多一条，并说明缺少什么。数字形式的目标数值是一个数字，或只含一个数字（可带正负号和 `%`）的文本（`"+15%"`、`"-3"`、`"4.5%"`）。
 
 ## 为什么重要
 完整的计划要有 SMART 目标。“把生意做大”在复盘时无法检查：没人说得清是否达成，复盘就变成争论，而不是检查和改进。

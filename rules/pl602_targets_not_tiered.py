@@ -51,7 +51,7 @@ ON_BY_DEFAULT = False
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'objective {number} of plan `{plan}` has a target but no {missing}; a class A account tiers its targets (floor, goal, stretch)',
-    "zh": '计划 `{plan}` 的第 {number} 个目标只有目标值，没有{missing}；A 类客户的目标要分三档（底线目标、目标值、超越目标）',
+    "zh": '计划 `{plan}` 的第 {number} 个目标只有最优目标，没有{missing}；A 类客户的目标要分三档：底线目标、最优目标、超越目标',
 }
 MISSING = {
     "baseline": {"en": "numeric `baseline`", "zh": "数字形式的底线目标 `baseline`"},
@@ -74,13 +74,13 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
                                                   missing=say(MISSING[missing])), at="key")
 
 
-DOC_ZH = """A 类客户的项目目标只有目标值，没有底线目标或超越目标。
+DOC_ZH = """A 类客户的项目目标只有最优目标，没有底线目标或超越目标。
 
-## 作用
-在 A 类客户中，报告项目计划里有数字形式的目标值 `target`、但没有数字形式的底线目标 `baseline` 或超越目标 `stretch` 的目标，位置是 `target` 字段。
+## 检查内容
+在 A 类客户中，报告项目计划里有数字形式的最优目标 `target`、但没有数字形式的底线目标 `baseline` 或超越目标 `stretch` 的目标，位置是 `target` 字段。
 
 ## 为什么重要
-对最重要的客户，目标要分三档：必须达到的底线目标、力争达到的目标值和超越目标。只有一个数字，我方大客户团队就说不清没达到目标的活动是否仍可接受，也不知道还能做到多好。
+对最重要的客户，目标要分三档：必须达到的底线目标、力争达到的最优目标和超越目标。只有一个数字，我们就说不清没达到目标的活动是否仍可接受，也不知道还能做到多好。
 
 ## 选项
 无。

@@ -48,7 +48,7 @@ ON_BY_DEFAULT = True
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'objective {number} of plan `{plan}`: target {target} is not between baseline {baseline} and stretch {stretch}',
-    "zh": '计划 `{plan}` 的第 {number} 个目标：目标值 {target} 不在底线目标 {baseline} 和超越目标 {stretch} 之间',
+    "zh": '计划 `{plan}` 的第 {number} 个目标：最优目标 {target} 不在底线目标 {baseline} 与超越目标 {stretch} 之间',
 }
 
 
@@ -64,13 +64,13 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
                 baseline=objective["baseline"], stretch=objective["stretch"]), at="key")
 
 
-DOC_ZH = """目标值不在底线目标和超越目标之间。
+DOC_ZH = """最优目标不在底线目标和超越目标之间。
 
-## 作用
-报告任何计划中数字形式的目标值 `target` 不在底线目标 `baseline` 和超越目标 `stretch` 之间（含两端，方向不限：应当下降的成本，底线目标会高于超越目标）的目标，或 `baseline` 等于 `stretch` 而 `target` 不同的目标。只检查 `baseline`、`target`、`stretch` 都写了、都是数字、并且都带或都不带 `%` 的目标。位置是 `target` 字段。
+## 检查内容
+报告任何计划中数字形式的最优目标 `target` 不在底线目标 `baseline` 和超越目标 `stretch` 之间（含两端，方向不限：应当下降的成本，底线目标会高于超越目标）的目标，或 `baseline` 等于 `stretch` 而 `target` 不同的目标。只检查 `baseline`、`target`、`stretch` 都写了、都是数字、并且都带或都不带 `%` 的目标。位置是 `target` 字段。
 
 ## 为什么重要
-底线目标、目标值和超越目标是同一把尺子。目标值低于底线目标或高于超越目标，不是笔误就是误解，无论哪种，复盘时都会拿错误的数字衡量计划。
+底线目标、最优目标和超越目标是同一把尺子。最优目标低于底线目标或高于超越目标，不是笔误就是误解，无论哪种，复盘时都会拿错误的数字衡量计划。
 
 ## 选项
 无。

@@ -41,11 +41,11 @@ ON_BY_DEFAULT = False
 OPTIONS: dict = {}
 NO_CHECKER = {
     "en": '{what} has owner {owner} but no `checker`; name who checks the work',
-    "zh": '{what}有负责人（{owner}），但没有检查人 `checker`；请指定另一个人检查这项工作',
+    "zh": '{what}有责任人（{owner}），但没有检查人 `checker`；请指定另一个人检查这项工作',
 }
 SAME = {
     "en": '{what} is checked by its own owner ({owner}); the checker must be someone else',
-    "zh": '{what}的检查人就是负责人本人（{owner}）；检查人必须是另一个人',
+    "zh": '{what}的检查人就是责任人本人（{owner}）；检查人必须是另一个人',
 }
 PLAN = {"en": "plan `{plan}`", "zh": "计划 `{plan}` "}
 ACTION = {"en": "review action {number} of plan `{plan}`", "zh": "计划 `{plan}` 复盘的第 {number} 项改进措施"}
@@ -72,13 +72,13 @@ def _task(doc: Document, path: DataPath, task: dict, what: object) -> Iterator[P
         yield Problem(path + ("checker",), say(SAME, what=what, owner=owner), at="key")
 
 
-DOC_ZH = """有负责人、却没有检查人的任务。
+DOC_ZH = """有责任人、却没有检查人的任务。
 
-## 作用
+## 检查内容
 报告有 `owner` 但没有 `checker` 的计划或复盘改进措施（位置是 `owner` 字段），以及 `checker` 与 `owner` 是同一个人的（位置是 `checker` 字段）。姓名比较不区分大小写，去掉首尾空白并合并中间空白。只有 `checker` 没有 `owner` 不算问题。
 
 ## 为什么重要
-实践中的要求是每项任务都有负责人和检查人。负责人自己检查自己，往往要到复盘时才发现陈列架根本没到；有另一个人检查，就能及时发现。
+实践中的要求是每项任务都有责任人和检查人。责任人自己检查自己，往往要到复盘时才发现陈列架根本没到；有另一个人检查，就能及时发现。
 
 ## 选项
 无。

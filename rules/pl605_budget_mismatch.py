@@ -44,7 +44,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem, entries, exact, plain_number, say, plan_id
+from planlint.api import Document, Problem, amount, entries, exact, say, plan_id
 
 CODE = "PL605"
 NAME = "budget-mismatch"
@@ -54,7 +54,7 @@ ON_BY_DEFAULT = True
 OPTIONS = {"tolerance_percent": 1}
 MESSAGE = {
     "en": 'the budget of plan `{plan}` has lines that add up to {sum}, not its total {total} (a difference of {difference})',
-    "zh": '计划 `{plan}` 的预算分项合计为 {sum}，不等于总额 {total}（相差 {difference}）',
+    "zh": '计划 `{plan}` 的预算明细合计 {sum}，与总额 {total} 不符（差 {difference}）',
 }
 
 
@@ -70,14 +70,13 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         total = exact(budget["total"])
         added = sum((exact(a) for a in amounts), exact(0))
         if abs(added - total) * 100 > total * tolerance:
-            yield Problem(path + ("total",), say(MESSAGE, plan=plan_id(plan), sum=plain_number(added),
-                                                 total=plain_number(total),
-                                                 difference=plain_number(abs(added - total))), at="key")
+            yield Problem(path + ("total",), say(MESSAGE, plan=plan_id(plan), sum=amount(added),
+                                                 total=amount(total), difference=amount(abs(added - total))), at="key")
 
 
 DOC_ZH = """预算分项加起来不等于总额。
 
-## 作用
+## 检查内容
 报告 `lines` 中各项 `amount` 之和与 `total` 相差超过总额 `tolerance_percent` 个百分点的 `budget`（精确地说：当 |合计 − 总额| × 100 > 总额 × tolerance_percent 时报告；总额为 0 时任何差额都报告）。消息给出合计和差额，位置是 `total` 字段。有格式错误（PL002）的预算不做加总。
 
 ## 为什么重要

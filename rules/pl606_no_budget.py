@@ -70,7 +70,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
 
 DOC_ZH = """A 类或 B 类客户的项目计划没有预算。
 
-## 作用
+## 检查内容
 在 A 类或 B 类客户中，报告没有 `budget` 的项目计划，位置是计划开头。被 PL002 报告为格式错误的预算也算有预算。
 
 ## 为什么重要

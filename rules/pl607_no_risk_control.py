@@ -46,7 +46,7 @@ OPTIONS: dict = {}
 KINDS = ("promotion", "product-launch", "event")
 MESSAGE = {
     "en": 'plan `{plan}` ({kind}) has no risk with both a `mitigation` and an `owner`; say what could go wrong, what you will do, and who does it',
-    "zh": '计划 `{plan}` 没有一项同时写明应对措施 `mitigation` 和负责人 `owner` 的风险；促销、新品上市和活动计划都要写明可能出什么问题、怎么应对、由谁负责',
+    "zh": '计划 `{plan}` 缺少风险预案：没有一条风险同时写明应对措施（`mitigation`）和责任人（`owner`）；促销、新品上市和活动都要写清可能出什么问题、怎么应对、谁负责',
 }
 
 
@@ -63,8 +63,8 @@ def _controlled(risk: dict) -> bool:
 
 DOC_ZH = """促销、新品上市或活动计划没有做风险管控。
 
-## 作用
-报告类型为 `promotion`、`product-launch` 或 `event`、但没有任何同时写明 `mitigation`（应对措施）和 `owner`（负责人）的风险的项目计划：位置是 `risks` 字段；计划没有 `risks` 时是计划开头。
+## 检查内容
+报告类型为 `promotion`、`product-launch` 或 `event`、但没有任何同时写明 `mitigation`（应对措施）和 `owner`（责任人）的风险的项目计划：位置是 `risks` 字段；计划没有 `risks` 时是计划开头。
 
 ## 为什么重要
 风险管控是完整计划的一部分：第一周断货、陈列架晚到、竞争对手的反制。只写下来、没人负责、也没有应对办法的风险，并没有得到管控。

@@ -49,7 +49,7 @@ OPTIONS: dict = {}
 KINDS = ("promotion", "product-launch")
 MESSAGE = {
     "en": 'plan `{plan}` ({kind}) lists no material of `kind: stock`; secure the stock it will sell',
-    "zh": '计划 `{plan}` 没有备货（`kind: stock` 的物料）；促销和新品上市计划都要保障要卖的货源',
+    "zh": '计划 `{plan}` 没有备货计划（物料里没有 `kind: stock` 一项）；促销和新品上市前必须备足货，防止断货',
 }
 
 
@@ -66,7 +66,7 @@ def _stock(material: dict) -> bool:
 
 DOC_ZH = """促销或新品上市计划没有备货。
 
-## 作用
+## 检查内容
 报告类型为 `promotion` 或 `product-launch`、却没有 `kind: stock` 物料的项目计划：位置是 `materials` 字段；计划没有 `materials` 时是计划开头。
 
 ## 为什么重要

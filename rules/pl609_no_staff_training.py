@@ -46,7 +46,7 @@ ON_BY_DEFAULT = False
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'product launch `{plan}` trains nobody on or before its start ({start}); train the customer\'s front-line staff first',
-    "zh": '新品上市计划 `{plan}` 在开始日（{start}）之前（含当天）没有安排培训；请先培训客户的一线人员',
+    "zh": '新品上市计划 `{plan}` 在上市日（{start}）前没有安排任何培训；请在上市前培训门店促销员/导购',
 }
 
 
@@ -65,7 +65,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
 
 DOC_ZH = """新品上市前没有培训任何人。
 
-## 作用
+## 检查内容
 报告类型为 `product-launch`、自身 `training` 中没有任何一条日期在 `start` 当天或之前（开始当天的培训也算）的项目计划：位置是 `training` 字段；计划没有 `training` 时是计划开头。
 
 ## 为什么重要

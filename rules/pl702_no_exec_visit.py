@@ -54,7 +54,7 @@ OPTIONS: dict = {}
 QUARTERS = ((1, 3, 31), (4, 6, 30), (7, 9, 30), (10, 12, 31))  # (first month, last month, its last day)
 MESSAGE = {
     "en": 'no executive visit in {quarter} ({first} to {last}); a class A account gets a visit every quarter',
-    "zh": '{quarter}（{first} 至 {last}）没有高层拜访；A 类客户每个季度都要有高层拜访',
+    "zh": '{year} 年第 {number} 季度（{first} 至 {last}）没有高层拜访；A 类客户每个季度都要有高层拜访',
 }
 
 
@@ -89,7 +89,9 @@ def _quarters_without_visit(doc: Document, until: Optional[dt.date]) -> Iterator
     visited = {(when.year, (when.month - 1) // 3) for when in dates}
     for name, first, last in quarters(start, end if until is None else min(end, until)):
         if (first.year, (first.month - 1) // 3) not in visited:
-            yield Problem(path, say(MESSAGE, quarter=name, first=first, last=last), at="key"), name, last
+            year, number = name.split("-Q")  # "2027-Q1": 2027 年第 1 季度 in Chinese
+            yield Problem(path, say(MESSAGE, quarter=name, year=year, number=number, first=first, last=last),
+                          at="key"), name, last
 
 
 def quarters(start: dt.date, end: dt.date) -> List[Tuple[str, dt.date, dt.date]]:
@@ -105,7 +107,7 @@ def quarters(start: dt.date, end: dt.date) -> List[Tuple[str, dt.date, dt.date]]
 
 DOC_ZH = """A 类客户有一个季度没有高层拜访。
 
-## 作用
+## 检查内容
 在 A 类客户中，对每个完全落在计划期间 `period` 之内、并在今天或之前结束、却没有任何日期在其中的 `visits` 条目的自然季度报告一次（在季度第一天或最后一天的拜访也算），名称如 `2027-Q1`，位置是 `visits` 字段；没有拜访记录时是 `account` 字段。只有一部分在计划期间内的季度不检查。这些问题不属于任何计划。
 
 ## 为什么重要

@@ -48,7 +48,7 @@ ON_BY_DEFAULT = False
 OPTIONS = {"max_age_days": 365}
 MESSAGE = {
     "en": 'no satisfaction survey in the {days} days up to {today}{latest}; survey a class {account_class} account at least that often',
-    "zh": '截至 {today}，最近 {days} 天内没有满意度调查{latest}；{account_class} 类客户每 {days} 天至少要做一次',
+    "zh": '截至 {today}，最近 {days} 天内没有满意度调查{latest}；{account_class} 类客户{how_often}至少做一次满意度调查',
 }
 LATEST = {"en": " (the latest is dated {date})", "zh": "（最近一次是 {date}）"}
 
@@ -113,16 +113,18 @@ def _problem_on(today: dt.date, start: dt.date, account_class: str, dates: List[
         return None  # the period has not begun, or a recent survey
     past = [when for when in dates if when <= today]
     latest = say(LATEST, date=max(past)) if past else ""
-    return Problem(path, say(MESSAGE, days=days, today=today, latest=latest, account_class=account_class), at="key")
+    how_often = "每年" if days == 365 else f"每 {days} 天"  # a year, as people say it
+    return Problem(path, say(MESSAGE, days=days, today=today, latest=latest, account_class=account_class,
+                             how_often=how_often), at="key")
 
 
 DOC_ZH = """A 类或 B 类客户近期没有满意度调查。
 
-## 作用
+## 检查内容
 在 `period.start` 在今天或之前的 A 类或 B 类客户中，如果没有任何 `surveys` 条目的日期落在截至今天（含今天）的 `max_age_days` 天之内（即 0 ≤ 今天 − 日期 ≤ max_age_days；日期在今天之后的调查不算），就报告。位置是 `surveys` 字段；没有调查记录时是 `account` 字段。该问题不属于任何计划。
 
 ## 为什么重要
-满意度调查让我方大客户团队在客户于招标中表态之前，就知道客户怎么想。一年都没有调查，第一个坏消息往往就是被撤柜。
+满意度调查让我们在客户于招标中表态之前，就知道客户怎么想。一年都没有调查，第一个坏消息往往就是被撤柜。
 
 ## 选项
 `max_age_days`（默认 365）：最近一次调查最多可以是多少天以前。

@@ -56,7 +56,7 @@ OPTIONS = {"min_similarity": 0.8}
 MIN_ITEMS = 3
 MESSAGE = {
     "en": 'plan `{plan}` looks copied from plan `{other_plan}` of account `{other_account}`: {shared} of their {union} material items are the same (similarity {similarity}); design the program for this account',
-    "zh": '计划 `{plan}` 看起来复制自客户 `{other_account}` 的计划 `{other_plan}`：两者共 {union} 个物料条目中有 {shared} 个相同（相似度 {similarity}）；请为本客户单独制定计划',
+    "zh": '计划 `{plan}` 看起来照搬了客户 `{other_account}` 的计划 `{other_plan}`：两份计划合计 {union} 项物料中有 {shared} 项相同（重合度 {percent}）；请为本客户量身制定计划',
 }
 Plan = Tuple[FileFacts, DataPath, Tuple[str, Any, Tuple[str, ...]]]  # file, plan path, (kind, id, items)
 
@@ -108,7 +108,7 @@ def _pair(first: Plan, second: Plan, shared: int, union: int) -> Iterator[Tuple[
     for (file, path, fact), (other_file, _, other) in ((first, second), (second, first)):
         yield file, Problem(path, say(MESSAGE, plan=fact[1] or "?", other_plan=other[1] or "?",
                                       other_account=_account(other_file), shared=shared, union=union,
-                                      similarity=similarity))
+                                      similarity=similarity, percent=f"{100 * shared // union}%"))
 
 
 def _account(file: FileFacts) -> str:
@@ -117,7 +117,7 @@ def _account(file: FileFacts) -> str:
 
 DOC_ZH = """项目计划看起来是从另一个客户的计划复制来的。
 
-## 作用
+## 检查内容
 比较同一次运行中不同客户的项目计划：两个 `kind` 相同、各有至少 3 个不同物料条目的计划，如果物料条目集合（不区分大小写、合并空白后比较）的 Jaccard 相似度（相同条目数 ÷ 全部条目数）不低于 `min_similarity`，每对计划报告一次：在两个文件中各自计划的开头报告，并说明另一方的客户和计划。
 
 ## 为什么重要

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 
 # Whether a rule runs with no configuration , as `planlint rules` shows it.
-ENABLEMENT = {"en": {True: "default", False: "opt-in"}, "zh": {True: "默认", False: "需启用"}}
+ENABLEMENT = {"en": {True: "default", False: "opt-in"}, "zh": {True: "默认开启", False: "默认关闭"}}
 
 
 def _padded(word: str, width: int) -> str:
@@ -37,10 +37,14 @@ def list_rules(lang: Optional[str]) -> None:
     registry, lang = _registry_and_language(lang)
     rules = registry.ordered()
     code_width = max((len(rule.code) for rule in rules), default=5)  # a rule pack's `ACME001` lines up too
+    # English readers get the slug a config names; Chinese readers the rule's Chinese title.
+    name_width = 34 if lang == "en" else 2 + max((cli_language.columns(r.title(lang)) for r in rules), default=0)
+    enabled_width = 9 if lang == "en" else 10
     for rule in rules:
         severity, enabled = SEVERITY_NAMES[lang][rule.severity.value], ENABLEMENT[lang][rule.on_by_default]
-        click.echo(f"{rule.code:<{code_width}}  {rule.name:<34} {_padded(severity, 9)}{_padded(enabled, 9)}"
-                   f"{rule.title(lang)}")
+        name = rule.name if lang == "en" else rule.title(lang)
+        click.echo(f"{rule.code:<{code_width}}  {_padded(name, name_width)} {_padded(severity, 9)}"
+                   f"{_padded(enabled, enabled_width)}{rule.headline(lang)}")
 
 
 @click.command("explain", cls=BilingualCommand, help_zh="按代码或名称解释一条规则：检查什么、为什么重要、错误写法和正确写法。")

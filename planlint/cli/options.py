@@ -59,7 +59,7 @@ _SELECTION = [
            help_zh="只运行这些规则（规则代码、名称或代码前缀，用逗号分隔）。"),
     option("--extend-select", multiple=True,
            help="Also run these rules, e.g. opt-in ones (codes, names or code prefixes, comma-separated).",
-           help_zh="另外运行这些规则，例如需启用的规则（规则代码、名称或代码前缀，用逗号分隔）。"),
+           help_zh="另外运行这些规则，例如默认关闭的规则（规则代码、名称或代码前缀，用逗号分隔）。"),
     option("--ignore", multiple=True, help="Skip these rules (codes, names or code prefixes, comma-separated).",
            help_zh="跳过这些规则（规则代码、名称或代码前缀，用逗号分隔）。"),
     option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.",

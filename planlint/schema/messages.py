@@ -86,7 +86,8 @@ def describe_error(path: DataPath, error: Any, positions: PositionIndex, fits: F
         return _enum(path, error, positions, where, got)
     if v == "pattern":
         # A guess only when it fits the pattern: `Li Ming` -> `li-ming` for a slug, `cny` -> `CNY`.
-        guesses = (re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-"), str(value).strip().upper())
+        guesses = (_CURRENCIES.get(str(value).strip().lower(), "") if path[-1:] == ("currency",) else "",
+                   re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-"), str(value).strip().upper())
         guess = next((g for g in guesses if g and g != value and re.search(error.validator_value, g)), None)
         hint: Hint = builtin_message("did_you_mean", guess=guess) if guess else ""
         return Problem(path, builtin_message("must_be", path=where, expected=_expected(error), got=got, hint=hint))
@@ -197,6 +198,14 @@ def _shown(value: Any, source: Optional[str]) -> Text:
     return builtin_message("got_value", value=source if source is not None else str(value))
 
 
+_WIDE_SPACE_KEY = re.compile(r"([A-Za-z_][\w-]*)\s*[:：][ \t]*\u3000[\u3000 \t]*(.*)", re.S)
+
+
+# What people write for a currency, by its ISO code: `RMB` is no ISO code, the yuan is `CNY`.
+_CURRENCIES = {"rmb": "CNY", "人民币": "CNY", "元": "CNY", "¥": "CNY", "￥": "CNY", "cny¥": "CNY", "美元": "USD",
+               "us$": "USD", "$": "USD", "港币": "HKD", "港元": "HKD", "hk$": "HKD", "欧元": "EUR", "€": "EUR"}
+
+
 def _bool_hint(value: Any, path: DataPath, positions: PositionIndex) -> Hint:
     source = positions.source_text(path)
     if isinstance(value, bool) and source and source.lower() in _YAML11_BOOLS and positions.is_plain(path):
@@ -214,6 +223,10 @@ def _type_hint(error: Any, value: Any, path: DataPath, positions: PositionIndex,
     if "boolean" in expected and isinstance(value, str) and value.strip().lower() in _YAML11_BOOLS:
         word = _YAML11_BOOLS[value.strip().lower()]
         return builtin_message("unquote_hint", value=word)
+    if "object" in expected and isinstance(value, str):
+        typed = _WIDE_SPACE_KEY.match(value)  # `- item:　收银台台卡`: U+3000 after the colon
+        if typed is not None:
+            return builtin_message("wide_space_hint", key=typed[1], meant=f"{typed[1]}: {typed[2].strip()}")
     if "array" in expected and isinstance(value, str) and value.strip():
         items = split_items(value)  # `tiers: 总部, 分部, 门店` means a list
         if fits(items, error.schema):

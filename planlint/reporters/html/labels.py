@@ -49,7 +49,7 @@ LABELS = {
            "by_rule": "各规则的问题数", "account": "客户",
            "mistakes": ["1 计划体系不完整", "2 时效性差", "3 计划前不沟通", "4 计划后不复盘", "5 缺乏差异化"],
            "structure": "文件与格式", "all": "全部", "rule": "规则", "every_rule": "所有规则",
-           "every_account": "所有客户", "why": "为什么重要：", "fix": "正确写法：", "what": "作用：", "heading_gap": "",
+           "every_account": "所有客户", "why": "为什么重要：", "fix": "正确写法：", "what": "检查内容：", "heading_gap": "",
            "no_findings": "没有发现问题。", "suppressed": "已屏蔽", "filter": "显示：",
            "explain": "关于这条规则：{title}", "errors": "内部错误", "suppressed_title": "已屏蔽的问题",
            "where": "位置", "reason": "原因", "severity": {"error": "错误", "warning": "警告", "info": "提示"},

@@ -68,7 +68,7 @@ def test_rules_shows_which_rules_are_opt_in() -> None:
     assert sorted(code for code, on in listed.items() if on == "opt-in") == OPT_IN
     assert listed["PL201"] == listed["PL605"] == "default"
     chinese = CliRunner().invoke(cli, ["rules", "--lang", "zh"]).output
-    assert "需启用" in chinese and "默认" in chinese
+    assert "默认关闭" in chinese and "默认开启" in chinese
 
 
 def test_a_suppression_of_an_opt_in_rule_that_is_not_enabled_is_no_pl007(tmp_path: Path) -> None:

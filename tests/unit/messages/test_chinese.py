@@ -264,9 +264,9 @@ def test_init_says_what_it_wrote_in_chinese(tmp_path: Path, monkeypatch) -> None
 # One word for each concept, as a Chinese key-account team says it (the native reader's pass):
 # the word on the left is never used, the one on the right is.
 ONE_TERM = {"方案": "计划", "就绪": "到位 (a material's ready date)", "联合回顾": "联合复盘 (a project's review)",
-            "复盘行动": "改进措施 (review actions)", "回顾的措施": "改进措施", "回顾措施": "复盘改进措施", "责任人": "负责人",
-            "是否指": "是否应为 (did you mean)", "最优目标": "目标值 (target)", "标识符": "编号",
-            "文档": "文件", "解析器": "planlint/YAML", "失败示例": "错误写法", "修正": "正确写法 (the Fix section)"}
+            "复盘行动": "改进措施 (review actions)", "回顾的措施": "改进措施", "回顾措施": "复盘改进措施",
+            "是否指": "是否应为 (did you mean)", "目标值": "最优目标 (the middle tier, target)", "标识符": "编号",
+            "文档": "文件", "解析器": "planlint/YAML", "演示人员": "导购、促销员 (demo staff)", "失败示例": "错误写法", "修正": "正确写法 (the Fix section)"}
 ASCII_ID = re.compile(r"(?<![A-Za-z_-])ids?(?![A-Za-z_-])")  # "联系人 id": a Chinese reader says 编号
 ZH_TEMPLATE = HERE.parent / "planlint" / "templates" / "plan-template.zh.yaml"
 
@@ -297,7 +297,7 @@ def test_the_chinese_html_report_puts_no_ascii_punctuation_after_chinese(monkeyp
                                     "--today", "2027-06-01"]).stdout
     page = re.sub(r"<(style|script|pre|title)\b.*?</\1>", "", page, flags=re.S)
     words = _prose(re.sub(r"<[^>]+>", "\n", page))
-    assert "关于这条规则：" in words and "作用：" in words
+    assert "关于这条规则：" in words and "检查内容：" in words
     assert re.findall(r"[\u4e00-\u9fff][,;:!?.]", words) == []
     assert "2027年1月" in page and "1月 2027" not in page
 
@@ -319,8 +319,8 @@ def test_the_chinese_timeline_labels_do_not_run_into_each_other(monkeypatch) -> 
 
 def test_rules_speak_chinese_in_columns_that_line_up() -> None:
     lines = CliRunner().invoke(cli, ["rules", "--lang", "zh"]).stdout.splitlines()
-    assert "PL001  yaml-syntax                        错误     默认     YAML 语法错误" in lines
-    assert "PL601  objective-not-measurable           警告     需启用   目标无法衡量" in lines  # 2 columns a character
+    assert "PL001  YAML 语法错误          错误     默认开启  文件无法作为一个 YAML 计划读取。" in lines
+    assert "PL601  目标无法衡量           警告     默认关闭  无法衡量的目标。" in lines  # 2 columns a character
 
 
 # --- click's own texts (usage errors, --help) under --lang zh / config `lang` / a zh locale ---------
