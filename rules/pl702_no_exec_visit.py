@@ -60,7 +60,7 @@ MESSAGE = {
 
 TODO = {
     "en": "visit an executive of the customer before {last} (no visit in {quarter} yet)",
-    "zh": "在 {last} 之前安排我方高层拜访客户（{quarter} 还没有拜访）",
+    "zh": "在 {last} 之前安排我方高层拜访客户（{year} 年第 {number} 季度还没有拜访）",
 }
 
 
@@ -72,7 +72,8 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
 def fires_on(doc: Document, options: dict) -> Iterator[Deadline]:
     """A quarter's last day: the first day on which it has ended without a visit."""
     for problem, name, last in _quarters_without_visit(doc, None):
-        yield Deadline(problem, last, say(TODO, last=last, quarter=name), key=name)
+        year, number = name.split("-Q")
+        yield Deadline(problem, last, say(TODO, last=last, quarter=name, year=year, number=number), key=name)
 
 
 def _quarters_without_visit(doc: Document, until: Optional[dt.date]) -> Iterator[Tuple[Problem, str, dt.date]]:
