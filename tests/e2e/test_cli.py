@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -214,6 +215,17 @@ def test_init_creates_the_folders_of_a_new_plan(tmp_path: Path, monkeypatch) -> 
     assert blocked.exit_code == 2 and "cannot create the folder taken" in blocked.output
 
 
+def _read_until_closed(descriptor: int, chunks: list) -> None:
+    while True:
+        try:
+            chunk = os.read(descriptor, 65536)
+        except OSError:  # the terminal's other end was closed
+            return
+        if not chunk:
+            return
+        chunks.append(chunk)
+
+
 def test_progress_bar_on_a_terminal_for_long_runs_only(tmp_path: Path) -> None:
     import pty
 
@@ -222,10 +234,16 @@ def test_progress_bar_on_a_terminal_for_long_runs_only(tmp_path: Path) -> None:
         (tmp_path / f"plan-{index:03}.yaml").write_text(plan.replace("id: gome", f"id: gome-{index}"))
     command = [*_planlint_command(), str(tmp_path), TODAY, "--select", "PL2", "--output", str(tmp_path / "r.txt")]
     leader, follower = pty.openpty()
+    chunks: list = []
+    # The terminal is read while planlint runs: a full pty buffer would block its
+    # progress bar (and the run) on a slow machine.
+    reader = threading.Thread(target=_read_until_closed, args=(leader, chunks), daemon=True)
+    reader.start()
     subprocess.run(command, stderr=follower, stdout=subprocess.DEVNULL, timeout=120)
     os.close(follower)
-    shown = os.read(leader, 65536).decode()
+    reader.join(timeout=30)
     os.close(leader)
+    shown = b"".join(chunks).decode(errors="replace")
     assert "Linting plans" in shown
     piped = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert piped.stderr == ""
