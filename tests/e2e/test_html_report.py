@@ -260,7 +260,7 @@ def test_chinese_report(browser, tmp_path: Path) -> None:
     assert "健康分" in page.locator("#accounts thead").inner_text()
     assert page.locator("#landing").inner_text().startswith("健康分最低的客户：Northwind Mobile（0 分，Alex Morgan）")
     assert "6月" in page.locator("#account-1 svg.timeline").text_content()
-    page.get_by_role("button", name="错误 (9)").click()
+    page.get_by_role("button", name="错误（9）").click()
     assert visible_findings(page) == 9
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.get_by_role("button", name="全部").click()

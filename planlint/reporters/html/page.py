@@ -18,6 +18,11 @@ from planlint.reporters.html.labels import LABELS
 _BACKTICKS = re.compile(r"`([^`\n]+)`")
 
 CONTEXT_LINES = 2
+_LATIN = 'system-ui, -apple-system, "Segoe UI"'
+_CJK = '"Noto Sans SC", "Noto Sans CJK SC", "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC"'
+# Chinese first in Chinese: a face without bold Chinese (system-ui's) must not be picked for it.
+FONTS = {"en": f'{_LATIN}, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif',
+         "zh": f"{_CJK}, {_LATIN}, sans-serif"}
 SEVERITIES = ("error", "warning", "info")
 
 
@@ -62,7 +67,7 @@ def _context(result: Result, registry: Any, lang: str) -> Dict[str, Any]:
               *t["mistakes"], *([t["best_practice"]] if show_bp else []), t["score"],
               *([t["change"]] if result.trend is not None else [])]
     return {
-        "lang": lang, "t": t, "rule_title": rule_title, "version": __version__, "result": result, "today": result.today,
+        "lang": lang, "t": t, "fonts": FONTS[lang], "rule_title": rule_title, "version": __version__, "result": result, "today": result.today,
         "severity_counts": Counter(f.severity.value for f in result.findings), "severities": SEVERITIES,
         "chart": [(code, registry.title(code, code, lang), count, 100 * count / most,
                    accounts.worst([f for f in result.findings if f.code == code]))
@@ -73,8 +78,14 @@ def _context(result: Result, registry: Any, lang: str) -> Dict[str, Any]:
         "csv_href": accounts.csv_href(accounts.csv_text(table, header, show_bp, result.trend is not None)),
         "landing": _landing(result, table, t, lang, rules), "timelines": timelines, "files": files,
         "rules": {code: _docs(rule, lang) for code, rule in rules.items() if code in by_rule},
-        "account_names": sorted({_account(f) for f in result.findings}), "trend": result.trend,
+        "account_names": _account_names(result, table), "trend": result.trend,
     }
+
+
+def _account_names(result: Result, table: Sequence[accounts.Row]) -> List[Tuple[str, str]]:
+    """(value, label) of the account filter: a director picks an account by its name, not its id."""
+    names = {row.id or row.path: row.name for row in table}
+    return sorted(((a, names.get(a) or a) for a in {_account(f) for f in result.findings}), key=lambda p: p[1].lower())
 
 
 def _account(finding: Finding) -> str:
@@ -88,6 +99,8 @@ def _landing(result: Result, table: Sequence[accounts.Row], t: dict, lang: str, 
     worst = [t["worst_item"].format(name=row.name, score=row.score, manager=row.manager or "—")
              for row in table[:3] if row.score < 100]
     items = t["comma"].join(worst[:-1]) + t["and"] + worst[-1] if len(worst) > 1 else "".join(worst)
+    if lang == "zh":  # 和 Meridian Foods: a space between Chinese and a Latin name
+        items = re.sub(r"(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u4e00-\u9fff])", " ", items)
     sentences = [t["worst"].format(items=items)] if worst else [t["all_healthy"]] if table else []
     if result.trend is not None:
         sentences.append(result.trend.summary(lang))

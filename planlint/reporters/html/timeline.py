@@ -200,7 +200,8 @@ def _project(tl: Timeline, number: int, plan: PlanFacts, y: float, options: Dict
 def _operational(tl: Timeline, number: int, plan: PlanFacts, facts: AccountFacts, y: float, t: dict) -> Row:
     key = f"t{number}-p{plan.index}"
     cadence = t["cadences"].get(plan.cadence or "", plan.cadence or "")
-    note = t["cadence_note"].format(cadence=cadence, day=plan.review_day) if plan.review_day else cadence
+    written = t.get("cadence_notes", {}).get(plan.cadence, t["cadence_note"])  # 每月 5 日, as Chinese says it
+    note = written.format(cadence=cadence, day=plan.review_day) if plan.review_day else cadence
     row = Row(key, y, OPERATIONAL_ROW, short(plan.title or plan.id or "?"), visible(plan.title or plan.id or "?"),
               note)
     first, last = facts.start or tl.d0, facts.end or tl.d1
