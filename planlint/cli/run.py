@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from planlint.registry import Registry
 
 PROGRESS_MIN_FILES = 300
+DUE_DAYS = 30  # the HTML report's "Due in the next 30 days"
 
 
 class CheckRun:
@@ -117,7 +118,8 @@ class CheckRun:
                           keep_text="html" in names, keep_facts="html" in names,
                           keep_fixes=bool(names & set(SHOW_FIXES)),
                           jobs=self.options.jobs or default_jobs(len(self.sources) + len(self.context)),
-                          cache_folder=self.settings.cache_folder)
+                          cache_folder=self.settings.cache_folder,
+                          due_within=DUE_DAYS if "html" in names else None)  # the directors' "due" section
         result.errors[:0] = [error.render(self.settings.lang) for error in self.errors]
         result.score = dict(self.settings.score)
         if self.options.compare_path:

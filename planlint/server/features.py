@@ -43,12 +43,15 @@ def watch_registration() -> types.RegistrationParams:
 
 
 def register(server: PlanServer) -> None:
-    from planlint.server import actions, navigate, symbols as outline
+    from planlint.server import actions, due_lens, navigate, symbols as outline
+
+    due_lens.register(server)
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     @never_down
     def hover(ls: PlanServer, params: types.HoverParams) -> Optional[types.Hover]:
-        return navigate.hover(ls, params.text_document.uri, params.position)
+        found = navigate.hover(ls, params.text_document.uri, params.position)
+        return due_lens.with_due(ls, params.text_document.uri, params.position.line, found)
 
     @server.feature(types.TEXT_DOCUMENT_COMPLETION,
                     types.CompletionOptions(trigger_characters=[" ", ":", "[", ",", "-"]))

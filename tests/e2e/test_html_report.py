@@ -91,13 +91,13 @@ def test_accounts_table_shows_each_account_with_its_score_offline(browser, tmp_p
     page, seen = open_page(browser, write_report(tmp_path, "examples/plans"))
     assert seen["console_errors"] == []
     assert seen["requests"] == [page.url]  # the file itself, nothing from the network
-    # Name, id, class, manager, operational and project plans, file & format, the five mistakes, score.
-    # Northwind: 9 errors, 4 warnings, 1 info -> 100 - 90 - 16 - 1, floored at 0.
+    # Name, id, class, manager, operational and project plans, file & format, the five mistakes, what is due
+    # in the next 30 days, score. Northwind: 9 errors, 4 warnings, 1 info -> 100 - 90 - 16 - 1, floored at 0.
     assert table_rows(page) == [
-        ["Northwind Mobile", "northwind-mobile", "A", "Alex Morgan", "0", "2", "0", "2", "4", "3", "3", "2", "0"],
-        ["Gome Electrical Appliances", "gome", "A", "Zhang Wei", "2", "2", "0", "0", "0", "0", "0", "0", "100"],
-        ["Meridian Foods", "meridian-foods", "A", "Nora Quinn", "2", "2", "0", "0", "0", "0", "0", "0", "100"],
-        ["苏宁易购", "suning", "A", "刘洋", "2", "2", "0", "0", "0", "0", "0", "0", "100"]]
+        ["Northwind Mobile", "northwind-mobile", "A", "Alex Morgan", "0", "2", "0", "2", "4", "3", "3", "2", "0", "0"],
+        ["Gome Electrical Appliances", "gome", "A", "Zhang Wei", "2", "2", "0", "0", "0", "0", "0", "0", "6", "100"],
+        ["Meridian Foods", "meridian-foods", "A", "Nora Quinn", "2", "2", "0", "0", "0", "0", "0", "0", "6", "100"],
+        ["苏宁易购", "suning", "A", "刘洋", "2", "2", "0", "0", "0", "0", "0", "0", "1", "100"]]
     assert page.locator("#accounts td.cell-error").count() == 5
     assert "Best practice" not in page.locator("#accounts thead").inner_text()
     landing = page.locator("#landing").inner_text()

@@ -22,7 +22,8 @@ class Editor:
     def uri(self, name: str) -> str:
         return (self.root / name).as_uri()
 
-    async def start(self, encodings: Optional[Sequence[str]] = None) -> types.InitializeResult:
+    async def start(self, encodings: Optional[Sequence[str]] = None, code_lens: bool = False
+                    ) -> types.InitializeResult:
         general = types.GeneralClientCapabilities(position_encodings=list(encodings)) if encodings else None
         capabilities = types.ClientCapabilities(
             general=general,
@@ -31,7 +32,8 @@ class Editor:
             text_document=types.TextDocumentClientCapabilities(
                 completion=types.CompletionClientCapabilities(
                     completion_item=types.ClientCompletionItemOptions(snippet_support=False)),
-                hover=types.HoverClientCapabilities(content_format=[types.MarkupKind.Markdown])))
+                hover=types.HoverClientCapabilities(content_format=[types.MarkupKind.Markdown]),
+                code_lens=types.CodeLensClientCapabilities() if code_lens else None))
         folder = types.WorkspaceFolder(uri=self.root.as_uri(), name="plans")
         return await self.client.initialize_session(types.InitializeParams(
             capabilities=capabilities, workspace_folders=[folder], root_uri=self.root.as_uri()))

@@ -50,6 +50,7 @@ class Row:
     previous: Optional[int] = None       # --compare: the score in the earlier report
     new: int = 0
     findings: List[Finding] = field(default_factory=list)
+    due: int = 0  # items of `planlint due` in the next 30 days, overdue ones included
 
     @property
     def change(self) -> Optional[int]:
@@ -66,6 +67,7 @@ def rows(result: Result) -> List[Row]:
     by_path: Dict[str, List[Finding]] = defaultdict(list)
     for finding in result.findings:
         by_path[finding.path].append(finding)
+    due = Counter(item.path for item in result.due)
     table = []
     for index, path in enumerate(result.files):
         facts, found = result.facts.get(path), by_path.get(path, [])
@@ -79,7 +81,7 @@ def rows(result: Result) -> List[Row]:
                   sum(p.type == "operational" for p in plans), sum(p.type == "project" for p in plans),
                   {g: (len(groups[g]), worst(groups[g])) for g in GROUPS},
                   dict(Counter(f.severity.value for f in found)),
-                  health((f.severity.value for f in found), weight), findings=found)
+                  health((f.severity.value for f in found), weight), findings=found, due=due[path])
         trend = result.trend
         if trend is not None:
             before = trend.previous.get(norm_path(path), [])
@@ -118,7 +120,7 @@ def csv_text(table: Sequence[Row], header: Sequence[str], show_bp: bool, trend: 
     for row in table:
         counts = [row.counts[g][0] for g in GROUPS if g != "bp" or show_bp]
         cells = [_cell(row.name), _cell(row.id), _cell(row.account_class), _cell(row.manager), row.operational,
-                 row.project, *counts, row.score]
+                 row.project, *counts, row.due, row.score]
         if trend:
             cells.append("" if row.change is None else row.change)
         writer.writerow(cells)

@@ -13,6 +13,7 @@ from planlint.engine.run import Result
 from planlint.model import Finding, Rule
 from planlint.reporters.html import accounts
 from planlint.reporters.html import timeline
+from planlint.reporters.html import due as due_section
 from planlint.reporters.html.labels import LABELS
 
 _BACKTICKS = re.compile(r"`([^`\n]+)`")
@@ -64,7 +65,7 @@ def _context(result: Result, registry: Any, lang: str) -> Dict[str, Any]:
     rule_title = lambda code, name: registry.title(code, name, lang)  # noqa: E731
     timelines, files = _timelines_and_files(result, table, t, rule_title)
     header = [t["account"], t["id"], t["class"], t["manager"], t["operational"], t["project"], t["structure"],
-              *t["mistakes"], *([t["best_practice"]] if show_bp else []), t["score"],
+              *t["mistakes"], *([t["best_practice"]] if show_bp else []), t["due"], t["score"],
               *([t["change"]] if result.trend is not None else [])]
     return {
         "lang": lang, "t": t, "fonts": FONTS[lang], "rule_title": rule_title, "version": __version__, "result": result, "today": result.today,
@@ -79,6 +80,8 @@ def _context(result: Result, registry: Any, lang: str) -> Dict[str, Any]:
         "landing": _landing(result, table, t, lang, rules), "timelines": timelines, "files": files,
         "rules": {code: _docs(rule, lang) for code, rule in rules.items() if code in by_rule},
         "account_names": _account_names(result, table), "trend": result.trend,
+        "due_days": due_section.DAYS, "due": due_section.by_account(result, table, lang),
+        "deadline_marks": {row.path: due_section.marks(result, row.path, drawn, lang) for row, drawn in timelines},
     }
 
 
