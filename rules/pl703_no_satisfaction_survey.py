@@ -35,6 +35,7 @@ account:
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from typing import Iterator, List, Optional, Tuple
 
@@ -76,7 +77,7 @@ def fires_on(doc: Document, options: dict) -> Iterator[Deadline]:
     start, _, dates, _ = surveys
     days = options["max_age_days"]
     starts = sorted({start} | {day for when in dates if (day := days_after(when, days + 1)) is not None})
-    running = None
+    running, still = None, _problem_on(doc.today, *surveys, days) is not None
     for day in starts:
         problem = _problem_on(day, *surveys, days)
         before = days_after(day, -1)
@@ -85,7 +86,7 @@ def fires_on(doc: Document, options: dict) -> Iterator[Deadline]:
         deadline = Deadline(problem, day, say(TODO, by=before or day))
         if day > doc.today:
             yield deadline
-        elif _problem_on(doc.today, *surveys, days) is not None:
+        elif still:
             running = deadline  # the latest stretch begun by today, when today is still in it
     if running is not None:
         yield running
@@ -103,16 +104,16 @@ def _surveys(doc: Document) -> Optional[Surveys]:
     if account_class not in ("A", "B") or start is None or dates is None:
         return None  # a malformed survey date: PL002 speaks first
     path = ("account", "surveys") if "surveys" in doc.account else ("account",)
-    return start, account_class, dates, path
+    return start, account_class, sorted(dates), path  # sorted: a day's latest survey is found by bisection
 
 
 def _problem_on(today: dt.date, start: dt.date, account_class: str, dates: List[dt.date], path: DataPath,
                 days: int) -> Optional[Problem]:
-    """The finding a check run on `today` reports, or None."""
-    if start > today or any(0 <= (today - when).days <= days for when in dates):
+    """The finding a check run on `today` reports, or None; `dates` sorted."""
+    done = bisect.bisect_right(dates, today)  # the surveys dated up to today
+    if start > today or (done and (today - dates[done - 1]).days <= days):
         return None  # the period has not begun, or a recent survey
-    past = [when for when in dates if when <= today]
-    latest = say(LATEST, date=max(past)) if past else ""
+    latest = say(LATEST, date=dates[done - 1]) if done else ""
     how_often = "每年" if days == 365 else f"每 {days} 天"  # a year, as people say it
     return Problem(path, say(MESSAGE, days=days, today=today, latest=latest, account_class=account_class,
                              how_often=how_often), at="key")
