@@ -1,2 +1,2 @@
 """planlint: lint key-account plans written as YAML."""
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -1,13 +1,16 @@
 """The wheel installs one top-level package, `planlint`; rules and schemas live inside it."""
 from __future__ import annotations
 
+import importlib.metadata
 import importlib.util
+import re
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
-from helpers import source_copy
+import planlint
+from helpers import HERE, source_copy
 
 
 def test_installed_environment_has_no_top_level_rules_or_schemas(tmp_path: Path) -> None:
@@ -29,3 +32,12 @@ def test_wheel_holds_only_the_planlint_package(tmp_path: Path) -> None:
     assert "planlint/schemas/account-plan.schema.json" in names
     entry_points = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("entry_points.txt")))
     assert b"[planlint.rules]" in entry_points and b"PL503 = planlint.rules.pl503" in entry_points
+
+
+def test_one_version_for_the_metadata_the_cli_and_the_changelog() -> None:
+    changelog = (HERE.parent / "CHANGELOG.md").read_text(encoding="utf-8")
+    released = re.findall(r"^## \[(\d+\.\d+\.\d+)\] - \d{4}-\d{2}-\d{2}$", changelog, flags=re.M)
+    done = subprocess.run([sys.executable, "-m", "planlint", "--version"], capture_output=True, text=True)
+    assert released[0] == importlib.metadata.version("planlint") == planlint.__version__
+    assert done.stdout == f"planlint, version {released[0]}\n"
+    assert f"[{released[0]}]: " in changelog

@@ -63,7 +63,7 @@ def test_the_wheel_holds_every_package_of_the_source(installed: Installed) -> No
 def test_the_sdist_holds_the_license_docs_and_examples(installed: Installed) -> None:
     top = installed.sdist.name.removesuffix(".tar.gz")
     names = set(tarfile.open(installed.sdist).getnames())
-    wanted = ["LICENSE", "README.md", "docs/ci.md", "docs/editors.md",
+    wanted = ["LICENSE", "CHANGELOG.md", "README.md", "docs/releasing.md", "docs/ci.md", "docs/editors.md",
               "examples/plans/gome-2027.yaml", "examples/ci/github-workflow.yml", "setup.py"]
     assert [f for f in wanted if f"{top}/{f}" not in names] == []
 
