@@ -9,7 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from helpers import HERE
+from helpers import HERE, tagged_clone
+from planlint import __version__
 
 REPO = HERE.parent
 CLEAN = (HERE.parent / "examples" / "plans" / "gome-2027.yaml").read_text(encoding="utf-8")
@@ -93,3 +94,25 @@ def test_precommit_fix_hook_mends_the_plan_and_shows_the_changed_file(tmp_path: 
     git(plans_repo, "add", ".")
     second = git(plans_repo, "commit", "-m", "the fixed plan", check=False)
     assert second.returncode == 0, second.stdout + second.stderr
+
+
+def test_the_documented_config_installs_the_hook_from_the_release_tag(tmp_path: Path) -> None:
+    """examples/ci/pre-commit-config.yaml as written, with its repository URL pointing at a
+    clone of this one that carries the release tag it pins."""
+    recipe = (REPO / "examples" / "ci" / "pre-commit-config.yaml").read_text(encoding="utf-8")
+    clone = tagged_clone(tmp_path / "hosted-planlint")
+    plans_repo = tmp_path / "plans-repo"
+    (plans_repo / "plans").mkdir(parents=True)
+    git(plans_repo, "init", "-q", "-b", "main")
+    config = recipe.replace("https://github.com/OWNER/planlint", str(clone))
+    assert config != recipe and f"rev: v{__version__}\n" in config
+    (plans_repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    late = CLEAN.replace("finalized: 2026-11-20", "finalized: 2026-12-20")
+    (plans_repo / "plans" / "gome.yaml").write_text(late, encoding="utf-8")
+    git(plans_repo, "add", ".")
+    done = subprocess.run(
+        [shutil.which("pre-commit", path=os.path.dirname(sys.executable)) or "pre-commit", "run", "--all-files"],
+        cwd=plans_repo, capture_output=True, text=True, timeout=900,
+        env={**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")})
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "plans/gome.yaml:56:5: PL201 [error]" in done.stdout

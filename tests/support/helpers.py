@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+import subprocess
 from pathlib import Path
 from typing import List, Optional
 
@@ -45,3 +46,15 @@ def header(path: Path, key: str) -> List[str]:
 def fixture_today(path: Path) -> dt.date:
     found: Optional[str] = next(iter(header(path, "today")), None)
     return dt.date.fromisoformat(found) if found else DEFAULT_TODAY
+
+
+def tagged_clone(destination: Path) -> Path:
+    """A clone of this repository's HEAD tagged with the release the recipes pin (vX.Y.Z),
+    standing in for the planlint repository a team installs from."""
+    from planlint import __version__
+
+    subprocess.run(["git", "clone", "-q", "--no-hardlinks", str(HERE.parent), str(destination)],
+                   check=True, capture_output=True, timeout=300)
+    subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=t@example.com", "tag", "-f", "-a",
+                    f"v{__version__}", "-m", "release"], cwd=destination, check=True, capture_output=True)
+    return destination
