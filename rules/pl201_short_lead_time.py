@@ -1,7 +1,7 @@
 """A project plan finalized too close to its start.
 
 ## What it does
-Reports a project plan where `start − finalized` in days is less than the
+Reports a project plan where `start - finalized` in days is less than the
 minimum lead time for its `kind`, at the key `finalized`. Exactly the minimum
 is enough.
 

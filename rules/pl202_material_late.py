@@ -1,7 +1,7 @@
 """Material that will be ready too close to the plan's start.
 
 ## What it does
-Reports a material whose `ready` date is later than `start − buffer_days`, at
+Reports a material whose `ready` date is later than `start - buffer_days`, at
 that material's entry. Ready exactly `buffer_days` before the start is on time.
 
 ## Why it matters
@@ -68,7 +68,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
 DOC_ZH = """物料到位时间离计划开始太近。
 
 ## 检查内容
-报告 `ready` 日期晚于 `start − buffer_days` 的物料，位置是该物料条目。正好在开始前 `buffer_days` 天到位算按时。
+报告 `ready` 日期晚于 `start - buffer_days` 的物料，位置是该物料条目。正好在开始前 `buffer_days` 天到位算按时。
 
 ## 为什么重要
 误区 2：促销第一天才到的物料还要运输、拆箱并在每家门店布置，头几天就只能在没有物料的情况下进行。开始前留出缓冲，才有时间运输和布置。

@@ -3,7 +3,7 @@
 ## What it does
 Reports a `budget` whose lines' `amount`s add up to a sum that differs from
 its `total` by more than `tolerance_percent` percent of the total (exactly: a
-finding when |sum − total| × 100 > total × tolerance_percent; any difference
+finding when |sum - total| × 100 > total × tolerance_percent; any difference
 when the total is 0). The message gives the sum and the difference. The
 finding is at the key `total`. A budget with a malformed part (PL002) is not
 added up.
@@ -77,7 +77,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
 DOC_ZH = """预算分项加起来不等于总额。
 
 ## 检查内容
-报告 `lines` 中各项 `amount` 之和与 `total` 相差超过总额 `tolerance_percent` 个百分点的 `budget`（精确地说：当 |合计 − 总额| × 100 > 总额 × tolerance_percent 时报告；总额为 0 时任何差额都报告）。消息给出合计和差额，位置是 `total` 字段。有格式错误（PL002）的预算不做加总。
+报告 `lines` 中各项 `amount` 之和与 `total` 相差超过总额 `tolerance_percent` 个百分点的 `budget`（精确地说：当 |合计 - 总额| × 100 > 总额 × tolerance_percent 时报告；总额为 0 时任何差额都报告）。消息给出合计和差额，位置是 `total` 字段。有格式错误（PL002）的预算不做加总。
 
 ## 为什么重要
 逐项分解的费用预算表，是客户采购经理和他们的财务核对活动费用的依据。分项加起来不等于总额，说明其中必有一个是错的，计划就会按一个谁也说不清的数字获批。

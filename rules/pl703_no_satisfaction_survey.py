@@ -3,7 +3,7 @@
 ## What it does
 In a class A or B account whose `period.start` is on or before today, reports
 that no `surveys` entry is dated within the `max_age_days` days up to and
-including today (a survey counts when 0 <= today − date <= max_age_days; one
+including today (a survey counts when 0 <= today - date <= max_age_days; one
 dated after today does not). The finding is at the key `surveys`, or at the
 key `account` when there are no surveys, and belongs to no plan.
 
@@ -122,7 +122,7 @@ def _problem_on(today: dt.date, start: dt.date, account_class: str, dates: List[
 DOC_ZH = """A 类或 B 类客户近期没有满意度调查。
 
 ## 检查内容
-在 `period.start` 在今天或之前的 A 类或 B 类客户中，如果没有任何 `surveys` 条目的日期落在截至今天（含今天）的 `max_age_days` 天之内（即 0 ≤ 今天 − 日期 ≤ max_age_days；日期在今天之后的调查不算），就报告。位置是 `surveys` 字段；没有调查记录时是 `account` 字段。该问题不属于任何计划。
+在 `period.start` 在今天或之前的 A 类或 B 类客户中，如果没有任何 `surveys` 条目的日期落在截至今天（含今天）的 `max_age_days` 天之内（即 0 ≤ 今天 - 日期 ≤ max_age_days；日期在今天之后的调查不算），就报告。位置是 `surveys` 字段；没有调查记录时是 `account` 字段。该问题不属于任何计划。
 
 ## 为什么重要
 满意度调查让我们在客户于招标中表态之前，就知道客户怎么想。一年都没有调查，第一个坏消息往往就是被撤柜。

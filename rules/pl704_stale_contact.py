@@ -2,7 +2,7 @@
 
 ## What it does
 Reports a contact whose `updated` date is more than `max_age_days` days before
-today (a finding when today − updated > max_age_days), at the key `updated`.
+today (a finding when today - updated > max_age_days), at the key `updated`.
 The finding belongs to no plan.
 
 ## Why it matters
@@ -89,7 +89,7 @@ def _problem(k: int, contact: dict, updated: dt.date, today: dt.date, limit: int
 DOC_ZH = """联系人资料很久没有确认了。
 
 ## 检查内容
-报告 `updated` 日期早于今天超过 `max_age_days` 天（今天 − updated > max_age_days）的联系人，位置是 `updated` 字段。该问题不属于任何计划。
+报告 `updated` 日期早于今天超过 `max_age_days` 天（今天 - updated > max_age_days）的联系人，位置是 `updated` 字段。该问题不属于任何计划。
 
 ## 为什么重要
 计划引用的是一个保持更新的客户资料库（动态资料库）：春天就离职的采购，到秋天的计划里还是“沟通对象”，而新的决策人从没见过我们。

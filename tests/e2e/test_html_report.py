@@ -277,7 +277,7 @@ def test_compare_marks_new_findings_lists_fixed_ones_and_the_score_change(browse
     text = plan.read_text(encoding="utf-8").replace("quantity: 800", "quantity: 1200")  # PL203 fixed
     plan.write_text(text.replace("kind: event", "kind: event\n    typo: 1"), encoding="utf-8")  # a new PL002
     page, _ = open_page(browser, write_report(tmp_path, "northwind.yaml", "--compare", "last-month.json"))
-    assert "+1 new, \u22121 fixed since last-month.json." in page.locator("#landing").inner_text()
+    assert "+1 new, -1 fixed since last-month.json." in page.locator("#landing").inner_text()
     assert page.locator("[data-trend=new] strong").inner_text() == "+1"
     assert page.locator("[data-trend=fixed] strong").inner_text() == "\u22121"
     new = page.locator("article.finding[data-new=true]")

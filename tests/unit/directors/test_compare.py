@@ -1,5 +1,5 @@
 """--compare PREVIOUS.json: new and fixed findings since an earlier JSON report, matched
-by file, code and data path (never the line), and `+N new, −M fixed` in the summary."""
+by file, code and data path (never the line), and `+N new, -M fixed` in the summary."""
 from __future__ import annotations
 
 import json
@@ -35,7 +35,7 @@ def test_one_fix_and_one_new_mistake(tmp_path: Path, monkeypatch) -> None:
     result = run("northwind.yaml", "--compare", "previous.json")
     assert result.exit_code == 1
     assert result.output.splitlines()[-1] == (
-        "Found 14 findings (9 errors, 4 warnings, 1 info) in 1 of 1 file. +1 new, \u22121 fixed since previous.json.")
+        "Found 14 findings (9 errors, 4 warnings, 1 info) in 1 of 1 file. +1 new, -1 fixed since previous.json.")
 
 
 def test_nothing_changed_but_the_lines(tmp_path: Path, monkeypatch) -> None:
@@ -73,4 +73,4 @@ def test_score_weights_in_config_are_validated_like_other_keys(tmp_path: Path, m
 def test_a_file_named_another_way_is_the_same_file(tmp_path: Path, monkeypatch) -> None:
     last_month(tmp_path, monkeypatch)
     result = run(str(tmp_path / "northwind.yaml"), "--compare", "previous.json")
-    assert result.output.splitlines()[-1].endswith("+0 new, \u22120 fixed since previous.json.")
+    assert result.output.splitlines()[-1].endswith("+0 new, -0 fixed since previous.json.")
