@@ -42,9 +42,10 @@ def fail(message: Union[str, Text, Exception]) -> NoReturn:
 
 
 def use_color(choice: str) -> bool:
-    """--color always|never wins; auto: FORCE_COLOR (CI logs), else NO_COLOR, else a terminal."""
+    """--color always|never wins; auto: NO_COLOR (set to anything but empty) turns colour off
+    even with FORCE_COLOR (as no-color.org asks), FORCE_COLOR turns it on in CI logs, else a terminal."""
     if choice != "auto":
         return choice == "always"
-    if os.environ.get("FORCE_COLOR", "") not in ("", "0"):
-        return True
-    return "NO_COLOR" not in os.environ and sys.stdout.isatty()
+    if os.environ.get("NO_COLOR", ""):
+        return False
+    return os.environ.get("FORCE_COLOR", "") not in ("", "0") or sys.stdout.isatty()

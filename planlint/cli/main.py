@@ -14,7 +14,7 @@ from planlint.cli.commands import COMMANDS
 from planlint.cli.due import due
 from planlint.cli.console import status
 from planlint.cli.language import BilingualGroup, BilingualOption, bilingual
-from planlint.cli.options import no_command_typo
+from planlint.cli.options import global_options_after_command, no_command_typo
 from planlint.messages import builtin_message
 
 
@@ -22,6 +22,7 @@ class _DefaultToCheck(BilingualGroup):
     """`planlint PATH...` lints; `planlint rules|explain|schema|init` run those commands."""
 
     def parse_args(self, ctx: click.Context, args: List[str]) -> List[str]:
+        args = global_options_after_command(args, self.commands)
         if args and args[0] in ("--help", "-h", "--version"):  # `--lang zh` was read from the arguments
             args = cli_language.without_lang(args)
         elif not args or args[0] not in self.commands:

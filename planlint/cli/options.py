@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass
-from typing import Any, List, Optional, Tuple
+from typing import Any, Callable, Iterable, List, Optional, Tuple
 
 import click
 
@@ -108,3 +108,45 @@ class CheckOptions:
     @property
     def fixes_files(self) -> bool:
         return self.fix or self.show_diff or self.add_suppressions is not None
+
+
+# Options every command takes, before or after its name (`planlint --lang zh init x.yaml`).
+GLOBAL_VALUE_OPTIONS = ("--lang", "--config", "--color")
+GLOBAL_FLAGS = ("--isolated", "--quiet", "-q")
+
+
+def global_options(with_lang: bool) -> Callable[[Any], Any]:
+    """Accept the global options on a command that has no use for some of them: the run's
+    language already reads --lang, --config and --isolated from the whole command line."""
+    def decorate(command: Any) -> Any:
+        for decls, kwargs in (
+                (("--lang",), {"type": click.Choice(LANGUAGES)}) if with_lang else ((), {}),
+                (("--config",), {"type": click.Path(dir_okay=False)}),
+                (("--isolated",), {"is_flag": True}),
+                (("--color",), {"type": click.Choice(("auto", "always", "never"))}),
+                (("--quiet", "-q"), {"is_flag": True})):
+            if decls:
+                command = click.option(*decls, expose_value=False, hidden=True, **kwargs)(command)
+        return command
+    return decorate
+
+
+def global_options_after_command(args: List[str], commands: Iterable[str]) -> List[str]:
+    """`planlint --lang zh explain PL201` is `planlint explain PL201 --lang zh`; before --help
+    or --version they are dropped (the help's language was read from the arguments)."""
+    index = 0
+    while index < len(args):
+        name, has_value = args[index].split("=", 1)[0], "=" in args[index]
+        if name in GLOBAL_VALUE_OPTIONS:
+            index += 1 if has_value else 2
+        elif args[index] in GLOBAL_FLAGS:
+            index += 1
+        else:
+            break
+    if index == 0 or index >= len(args):
+        return args
+    if args[index] in ("--help", "-h", "--version"):
+        return args[index:]
+    if args[index] in commands:
+        return [args[index], *args[:index], *args[index + 1:]]
+    return args

@@ -2,6 +2,8 @@
 --color auto|always|never with FORCE_COLOR and NO_COLOR, --quiet, --statistics."""
 from __future__ import annotations
 
+import sys
+
 import pytest
 from click.testing import CliRunner
 
@@ -47,6 +49,8 @@ def test_an_option_typo_names_the_option() -> None:
     (["--color", "never"], {"FORCE_COLOR": "1"}, False),
     (["--color", "always"], {"NO_COLOR": "1"}, True),
     (["--color", "auto"], {"NO_COLOR": "1"}, False),
+    ([], {"NO_COLOR": "1", "FORCE_COLOR": "1"}, False),  # NO_COLOR wins
+    ([], {"NO_COLOR": "", "FORCE_COLOR": "1"}, True),    # an empty NO_COLOR is no request
 ])
 def test_color_auto_always_never(args, env, coloured) -> None:
     result = run(INTEGERS, "--isolated", *args, env={"NO_COLOR": None, "FORCE_COLOR": None, **env})
@@ -78,3 +82,37 @@ def test_statistics_counts_findings_per_rule_most_first() -> None:
     assert len(lines) == 16 and lines[-1].startswith("Found 19 findings")
     chinese = run(EXAMPLES, "--isolated", "--today", "2026-11-23", "--statistics", "--quiet", "--lang", "zh")
     assert chinese.output.splitlines()[0] == "    1  PL102  计划一刀切"
+
+
+def test_server_accepts_stdio_as_editors_pass_it(tmp_path) -> None:
+    """vscode-languageclient adds `--stdio` whenever an extension declares the stdio transport."""
+    from jsonrpc_stdio import StdioClient
+
+    client = StdioClient([sys.executable, "-m", "planlint", "server", "--stdio"], cwd=str(tmp_path))
+    try:
+        answer = client.request("initialize", {"processId": None, "capabilities": {}, "rootUri": None})
+        assert answer["result"]["serverInfo"]["name"] == "planlint"
+        client.request("shutdown", None)
+        client.send("exit", None)
+        assert client.process.wait(timeout=60) == 0
+    finally:
+        client.close()
+
+
+@pytest.mark.parametrize("args, shown", [
+    (["--lang", "zh", "explain", "PL201"], "项目计划定稿太晚，离开始太近。"),
+    (["explain", "PL201", "--lang", "zh"], "项目计划定稿太晚，离开始太近。"),
+    (["--lang=zh", "--isolated", "rules"], "PL201  short-lead-time"),
+    (["--isolated", "--color", "never", "-q", "explain", "PL201", "--quiet"], "A project plan finalized too close"),
+    (["--config", INTEGERS, "--quiet", "schema", "--isolated"], '"$schema"'),
+    (["--lang", "zh", "--help"], "用法："),
+])
+def test_global_options_before_or_after_any_command(args, shown) -> None:
+    result = run(*args)
+    assert result.exit_code == 0 and shown in result.output, result.output
+
+
+def test_lang_before_init_writes_the_chinese_template(tmp_path) -> None:
+    result = run("--lang", "zh", "init", str(tmp_path / "new.yaml"), "--today", "2026-11-23")
+    assert result.exit_code == 0, result.output
+    assert "已生成" in result.output and "客户" in (tmp_path / "new.yaml").read_text(encoding="utf-8")
