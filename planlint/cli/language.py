@@ -203,6 +203,11 @@ def _gettext(message: str) -> str:
     return message
 
 
+def click_text(message: str) -> str:
+    """One of click's own texts ("Options"), in the run's language."""
+    return _gettext(message)
+
+
 def _ngettext(singular: str, plural: str, count: int) -> str:
     return _gettext(singular if count == 1 else plural)
 

@@ -30,8 +30,19 @@ class _DefaultToCheck(BilingualGroup):
             args = ["check", *args]
         return super().parse_args(ctx, args)
 
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """`planlint --help` shows the lint options beside the commands, as `ruff --help` does."""
+        check_params = [param for param in self.commands["check"].get_params(ctx)
+                        if isinstance(param, click.Option) and "--help" not in param.opts]
+        records = [record for record in (param.get_help_record(ctx) for param in [*check_params, *self.get_params(ctx)])
+                   if record is not None]
+        with formatter.section(cli_language.click_text("Options")):
+            formatter.write_dl(records)
+        self.format_commands(ctx, formatter)
+
 
 @click.group(cls=_DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]},
+             subcommand_metavar="[PATHS]... | COMMAND [ARGS]...",
              help_zh="检查用 YAML 编写的大客户计划（planlint PATH... 检查文件和文件夹）。")
 @click.version_option(__version__, prog_name="planlint", cls=BilingualOption, help_zh="显示版本号并退出。",
                       message=bilingual("%(prog)s, version %(version)s", "%(prog)s，版本 %(version)s"))

@@ -116,3 +116,14 @@ def test_lang_before_init_writes_the_chinese_template(tmp_path) -> None:
     result = run("--lang", "zh", "init", str(tmp_path / "new.yaml"), "--today", "2026-11-23")
     assert result.exit_code == 0, result.output
     assert "已生成" in result.output and "客户" in (tmp_path / "new.yaml").read_text(encoding="utf-8")
+
+
+def test_top_level_help_shows_the_lint_options_and_the_commands() -> None:
+    shown = run("--help").output
+    assert shown.startswith("Usage: cli [OPTIONS] [PATHS]... | COMMAND [ARGS]...\n")  # CliRunner names it cli
+    options, commands = shown.split("\nCommands:\n")
+    for flag in ("--select TEXT", "--fix", "--format FORMAT[:FILE]", "--lang [en|zh]", "--version"):
+        assert flag in options
+    assert options.count("-h, --help") == 1
+    assert [line.split()[0] for line in commands.splitlines() if line.strip()] == \
+        ["check", "explain", "init", "rules", "schema", "server"]
