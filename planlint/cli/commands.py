@@ -29,7 +29,7 @@ def _padded(word: str, width: int) -> str:
     return word + " " * max(1, width - cli_language.columns(word))
 
 
-@global_options(with_lang=False)
+@global_options("--config", "--isolated", "--color", "--quiet")
 @click.command("rules", cls=BilingualCommand, help_zh="列出所有规则：代码、名称、严重程度和说明。")
 @LANG_OPTION
 def list_rules(lang: Optional[str]) -> None:
@@ -48,7 +48,7 @@ def list_rules(lang: Optional[str]) -> None:
                    f"{_padded(enabled, enabled_width)}{rule.headline(lang)}")
 
 
-@global_options(with_lang=False)
+@global_options("--config", "--isolated", "--color", "--quiet")
 @click.command("explain", cls=BilingualCommand, help_zh="按代码或名称解释一条规则：检查什么、为什么重要、错误写法和正确写法。")
 @click.argument("rule")
 @LANG_OPTION
@@ -76,7 +76,7 @@ def _registry_and_language(lang: Optional[str]) -> Tuple[Registry, str]:
     return registry, settings.lang
 
 
-@global_options(with_lang=True)
+@global_options("--lang", "--config", "--isolated", "--color", "--quiet")
 @click.command("schema", cls=BilingualCommand, help_zh="输出计划格式的 JSON Schema（供编辑器和 yaml-language-server 使用）。")
 def schema() -> None:
     """Print the plan format's JSON Schema (for editors and yaml-language-server)."""
@@ -85,7 +85,7 @@ def schema() -> None:
     click.echo(schema_text(), nl=False)
 
 
-@global_options(with_lang=False)
+@global_options("--config", "--isolated", "--color", "--quiet")
 @click.command("init", cls=BilingualCommand, help_zh="生成一份带注释、能通过所有规则的计划模板（--lang zh 时为中文）。")
 @click.argument("file", type=click.Path(dir_okay=False))
 @option("--today", callback=parse_today, help="The date the plan is written, YYYY-MM-DD: it plans the year after.",
@@ -121,7 +121,7 @@ def init(file: str, today: Optional[dt.date], lang: Optional[str]) -> None:
     click.echo(builtin_message("init_written", file=file).render(language))
 
 
-@global_options(with_lang=True)
+@global_options("--lang", "--config", "--isolated", "--color", "--quiet")
 @click.command("server", cls=BilingualCommand, help_zh="通过标准输入输出运行语言服务器（需要安装 `lsp` 扩展）。")
 @option("--stdio", is_flag=True, help="Talk over standard input and output (the only transport; editors pass it).",
         help_zh="通过标准输入输出通信（唯一的方式；编辑器会自动加上这个选项）。")

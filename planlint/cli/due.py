@@ -9,12 +9,13 @@ import click
 
 from planlint.cli import language as cli_language
 from planlint.cli.language import BilingualCommand, option
-from planlint.cli.options import LANG_OPTION, CheckOptions, parse_today, selection_options
+from planlint.cli.options import LANG_OPTION, CheckOptions, global_options, parse_today, selection_options
 from planlint.directors.due import MAX_WITHIN
 
 DUE_FORMATS = ("text", "json", "ics")
 
 
+@global_options("--color", "--quiet")
 @click.command("due", cls=BilingualCommand,
                help_zh="列出每位大客户经理接下来要做的事：计划里的里程碑、规则即将报告的截止日期和已逾期的问题。")
 @click.argument("paths", nargs=-1)

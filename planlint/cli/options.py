@@ -115,18 +115,22 @@ GLOBAL_VALUE_OPTIONS = ("--lang", "--config", "--color")
 GLOBAL_FLAGS = ("--isolated", "--quiet", "-q")
 
 
-def global_options(with_lang: bool) -> Callable[[Any], Any]:
-    """Accept the global options on a command that has no use for some of them: the run's
+_GLOBAL_OPTIONS = {
+    "--lang": (("--lang",), {"type": click.Choice(LANGUAGES)}),
+    "--config": (("--config",), {"type": click.Path(dir_okay=False)}),
+    "--isolated": (("--isolated",), {"is_flag": True}),
+    "--color": (("--color",), {"type": click.Choice(("auto", "always", "never"))}),
+    "--quiet": (("--quiet", "-q"), {"is_flag": True}),
+}
+
+
+def global_options(*names: str) -> Callable[[Any], Any]:
+    """Accept the named global options on a command that has no use for them: the run's
     language already reads --lang, --config and --isolated from the whole command line."""
     def decorate(command: Any) -> Any:
-        for decls, kwargs in (
-                (("--lang",), {"type": click.Choice(LANGUAGES)}) if with_lang else ((), {}),
-                (("--config",), {"type": click.Path(dir_okay=False)}),
-                (("--isolated",), {"is_flag": True}),
-                (("--color",), {"type": click.Choice(("auto", "always", "never"))}),
-                (("--quiet", "-q"), {"is_flag": True})):
-            if decls:
-                command = click.option(*decls, expose_value=False, hidden=True, **kwargs)(command)
+        for name in names:
+            decls, kwargs = _GLOBAL_OPTIONS[name]
+            command = click.option(*decls, expose_value=False, hidden=True, **kwargs)(command)
         return command
     return decorate
 

@@ -126,4 +126,4 @@ def test_top_level_help_shows_the_lint_options_and_the_commands() -> None:
         assert flag in options
     assert options.count("-h, --help") == 1
     assert [line.split()[0] for line in commands.splitlines() if line.strip()] == \
-        ["check", "explain", "init", "rules", "schema", "server"]
+        ["check", "due", "explain", "init", "rules", "schema", "server"]
