@@ -102,7 +102,7 @@ def test_server_accepts_stdio_as_editors_pass_it(tmp_path) -> None:
 @pytest.mark.parametrize("args, shown", [
     (["--lang", "zh", "explain", "PL201"], "项目计划定稿太晚，离开始太近。"),
     (["explain", "PL201", "--lang", "zh"], "项目计划定稿太晚，离开始太近。"),
-    (["--lang=zh", "--isolated", "rules"], "PL201  short-lead-time"),
+    (["--lang=zh", "--isolated", "rules"], "PL201  定稿太晚"),
     (["--isolated", "--color", "never", "-q", "explain", "PL201", "--quiet"], "A project plan finalized too close"),
     (["--config", INTEGERS, "--quiet", "schema", "--isolated"], '"$schema"'),
     (["--lang", "zh", "--help"], "用法："),
