@@ -307,32 +307,80 @@ def format_path(path: DataPath) -> str:
 
 
 MAX_SUGGESTION_CANDIDATES = 1000
-
-
 MAX_GUESS_LENGTH = 100
+SHORTLIST = 12  # candidates difflib compares for one guess, at most
+RARE = 64  # a two-letter piece shared by more candidates tells them apart too little to index
 
 
 def closest(word: str, candidates: Iterable[str]) -> Optional[str]:
     """The candidate a typo most likely meant, for "did you mean …?" hints.
-    None among more than a thousand: the hint would be a guess, and comparing
-    against every candidate for every typo makes a hostile file quadratic."""
+    None among more than a thousand: the hint would be a guess. One guess
+    compares at most `SHORTLIST` candidates (those sharing the rarest letter
+    pairs with `word`): a file of 20,000 typos is not 20 million comparisons."""
     if isinstance(candidates, Sized) and len(candidates) > MAX_SUGGESTION_CANDIDATES:
         return None
-    options = [c for c in candidates if isinstance(c, str)]
+    options = tuple(c for c in candidates if isinstance(c, str))
     if len(options) > MAX_SUGGESTION_CANDIDATES:
         return None
-    import difflib
+    return _guesses(options).guess(word)
 
-    by_case = {c.lower(): c for c in options}
-    if isinstance(word, str) and word.lower() in by_case:
-        return by_case[word.lower()]
-    # Comparing two texts costs the product of their lengths: ids and keys are
-    # short, so a guess about a longer one is skipped rather than paid for.
-    if len(str(word)) > MAX_GUESS_LENGTH:
-        return None
-    options = [c for c in options if len(c) <= MAX_GUESS_LENGTH]
-    matches = difflib.get_close_matches(str(word), options, n=1, cutoff=0.6)
-    return matches[0] if matches else None
+
+@functools.lru_cache(maxsize=16)
+def _guesses(options: Tuple[str, ...]) -> "_Guesses":
+    return _Guesses(options)
+
+
+class _Guesses:
+    """One candidate list, indexed once: its spellings apart from case, its letter
+    pairs, and the guesses made so far (a run asks the same questions often)."""
+
+    def __init__(self, options: Tuple[str, ...]) -> None:
+        self.by_case = {c.lower(): c for c in options}
+        # Comparing two texts costs the product of their lengths: ids and keys are
+        # short, so a guess about a longer one is skipped rather than paid for.
+        self.options = [c for c in options if len(c) <= MAX_GUESS_LENGTH]
+        self.pairs: Optional[Dict[str, List[int]]] = None
+        self.known: Dict[str, Optional[str]] = {}
+
+    def guess(self, word: Any) -> Optional[str]:
+        if isinstance(word, str) and word.lower() in self.by_case:
+            return self.by_case[word.lower()]
+        word = str(word)
+        if len(word) > MAX_GUESS_LENGTH:
+            return None
+        if word not in self.known:
+            import difflib
+
+            matches = difflib.get_close_matches(word, self._shortlist(word), n=1, cutoff=0.6)
+            if len(self.known) < 10_000:
+                self.known[word] = matches[0] if matches else None
+            else:
+                return matches[0] if matches else None
+        return self.known[word]
+
+    def _shortlist(self, word: str) -> List[str]:
+        """Every candidate when there are few; else those sharing the most rare letter
+        pairs with `word` (difflib keeps the best of these, highest ratio first)."""
+        if len(self.options) <= SHORTLIST:
+            return self.options
+        if self.pairs is None:
+            self.pairs = {}
+            for number, option in enumerate(self.options):
+                for pair in _letter_pairs(option):
+                    self.pairs.setdefault(pair, []).append(number)
+        shared: Dict[int, int] = {}
+        for pair in _letter_pairs(word):
+            holders = self.pairs.get(pair, ())
+            if len(holders) <= RARE:
+                for number in holders:
+                    shared[number] = shared.get(number, 0) + 1
+        best = sorted(shared, key=lambda n: (-shared[n], n))[:SHORTLIST]
+        return [self.options[n] for n in best]
+
+
+def _letter_pairs(text: str) -> Set[str]:
+    padded = f" {text.lower()} "
+    return {padded[i:i + 2] for i in range(len(padded) - 1)}
 
 
 # The best-practice pack (SPEC 8) compares numbers as written and names as people write them.

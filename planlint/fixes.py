@@ -112,7 +112,10 @@ class Lines:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0] + [m.end() for m in _BREAK.finditer(text)]
+        breaks = [(m.start(), m.end()) for m in _BREAK.finditer(text)]
+        self.starts = [0] + [end for _, end in breaks]
+        # where each line's break begins: a 300 KB line is not searched again per finding
+        self.ends = [start for start, _ in breaks] + [len(text)]
 
     def offset(self, line: int, column: int) -> Optional[int]:
         if not 1 <= line <= len(self.starts) or column < 1:
@@ -124,10 +127,7 @@ class Lines:
 
     def line_end(self, line: int) -> int:
         """The offset of line `line`'s break (or of the end of the text)."""
-        if line < len(self.starts):
-            found = _BREAK.search(self.text, self.starts[line - 1])
-            return found.start() if found else len(self.text)
-        return len(self.text)
+        return self.ends[line - 1] if 1 <= line <= len(self.ends) else len(self.text)
 
     def line_text(self, line: int) -> str:
         return self.text[self.starts[line - 1]:self.line_end(line)]

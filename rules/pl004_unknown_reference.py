@@ -54,26 +54,30 @@ FULL_WIDTH = {"en": " (the `{mark}` is a full-width character from a Chinese key
               "zh": "（`{mark}` 是中文输入法的全角符号，YAML 要用半角 `,`）"}
 
 
+MAX_GUESSES = 100  # typos a file gets a fuzzy did-you-mean for; each guess costs a few comparisons
+
+
 def check(doc: Document, options: dict) -> Iterator[Problem]:
+    guesses = [MAX_GUESSES]
     contacts = doc.index_by_id(("account", "contacts"))
     if contacts is not None:
         known = {cid: contact.get("name") for cid, contact in contacts.items()}
         for path, value in _contact_references(doc):
             if value not in known:
-                yield _unknown(doc, path, value, "contact", known)
+                yield _unknown(doc, path, value, "contact", known, guesses)
     plans = doc.index_by_id(("plans",))
     if plans is not None:
         titles = {pid: plan.get("title") for pid, plan in plans.items()}
         for index, plan in doc.plans():
             for path, value in list_paths(("plans", index, "coordinates"), plan.get("coordinates")):
                 if value not in titles:
-                    yield _unknown(doc, path, value, "plan", titles)
+                    yield _unknown(doc, path, value, "plan", titles, guesses)
     tiers = doc.tiers()
     if tiers is not None:
         known_tiers: Dict[str, Optional[str]] = {tier: None for tier in tiers}
         for path, value in _tier_references(doc):
             if value not in known_tiers:
-                yield _unknown(doc, path, value, "tier", known_tiers)
+                yield _unknown(doc, path, value, "tier", known_tiers, guesses)
 
 
 def _contact_references(doc: Document) -> Iterator[tuple]:
@@ -99,8 +103,10 @@ def _tier_references(doc: Document) -> Iterator[tuple]:
             yield ("account", "contacts", k, "tier"), contact["tier"]
 
 
-def _unknown(doc: Document, path: DataPath, value: str, what: str, known: Dict[str, Optional[str]]) -> Problem:
-    """`known`: id -> its name (a contact's name, a plan's title), matched as well as the id."""
+def _unknown(doc: Document, path: DataPath, value: str, what: str, known: Dict[str, Optional[str]],
+             guesses: List[int]) -> Problem:
+    """`known`: id -> its name (a contact's name, a plan's title), matched as well as the id;
+    `guesses`: how many more fuzzy guesses this file gets."""
     parts = split_items(value)
     hint: Union[str, Text] = ""
     if len(parts) > 1:  # `with: a, b` means two contacts, never one called "a-b" (SPEC 7a.2)
@@ -110,11 +116,29 @@ def _unknown(doc: Document, path: DataPath, value: str, what: str, known: Dict[s
         if mark:
             hint = Text({"en": "{a}{b}", "zh": "{a}{b}"}, {"a": hint, "b": say(FULL_WIDTH, mark=mark)})
     else:
-        guess = _exact(value, known) or _closest(value, known)
+        guess = _exact(value, known)
+        if guess is None and guesses[0] > 0:
+            guesses[0] -= 1
+            guess = _closest(value, known)
         if guess is not None:
             name = known.get(guess)
             hint = say(DID_YOU_MEAN, guess=guess, name=say(NAMED, name=name) if name and name != guess else "")
-    return Problem(path, say(UNKNOWN[what], where=place(doc.data, path), value=value, hint=hint))
+    return Problem(path, say(UNKNOWN[what], where=_place(doc, path), value=value, hint=hint))
+
+
+_PLACES: List[Any] = [None, {}]  # the last document and its places: a list's items share one
+
+
+def _place(doc: Document, path: DataPath) -> Text:
+    """`place` of a reference; an item of a list is named by the list, so 90,000
+    references in one list are one place, worked out once."""
+    if _PLACES[0] is not doc:
+        _PLACES[:] = [doc, {}]
+    container = path[:-1] if path and isinstance(path[-1], int) else path
+    places: Dict[DataPath, Text] = _PLACES[1]
+    if container not in places:
+        places[container] = place(doc.data, path)
+    return places[container]
 
 
 def _normal(text: Any) -> str:
@@ -127,25 +151,31 @@ def _exact(value: str, known: Dict[str, Optional[str]]) -> Optional[str]:
     return _spellings(known).get(_normal(value))
 
 
-_LAST: List[Any] = [None, {}]  # the last `known` and its spellings: one file's references share it
+_LAST: List[Any] = [None, {}, {}, []]  # the last `known`, its spellings, names and candidates
 
 
-def _spellings(known: Dict[str, Optional[str]]) -> Dict[str, str]:
-    """normalized id or name -> the first id it names; built once per `known`, not
-    per reference (80,000 tiers and a few unknown references were 2 s)."""
+def _indexed(known: Dict[str, Optional[str]]) -> List[Any]:
+    """[known, spellings, by name, candidates], built once per `known`, not per
+    reference (80,000 tiers and a few unknown references were 2 s)."""
     if _LAST[0] is not known:
         found: Dict[str, str] = {}
         for key, name in known.items():
             found.setdefault(_normal(key), key)
             if name is not None:
                 found.setdefault(_normal(name), key)
-        _LAST[:] = [known, found]
-    return _LAST[1]  # type: ignore[no-any-return]
+        by_name = {str(name): key for key, name in known.items() if name}
+        _LAST[:] = [known, found, by_name, [*known, *by_name]]
+    return _LAST
+
+
+def _spellings(known: Dict[str, Optional[str]]) -> Dict[str, str]:
+    """normalized id or name -> the first id it names."""
+    return _indexed(known)[1]  # type: ignore[no-any-return]
 
 
 def _closest(value: str, known: Dict[str, Optional[str]]) -> Optional[str]:
-    by_name = {str(name): key for key, name in known.items() if name}
-    guess = closest(value, [*known, *by_name])
+    _, _, by_name, candidates = _indexed(known)
+    guess = closest(value, candidates)
     return by_name.get(guess, guess) if guess is not None else None
 
 

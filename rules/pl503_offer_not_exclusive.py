@@ -67,20 +67,23 @@ def summarize(doc: Document, options: dict) -> Iterator[Tuple[DataPath, Any]]:
 
 
 def check_run(files: Sequence[FileFacts], options: dict) -> Iterator[Tuple[FileFacts, Problem]]:
-    by_offer: Dict[str, List[FileFacts]] = {}
+    by_offer: Dict[str, Dict[str, None]] = {}  # offer -> the accounts that offer it, each once
     for file in files:
         for _, (offer, _shared) in file.facts:
             if offer is not None:
-                by_offer.setdefault(_normal(offer), []).append(file)
+                by_offer.setdefault(_normal(offer), {})[_account(file)] = None
+    others: Dict[Tuple[str, str], List[str]] = {}  # made once per offer and account, not per entry
     for file in files:
         for path, (offer, shared) in file.facts:
             reasons = []
             if shared:
                 reasons.append(say(ALSO_OFFERED, accounts=name_list(shared)))
-            others = sorted({_account(f) for f in by_offer.get(_normal(offer or ""), [])
-                             if f is not file and _account(f) != _account(file)})
-            if offer is not None and others:
-                reasons.append(say(ALSO_EXCLUSIVE, accounts=name_list(others)))
+            if offer is not None:
+                key = (_normal(offer), _account(file))
+                if key not in others:
+                    others[key] = sorted(a for a in by_offer.get(key[0], {}) if a != key[1])
+                if others[key]:
+                    reasons.append(say(ALSO_EXCLUSIVE, accounts=name_list(others[key])))
             if reasons:
                 why = reasons[0] if len(reasons) == 1 else say(BOTH, first=reasons[0], second=reasons[1])
                 yield file, Problem(path, say(MESSAGE, offer=offer or "?", why=why))

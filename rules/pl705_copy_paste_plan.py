@@ -73,19 +73,52 @@ def summarize(doc: Document, options: dict) -> Iterator[Tuple[DataPath, Any]]:
             yield ("plans", index), (plan["kind"], plan.get("id"), tuple(sorted(items)))
 
 
+MORE = {
+    "en": 'plan `{plan}` also looks copied from {count} more plans of other accounts (the first {shown} are reported one by one)',
+    "zh": '计划 `{plan}` 还与其他客户的另外 {count} 个计划雷同（只逐一报告了前 {shown} 个）',
+}
+MAX_PARTNERS = 10  # plans one plan is reported as copied from, one finding each; the rest are counted
+
+
 def check_run(files: Sequence[FileFacts], options: dict) -> Iterator[Tuple[FileFacts, Problem]]:
-    """Candidates come from an index of each plan's rarest items (prefix filtering):
-    two sets with a Jaccard similarity >= t share one of the first |s| − ⌈t·|s|⌉ + 1
-    items of each, in one order of rarity. So 10,000 plans are not 50 million pairs."""
-    threshold = exact(options["min_similarity"])
     plans: List[Plan] = [(file, path, fact) for file in files for path, fact in file.facts]
-    sets = [frozenset(items) for _, _, (_, _, items) in plans]
+    groups: Dict[Tuple[str, Tuple[str, ...]], List[int]] = {}  # plans with the same kind and items
+    for number, (_, _, (kind, _, items)) in enumerate(plans):
+        groups.setdefault((kind, items), []).append(number)
+    members = [_by_account(plans, numbers) for numbers in groups.values()]
+    partners: Dict[int, List[Tuple[int, int, int]]] = {}  # plan -> (other plan, shared, union)
+    counts: Dict[int, int] = {}
+    for first, second, shared, union in _similar_groups(list(groups), exact(options["min_similarity"])):
+        for one, other in ((first, second), (second, first)) if first != second else ((first, first),):
+            for account, numbers in members[one].items():
+                found = _partners(members[other], account, shared, union)
+                for number in numbers:
+                    mine = partners.setdefault(number, [])
+                    mine.extend(found[:MAX_PARTNERS - len(mine)])
+                    counts[number] = counts.get(number, 0) + _count(members[other], account)
+    for number in sorted(partners):
+        for other, shared, union in partners[number]:
+            yield _finding(plans[number], plans[other], shared, union)
+        if counts[number] > MAX_PARTNERS:
+            file, path, fact = plans[number]
+            yield file, Problem(path, say(MORE, plan=fact[1] or "?", count=counts[number] - MAX_PARTNERS,
+                                          shown=MAX_PARTNERS))
+
+
+def _similar_groups(groups: List[Tuple[str, Tuple[str, ...]]], threshold: Any
+                    ) -> Iterator[Tuple[int, int, int, int]]:
+    """(group, other group, shared, union) for each pair of item sets similar enough, a set
+    with itself included. Candidates come from an index of each set's rarest items (prefix
+    filtering): two sets with a Jaccard similarity >= t share one of the first
+    |s| − ⌈t·|s|⌉ + 1 items of each, in one order of rarity. So 10,000 plans are not
+    50 million pairs, and plans with the same items are compared once."""
+    sets = [frozenset(items) for _, items in groups]
     frequency: Dict[Tuple[str, str], int] = {}
-    for _, _, (kind, _, items) in plans:
+    for kind, items in groups:
         for item in items:
             frequency[(kind, item)] = frequency.get((kind, item), 0) + 1
     index: Dict[Tuple[str, str], List[int]] = {}
-    for number, (file, path, (kind, _, items)) in enumerate(plans):
+    for number, (kind, items) in enumerate(groups):
         tokens = sorted(((kind, item) for item in items), key=lambda t: (frequency[t], t))
         size = len(tokens)
         prefix = size - math.ceil(threshold * size) + 1 if threshold > 0 else size
@@ -94,21 +127,44 @@ def check_run(files: Sequence[FileFacts], options: dict) -> Iterator[Tuple[FileF
             candidates.update(index.get(token, ()))
             index.setdefault(token, []).append(number)
         if threshold <= 0:  # every pair of the kind is similar enough
-            candidates = {n for n in range(number) if plans[n][2][0] == kind}
+            candidates = {n for n in range(number) if groups[n][0] == kind}
         for other in sorted(candidates):
             shared = len(sets[other] & sets[number])
             union = len(sets[other]) + size - shared
-            if shared >= threshold * union and _account(plans[other][0]) != _account(file):
-                # one account twice (7a.11) or two plans of one file is not a copy from another account
-                yield from _pair(plans[other], plans[number], shared, union)
+            if shared >= threshold * union:
+                yield other, number, shared, union
+        if threshold <= 1:
+            yield number, number, size, size
 
 
-def _pair(first: Plan, second: Plan, shared: int, union: int) -> Iterator[Tuple[FileFacts, Problem]]:
-    similarity = f"{shared / union:.2f}"
-    for (file, path, fact), (other_file, _, other) in ((first, second), (second, first)):
-        yield file, Problem(path, say(MESSAGE, plan=fact[1] or "?", other_plan=other[1] or "?",
-                                      other_account=_account(other_file), shared=shared, union=union,
-                                      similarity=similarity, percent=f"{100 * shared // union}%"))
+def _by_account(plans: List[Plan], numbers: List[int]) -> Dict[str, List[int]]:
+    found: Dict[str, List[int]] = {}
+    for number in numbers:
+        found.setdefault(_account(plans[number][0]), []).append(number)
+    return found
+
+
+def _partners(group: Dict[str, List[int]], account: str, shared: int, union: int) -> List[Tuple[int, int, int]]:
+    """The first plans of `group` from accounts other than `account` (one account twice,
+    7a.11, or two plans of one file is not a copy from another account)."""
+    found: List[Tuple[int, int, int]] = []
+    for other_account, numbers in group.items():
+        if other_account != account:
+            found += [(n, shared, union) for n in numbers[:MAX_PARTNERS - len(found)]]
+            if len(found) >= MAX_PARTNERS:
+                break
+    return found
+
+
+def _count(group: Dict[str, List[int]], account: str) -> int:
+    return sum(len(numbers) for other, numbers in group.items() if other != account)
+
+
+def _finding(plan: Plan, other: Plan, shared: int, union: int) -> Tuple[FileFacts, Problem]:
+    (file, path, fact), (other_file, _, other_fact) = plan, other
+    return file, Problem(path, say(MESSAGE, plan=fact[1] or "?", other_plan=other_fact[1] or "?",
+                                   other_account=_account(other_file), shared=shared, union=union,
+                                   similarity=f"{shared / union:.2f}", percent=f"{100 * shared // union}%"))
 
 
 def _account(file: FileFacts) -> str:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 from planlint.api import DataPath, Document, Problem, format_path
 from planlint.model import Finding, Rule, Severity
 from planlint.discover import Source
+from planlint.engine.cap import capped
 from planlint.parse.loader import Limits, load
 from planlint.messages import builtin_message
 from planlint.parse.positions import PositionIndex, Span
@@ -100,6 +101,7 @@ def lint_file(source: Source, checks: Checks, raw: Optional[bytes] = None) -> Fi
             from planlint.fix.builtin import attach as attach_fixes
 
             problems = attach_fixes(problems, doc)
+        problems = capped(problems)
     outcome.findings = [make_finding(outcome, code, p, checks, positions) for code, p in problems if code in enabled]
     if "planlint" in loaded.text.lower():
         from planlint.suppress import parse_directives  # only a file that may hold a directive

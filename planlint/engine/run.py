@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, 
 from planlint.api import FileFacts
 from planlint.config import Prepared, Settings, prepare
 from planlint.discover import Source
+from planlint.engine.cap import Cap
 from planlint.engine.one_file import Checks, FactSpans, FileOutcome, crash_problem, make_finding
 from planlint.model import Finding
 from planlint.registry import Registry, load_registry
@@ -186,12 +187,17 @@ def _cross_file_findings(outcomes: List[FileOutcome], context: List[FileOutcome]
         if rule.check_run is None:
             continue
         files = [FileFacts(o.path, o.account, tuple(o.facts.get(rule.code, ()))) for o in everyone]
+        caps: Dict[str, Cap] = {}
         try:
             for facts, problem in rule.check_run(files, checks.options[rule.code]):
-                if facts.path in reported:
+                if facts.path in reported and caps.setdefault(facts.path, Cap()).keep(rule.code, problem):
                     outcome = by_path[facts.path]
                     finding = make_finding(outcome, rule.code, problem, checks, FactSpans(outcome.spans))
                     extra.setdefault(facts.path, []).append(finding)
+            for path, cap in caps.items():
+                outcome = by_path[path]
+                extra[path] += [make_finding(outcome, code, problem, checks, FactSpans(outcome.spans))
+                                for code, problem in cap.summaries()]
         except Exception as exc:  # a crashed cross-file rule is reported; the run goes on
             crash = crash_problem(rule, exc, "the run")
             errors.append(crash.render(checks.lang))

@@ -228,7 +228,7 @@ def _reference_fix(problem: Problem, doc: Document, lines: Lines) -> Optional[Fi
     if not known:
         return None
     value = " ".join(scalar.value.split())
-    exact = sorted({ref for ref, names in known.items() if value.lower() in names})
+    exact = sorted(_references_by_spelling(known).get(value.lower(), ()))
     if len(exact) == 1:
         return Fix(builtin_message("fix_write", value=exact[0]), (scalar.edit(exact[0]),), SAFE)
     guess = closest(value, list(known))
@@ -253,6 +253,20 @@ def _known_references(doc: Document, field: str) -> Dict[str, set]:
     if _LAST_KNOWN[0] is not doc or _LAST_KNOWN[1] != field:
         _LAST_KNOWN[:] = [doc, field, _make_known_references(doc, field)]
     return _LAST_KNOWN[2]  # type: ignore[no-any-return]
+
+
+_LAST_SPELLINGS: List[Any] = [None, {}]
+
+
+def _references_by_spelling(known: Dict[str, set]) -> Dict[str, Set[str]]:
+    """spelling -> the ids it surely means, made once per table, not per finding."""
+    if _LAST_SPELLINGS[0] is not known:
+        found: Dict[str, Set[str]] = {}
+        for ref, names in known.items():
+            for name in names:
+                found.setdefault(name, set()).add(ref)
+        _LAST_SPELLINGS[:] = [known, found]
+    return _LAST_SPELLINGS[1]  # type: ignore[no-any-return]
 
 
 def _make_known_references(doc: Document, field: str) -> Dict[str, set]:
