@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DOC_SECTIONS", "DataPath", "Deadline", "Document", "Edit", "FileFacts", "Fix", "Problem", "Text", "say",
     "amount", "an", "as_list", "closest", "days_after", "entries", "format_path", "list_paths", "name_list", "place",
-    "plan_id", "split_items", "to_date",
+    "plan_id", "split_items", "to_date", "add_days",
     "value_at",
 ]
 
@@ -280,6 +280,13 @@ def days_after(day: _dt.date, days: int) -> Optional[_dt.date]:
         return day + _dt.timedelta(days=days)
     except OverflowError:
         return None
+
+
+def add_days(day: _dt.date, days: int) -> _dt.date:
+    """`day` + `days`, held to the calendar's first and last day: a plan may say
+    `end: 9999-12-31`, and a date 14 days before `0001-01-05` is before everything."""
+    moved = days_after(day, days)
+    return moved if moved is not None else _dt.date.max if days > 0 else _dt.date.min
 
 
 @functools.lru_cache(maxsize=4096)

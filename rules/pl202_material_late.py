@@ -30,10 +30,9 @@ without it. A buffer before the start leaves room for transport and setup.
 """
 from __future__ import annotations
 
-import datetime as dt
 from typing import Iterator
 
-from planlint.api import say, Document, Problem, entries, to_date, plan_id
+from planlint.api import say, Document, Problem, add_days, entries, to_date, plan_id
 
 CODE = "PL202"
 NAME = "material-late"
@@ -50,7 +49,6 @@ SAME_DAY = {"en": "the day", "zh": "开始当天"}
 
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
-    buffer = dt.timedelta(days=options["buffer_days"])
     n = options["buffer_days"]
     days = say(SAME_DAY if n == 0 else ONE_DAY if n == 1 else BEFORE, n=n)
     for index, plan in doc.plans("project"):
@@ -58,10 +56,10 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         if start is None:
             continue
         for k, material in entries(plan.get("materials")):
-            ready = to_date(material.get("ready"))
-            if ready is not None and ready > start - buffer:
+            ready, latest = to_date(material.get("ready")), add_days(start, -n)
+            if ready is not None and ready > latest:
                 yield Problem(("plans", index, "materials", k), say(
-                    MESSAGE, item=material.get("item", "?"), ready=ready, latest=start - buffer,
+                    MESSAGE, item=material.get("item", "?"), ready=ready, latest=latest,
                     days=days, plan=plan_id(plan)))
 
 

@@ -48,7 +48,7 @@ LABELS = {
            "lead": "minimum lead time {days} days: finalize by {date}", "bar": "{start} → {end}",
            "ready": "{item}: ready {date}", "ready_late": "{item}: ready {date}, late",
            "consulted": "consultation {date}", "reviewed": "joint review {date}", "finalized": "finalized {date}",
-           "review_by": "review by {date}", "today": "today",
+           "review_by": "review by {date}", "today": "today", "more_findings": "… and {count} more findings",
            "today_before": "today ({}) is before this calendar", "today_after": "today ({}) is after this calendar",
            "no_dates": "No readable dates in this plan file.", "timeline_of": "Timeline of {name}"},
     "zh": {"title": "planlint 检查报告", "findings": "个问题", "files": "个文件", "summary": "概览",
@@ -92,7 +92,7 @@ LABELS = {
            "lead": "最短提前期 {days} 天：应在 {date} 前定稿", "bar": "{start} → {end}",
            "ready": "{item}：{date} 到位", "ready_late": "{item}：{date} 到位，太晚",
            "consulted": "与客户沟通 {date}", "reviewed": "联合复盘 {date}", "finalized": "定稿 {date}",
-           "review_by": "{date} 前回顾", "today": "今天",
+           "review_by": "{date} 前回顾", "today": "今天", "more_findings": "……还有 {count} 个问题",
            "today_before": "今天（{}）在此时间轴之前", "today_after": "今天（{}）在此时间轴之后",
            "no_dates": "这个计划文件里没有能读出的日期。", "timeline_of": "{name}的时间轴"},
 }

@@ -24,6 +24,8 @@ _CJK = '"Noto Sans SC", "Noto Sans CJK SC", "WenQuanYi Zen Hei", "Microsoft YaHe
 # Chinese first in Chinese: a face without bold Chinese (system-ui's) must not be picked for it.
 FONTS = {"en": f'{_LATIN}, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif',
          "zh": f"{_CJK}, {_LATIN}, sans-serif"}
+EXCERPT_WIDTH = 240  # characters of a source line an excerpt shows: a 300 KB line is no excerpt
+MARK_FINDINGS = 10  # findings a timeline mark's tooltip names; the rest are counted
 SEVERITIES = ("error", "warning", "info")
 
 
@@ -129,14 +131,16 @@ def _timelines_and_files(result: Result, table: Sequence[accounts.Row], t: dict,
     timelines, files, counter = [], [], 0
     for number, path in enumerate(result.files):
         drawn = timeline.build(number, result.facts.get(path), result.options, today, t)
+        marks = {mark.id: mark for row in drawn.rows for mark in row.marks}  # once per file, not per finding
         shown = []
         lines = result.texts.get(path, "").splitlines()  # once per file, not per finding
         for finding in by_file.get(path, []):
             counter += 1
-            shown.append(Shown(finding, f"finding-{counter}", _excerpt(lines, finding.line),
-                               _attach(drawn, finding, f"finding-{counter}",
+            shown.append(Shown(finding, f"finding-{counter}", _excerpt(lines, finding.line, finding.column),
+                               _attach(drawn, marks, finding, f"finding-{counter}",
                                        rule_title(finding.code, finding.name)),
                                result.trend is not None and finding in result.trend.new))
+        _count_the_rest(marks, t)
         timelines.append((rows[path], drawn))
         files.append((path, shown))
     order = {row.path: i for i, row in enumerate(table)}
@@ -148,9 +152,9 @@ def _run_today(result: Result) -> dt.date:
     return result.today or dt.date.today()
 
 
-def _attach(drawn: timeline.Timeline, finding: Finding, anchor: str, title: str) -> str:
+def _attach(drawn: timeline.Timeline, marks: Dict[str, timeline.Mark], finding: Finding, anchor: str,
+            title: str) -> str:
     """The mark a finding belongs to (its plan's bar, else the timeline); the mark links back."""
-    marks = {mark.id: mark for row in drawn.rows for mark in row.marks}
     key = timeline.mark_key(finding.data_path)
     target = f"t{drawn.id.split('-')[1]}-{key}" if key else drawn.id
     if target not in marks and "-" in key:
@@ -161,13 +165,30 @@ def _attach(drawn: timeline.Timeline, finding: Finding, anchor: str, title: str)
     if mark.href is None:
         mark.href = "#" + anchor
         mark.css += " flagged"
-    mark.title += f"\n{finding.code} {title}: {finding.message}"
+    mark.findings += 1
+    if mark.findings <= MARK_FINDINGS:
+        mark.title += f"\n{finding.code} {title}: {finding.message}"
     return target
 
 
-def _excerpt(lines: List[str], line: int) -> List[Tuple[int, str, bool]]:
+def _count_the_rest(marks: Dict[str, timeline.Mark], t: dict) -> None:
+    for mark in marks.values():
+        if mark.findings > MARK_FINDINGS:
+            mark.title += "\n" + t["more_findings"].format(count=mark.findings - MARK_FINDINGS)
+
+
+def _excerpt(lines: List[str], line: int, column: int = 1) -> List[Tuple[int, str, bool]]:
     first, last = max(1, line - CONTEXT_LINES), min(len(lines), line + CONTEXT_LINES)
-    return [(n, lines[n - 1], n == line) for n in range(first, last + 1)]
+    return [(n, _clipped(lines[n - 1], column if n == line else 1), n == line) for n in range(first, last + 1)]
+
+
+def _clipped(text: str, column: int) -> str:
+    """At most EXCERPT_WIDTH characters of a line, around `column` on the finding's line."""
+    if len(text) <= EXCERPT_WIDTH:
+        return text
+    start = max(0, min(column - 1 - EXCERPT_WIDTH // 4, len(text) - EXCERPT_WIDTH))
+    end = start + EXCERPT_WIDTH
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
 
 
 def _docs(rule: Rule, lang: str) -> Dict[str, str]:

@@ -12,13 +12,15 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
+from planlint.api import add_days
 from planlint.directors.calendar import AccountFacts, PlanFacts
 from planlint.engine.one_file import visible
 
 WIDTH, X0, X1, LABEL_X = 1160, 280, 1140, 8
 AXIS, PROJECT_ROW, OPERATIONAL_ROW = 40, 34, 34
-NEAR_TODAY = dt.timedelta(days=183)  # a calendar this close to today stretches to show it
+NEAR_TODAY = 183  # days  # a calendar this close to today stretches to show it
 LABEL_UNITS = 40  # a plan title longer than this (CJK counts 2) is cut with "…"
+MAX_TICKS = (X1 - X0) // 4  # review days a band shows: more would be closer than 4 units apart
 _PLAN_PATH = re.compile(r"^plans\[(\d+)\](.*)$")
 _ITEM = re.compile(r"^\.(materials|consultations)\[(\d+)\]")
 
@@ -35,6 +37,7 @@ class Mark:
     title: str = ""
     href: Optional[str] = None  # the first finding about it
     data: Dict[str, str] = field(default_factory=dict)
+    findings: int = 0  # findings about it; the title names the first few, then counts the rest
 
 
 @dataclass
@@ -70,8 +73,10 @@ class Timeline:
 
 
 def _month(day: dt.date, months: int = 0) -> dt.date:
+    """The first day of the month `months` after `day`'s; the calendar's last day after
+    December 9999 (a plan may say `end: 9999-12-31`)."""
     index = day.year * 12 + day.month - 1 + months
-    return dt.date(index // 12, index % 12 + 1, 1)
+    return dt.date(index // 12, index % 12 + 1, 1) if index // 12 <= dt.MAXYEAR else dt.date.max
 
 
 def _dates(facts: AccountFacts) -> List[dt.date]:
@@ -119,7 +124,7 @@ def build(number: int, facts: Optional[AccountFacts], options: Dict[str, dict], 
     if not days:
         timeline.empty = t["no_dates"]
         return timeline
-    if min(days) - NEAR_TODAY <= today <= max(days) + NEAR_TODAY:
+    if add_days(min(days), -NEAR_TODAY) <= today <= add_days(max(days), NEAR_TODAY):
         days.append(today)
     timeline.d0, timeline.d1 = _month(min(days)), _month(max(days), 1)
     _axis(timeline, today, t)
@@ -136,8 +141,13 @@ def build(number: int, facts: Optional[AccountFacts], options: Dict[str, dict], 
 
 
 def _axis(timeline: Timeline, today: dt.date, t: dict) -> None:
+    assert timeline.d0 is not None and timeline.d1 is not None
+    years = timeline.d1.year - timeline.d0.year
+    if years > 60:  # centuries (a year typed 0001 or 9999): a tick every 10, 100 or 1,000 years
+        _axis_of_years(timeline, years, today, t)
+        return
     month, months = timeline.d0, []
-    while month <= timeline.d1:
+    while month <= timeline.d1 and month not in months[-1:]:
         months.append(month)
         month = _month(month, 1)
     step = 1 if len(months) <= 19 else 3 if len(months) <= 60 else 12
@@ -154,6 +164,21 @@ def _axis(timeline: Timeline, today: dt.date, t: dict) -> None:
         if labelled:
             free_from = x + 3 + _label_width(text) + 4
         timeline.ticks.append((x, text if labelled else "", labelled, year))
+    _today(timeline, today, t)
+
+
+def _axis_of_years(timeline: Timeline, years: int, today: dt.date, t: dict) -> None:
+    assert timeline.d0 is not None and timeline.d1 is not None
+    step = next(s for s in (10, 50, 100, 500, 1000, 5000) if years // s <= 20)
+    first = -(-timeline.d0.year // step) * step  # the first multiple of `step` from d0's year on
+    for year in range(first + (step if dt.date(first, 1, 1) < timeline.d0 else 0), timeline.d1.year + 1, step):
+        x = timeline.x(dt.date(year, 1, 1))
+        timeline.ticks.append((x, str(year), True, True))
+    _today(timeline, today, t)
+
+
+def _today(timeline: Timeline, today: dt.date, t: dict) -> None:
+    assert timeline.d0 is not None and timeline.d1 is not None
     if timeline.d0 <= today < timeline.d1:
         timeline.today = timeline.x(today)
     else:
@@ -166,7 +191,7 @@ def _project(tl: Timeline, number: int, plan: PlanFacts, y: float, options: Dict
               t["kinds"].get(plan.kind or "", plan.kind or ""))
     minimum = options.get("PL201", {}).get("min_lead_days", {}).get(plan.kind or "")
     if plan.start and isinstance(minimum, int):
-        window = plan.start - dt.timedelta(days=minimum)
+        window = add_days(plan.start, -minimum)
         inside = plan.finalized is not None and plan.finalized > window
         row.marks.append(Mark(f"{key}-lead", "band", tl.x(window), y + 6, tl.x(plan.start) - tl.x(window),
                               PROJECT_ROW - 12, "lead late" if inside else "lead",
@@ -180,7 +205,7 @@ def _project(tl: Timeline, number: int, plan: PlanFacts, y: float, options: Dict
     for material in plan.materials:
         if material.ready:
             late = plan.start is not None and isinstance(buffer, int) and \
-                material.ready > plan.start - dt.timedelta(days=buffer)
+                material.ready > add_days(plan.start, -buffer)
             row.marks.append(Mark(f"{key}-m{material.index}", "circle", tl.x(material.ready), mid, 4.5, 0,
                                   "ready late" if late else "ready",
                                   t["ready_late" if late else "ready"].format(item=visible(material.item),
@@ -217,14 +242,17 @@ def _operational(tl: Timeline, number: int, plan: PlanFacts, facts: AccountFacts
 def _cycles(first: dt.date, last: dt.date, cadence: Optional[str], day: int) -> List[dt.date]:
     """The review day of each cycle inside [first, last]: where the band shows its rhythm."""
     starts: List[dt.date] = []
+    if (last - first).days // {"weekly": 7, "monthly": 28, "quarterly": 89}.get(cadence or "", 1) > MAX_TICKS + 2:
+        return []  # decades of ticks would be one grey smear (and cost seconds to draw)
     if cadence == "weekly":
-        start = first - dt.timedelta(days=first.weekday())
-        starts = [start + dt.timedelta(weeks=n) for n in range((last - start).days // 7 + 1)]
+        start = add_days(first, -first.weekday())
+        starts = [add_days(start, 7 * n) for n in range((last - start).days // 7 + 1)]
     elif cadence in ("monthly", "quarterly"):
         step = 1 if cadence == "monthly" else 3
         month = _month(first) if cadence == "monthly" else dt.date(first.year, (first.month - 1) // 3 * 3 + 1, 1)
-        while month <= last:
+        while month <= last and month not in starts[-1:]:
             starts.append(month)
             month = _month(month, step)
-    days = [start + dt.timedelta(days=day - 1) for start in starts]
-    return [d for d in days if first <= d <= last][:400]
+    days = [add_days(start, day - 1) for start in starts]
+    inside = [d for d in days if first <= d <= last]
+    return inside if len(inside) <= MAX_TICKS else []
