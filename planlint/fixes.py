@@ -11,7 +11,9 @@ mark not counted; ends are exclusive. Lines break where YAML breaks them.
 """
 from __future__ import annotations
 
+import bisect
 import re
+import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, List, Optional, Sequence, Tuple, Union
 
@@ -143,7 +145,7 @@ def choose(fixes: Iterable[Fix], lines: Lines) -> Tuple[List[Tuple[int, int, str
     """Non-overlapping edits for this pass: (spliced edits, fixes taken, fixes left for a
     later pass). A fix is all or nothing; an edit equal to one already taken counts as
     made (two findings with one cure); an edit that names no range is dropped."""
-    taken: List[Tuple[int, int, str]] = []
+    taken: List[Tuple[int, int, str]] = []  # sorted, and no two overlap: so are their ends
     done: List[Fix] = []
     later: List[Fix] = []
     for fix in fixes:
@@ -151,13 +153,31 @@ def choose(fixes: Iterable[Fix], lines: Lines) -> Tuple[List[Tuple[int, int, str
         if any(span is None for span, _ in spans):
             continue
         wanted = [(s[0], s[1], text) for s, text in spans if s is not None]
-        fresh = [w for w in wanted if w not in taken]
-        if any(_overlaps(w, t) for w in fresh for t in taken) or _overlap_within(fresh):
+        fresh = [w for w in wanted if not _holds(taken, w)]
+        if any(_overlaps_taken(taken, w) for w in fresh) or _overlap_within(fresh):
             later.append(fix)
             continue
-        taken += fresh
+        for edit in fresh:
+            bisect.insort(taken, edit)
         done.append(fix)
-    return sorted(taken), done, later
+    return taken, done, later
+
+
+def _holds(taken: List[Tuple[int, int, str]], edit: Tuple[int, int, str]) -> bool:
+    at = bisect.bisect_left(taken, edit)
+    return at < len(taken) and taken[at] == edit
+
+
+def _overlaps_taken(taken: List[Tuple[int, int, str]], edit: Tuple[int, int, str]) -> bool:
+    """Whether `edit` overlaps a taken edit: only those starting at or before its end
+    and ending at or after its start can, the last few before that point (6,000 fixes
+    in one file were 18 million comparisons)."""
+    at = bisect.bisect_right(taken, (edit[1], sys.maxsize, ""))
+    while at > 0 and taken[at - 1][1] >= edit[0]:
+        at -= 1
+        if _overlaps(edit, taken[at]):
+            return True
+    return False
 
 
 def _overlaps(a: Tuple[int, int, str], b: Tuple[int, int, str]) -> bool:

@@ -7,7 +7,7 @@ import difflib
 import os
 import stat
 import tempfile
-from typing import Iterable, List, Optional
+from typing import Iterable, Iterator, List, Optional
 
 from planlint.api import Text
 from planlint.fix.passes import FileFix
@@ -56,6 +56,49 @@ def unified_diff(item: FileFix) -> str:
     before = item.base.splitlines(keepends=True)
     after = item.fixed.splitlines(keepends=True)
     lines: List[str] = []
-    for line in difflib.unified_diff(before, after, f"a/{item.path}", f"b/{item.path}"):
+    for line in _unified(before, after, f"a/{item.path}", f"b/{item.path}"):
         lines.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
     return "".join(lines)
+
+
+MANY_CHANGED = 50  # lines changed in place from which difflib's search is skipped
+
+
+def _unified(before: List[str], after: List[str], old: str, new: str) -> Iterator[str]:
+    """difflib's unified diff; when fixes changed many lines in place (as date and
+    spelling fixes do), the lines are paired by number instead of searched for:
+    6,000 fixed lines were minutes of difflib's matching."""
+    changed = [n for n, (a, b) in enumerate(zip(before, after)) if a != b] if len(before) == len(after) else []
+    if len(changed) < MANY_CHANGED:
+        yield from difflib.unified_diff(before, after, old, new)
+        return
+    opcodes, at = [], 0
+    for n in changed:
+        if opcodes and opcodes[-1][0] == "replace" and opcodes[-1][2] == n:
+            opcodes[-1] = ("replace", opcodes[-1][1], n + 1, opcodes[-1][3], n + 1)
+        else:
+            if n > at:
+                opcodes.append(("equal", at, n, at, n))
+            opcodes.append(("replace", n, n + 1, n, n + 1))
+        at = n + 1
+    if at < len(before):
+        opcodes.append(("equal", at, len(before), at, len(before)))
+    matcher = difflib.SequenceMatcher(None, [], [])
+    matcher.a, matcher.b, matcher.opcodes = before, after, opcodes
+    yield f"--- {old}\n"
+    yield f"+++ {new}\n"
+    for group in matcher.get_grouped_opcodes(3):
+        first, last = group[0], group[-1]
+        yield f"@@ -{_range(first[1], last[2])} +{_range(first[3], last[4])} @@\n"
+        for tag, i1, i2, j1, j2 in group:
+            if tag == "equal":
+                yield from (" " + line for line in before[i1:i2])
+            else:
+                yield from ("-" + line for line in before[i1:i2])
+                yield from ("+" + line for line in after[j1:j2])
+
+
+def _range(start: int, stop: int) -> str:
+    """difflib's `start,length` of a hunk (1-based; a one-line hunk is its line)."""
+    length = stop - start
+    return f"{start + 1}" if length == 1 else f"{start + 1 if length else start},{length}"
