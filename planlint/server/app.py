@@ -18,6 +18,7 @@ from pygls.uris import to_fs_path
 from planlint import __version__
 from planlint.discover import CONFIG_NAMES, PLAN_SUFFIXES
 from planlint.server import features
+from planlint.server.protocol import AnsweringProtocol
 from planlint.server.convert import diagnostic, problem_diagnostic, split_lines
 from planlint.server.session import OpenFile, Project, Session
 
@@ -27,7 +28,8 @@ DEBOUNCE_SECONDS = 0.15
 
 class PlanServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("planlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        super().__init__("planlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+                         protocol_cls=AnsweringProtocol)
         self.session = Session()
         self.pending: Dict[str, asyncio.Task] = {}
         self.published: Dict[str, List[types.Diagnostic]] = {}
