@@ -143,7 +143,7 @@ def build(number: int, facts: Optional[AccountFacts], options: Dict[str, dict], 
 def _axis(timeline: Timeline, today: dt.date, t: dict) -> None:
     assert timeline.d0 is not None and timeline.d1 is not None
     years = timeline.d1.year - timeline.d0.year
-    if years > 60:  # centuries (a year typed 0001 or 9999): a tick every 10, 100 or 1,000 years
+    if years > 100:  # centuries (a year typed 0001 or 9999): a tick every 10, 100 or 1,000 years
         _axis_of_years(timeline, years, today, t)
         return
     month, months = timeline.d0, []
