@@ -6,8 +6,8 @@ import fnmatch
 import os
 import re
 import stat
-from dataclasses import dataclass
-from typing import Iterable, List, Optional, Tuple
+from dataclasses import dataclass, field
+from typing import Dict, Iterable, List, Optional, Tuple
 
 from planlint.api import Text
 from planlint.errors import ConfigError
@@ -25,6 +25,7 @@ class Source:
     path: str
     fs_path: Optional[str] = None
     data: Optional[bytes] = None  # standard input
+    real: Optional[str] = field(default=None, compare=False, repr=False)  # its real path, when discover knows it
 
     def read(self, limit: int) -> bytes:
         """At most `limit` bytes, so a huge file costs no more than the size limit.
@@ -56,6 +57,7 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = (), root: str = ".",
     roots = [os.path.realpath(p) for p in paths if os.path.isdir(p)]
     found: List[Source] = []
     seen = set()
+    real_folders: Dict[str, str] = {}
     for arg in paths:
         if os.path.isdir(arg):
             candidates, inside, walked = _walk(arg, exclude, root, errors), roots, True
@@ -65,7 +67,7 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = (), root: str = ".",
         else:
             raise PathError(builtin_message("no_such_path", path=visible_path(arg)))
         for path in candidates:
-            real = os.path.realpath(path)
+            real = _real_path(path, real_folders)
             why = _why_skipped(path, real, inside, walked)
             if why is not None:
                 if notices is not None:
@@ -74,8 +76,25 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = (), root: str = ".",
             if real not in seen:
                 seen.add(real)
                 shown = visible_path(path)
-                found.append(Source(shown, fs_path=None if shown == path else path))
+                found.append(Source(shown, fs_path=None if shown == path else path, real=real))
     return found
+
+
+def _real_path(path: str, folders: Dict[str, str]) -> str:
+    """os.path.realpath, with each folder's real path worked out once: 10,000 plans
+    in one folder are 10,000 stats, not 40,000."""
+    folder, name = os.path.split(path)
+    if not name or name in (".", "..") or os.path.islink(path):
+        return os.path.realpath(path)
+    real_folder = folders.get(folder)
+    if real_folder is None:
+        real_folder = folders[folder] = os.path.realpath(folder or ".")
+    return os.path.join(real_folder, name)
+
+
+def real_path(source: Source) -> str:
+    """The real path of a plan on disk (as discover found it, or worked out now)."""
+    return source.real or os.path.realpath(source.fs_path or source.path)
 
 
 def _why_skipped(path: str, real: str, roots: List[str], walked: bool) -> Optional[str]:

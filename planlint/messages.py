@@ -159,6 +159,7 @@ MESSAGES = {
                             "--changed-since 需要在 git 工作区中运行，而 {folder} 不在 git 工作区中"),
     "unknown_git_ref": ("--changed-since {ref}: git knows no commit by that name",
                         "--changed-since {ref}：git 中没有这个名字的提交"),
+    "nothing_changed": ("no plan differs from {ref}: nothing to lint", "没有与 {ref} 不同的计划：无需检查"),
     "git_failed": ("--changed-since {ref}: git failed: {reason}", "--changed-since {ref}：git 运行失败：{reason}"),
     "report_unwritable": ("cannot write the {name} report to {target}: {reason}",
                           "无法把 {name} 报告写入 {target}：{reason}"),

@@ -45,6 +45,11 @@ SEVERITIES = ("error", "warning", "info")
         help_zh="与之前一次运行的 JSON 报告比较：标出新出现的问题，并列出已修复的问题。")
 @option("--no-cache", is_flag=True, help="Neither read nor write the .planlint_cache folder.",
         help_zh="不读也不写 .planlint_cache 文件夹。")
+@option("--changed-since", metavar="REF",
+        help="Lint only the plans that differ from git REF (added, modified, renamed, new); every plan "
+             "under the config's `paths` still counts for the cross-file rules.",
+        help_zh="只检查与 git 提交 REF 相比有改动的计划（新增、修改、重命名、未跟踪的新文件）；"
+                "跨文件规则仍会看到配置 `paths` 下的所有计划。")
 @option("--jobs", "-j", type=click.IntRange(min=1),
         help="Worker processes (default: all cores for runs of 300 files or more, else 1).",
         help_zh="工作进程数（默认：300 个及以上文件时用上所有 CPU 核，否则为 1）。")

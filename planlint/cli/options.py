@@ -95,6 +95,7 @@ class CheckOptions:
     prune_baseline: bool = False
     compare_path: Optional[str] = None
     no_cache: bool = False
+    changed_since: Optional[str] = None
     jobs: Optional[int] = None
     fix: bool = False
     unsafe_fixes: bool = False

@@ -53,17 +53,19 @@ def refuse_unsafe_targets(outputs: Outputs, write_baseline: Optional[str], input
     """Before anything is written: no report or baseline may replace a plan, a
     config file or the baseline being read, and no two may share a file."""
     from planlint.atomic import is_regular_target
-    from planlint.discover import CONFIG_NAMES
+    from planlint.discover import CONFIG_NAMES, real_path
     from planlint.errors import ConfigError
 
-    protected = {os.path.realpath(s.fs_path or s.path): "a plan being linted" for s in sources if s.data is None}
+    targets = [(f"--format {name}", target) for name, target in outputs if target is not None]
+    targets += [("--write-baseline", write_baseline)] if write_baseline else []
+    if not targets:
+        return  # everything goes to standard output
+    protected = {real_path(s): "a plan being linted" for s in sources if s.data is None}
     if settings.config_file:
         protected[os.path.realpath(settings.config_file)] = "the config file"
     for path, what in zip(inputs, ("the baseline being read", "the report being compared with")):
         if path:
             protected.setdefault(os.path.realpath(path), what)
-    targets = [(f"--format {name}", target) for name, target in outputs if target is not None]
-    targets += [("--write-baseline", write_baseline)] if write_baseline else []
     claimed: Dict[str, str] = {}
     for option, target in targets:
         real = os.path.realpath(target)

@@ -72,27 +72,42 @@ class CheckRun:
 
     def find_sources(self) -> None:
         """The plans to lint, and the config's `paths:` as cross-file context."""
-        from planlint.discover import Source as PlanSource, discover, split_stdin, visible_path
+        from planlint.discover import Source as PlanSource, discover, real_path, split_stdin, visible_path
         from planlint.errors import ConfigError
 
         paths, stdin_filename, settings = self.options.paths, self.options.stdin_filename, self.settings
         if stdin_filename is not None and paths and "-" not in paths:
             raise ConfigError(builtin_message("stdin_filename_alone"))
         files, use_stdin = split_stdin(paths or (("-",) if stdin_filename is not None else (".",)))
+        if self.options.changed_since is not None and not paths and settings.paths:
+            files = [_shown(path) for path in settings.paths]  # the config's plans, not every YAML file
         notices: List[Text] = []
         sources = discover(files, settings.exclude, settings.config_root, notices, self.errors)
+        unchanged: List[Source] = []
+        if self.options.changed_since is not None:
+            from planlint.engine.changes import changed_files, split_changed
+
+            where = files[0] if files and os.path.isdir(files[0]) else os.path.dirname(files[0]) if files else "."
+            changed = changed_files(self.options.changed_since, where or ".")
+            sources, unchanged = split_changed(sources, changed)
         if use_stdin:  # read no more than a file may hold: `yes | planlint -` must end
             shown = visible_path(stdin_filename) if stdin_filename else "-"
             sources.append(PlanSource(shown, data=sys.stdin.buffer.read(settings.limits.max_bytes + 1)))
-        named = {os.path.realpath(s.fs_path or s.path) for s in sources if s.data is None}
+        named = {real_path(s) for s in sources if s.data is None}
         if use_stdin and stdin_filename:  # the file on disk is the one being edited: never itself twice
             named.add(os.path.realpath(stdin_filename))
         context = [s for s in discover(settings.paths, settings.exclude, settings.config_root, notices, self.errors)
-                   if os.path.realpath(s.fs_path or s.path) not in named] if settings.paths else []
+                   if real_path(s) not in named] if settings.paths else []
+        if unchanged:  # the unchanged plans count for the cross-file rules, named as the changed ones are
+            known = {real_path(s) for s in unchanged}
+            context = unchanged + [s for s in context if real_path(s) not in known]
         for notice in dict.fromkeys(notice.render(settings.lang) for notice in notices):
             status(builtin_message("notice", notice=notice))
         if not sources and self.errors:
             raise ConfigError("\n".join(error.render(settings.lang) for error in self.errors))  # the paths' own words
+        if not sources and self.options.changed_since is not None and not self.errors:
+            status(builtin_message("nothing_changed", ref=self.options.changed_since))
+            sys.exit(0)
         if not sources:
             raise ConfigError(builtin_message("no_plans", paths=", ".join(map(visible_path, files))))
         self.sources, self.context = sources, context
@@ -151,6 +166,12 @@ class CheckRun:
             count, path = len(result.stale_baseline), result.baseline.path
             status(builtin_message("baseline_pruned" if options.prune_baseline else "baseline_stale",
                                    count=count, path=path, **plural(count)))
+
+
+def _shown(path: str) -> str:
+    """A path inside the working folder as the user would type it (plans/a.yaml)."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith(os.pardir) else relative
 
 
 @contextlib.contextmanager

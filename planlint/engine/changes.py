@@ -10,7 +10,7 @@ import os
 import subprocess
 from typing import List, Sequence, Set, Tuple
 
-from planlint.discover import Source
+from planlint.discover import Source, real_path
 from planlint.errors import ConfigError
 from planlint.messages import builtin_message
 
@@ -52,6 +52,5 @@ def split_changed(found: Sequence[Source], changed: Set[str]) -> Tuple[List[Sour
     sources: List[Source] = []
     context: List[Source] = []
     for source in found:
-        real = os.path.realpath(source.fs_path or source.path)
-        (sources if real in changed else context).append(source)
+        (sources if real_path(source) in changed else context).append(source)
     return sources, context

@@ -168,6 +168,7 @@ def _connect(path: str) -> Optional[sqlite3.Connection]:
         # A crafted file's schema may name functions: SQLite runs none of them.
         db.execute("PRAGMA trusted_schema = OFF")
         db.execute("PRAGMA cell_size_check = ON")
+        db.execute("PRAGMA synchronous = NORMAL")  # WAL: a crash may lose the last run's rows, never corrupt
         return db
     except sqlite3.Error:
         return None
