@@ -2,9 +2,11 @@
 account id and each rule's `summarize` facts), by content, so a run with thousands
 of unchanged context files stats them and reads their facts: it parses none.
 
-A file's content digest comes from its last seen size and modification time
-(planlint.engine.store's `files` rows) when both are unchanged and the file had
-not been touched for a while when it was read; else from its bytes.
+A file's content digest comes from its last seen size, modification time and
+inode change time (planlint.engine.store's `files` rows) when all are unchanged
+and the file had not been touched for a while when it was read; else from its
+bytes. The change time is set by the system on every write, and no program can set
+it back (as `touch -d` sets the modification time).
 """
 from __future__ import annotations
 
@@ -51,9 +53,10 @@ def _locate(store: Optional[Store], source: Source, where: Optional[str], limit:
     except OSError:
         return None, None
     row = store.files.get(where)
-    if row is not None and row[:2] == (info.st_size, info.st_mtime_ns) and info.st_mtime_ns + RACY_NS < row[2]:
-        store.seen[where] = row[3]
-        return None, row[3]
+    stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+    if row is not None and row[:3] == stamp and max(stamp[1:]) + RACY_NS < row[3]:
+        store.seen[where] = row[4]
+        return None, row[4]
     now = time.time_ns()
     try:
         raw = source.read(limit)
@@ -61,7 +64,7 @@ def _locate(store: Optional[Store], source: Source, where: Optional[str], limit:
         return None, None
     digest = store.seen[where] = hashlib.sha256(raw).digest()
     if len(raw) == info.st_size < limit:
-        store.remember_file(where, (info.st_size, info.st_mtime_ns, now, digest))
+        store.remember_file(where, (*stamp, now, digest))
     return raw, digest
 
 

@@ -26,18 +26,19 @@ import stat
 from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 NAME = "planlint.sqlite"
-FORMAT = b"planlint-cache 4"  # 4: SQLite (3: one JSON file per entry)
+FORMAT = b"planlint-cache 5"  # 4 and 5: SQLite (3: one JSON file per entry)
 KEEP_RUNS = 10
 PRUNE_EVERY = 10
 MAX_BYTES = 256 * 1024 * 1024
 _BATCH = 500  # keys per SELECT … IN (…): below SQLite's limit on bound values
 _SCHEMA = {
     "meta": "CREATE TABLE meta(name TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID",
-    "files": "CREATE TABLE files(path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, checked_ns INTEGER,"
-             " digest BLOB, used INTEGER, mac BLOB) WITHOUT ROWID",
+    "files": "CREATE TABLE files(path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ctime_ns INTEGER,"
+             " checked_ns INTEGER, digest BLOB, used INTEGER, mac BLOB) WITHOUT ROWID",
     "entries": "CREATE TABLE entries(key BLOB PRIMARY KEY, body BLOB, used INTEGER, mac BLOB) WITHOUT ROWID",
 }
-FileRow = Tuple[int, int, int, bytes]  # size, mtime_ns, when it was read (ns), content digest
+# size, mtime_ns, ctime_ns (which no program can set back), when it was read (ns), content digest
+FileRow = Tuple[int, int, int, int, bytes]
 
 
 class Store:
@@ -60,9 +61,10 @@ class Store:
         wanted = [p for p in paths if p not in self.files]
         self.files.update(dict.fromkeys(wanted))
         for batch in _batches(wanted):
-            for path, size, mtime, checked, digest, used, mac in self._select(
-                    "SELECT path, size, mtime_ns, checked_ns, digest, used, mac FROM files WHERE path IN", batch):
-                row = (size, mtime, checked, digest)
+            for path, size, mtime, ctime, checked, digest, used, mac in self._select(
+                    "SELECT path, size, mtime_ns, ctime_ns, checked_ns, digest, used, mac FROM files WHERE path IN",
+                    batch):
+                row = (size, mtime, ctime, checked, digest)
                 if isinstance(digest, bytes) and hmac.compare_digest(mac, self._file_mac(path, row)):
                     self.files[path] = row
                     if used < self.run - KEEP_RUNS // 2:
@@ -99,7 +101,7 @@ class Store:
             with db:
                 db.execute("BEGIN IMMEDIATE")
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('runs', ?)", (run,))
-                db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
+                db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                                [(p, *r, run, self._file_mac(p, r)) for p, r in self.new_files.items()])
                 db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)",
                                [(k, b, run, self._mac(b"entry", k, b)) for k, b in self.new_entries.items()])
@@ -129,9 +131,9 @@ class Store:
         return hmac.digest(self.secret, b"%s\0%d\0%s%s" % (kind, len(key), key, body), "sha256")
 
     def _file_mac(self, path: str, row: FileRow) -> bytes:
-        size, mtime, checked, digest = row
-        return self._mac(b"file", path.encode("utf-8", "surrogateescape"), b"%d:%d:%d:%s" % (
-            size, mtime, checked, digest))
+        size, mtime, ctime, checked, digest = row
+        return self._mac(b"file", path.encode("utf-8", "surrogateescape"), b"%d:%d:%d:%d:%s" % (
+            size, mtime, ctime, checked, digest))
 
 
 def _batches(keys: List) -> Iterable[List]:

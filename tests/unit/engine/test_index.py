@@ -111,3 +111,13 @@ def test_a_deleted_or_renamed_context_file_leaves_or_moves_its_facts(plans: Path
     (plans / "gome-renamed.yaml").unlink()
     gone = run(plans, "gome-2027.yaml", tmp_path / "cache")
     assert gone == no_cache(plans, "gome-2027.yaml") and "PL005" not in str(gone)
+
+
+def test_a_same_size_edit_with_the_old_modification_time_put_back_is_read_again(plans: Path, tmp_path: Path) -> None:
+    """`touch -d` can set a file's modification time back; its change time no program can."""
+    run(plans, "gome-2027.yaml", tmp_path / "cache")
+    copy = plans / "gome-copy.yaml"
+    copy.write_text(copy.read_text(encoding="utf-8").replace("id: gome", "id: emog", 1), encoding="utf-8")
+    os.utime(copy, (HOUR_AGO, HOUR_AGO))
+    again = run(plans, "gome-2027.yaml", tmp_path / "cache")
+    assert again == no_cache(plans, "gome-2027.yaml") and "PL005" not in str(again)
