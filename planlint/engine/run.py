@@ -19,7 +19,7 @@ from planlint.engine.cap import Cap
 from planlint.engine.one_file import Checks, FactSpans, FileOutcome, crash_problem, make_finding
 from planlint.model import Finding
 from planlint.registry import Registry, load_registry
-from planlint.engine.workers import lint_files
+from planlint.engine.workers import default_jobs, lint_files
 
 # A pre-commit run lints one plan: what only some runs use (a baseline, the HTML
 # report's facts, the language server's memo, suppressions, PL007's fixes) is imported by them.
@@ -71,6 +71,25 @@ def lint_texts(texts: Mapping[str, Union[str, bytes]], settings: Optional[Settin
     context = [_in_memory(path, text) for path, text in (workspace or {}).items()
                if os.path.abspath(path) not in named]
     return lint(sources, registry, settings, context, keep_text=keep_text, memo=memo, due_within=due_within)
+
+
+def workspace_facts(context: Sequence[Source], registry: Registry, settings: Settings, memo: Memo,
+                    cache_folder: Optional[str] = None) -> Dict[str, Optional[str]]:
+    """Read a workspace's plans for the cross-file rules, reporting nothing: their
+    facts go into `memo` (from the cache's index for files it knows, so those are not
+    parsed), ready for later `lint_texts` calls with the same memo. Returns each
+    path's account id."""
+    prepared = prepare(registry, settings)
+    checks = Checks(tuple(prepared.enabled.values()), prepared.severity, prepared.options, settings.today,
+                    settings.limits, settings.lang)
+    memo.next_run()
+    store = _store(cache_folder)
+    try:
+        outcomes = _context([], [], context, checks, default_jobs(len(context)), store, memo)
+    finally:
+        if store is not None:
+            store.finish()
+    return {o.path: o.account for o in outcomes}
 
 
 def _in_memory(path: str, text: Union[str, bytes, None]) -> Source:

@@ -24,6 +24,7 @@ from planlint.server.session import OpenFile, Project, Session
 
 log = logging.getLogger(__name__)
 DEBOUNCE_SECONDS = 0.15
+WORKSPACE_DELAY_SECONDS = 0.05
 
 
 class PlanServer(LanguageServer):
@@ -89,9 +90,20 @@ class PlanServer(LanguageServer):
         self.pending.pop(uri, None)
         self.lint(uri)
 
+    def read_workspaces_soon(self) -> None:
+        """Read the unread workspaces after the messages already waiting (an opened
+        plan gets its first diagnostics first), then publish what their plans change."""
+        asyncio.get_event_loop().call_later(WORKSPACE_DELAY_SECONDS, self.read_workspaces)
+
+    def read_workspaces(self) -> None:
+        for project in list(self.session.projects.values()):
+            if self.session.read_workspace(project):
+                self.publish_project(project)
+
     def relint_all(self) -> None:
         for uri in list(self.session.open):
             self.lint(uri)
+        self.read_workspaces_soon()  # after a reset: the projects' workspaces are read again
 
 
 server = PlanServer()
@@ -112,8 +124,9 @@ def _workspace_folders(ls: PlanServer) -> List[str]:
 @server.feature(types.INITIALIZED)
 def initialized(ls: PlanServer, params: types.InitializedParams) -> None:
     ls.session.folders = _workspace_folders(ls)
-    for folder in ls.session.folders:  # read the workspace now: the first open is then quick
+    for folder in ls.session.folders:  # the config now; the workspace's plans just after
         ls.session.project_for(os.path.join(folder, "plan.yaml"))
+    ls.read_workspaces_soon()
     if features.supports_watch_registration(ls.client_capabilities):
         ls.client_register_capability(features.watch_registration())
 
@@ -124,6 +137,8 @@ def did_open(ls: PlanServer, params: types.DidOpenTextDocumentParams) -> None:
     path = _path(uri)
     ls.session.open[uri] = OpenFile(uri, path, ls.session.project_for(path))
     ls.lint(uri)
+    if ls.session.open[uri].project.unread:  # its cross-file findings come once the workspace is read
+        ls.read_workspaces_soon()
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)

@@ -13,11 +13,10 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from planlint.config import Config, load_config
 from planlint.discover import Source, discover
-from planlint.engine.run import Settings, lint, lint_texts
+from planlint.engine.run import Settings, lint_texts, workspace_facts
 from planlint.engine.memo import Memo
 from planlint.model import Finding
 from planlint.registry import Registry
-from planlint.engine.workers import default_jobs
 
 
 def load_settings(folder: str) -> Tuple[Config, Registry, Settings]:
@@ -50,9 +49,9 @@ class Linter:
     def load_workspace(self, sources: Sequence[Source], use_cache: bool = True) -> None:
         for source in sources:
             self.disk[source.path] = _read(source.path, self.settings.limits.max_bytes)
-        result = lint(sources, self.registry, self.settings, jobs=default_jobs(len(sources)), memo=self.memo,
-                      cache_folder=self.settings.cache_folder if use_cache else None)
-        self.disk_accounts = dict(result.accounts)
+        workspace = [Source(path, data=raw) for path, raw in self.disk.items() if raw is not None]
+        self.disk_accounts = workspace_facts(workspace, self.registry, self.settings, self.memo,
+                                             self.settings.cache_folder if use_cache else None)
 
     def refresh(self, paths: Sequence[str]) -> None:
         """Workspace files changed on disk (or went away). One run over the whole

@@ -84,6 +84,7 @@ def key_markdown(path: DataPath, schema: dict, lang: str = "en") -> str:
 
 def completion(ls: PlanServer, uri: str, position: types.Position) -> types.CompletionList:
     text, lines, line, column = _cursor(ls, uri, position)
+    ls.read_workspaces()  # the other files' account ids: a request right after the open waits for them
     item = ls.session.open.get(uri)
     linter = item.project.linter if item is not None else None
     accounts = sorted(linter.accounts()) if linter is not None else []
@@ -121,6 +122,7 @@ def _span_range(lines: List[str], span: Any, encoding: str) -> types.Range:
 
 
 def _account_file(ls: PlanServer, uri: str, account: str) -> Optional[types.Location]:
+    ls.read_workspaces()  # the other files' account ids: a request right after the open waits for them
     item = ls.session.open.get(uri)
     if item is None or item.project.linter is None:
         return None

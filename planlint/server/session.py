@@ -25,6 +25,7 @@ class Project:
     linter: Optional[Linter] = None
     error: Optional[str] = None  # a broken config: reported on every open file, nothing linted
     load_seconds: float = 0.0
+    unread: bool = True  # the workspace's plans are read after the first diagnostics
 
 
 @dataclass
@@ -65,21 +66,28 @@ class Session:
         key = config.path or ""
         if key in self.projects:
             return self.projects[key]
-        started = time.perf_counter()
-        linter = Linter(config, registry, settings)
-        try:
-            linter.load_workspace(workspace_sources(config, self.folders), self.use_cache)
-        except Exception:  # the open files are still linted, without the workspace's plans
-            log.error("planlint: reading the workspace's plans failed", exc_info=True)
-        # The workspace's outcomes live as long as the server: the collector need
-        # not walk them again on every full pass (a pass over 1,000 plans' outcomes
-        # costs more than an edit's lint).
-        gc.collect()
-        gc.freeze()
-        project = Project(key, linter, load_seconds=time.perf_counter() - started)
-        log.info("planlint: %d workspace plans ready in %.2f s", len(linter.disk), project.load_seconds)
+        project = Project(key, Linter(config, registry, settings))
         self.projects[key] = project
         return project
+
+    def read_workspace(self, project: Project) -> bool:
+        """Read the project's workspace plans for the cross-file rules, once (the
+        cache's index makes unchanged ones cheap). True if this call read them."""
+        if not project.unread or project.linter is None:
+            return False
+        project.unread = False
+        started = time.perf_counter()
+        try:
+            project.linter.load_workspace(workspace_sources(project.linter.config, self.folders), self.use_cache)
+        except Exception:  # the open files are still linted, without the workspace's plans
+            log.error("planlint: reading the workspace's plans failed", exc_info=True)
+        # The workspace's facts live as long as the server: the collector need
+        # not walk them again on every full pass.
+        gc.collect()
+        gc.freeze()
+        project.load_seconds = time.perf_counter() - started
+        log.info("planlint: %d workspace plans ready in %.2f s", len(project.linter.disk), project.load_seconds)
+        return True
 
     def _broken(self, folder: str, message: str) -> Project:
         key = f"error:{folder}"

@@ -61,7 +61,7 @@ async def test_cross_file_finding_from_a_file_that_is_not_open(client: LanguageC
     editor = Editor(client, root)
     await editor.start()
     uri = editor.open("acme.yaml")
-    [pl503] = await editor.diagnostics(uri)
+    [pl503] = await editor.diagnostics(uri, until=lambda d: bool(d))  # once the workspace is read
     assert pl503.code == "PL503"
     assert "bolt" in pl503.message
     assert pl503.range.start == types.Position(46, 8)
