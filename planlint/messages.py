@@ -39,7 +39,7 @@ MESSAGES = {
     # YAML that does not parse, in plain words (planlint.parse.yaml_errors)
     "invalid_yaml": ("YAML cannot read line {line}: check its indentation, quotes and brackets, and those of "
                      "the line above (the YAML reader says: {problem})",
-                     "planlint 读不懂第 {line} 行：请检查这一行和上一行的缩进、引号和括号（原始提示：{problem}）"),
+                     "planlint 读不懂第 {line} 行：请检查这一行和上一行的缩进、引号和括号"),
     "tab_indent": ("line {line} is indented with a tab; YAML needs spaces: replace the tab with spaces",
                    "第 {line} 行用了制表符（Tab）缩进；YAML 只能用空格缩进，请把 Tab 换成空格"),
     "indented": ("line {line} is indented {spaces} space{s}, but the keys above it (line {above}) use "
@@ -224,8 +224,12 @@ MESSAGES = {
                           "was not loaded",
                           "{origin}：规则代码 {code} 已被 `{taken}` 占用；插件的规则 `{name}` 没有加载"),
     "fixed_file": ("fixed {path} ({count} finding{s}{added})", "已修复 {path}（{count} 个问题{added}）"),
+    # --add-suppressions only: nothing was fixed, so the line does not say so
+    "suppressed_file": ("added {count} suppression comment{s} to {path}", "已在 {path} 中添加 {count} 条屏蔽注释"),
     "suppressions_in_file": (", {count} suppression{s} added", "，添加了 {count} 条屏蔽注释"),
     "fixed_summary": ("Fixed {count} finding{s} ({remaining} remaining)", "已修复 {count} 个问题（还剩 {remaining} 个）"),
+    "suppressed_summary": ("Added {count} suppression comment{s} ({remaining} remaining)",
+                           "已添加 {count} 条屏蔽注释（还剩 {remaining} 个问题）"),
     "would_fix_summary": ("Would fix {count} finding{s} ({remaining} remaining)",
                           "可以修复 {count} 个问题（还剩 {remaining} 个）"),
     "suppressions_added": ("added suppression comments for {count} finding{s}", "已为 {count} 个问题添加屏蔽注释"),

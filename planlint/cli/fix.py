@@ -103,7 +103,7 @@ class FixRun:
     def write(self, result: Result, files: Dict[str, FileFix]) -> Tuple[Text, bool]:
         """Write, print the diff or the fixed plan; (the summary, whether there was a diff)."""
         options, lang = self.options, self.settings.lang
-        fixed = 0
+        fixed = suppressed = 0
         any_diff = False
         stdin = {s.path for s in self.sources if s.data is not None}
         by_path = {s.path: s for s in self.sources}
@@ -128,12 +128,17 @@ class FixRun:
             if why is not None:
                 self.problems.append(builtin_message("fix_not_written", path=path, reason=why))
             else:
-                fixed += item.count
+                fixed, suppressed = fixed + item.count, suppressed + item.suppressed
                 added = builtin_message("suppressions_in_file", count=item.suppressed, **plural(item.suppressed)) \
                     if item.suppressed else ""
-                line = builtin_message("fixed_file", path=path, count=item.count, **plural(item.count), added=added)
+                line = builtin_message("fixed_file", path=path, count=item.count, **plural(item.count), added=added) \
+                    if item.count or not item.suppressed else \
+                    builtin_message("suppressed_file", path=path, count=item.suppressed, **plural(item.suppressed))
                 click.echo(("planlint: " if lang == "en" else "planlint：") + line.render(lang), err=True)
         summary = "would_fix_summary" if options.show_diff else "fixed_summary"
+        if not fixed and suppressed and not options.show_diff:  # suppressing is not fixing
+            return builtin_message("suppressed_summary", count=suppressed, **plural(suppressed),
+                                   remaining=len(result.findings)), any_diff
         return builtin_message(summary, count=fixed, **plural(fixed), remaining=len(result.findings)), any_diff
 
 

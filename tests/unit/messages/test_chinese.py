@@ -207,8 +207,8 @@ def _lines(output: str) -> List[str]:
     (["plan.yaml", "--fix"], ["planlint：已修复 plan.yaml（1 个问题）"], "已修复 1 个问题（还剩 0 个）"),
     (["plan.yaml", "--diff"], ["可以修复 1 个问题（还剩 0 个）"], None),
     (["plan.yaml", "--add-suppressions", "年底前改"],
-     ["planlint：已修复 plan.yaml（0 个问题，添加了 1 条屏蔽注释）", "planlint：已为 1 个问题添加屏蔽注释"],
-     "已修复 0 个问题（还剩 0 个）"),
+     ["planlint：已在 plan.yaml 中添加 1 条屏蔽注释", "planlint：已为 1 个问题添加屏蔽注释"],
+     "已添加 1 条屏蔽注释（还剩 0 个问题）"),
 ], ids=["write-baseline", "fix", "diff", "add-suppressions"])
 def test_status_lines_speak_chinese(tmp_path: Path, monkeypatch, args: List[str], status: List[str],
                                    stdout_end: str) -> None:
