@@ -39,21 +39,43 @@ class Source:
             return handle.read(limit)
 
 
+def repository_root(start: str = ".") -> str:
+    """The real path of the folder holding `.git` from `start` upwards, else of `start`:
+    what a pull request controls, so what no link inside may lead planlint out of."""
+    folder = os.path.realpath(start)
+    while not os.path.lexists(os.path.join(folder, ".git")):
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return os.path.realpath(start)
+        folder = parent
+    return folder
+
+
+def within(real: str, root: str) -> bool:
+    """Whether the real path `real` is `root` or lies below it."""
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
 class PathError(ConfigError):
     """A path named on the command line that cannot be linted."""
 
 
 def discover(paths: Iterable[str], exclude: Iterable[str] = (), root: str = ".",
-             notices: Optional[List[Text]] = None, errors: Optional[List[Text]] = None) -> List[Source]:
+             notices: Optional[List[Text]] = None, errors: Optional[List[Text]] = None,
+             confined: bool = False, repository: Optional[str] = None) -> List[Source]:
     """Plan files under `paths`; `exclude` globs are relative to `root` (the config's folder).
 
     A pull request can add a plan that is a link to a secret (`/proc/self/environ`)
     or a FIFO: a file whose real path lies outside the linted paths, or that is
-    not a regular file, is skipped with a line in `notices` (SPEC 7a.16). A file
-    named on the command line may also lie in its own folder. Each real file is
-    linted once. A folder that cannot be read goes to `errors`."""
+    not a regular file, is skipped with a line in `notices`. A file named on the
+    command line may also lie in its own folder. A path whose way leads out of
+    the repository through one of its links (`plans/cfg.yaml -> ../../outside`)
+    is skipped too; with `confined` (paths a config names, which came with the
+    pull request) so is any path outside it. Each real file is linted once. A
+    folder that cannot be read goes to `errors`."""
     exclude = list(exclude)
-    paths = list(paths)
+    top = repository or repository_root()
+    paths = [arg for arg in paths if not _skipped_outside(arg, top, confined, notices)]
     roots = [os.path.realpath(p) for p in paths if os.path.isdir(p)]
     found: List[Source] = []
     seen = set()
@@ -95,6 +117,35 @@ def _real_path(path: str, folders: Dict[str, str]) -> str:
 def real_path(source: Source) -> str:
     """The real path of a plan on disk (as discover found it, or worked out now)."""
     return source.real or os.path.realpath(source.fs_path or source.path)
+
+
+def _skipped_outside(arg: str, top: str, confined: bool, notices: Optional[List[Text]]) -> bool:
+    if not os.path.lexists(arg) or not _leaves_repository(arg, top, confined):
+        return False
+    if notices is not None:
+        linked_file = os.path.islink(arg) and not os.path.isdir(arg)
+        why = "skipped_link" if linked_file else "skipped_outside_repository"
+        notices.append(builtin_message(why, path=visible_path(arg)))
+    return True
+
+
+def _leaves_repository(path: str, top: str, confined: bool) -> bool:
+    """Whether a link in a folder of the repository `top` leads `path` out of it (any
+    path outside it, when `confined`). The path is walked a part at a time, as the
+    kernel walks it; links outside the repository are the user's own."""
+    if confined:
+        return not within(os.path.realpath(path), top)
+    current = os.sep if os.path.isabs(path) else os.getcwd()
+    for part in (part for part in path.split(os.sep) if part not in ("", ".")):
+        if part == "..":
+            current = os.path.dirname(current)
+            continue
+        candidate = os.path.join(current, part)
+        real = os.path.realpath(candidate) if os.path.islink(candidate) else candidate
+        if real != candidate and within(current, top) and not within(real, top):
+            return True
+        current = real
+    return False
 
 
 def _why_skipped(path: str, real: str, roots: List[str], walked: bool) -> Optional[str]:

@@ -163,6 +163,10 @@ MESSAGES = {
     "git_failed": ("--changed-since {ref}: git failed: {reason}", "--changed-since {ref}：git 运行失败：{reason}"),
     "report_unwritable": ("cannot write the {name} report to {target}: {reason}",
                           "无法把 {name} 报告写入 {target}：{reason}"),
+    "output_link_folder": ("{folder} is a symbolic link inside the repository, and planlint writes nothing "
+                           "through one; name a real folder, or an absolute path outside the repository",
+                           "{folder} 是仓库里的符号链接，planlint 不会通过符号链接写文件；"
+                           "请指定真实的文件夹，或仓库以外的绝对路径"),
     "not_a_rule": ("`{rule}` is not a rule code or name; `planlint rules` lists them",
                    "`{rule}` 不是规则代码或名称；`planlint rules` 会列出所有规则"),
     "folder_uncreatable": ("cannot create the folder {folder}: {reason}", "无法创建文件夹 {folder}：{reason}"),
@@ -211,6 +215,9 @@ MESSAGES = {
                      "已生成 {file}；请把示例内容换成你们的实际情况，然后运行：planlint {file}"),
     "skipped_link": ("{path}: skipped: it is a symbolic link to a file outside the linted paths",
                      "{path}：已跳过，因为它是符号链接，指向检查范围以外的文件"),
+    "skipped_outside_repository": ("{path}: skipped: it leads outside the repository (through a symbolic link, "
+                                   "or as a path the config names)",
+                                   "{path}：已跳过，因为它指向仓库以外（经由符号链接，或是配置文件里写的路径）"),
     "skipped_special": ("{path}: skipped: not a regular file (a FIFO, device or socket)",
                         "{path}：已跳过，因为它不是普通文件（而是管道、设备或套接字）"),
     "folder_unreadable": ("{path}: cannot read the folder: {reason}", "{path}：无法读取文件夹：{reason}"),

@@ -12,7 +12,7 @@ import os
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from planlint.config import Config, load_config
-from planlint.discover import Source, discover
+from planlint.discover import Source, discover, within
 from planlint.engine.run import Settings, lint_texts, workspace_facts
 from planlint.engine.memo import Memo
 from planlint.model import Finding
@@ -29,9 +29,13 @@ def load_settings(folder: str) -> Tuple[Config, Registry, Settings]:
 
 
 def workspace_sources(config: Config, folders: Sequence[str]) -> List[Source]:
-    """The plans cross-file rules see: the config's `paths`, else the workspace folders."""
+    """The plans cross-file rules see: the config's `paths`, else the workspace folders.
+    The config came with the branch: a path of it outside the workspace (`paths:
+    [../../other-team]`, or a link there) is never read, nor jumped to."""
+    tops = [os.path.realpath(folder) for folder in folders] or [os.path.realpath(config.root)]
     wanted = [config.resolve_path(p) for p in config.get("paths", [])] or list(folders)
-    found = discover([os.path.abspath(f) for f in wanted if os.path.isdir(f)],
+    found = discover([os.path.abspath(f) for f in wanted if os.path.isdir(f)
+                      and any(within(os.path.realpath(f), top) for top in tops)],
                      config.get("exclude", []), config.root)
     return [Source(os.path.abspath(s.path)) for s in found]
 

@@ -189,21 +189,58 @@ def test_an_output_onto_an_input_is_refused_and_nothing_is_written(plans: Path, 
     assert {p: p.read_bytes() for p in plans.rglob("*") if p.is_file()} == before
 
 
-def test_an_output_through_a_symlink_writes_the_target_and_keeps_the_link(plans: Path, monkeypatch) -> None:
-    (plans / "reports").mkdir()
-    os.symlink("reports/latest.json", plans / "report.json")
-    result = _run(["plans/a.yaml", "--format", "json:report.json", "--no-cache"], plans, monkeypatch)
-    assert result.exit_code == 1
-    assert os.readlink(plans / "report.json") == "reports/latest.json"
-    assert [f["code"] for f in json.loads((plans / "reports" / "latest.json").read_text())] == ["PL205"]
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A checkout with plans, beside a folder of the machine's that it must never reach."""
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "existing.conf").write_text("keep me\n")
+    checkout = tmp_path / "checkout"
+    (checkout / ".git").mkdir(parents=True)
+    (checkout / "plans").mkdir()
+    (checkout / "plans" / "a.yaml").write_text(GOOD)
+    return checkout
 
 
-def test_an_output_onto_a_link_to_a_device_writes_the_device(plans: Path, monkeypatch) -> None:
-    os.symlink(os.devnull, plans / "null")
-    result = _run(["plans", "-o", "null", "--write-baseline", "null", "--no-cache"], plans, monkeypatch)
+@pytest.mark.parametrize("args, link, target", [
+    (["--format", "sarif:planlint.sarif"], "planlint.sarif", "../outside/existing.conf"),
+    (["--format", "html", "-o", "planlint-report.html"], "planlint-report.html", "../outside/created.sh"),
+    (["--format", "json", "-o", "r.json"], "r.json", "../outside/existing.conf"),
+    (["--write-baseline", "baseline.json"], "baseline.json", "../outside/created.sh"),
+])
+def test_a_committed_link_named_like_a_report_is_replaced_never_followed(repo: Path, monkeypatch, args: list,
+                                                                         link: str, target: str) -> None:
+    """A pull request commits `planlint.sarif -> ../outside/existing.conf` (or a link to a
+    file that does not exist yet); the recipe's command must not write there."""
+    os.symlink(target, repo / link)
+    result = _run(["plans", *args, "--no-cache"], repo, monkeypatch)
+    assert result.exit_code in (0, 1), result.stderr
+    assert sorted(p.name for p in (repo.parent / "outside").iterdir()) == ["existing.conf"]
+    assert (repo.parent / "outside" / "existing.conf").read_text() == "keep me\n"
+    assert not os.path.islink(repo / link) and "PL205" in (repo / link).read_text()
+
+
+def test_a_report_through_a_linked_folder_of_the_repository_is_refused(repo: Path, monkeypatch) -> None:
+    os.symlink("../outside", repo / "reports")
+    result = _run(["plans", "-o", "reports/r.json", "--format", "json", "--no-cache"], repo, monkeypatch)
+    assert result.exit_code == 2
+    assert ("planlint: error: cannot write the json report to reports/r.json: reports is a symbolic link inside "
+            "the repository, and planlint writes nothing through one") in result.stderr
+    assert sorted(p.name for p in (repo.parent / "outside").iterdir()) == ["existing.conf"]
+    zh = _run(["plans", "-o", "reports/r.json", "--lang", "zh", "--no-cache"], repo, monkeypatch)
+    assert zh.exit_code == 2 and "reports 是仓库里的符号链接，planlint 不会通过符号链接写文件" in zh.stderr
+
+
+def test_an_absolute_output_outside_the_repository_is_the_user_s_own_link(repo: Path, monkeypatch) -> None:
+    """`-o $RUNNER_TEMP/x` is the user's: a link there (to a device, or to a file) is followed."""
+    outside = repo.parent / "outside"
+    os.symlink(os.devnull, outside / "null")
+    os.symlink("existing.conf", outside / "latest.json")
+    result = _run(["plans", "-o", str(outside / "null"), "--format", f"json:{outside / 'latest.json'}",
+                   "--format", "text", "--no-cache"], repo, monkeypatch)
     assert result.exit_code == 0, result.stderr
-    assert os.readlink(plans / "null") == os.devnull
-    assert os.path.exists(os.devnull) and not os.path.isfile(os.devnull)
+    assert os.readlink(outside / "null") == os.devnull and not os.path.isfile(os.devnull)
+    assert os.readlink(outside / "latest.json") == "existing.conf"
+    assert [f["code"] for f in json.loads((outside / "existing.conf").read_text())] == ["PL205"]
 
 
 def test_an_output_into_a_fifo_is_written_in_place(plans: Path, monkeypatch) -> None:
@@ -831,3 +868,46 @@ def test_a_config_that_is_no_regular_file_is_an_error_not_a_hang(plans: Path, ki
     assert done.returncode == 2
     assert done.stderr.splitlines()[-1] == ("planlint: error: config file cfg.yaml does not exist" if args[0] != "--bogus"
                                             else "Error: No such option '--bogus'. Did you mean '--jobs'?")
+
+
+# --- Inputs: nothing outside the repository through its links -------------------------------------
+
+@pytest.fixture
+def linked_out(repo: Path) -> Path:
+    """`plans/cfg.yaml -> ../../outside`: a link named like a plan, to a folder of the machine."""
+    (repo.parent / "outside" / "hosts.yml").write_text(GOOD.replace("X only for Acme", "token-hunter2"))
+    (repo.parent / "outside" / "victim.yaml").write_text(GOOD.replace("review_day: 6", "review_day: 6.0"))
+    os.symlink("../../outside", repo / "plans" / "cfg.yaml")
+    (repo / "deep").mkdir()
+    os.symlink("../../outside", repo / "deep" / "via")
+    return repo
+
+
+@pytest.mark.parametrize("named", [["plans/cfg.yaml"], ["deep/via/victim.yaml"], ["deep/via"]])
+def test_a_named_path_whose_link_leads_outside_the_repository_is_skipped(linked_out: Path, monkeypatch,
+                                                                        named: list) -> None:
+    result = _run([*named, "plans/a.yaml", "--format", "html", "--no-cache"], linked_out, monkeypatch)
+    assert result.exit_code == 0, result.stderr
+    assert "token-hunter2" not in result.stdout and "victim" not in result.stdout
+    shown = named[0]
+    assert (f"planlint: notice: {shown}: skipped: it leads outside the repository (through a symbolic link, or as "
+            "a path the config names)") in result.stderr
+    zh = _run([*named, "plans/a.yaml", "--lang", "zh", "--no-cache"], linked_out, monkeypatch)
+    assert f"{shown}：已跳过，因为它指向仓库以外" in zh.stderr
+
+
+def test_fix_never_writes_outside_the_repository_through_a_link(linked_out: Path, monkeypatch) -> None:
+    victim = linked_out.parent / "outside" / "victim.yaml"
+    before = victim.read_bytes()
+    for named in ("plans/cfg.yaml", "deep/via/victim.yaml", "deep/via"):
+        result = _run(["--fix", named, "plans/a.yaml", "--no-cache"], linked_out, monkeypatch)
+        assert "internal error" not in result.stderr and "skipped" in result.stderr
+        assert victim.read_bytes() == before
+
+
+def test_a_path_the_user_names_outside_the_repository_is_linted(linked_out: Path, monkeypatch) -> None:
+    """`planlint ../outside` or an absolute path is the user's own choice, not a pull request's link."""
+    result = _run([str(linked_out.parent / "outside" / "hosts.yml"), "../outside/victim.yaml", "--format", "json",
+                   "--no-cache"], linked_out, monkeypatch)
+    found = {(Path(f["path"]).name, f["code"]) for f in json.loads(result.stdout)}
+    assert {("hosts.yml", "PL205"), ("victim.yaml", "PL002")} <= found and "notice" not in result.stderr

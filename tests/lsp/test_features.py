@@ -146,6 +146,27 @@ async def test_definition_of_another_account_opens_its_file(client: LanguageClie
 
 
 @pytest.mark.asyncio
+@pytest.mark.parametrize("how", ["paths: [../other]", "a link"])
+async def test_definition_never_jumps_outside_the_workspace(client: LanguageClient, tmp_path: Path,
+                                                            how: str) -> None:
+    """The branch's config (or a link in it) names another team's folder beside the workspace."""
+    (tmp_path / "ws").mkdir()
+    (tmp_path / "other").mkdir()
+    root = copy_data(tmp_path / "ws", "acme.yaml")
+    copy_data(tmp_path / "other", "bolt.yaml")
+    if how == "a link":
+        (root / "plans").symlink_to("../other")
+    with open(root / "planlint.yaml", "a", encoding="utf-8") as config:
+        config.write("paths: [plans]\n" if how == "a link" else "paths: [../other]\n")
+    text = (root / "acme.yaml").read_text(encoding="utf-8").replace(
+        "        type: product\n", "        type: product\n        also_offered_to: [bolt]\n")
+    _, uri = await opened(client, root, text)
+    line = text.split("\n").index("        also_offered_to: [bolt]")
+    result = await client.text_document_definition_async(types.DefinitionParams(doc(uri), at(line, 27)))
+    assert result is None
+
+
+@pytest.mark.asyncio
 async def test_document_symbols_for_the_account_and_each_plan(client: LanguageClient, tmp_path: Path) -> None:
     root = copy_data(tmp_path, "acme.yaml")
     _, uri = await opened(client, root)
