@@ -49,14 +49,14 @@ def _byte_blocks(content: Content) -> Iterator[bytes]:
             yield block.encode("utf-8")
 
 
-def write_atomically(path: str, content: Content) -> None:
+def write_atomically(path: str, content: Content, mode: int = 0o666) -> None:
     """Write to a temporary file beside `path`, then rename it over `path`."""
     import tempfile
 
     folder = os.path.dirname(os.path.abspath(path))
     handle, temp = tempfile.mkstemp(prefix=".planlint-", suffix=".tmp", dir=folder)
     try:
-        os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes 0600; these are ordinary files
+        os.chmod(temp, mode & ~_umask())  # mkstemp makes 0600; most are ordinary files
         with os.fdopen(handle, "wb") as out:
             for block in _byte_blocks(content):
                 out.write(block)

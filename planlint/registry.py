@@ -12,6 +12,7 @@ import importlib.util
 import json
 import os
 import re
+import stat
 import sys
 import zlib
 from dataclasses import dataclass, field
@@ -90,41 +91,65 @@ def _entry_points() -> List[Tuple[str, str]]:
     """(name, value) of the `planlint.rules` entry points. Scanning every installed
     package's metadata costs more than linting a plan, so the list is kept in the
     user's cache and scanned again only when a folder on sys.path changes. One file
-    per interpreter: the stamp names every folder on sys.path, so a run started
-    from another folder (`python -m planlint`) rescans and replaces it instead of
-    leaving one more file behind."""
+    per interpreter. The cache names modules to import: it is read only when the
+    user owns it and its folder and nobody else may write either (as a config
+    with plugins); and neither the scan nor the import looks in the current
+    folder, which `python -m planlint` puts first on sys.path and which, in a
+    checkout, a pull request fills (`evil-1.0.dist-info`, `evilmod.py`)."""
     stamp = _path_stamp()
     cache_file = os.path.join(_cache_home(), f"entry-points-{zlib.crc32(sys.executable.encode()):08x}.json")
-    try:
-        with open(cache_file, encoding="utf-8") as handle:
-            cached = json.load(handle)
-        if cached["stamp"] == stamp:
-            return [tuple(pair) for pair in cached["entry_points"]]  # type: ignore[misc]
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
-    from importlib.metadata import entry_points
+    cached = _read_own_cache(cache_file)
+    if isinstance(cached, dict) and cached.get("stamp") == stamp:
+        try:
+            return [(str(name), str(value)) for name, value in cached["entry_points"]]
+        except (KeyError, TypeError, ValueError):
+            pass
+    from importlib.metadata import distributions
 
-    found = sorted({(point.name, point.value) for point in entry_points(group=GROUP)})
+    found = sorted({(point.name, point.value) for dist in distributions(path=installed_path())
+                    for point in dist.entry_points if point.group == GROUP})
     try:
         from planlint.atomic import write_atomically
 
-        os.makedirs(os.path.dirname(cache_file), exist_ok=True)
-        write_atomically(cache_file, json.dumps({"stamp": stamp, "entry_points": found}))
+        os.makedirs(os.path.dirname(cache_file), mode=0o700, exist_ok=True)
+        write_atomically(cache_file, json.dumps({"stamp": stamp, "entry_points": found}), mode=0o600)
     except OSError:
         pass  # no writable cache: scan every time
     return found
 
 
-def _path_stamp() -> List[Any]:
-    """Each sys.path folder's modification time: installing or removing a package
-    changes its folder. The current folder ('') changes all the time and is no
-    place to install rule packs, so it is left out."""
-    stamp: List[Any] = []
-    for entry in sys.path:
-        if not entry:
-            continue
+def installed_path() -> List[str]:
+    """sys.path without the current folder: where installed packages live."""
+    here = os.path.realpath(os.getcwd())
+    return [entry for entry in sys.path if entry and os.path.realpath(entry) != here]
+
+
+def _read_own_cache(path: str) -> Any:
+    """The JSON in `path` when the user owns it and its folder and no one else may write
+    either (a link, FIFO or shared file is never read), else None."""
+    try:
+        folder = os.lstat(os.path.dirname(path))
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    with os.fdopen(descriptor, "rb") as handle:
+        info = os.fstat(descriptor)
+        if not all((stat.S_ISDIR(folder.st_mode), stat.S_ISREG(info.st_mode),
+                    folder.st_uid == info.st_uid == os.geteuid(), not (folder.st_mode | info.st_mode) & 0o022)):
+            return None
         try:
-            stamp.append([entry, os.stat(entry or ".").st_mtime_ns])
+            return json.loads(handle.read(1 << 20))
+        except (OSError, ValueError, RecursionError):
+            return None
+
+
+def _path_stamp() -> List[Any]:
+    """Each installed folder's modification time: installing or removing a package
+    changes its folder."""
+    stamp: List[Any] = []
+    for entry in installed_path():
+        try:
+            stamp.append([entry, os.stat(entry).st_mtime_ns])
         except OSError:
             stamp.append([entry, None])
     return stamp
@@ -137,7 +162,12 @@ def _cache_home() -> str:
 
 def _load_entry_point(value: str) -> Any:
     module_name, _, attribute = value.partition(":")
-    loaded: Any = importlib.import_module(module_name.strip())
+    saved = sys.path[:]
+    sys.path[:] = installed_path()  # an installed pack, never a module of the current folder
+    try:
+        loaded: Any = importlib.import_module(module_name.strip())
+    finally:
+        sys.path[:] = saved
     for part in attribute.split("[")[0].strip().split(".") if attribute else []:
         loaded = getattr(loaded, part)
     return loaded

@@ -911,3 +911,71 @@ def test_a_path_the_user_names_outside_the_repository_is_linted(linked_out: Path
                    "--no-cache"], linked_out, monkeypatch)
     found = {(Path(f["path"]).name, f["code"]) for f in json.loads(result.stdout)}
     assert {("hosts.yml", "PL205"), ("victim.yaml", "PL002")} <= found and "notice" not in result.stderr
+
+
+# --- The directors' CSV: no cell a spreadsheet would run --------------------------------------------
+
+def test_the_accounts_csv_quotes_every_cell_and_keeps_formulas_as_text(plans: Path, monkeypatch) -> None:
+    """Opened with `;` as separator (Excel's default in much of Europe), each piece between
+    separators is a cell: every piece that starts like a formula gets a `'`."""
+    import re
+    from urllib.parse import unquote
+
+    (plans / "plans" / "a.yaml").write_text(GOOD.replace("manager: Pat Kim", 'manager: "Zhang;=HYPERLINK(A1);Wei"')
+                                            .replace("name: Acme Stores", 'name: "@SUM(1+1)"'))
+    (plans / "plans" / "b.yaml").write_text(GOOD.replace("id: acme", "id: bolt").replace(
+        "manager: Pat Kim", 'manager: "-2+3,+cmd|x\\t=1"'))
+    result = _run(["plans", "--format", "html", "--no-cache"], plans, monkeypatch)
+    href = re.search(r'id="csv" download="[^"]*" href="([^"]+)"', result.stdout).group(1)
+    lines = unquote(href.split(",", 1)[1]).lstrip("\ufeff").split("\r\n")
+    assert lines[1].startswith('"\'@SUM(1+1)","acme","A","Zhang;\'=HYPERLINK(A1);Wei","1","1",')
+    assert lines[2].startswith('"Acme Stores","bolt","A","\'-2+3,\'+cmd|x\\u0009=1","1","1",')  # a tab is shown escaped
+    assert all(line.startswith('"') and line.endswith('"') and '",' in line for line in lines[:3])  # the header too
+
+
+# --- The entry-point cache names modules to import: the user's own file only, never the checkout --
+
+EVIL_MODULE = "import pathlib\npathlib.Path('pwned').write_text('ran')\nRULES = []\n"
+
+
+def _planlint_rules(folder: Path, home: Path):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "planlint", "rules"], cwd=folder, capture_output=True, text=True,
+                          timeout=120, env={**os.environ, "XDG_CACHE_HOME": str(home)})
+
+
+@pytest.mark.parametrize("damage", ["everyone may write it", "its folder is everyone's", "another user's",
+                                    "the user's own"])
+def test_a_planted_entry_point_cache_never_imports_from_the_checkout(tmp_path: Path, damage: str) -> None:
+    """A checkout holds evilmod.py; the cache names it. `python -m planlint` puts the current
+    folder first on sys.path: the entry is never trusted from a file someone else could
+    write, and never imported from the current folder even from the user's own file."""
+    checkout, home = tmp_path / "checkout", tmp_path / "home"
+    checkout.mkdir()
+    (checkout / "evilmod.py").write_text(EVIL_MODULE)
+    assert _planlint_rules(checkout, home).returncode == 0
+    [cache] = (home / "planlint").glob("entry-points-*.json")
+    content = json.loads(cache.read_text())
+    content["entry_points"].append(["evil", "evilmod:RULES"])
+    cache.write_text(json.dumps(content))
+    if damage == "everyone may write it":
+        cache.chmod(0o666)
+    elif damage == "its folder is everyone's":
+        cache.parent.chmod(0o777)
+    elif damage == "another user's":
+        os.chown(cache, 65534, 65534)  # the suite runs as root where a case needs another user
+    result = _planlint_rules(checkout, home)
+    assert not (checkout / "pwned").exists()
+    assert "PL205" in result.stdout and "Traceback" not in result.stderr
+
+
+def test_a_distribution_in_the_checkout_is_no_rule_pack(tmp_path: Path) -> None:
+    checkout = tmp_path / "checkout"
+    (checkout / "evil-1.0.dist-info").mkdir(parents=True)
+    (checkout / "evil-1.0.dist-info" / "METADATA").write_text("Metadata-Version: 2.1\nName: evil\nVersion: 1.0\n")
+    (checkout / "evil-1.0.dist-info" / "entry_points.txt").write_text("[planlint.rules]\nevil = evilmod:RULES\n")
+    (checkout / "evilmod.py").write_text(EVIL_MODULE)
+    result = _planlint_rules(checkout, tmp_path / "home")
+    assert result.returncode == 0 and not (checkout / "pwned").exists() and "evil" not in result.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
@@ -108,22 +109,29 @@ def costliest_rule(result: Result) -> Optional[Tuple[str, str, int, int, int]]:
     return code, names[code], points[code], count, len(files[code])
 
 
-def _cell(value: str) -> str:
-    """Text that a spreadsheet would run as a formula is kept as text."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+# A spreadsheet runs a cell that starts with one of these as a formula; opened with
+# `;` or tab as separator (Excel's default in much of Europe), every piece between
+# separators is a cell of its own, so each piece is checked, not only the first.
+_FORMULA_START = re.compile(r"(^|[;,\t])(?=[=+\-@\t\r])")
+
+
+def csv_cell(value: object) -> object:
+    """Text a spreadsheet would run as a formula is kept as text (OWASP's CSV-injection
+    rule: a `'` before it); numbers planlint counted stay numbers."""
+    return _FORMULA_START.sub(r"\1'", value) if isinstance(value, str) else value
 
 
 def csv_text(table: Sequence[Row], header: Sequence[str], show_bp: bool, trend: bool) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)  # quoted: no separator splits a cell
+    writer.writerow([csv_cell(name) for name in header])
     for row in table:
         counts = [row.counts[g][0] for g in GROUPS if g != "bp" or show_bp]
-        cells = [_cell(row.name), _cell(row.id), _cell(row.account_class), _cell(row.manager), row.operational,
-                 row.project, *counts, row.due, row.score]
+        cells = [row.name, row.id, row.account_class, row.manager, row.operational, row.project, *counts, row.due,
+                 row.score]
         if trend:
             cells.append("" if row.change is None else row.change)
-        writer.writerow(cells)
+        writer.writerow([csv_cell(cell) for cell in cells])
     return out.getvalue()
 
 
