@@ -64,6 +64,16 @@ def _tight(template: str, values: Mapping[str, Any]) -> str:
 
 
 MAX_QUOTED = 200  # characters of a value a message quotes: a 270 KB id is no message
+# Control characters, bidirectional marks and overrides and the line and paragraph
+# separators in text from a plan, a file name or a config would act on the reader's
+# terminal, start a new line of a log (a forged CI command) or reorder what they see:
+# every message shows them as escapes, and each message stays one line.
+INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """`text` with each invisible or line-breaking character written as `\\uXXXX`."""
+    return INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 class Listed(str):
@@ -72,8 +82,8 @@ class Listed(str):
 
 def _quoted(value: Any) -> Any:
     if isinstance(value, str) and not isinstance(value, Listed) and len(value) > MAX_QUOTED:
-        return value[:MAX_QUOTED] + "…"
-    return value
+        value = value[:MAX_QUOTED] + "…"
+    return visible(value) if isinstance(value, str) else value
 
 
 def say(templates: Mapping[str, str], **args: Any) -> Text:

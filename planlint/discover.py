@@ -163,7 +163,8 @@ def _why_skipped(path: str, real: str, roots: List[str], walked: bool) -> Option
 # A file name is shown in every report and on the terminal: bytes that are not
 # UTF-8 (kept by Python as lone surrogates) and control characters (a newline
 # would forge a report line, ESC drives the terminal) are written as escapes.
-_UNSAFE_IN_NAMES = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\udc80-\udcff]")
+_UNSAFE_IN_NAMES = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+                              "\udc80-\udcff]")
 
 
 def visible_path(path: str) -> str:

@@ -186,6 +186,9 @@ MESSAGES = {
     "invalid_config": ("invalid configuration", "配置有误"),
     "config_missing": ("config file {path} does not exist", "配置文件 {path} 不存在"),
     "config_at": ("{where}: {problem}", "{where}：{problem}"),
+    "select_empty": ("--select names no rule (an empty value: an unset CI variable?); name the rules, or leave "
+                     "--select out to run the configured ones",
+                     "--select 没有写任何规则（值为空：也许 CI 变量没有设置？）；请写上规则，或去掉 --select 以运行配置的规则"),
     "stdin_filename_alone": ("--stdin-filename names the plan read from standard input: add `-` to read it",
                              "--stdin-filename 用来给从标准输入读入的计划命名；请同时写上 `-`，planlint 才会从标准输入读取"),
     "stdout_closed": ("standard output is closed: write the {name} report to a file with --output FILE",

@@ -6,6 +6,7 @@ that declares one rule, or an object with a `RULES` list of such modules or
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import importlib
 import importlib.util
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 
-from planlint.api import Text
+from planlint.api import Text, visible
 from planlint.messages import builtin_message
 
 from planlint.model import Rule
@@ -50,6 +51,7 @@ class Registry:
         return sorted(c for c in self.rules if prefix and c.startswith(prefix))
 
     def add(self, rule: Rule, origin: Text) -> None:
+        rule = _shown_safely(rule)
         clash = self.rules.get(rule.code)
         if clash is not None and clash != rule:
             self.errors.append(builtin_message("plugin_code_taken", origin=origin, code=rule.code, taken=clash.name,
@@ -64,6 +66,16 @@ class Registry:
 
     def ordered(self) -> List[Rule]:
         return [self.rules[code] for code in sorted(self.rules)]
+
+
+def _shown_safely(rule: Rule) -> Rule:
+    """A plugin's code, name, summary and titles as every report and `planlint rules`
+    print them: an ESC or a newline in them would drive the terminal or forge a line."""
+    named = {"code": visible(rule.code), "name": visible(rule.name), "summary": visible(rule.summary),
+             "titles": {lang: visible(str(title)) for lang, title in rule.titles.items()}}
+    if all(getattr(rule, key) == value for key, value in named.items()):
+        return rule
+    return dataclasses.replace(rule, **named)
 
 
 def _rules_from(obj: object) -> List[Rule]:

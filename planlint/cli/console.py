@@ -23,11 +23,21 @@ def say(name: str, **args: Any) -> str:
     return builtin_message(name, **args).render(language())
 
 
+def shown(text: str) -> str:
+    """What planlint prints, as printed: in a GitHub Actions run (GITHUB_ACTIONS=true) text
+    taken from plans, file names or configs cannot be read as a workflow command."""
+    if os.environ.get("GITHUB_ACTIONS") != "true":
+        return text
+    from planlint.reporters.escape import workflow_safe
+
+    return workflow_safe(text)
+
+
 def status(message: Union[str, Text]) -> None:
     """A line on standard error that is not a finding: `planlint: wrote 3 findings to the baseline …`."""
     lang = language()
     said = message.render(lang) if isinstance(message, Text) else message
-    click.echo(("planlint: " if lang == "en" else "planlint：") + said, err=True)
+    click.echo(shown(("planlint: " if lang == "en" else "planlint：") + said), err=True)
 
 
 def fail(message: Union[str, Text, Exception]) -> NoReturn:
@@ -37,7 +47,7 @@ def fail(message: Union[str, Text, Exception]) -> NoReturn:
     lang = language()
     if isinstance(message, (ConfigError, Text)):
         message = message.render(lang)
-    click.echo(f"planlint: error: {message}" if lang == "en" else f"planlint：错误：{message}", err=True)
+    click.echo(shown(f"planlint: error: {message}" if lang == "en" else f"planlint：错误：{message}"), err=True)
     sys.exit(2)
 
 

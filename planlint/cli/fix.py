@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Dict, List, NoReturn, Optional, Tuple
 import click
 
 from planlint.api import Text
-from planlint.cli.console import fail, status
+from planlint.cli.console import fail, shown, status
 from planlint.cli.options import CheckOptions
 from planlint.cli.outputs import Outputs, exit_status, write_reports
 from planlint.discover import Source
@@ -68,7 +68,7 @@ class FixRun:
         else:  # the fixed plan went to standard output: the report goes to standard error
             from planlint.reporters import get_reporter
 
-            click.echo(get_reporter("text")(result, self.registry, color=False, lang=lang), err=True, nl=False)
+            click.echo(shown(get_reporter("text")(result, self.registry, color=False, lang=lang)), err=True, nl=False)
             click.echo(said, err=True)
         sys.exit(2 if result.errors or self.problems else
                  exit_status(result, self.settings.fail_on, options.exit_zero))
@@ -116,7 +116,7 @@ class FixRun:
             if not item.changed:
                 continue
             if options.show_diff:
-                click.echo(unified_diff(item), nl=False)
+                click.echo(shown(unified_diff(item)), nl=False)
                 any_diff, fixed = True, fixed + item.count
                 continue
             source = by_path[path]
@@ -134,7 +134,7 @@ class FixRun:
                 line = builtin_message("fixed_file", path=path, count=item.count, **plural(item.count), added=added) \
                     if item.count or not item.suppressed else \
                     builtin_message("suppressed_file", path=path, count=item.suppressed, **plural(item.suppressed))
-                click.echo(("planlint: " if lang == "en" else "planlint：") + line.render(lang), err=True)
+                status(line)
         summary = "would_fix_summary" if options.show_diff else "fixed_summary"
         if not fixed and suppressed and not options.show_diff:  # suppressing is not fixing
             return builtin_message("suppressed_summary", count=suppressed, **plural(suppressed),

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Dict, Iterable, List, Optional, Sequence, Tupl
 import click
 
 from planlint.api import say
-from planlint.cli.console import fail, use_color
+from planlint.cli.console import fail, shown, use_color
 from planlint.messages import builtin_message
 from planlint.model import Severity
 from planlint.reporters import FORMATS
@@ -95,13 +95,14 @@ def write_reports(outputs: Outputs, result: Result, registry: Registry, lang: st
 
 
 def write_output(name: str, target: Optional[str], report: Iterable[str], color: bool = False) -> None:
-    """One report to its file (atomically, through a link to its target) or to standard output."""
+    """One report to its file (atomically, never through a link of the repository) or to standard output."""
     from planlint.atomic import text_blocks, write_report
 
     if target is None:
         if sys.stdout is None:
             fail(builtin_message("stdout_closed", name=name))
         for block in text_blocks(report):
+            block = shown(block) if name == "text" else block  # `--format github` is planlint's own commands
             click.echo(block, nl=False, color=color or None)  # click strips colour off a pipe unless told
         return
     try:

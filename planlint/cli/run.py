@@ -61,8 +61,11 @@ class CheckRun:
     def configure(self) -> None:
         """Settings and rules: defaults < config file < command line."""
         from planlint.config import load_settings
+        from planlint.errors import ConfigError
 
         options = self.options
+        if options.select and split(options.select) is None:  # `--select "$RULES"`, the variable unset
+            raise ConfigError(builtin_message("select_empty"))
         self.settings, self.registry = load_settings(
             options.config_path, options.isolated, select=split(options.select), ignore=split(options.ignore),
             extend_select=split(options.extend_select), today=options.today, lang=options.lang,
@@ -76,9 +79,9 @@ class CheckRun:
         from planlint.errors import ConfigError
 
         paths, stdin_filename, settings = self.options.paths, self.options.stdin_filename, self.settings
-        if stdin_filename is not None and paths and "-" not in paths:
+        if stdin_filename is not None and "-" not in paths:  # alone, it once linted the whole folder
             raise ConfigError(builtin_message("stdin_filename_alone"))
-        files, use_stdin = split_stdin(paths or (("-",) if stdin_filename is not None else (".",)))
+        files, use_stdin = split_stdin(paths or (".",))
         if self.options.changed_since is not None and not paths and settings.paths:
             files = [_shown(path) for path in settings.paths]  # the config's plans, not every YAML file
         notices: List[Text] = []
@@ -96,7 +99,9 @@ class CheckRun:
         named = {real_path(s) for s in sources if s.data is None}
         if use_stdin and stdin_filename:  # the file on disk is the one being edited: never itself twice
             named.add(os.path.realpath(stdin_filename))
-        context = [s for s in discover(settings.paths, settings.exclude, settings.config_root, notices, self.errors)
+        # The config's `paths:` came with the pull request: none may reach outside the repository.
+        context = [s for s in discover(settings.paths, settings.exclude, settings.config_root, notices, self.errors,
+                                       confined=True)
                    if real_path(s) not in named] if settings.paths else []
         if unchanged:  # the unchanged plans count for the cross-file rules, named as the changed ones are
             known = {real_path(s) for s in unchanged}

@@ -12,12 +12,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Set, Tuple
 
-from planlint.api import Finding
+from planlint.api import Finding, visible
 from planlint.errors import ConfigError
 from planlint.messages import builtin_message
 
 Key = Tuple[str, ...]
 _REQUIRED = ("path", "code", "severity")
+_TEXT_OR_NULL = ("account", "plan", "data_path", "message")
+_SEVERITIES = ("error", "warning", "info")
 
 
 @dataclass
@@ -48,9 +50,18 @@ def read_previous(path: str) -> List[dict]:
     if not isinstance(document, list):
         raise ConfigError(builtin_message("previous_not_list", what=what))
     for index, entry in enumerate(document):
-        if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in _REQUIRED):
+        if not _is_finding(entry):
             raise ConfigError(builtin_message("previous_bad_entry", what=what, index=index + 1, fields=", ".join(_REQUIRED)))
-    return document
+    # The earlier report came with the pull request too: its text reaches the HTML only as escapes.
+    return [{key: visible(value) if isinstance(value, str) else value for key, value in entry.items()}
+            for entry in document]
+
+
+def _is_finding(entry: object) -> bool:
+    """A finding as `--format json` writes it: text where it has text, text or null where it may."""
+    return (isinstance(entry, dict) and all(isinstance(entry.get(key), str) for key in _REQUIRED)
+            and entry["severity"] in _SEVERITIES
+            and all(isinstance(entry.get(key), (str, type(None))) for key in _TEXT_OR_NULL))
 
 
 def norm_path(path: str) -> str:

@@ -14,7 +14,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
-from planlint.api import DataPath, Document, Problem, format_path
+from planlint.api import DataPath, Document, Problem, format_path, visible as api_visible
 from planlint.model import Finding, Rule, Severity
 from planlint.discover import Source
 from planlint.engine.cap import capped
@@ -185,13 +185,7 @@ def crash_problem(rule: Rule, exc: Exception, where: str) -> Problem:
                             error=f"{type(exc).__name__}: {exc}"), position=(1, 1, None, None))
 
 
-# Control characters and bidirectional overrides from plan text would act on the
-# reader's terminal or reorder what they see; every report shows them as escapes.
-_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def visible(message: str) -> str:
-    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", message)
+visible = api_visible  # every report shows invisible characters of plan text as escapes
 
 
 def make_finding(outcome: FileOutcome, code: str, problem: Problem, checks: Checks, positions: Any) -> Finding:

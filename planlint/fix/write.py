@@ -41,6 +41,7 @@ def write_fixed(item: FileFix, fs_path: str) -> Optional[Text]:
                 out.flush()
                 os.fsync(out.fileno())
             os.chmod(temp, stat.S_IMODE(info.st_mode))
+            _keep_owner(temp, info)
             os.replace(temp, target)
         except BaseException:
             if os.path.exists(temp):
@@ -49,6 +50,17 @@ def write_fixed(item: FileFix, fs_path: str) -> Optional[Text]:
     except OSError as exc:
         return f"cannot write it: {exc.strerror or exc}"
     return None
+
+
+def _keep_owner(temp: str, info: os.stat_result) -> None:
+    """The fixed plan keeps its owner and group: `--fix` run as root (in CI, or sudo)
+    must not turn a colleague's plan into root's file that they can no longer save."""
+    if (info.st_uid, info.st_gid) == (os.geteuid(), os.getegid()):
+        return
+    try:
+        os.chown(temp, info.st_uid, info.st_gid)
+    except PermissionError:
+        pass  # not root: the file is the user's, as any file they save
 
 
 def unified_diff(item: FileFix) -> str:

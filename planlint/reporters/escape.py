@@ -12,6 +12,15 @@ def xml_safe(text: str) -> str:
     return _XML_INVALID.sub("\ufffd", text)
 
 
+_COMMAND_AT_START = re.compile(r"^([^\S\n]*):(?=:)", re.MULTILINE)
+
+
+def workflow_safe(text: str) -> str:
+    """Text for a GitHub Actions log that the runner cannot read as a workflow command:
+    a zero-width space splits `::` at a line start (after spaces) and every `##[`."""
+    return _COMMAND_AT_START.sub("\\1:\u200b", text.replace("##[", "##\u200b["))
+
+
 def github_data(text: str) -> str:
     """The message part of a workflow command: a newline must not start a new command."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")

@@ -441,10 +441,12 @@ def test_standard_input_named_as_a_file_of_paths_is_not_linted_twice(plans: Path
     assert [(f["path"], f["code"]) for f in json.loads(result.stdout)] == [("plans/a.yaml", "PL205")]
 
 
-def test_stdin_filename_without_a_dash_reads_standard_input(plans: Path, monkeypatch) -> None:
+def test_stdin_filename_without_a_dash_is_a_usage_error_saying_to_add_it(plans: Path, monkeypatch) -> None:
+    """Alone, it once linted the current folder instead of the plan piped in."""
     result = _run(["--stdin-filename", "plans/new.yaml", "--format", "json", "--no-cache"], plans, monkeypatch,
                   input=GOOD)
-    assert [(f["path"], f["code"]) for f in json.loads(result.stdout)] == [("plans/new.yaml", "PL205")]
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "--stdin-filename names the plan read from standard input: add `-` to read it" in result.stderr
 
 
 def test_an_unreadable_folder_is_an_error(plans: Path, monkeypatch) -> None:
@@ -642,9 +644,14 @@ def test_a_closed_standard_output_is_a_clear_error(plans: Path) -> None:
 
 # --- Wrong results --------------------------------------------------------------------------------
 
-def test_an_empty_select_selects_what_no_select_does(plans: Path, monkeypatch) -> None:
-    result = _run(["plans/a.yaml", "--select", "", "--format", "json", "--no-cache"], plans, monkeypatch)
-    assert result.exit_code == 1 and [f["code"] for f in json.loads(result.stdout)] == ["PL205"]
+@pytest.mark.parametrize("args", [["--select", ""], ["--select", " , "], ["--select=", "--extend-select", "PL205"]])
+def test_an_empty_select_is_a_usage_error(plans: Path, monkeypatch, args: list) -> None:
+    """`--select "$RULES"` with the variable unset must not turn every check green."""
+    result = _run(["plans/a.yaml", *args, "--format", "json", "--no-cache"], plans, monkeypatch)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "planlint: error: --select names no rule (an empty value: an unset CI variable?)" in result.stderr
+    zh = _run(["plans/a.yaml", *args, "--lang", "zh", "--no-cache"], plans, monkeypatch)
+    assert zh.exit_code == 2 and "--select 没有写任何规则" in zh.stderr
 
 
 def test_a_utf32_plan_is_read() -> None:
@@ -979,3 +986,108 @@ def test_a_distribution_in_the_checkout_is_no_rule_pack(tmp_path: Path) -> None:
     (checkout / "evilmod.py").write_text(EVIL_MODULE)
     result = _planlint_rules(checkout, tmp_path / "home")
     assert result.returncode == 0 and not (checkout / "pwned").exists() and "evil" not in result.stderr
+
+
+# --- A GitHub run: no workflow command from a plan, a file name or a config -------------------------
+
+def _no_workflow_command(output: str) -> None:
+    assert "##[" not in output
+    assert [line for line in output.splitlines() if line.lstrip().startswith("::")] == []
+
+
+FORGED = "\n".join(["x-notes: |", "  ::error file=README.md,line=1::Forged", "  ::add-mask::hunter2",
+                    "  see ##[error]Forged too", ""])
+
+
+@pytest.mark.parametrize("case", ["--diff context", "text message", "file name", "config key"])
+def test_nothing_planlint_prints_in_a_github_run_is_a_workflow_command(plans: Path, monkeypatch,
+                                                                       case: str) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    args = ["plans/a.yaml", "--no-cache"]
+    if case == "--diff context":
+        (plans / "plans" / "a.yaml").write_text(GOOD.replace("period:\n", FORGED + "period:\n")
+                                                .replace("start: 2027-01-01", "start: 2027/1/1"))
+        args += ["--diff"]
+    elif case == "text message":
+        (plans / "plans" / "a.yaml").write_text(GOOD.replace("class: A", 'class: "##[error file=README.md;line=1]Forged"'))
+    elif case == "file name":
+        os.symlink("/etc/hostname", plans / "plans" / "##[error]Forged.yaml")
+        os.symlink("/etc/hostname", plans / "plans" / "::error::Forged.yaml")
+        args = ["plans", "--no-cache"]
+    else:
+        (plans / "planlint.yaml").write_text('"x\\n::error::Forged ##[error]x\\u2028y": 1\n')
+    result = _run(args, plans, monkeypatch)
+    assert "Traceback" not in result.stderr and result.exit_code in (1, 2)
+    _no_workflow_command(result.stdout)
+    _no_workflow_command(result.stderr)
+    if case == "--diff context":
+        assert "+  start: 2027-01-01" in result.stdout and "   :\u200b:add-mask::hunter2" in result.stdout
+    elif case == "text message":
+        assert "##\u200b[error file=README.md;line=1]Forged" in result.stdout
+    elif case == "file name":
+        assert "planlint: notice: plans/##\u200b[error]Forged.yaml: skipped" in result.stderr
+    else:
+        assert "unknown key `x\\u000a::error::Forged ##\u200b[error]x\\u2028y`" in result.stderr
+        assert len(result.stderr.splitlines()) == 2  # the head line and one problem, each one line
+
+
+@pytest.mark.parametrize("entry", [{"account": [1]}, {"data_path": {"a": 1}}, {"message": {"x": 1}},
+                                   {"severity": "fatal"}])
+def test_a_previous_report_with_odd_values_is_a_clear_error(plans: Path, monkeypatch, entry: dict) -> None:
+    finding = {"path": "plans/a.yaml", "code": "PL205", "severity": "warning", "message": "m", **entry}
+    (plans / "previous.json").write_text(json.dumps([finding]))
+    result = _run(["plans", "--compare", "previous.json", "--format", "html", "--no-cache"], plans, monkeypatch)
+    assert result.exit_code == 2 and "internal error" not in result.stderr
+    assert "--compare previous.json: finding 1 is not a planlint finding (it needs path, code, severity)" \
+        in result.stderr
+
+
+def test_control_characters_of_a_previous_report_reach_the_html_as_escapes(plans: Path, monkeypatch) -> None:
+    gone = {"path": "plans/a.yaml", "code": "PL999", "severity": "warning", "account": "acme", "line": "3\u2028",
+            "name": "n\x1b[2J", "plan": None, "message": "fixed \x1b]0;title\x07 \u202e", "data_path": None}
+    (plans / "previous.json").write_text(json.dumps([gone]))
+    result = _run(["plans", "--compare", "previous.json", "--format", "html", "--no-cache"], plans, monkeypatch)
+    assert result.exit_code == 1, result.stderr
+    assert "fixed \\u001b]0;title\\u0007 \\u202e" in result.stdout
+    assert not any(c in result.stdout for c in "\x1b\x07\u2028\u202e")
+
+
+def test_fix_as_root_keeps_the_plan_s_owner_and_mode(plans: Path, monkeypatch) -> None:
+    """The suite runs as root where a case needs another user."""
+    plan = plans / "plans" / "a.yaml"
+    plan.write_text(GOOD.replace("start: 2027-01-01", "start: 2027/1/1"))
+    os.chown(plan, 4242, 4343)
+    plan.chmod(0o640)
+    result = _run(["--fix", "plans/a.yaml", "--no-cache"], plans, monkeypatch)
+    assert result.exit_code == 1 and "start: 2027-01-01" in plan.read_text()
+    info = plan.stat()
+    assert (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)) == (4242, 4343, 0o640)
+
+
+ESCAPING_PLUGIN = KILLER.replace('CODE = "KILL001"', 'CODE = "ESC001"').replace(
+    'NAME = "killer"', 'NAME = "bad\\x1b[2Jname\\nforged"')
+
+
+def test_escape_sequences_in_a_plugin_s_rule_name_and_a_config_key_never_reach_the_terminal(plans: Path,
+                                                                                          monkeypatch) -> None:
+    (plans / ".git").mkdir()
+    (plans / "escaping.py").write_text(ESCAPING_PLUGIN)
+    (plans / "planlint.yaml").write_text("plugins: [escaping.py]\n")
+    listed = _run(["rules"], plans, monkeypatch)
+    assert "bad\\u001b[2Jname\\u000aforged" in listed.stdout and "\x1b" not in listed.stdout + listed.stderr
+    (plans / "planlint.yaml").write_text('plugins: ["esc\\e[31m.py"]\n')
+    missing = _run(["plans/a.yaml", "--no-cache"], plans, monkeypatch)
+    assert "esc\\u001b[31m.py` failed to load" in missing.output and "\x1b" not in missing.output
+    (plans / "planlint.yaml").write_text('"key\\e[2J\\nx": 1\n')
+    broken = _run(["plans/a.yaml", "--no-cache"], plans, monkeypatch)
+    assert broken.exit_code == 2 and "key\\u001b[2J\\u000ax" in broken.stderr and "\x1b" not in broken.stderr
+
+
+def test_config_paths_outside_the_repository_are_never_read(linked_out: Path, monkeypatch) -> None:
+    """`paths:` came with the pull request: `../outside` (or a link there) is no context."""
+    (linked_out / "planlint.yaml").write_text("paths: [../outside, deep/via, plans]\n")
+    (linked_out.parent / "outside" / "same.yaml").write_text(GOOD)  # account `acme` once more: PL005 if read
+    result = _run(["plans/a.yaml", "--format", "json", "--no-cache"], linked_out, monkeypatch)
+    assert [f["code"] for f in json.loads(result.stdout)] == ["PL205"]
+    assert f"planlint: notice: {linked_out.parent / 'outside'}: skipped: it leads outside the repository" in result.stderr
+    assert f"planlint: notice: {linked_out / 'deep' / 'via'}: skipped: it leads outside the repository" in result.stderr
