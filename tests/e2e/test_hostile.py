@@ -467,7 +467,8 @@ def test_an_unreadable_folder_is_an_error(plans: Path, monkeypatch) -> None:
 
 @pytest.mark.parametrize("name, shown", [(b"x\xff.yaml", "x\\xff.yaml"),
                                          (b"x\nfake.yaml:1:1: PL000.yaml", "x\\u000afake.yaml"),
-                                         (b"x\x1b[2J.yaml", "x\\u001b")])
+                                         (b"x\x1b[2J.yaml", "x\\u001b"),
+                                         ("x\u2028y\u061c.yaml".encode(), "x\\u2028y\\u061c.yaml")])
 @pytest.mark.parametrize("format", ["text", "json", "sarif", "gitlab", "junit", "github", "html"])
 def test_a_file_name_with_odd_bytes_is_shown_escaped_in_every_report(tmp_path: Path, monkeypatch, name: bytes,
                                                                      shown: str, format: str) -> None:
@@ -480,6 +481,17 @@ def test_a_file_name_with_odd_bytes_is_shown_escaped_in_every_report(tmp_path: P
     report = result.stdout.replace("\\\\", "\\")  # JSON writes a backslash as two
     assert shown in report or shown.replace("\\", "/") in report  # SARIF: URIs use `/`
     assert "\x1b" not in report and "\ufffd" not in report and "\nfake.yaml" not in report
+
+
+@pytest.mark.parametrize("format", ["text", "json", "sarif", "gitlab", "junit", "github", "html"])
+def test_line_separators_and_bidi_marks_from_a_plan_are_escapes_in_every_report(plans: Path, monkeypatch,
+                                                                                format: str) -> None:
+    """U+2028 and U+2029 start a new line in many viewers; U+061C reorders what follows."""
+    (plans / "plans" / "a.yaml").write_text(GOOD.replace("class: A", 'class: "A\\u2028B\\u2029C\\u061cD"'))
+    result = _run(["plans/a.yaml", "--format", format, "--no-cache"], plans, monkeypatch)
+    assert result.exit_code == 1, result.stderr
+    assert not any(c in result.stdout for c in "\u2028\u2029\u061c")
+    assert "A\\u2028B\\u2029C\\u061cD" in result.stdout.replace("\\\\", "\\")
 
 
 # --- Configs and plugins (SPEC 7a.16): no code from above the repository or from someone else --
