@@ -13,7 +13,7 @@ import copy
 import datetime as dt
 import os
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Dict, Iterable, List, Optional, Set, Tuple
 
 from planlint.api import Problem, Text, closest, format_path
@@ -62,15 +62,18 @@ def load_settings(config_path: Optional[str] = None, isolated: bool = False, sta
                   select: Optional[List[str]] = None, ignore: Optional[List[str]] = None,
                   extend_select: Optional[List[str]] = None, today: Optional[dt.date] = None, lang: Optional[str] = None, fail_on: Optional[str] = None,
                   baseline: Optional[str] = None, use_baseline: bool = True,
-                  use_cache: bool = True) -> Tuple[Settings, Registry]:
+                  use_cache: bool = True, load_plugins: bool = True) -> Tuple[Settings, Registry]:
     """The settings of a run and its rules: the config file (`config_path`, else the
     nearest one from `start`, default the working folder; none when `isolated`),
     overridden by the command line's values. `use_baseline=False` ignores every
-    baseline (a run that writes one)."""
+    baseline (a run that writes one); `load_plugins=False` imports none of the
+    config's `plugins` (an editor's untrusted workspace), and then a rule the
+    config names may be one of theirs, so names are not checked."""
     config = load_config(config_path, isolated, start)
-    plugins = [_plugin_ref(config, p) for p in config.get("plugins", [])]
+    plugins = [_plugin_ref(config, p) for p in config.get("plugins", [])] if load_plugins else []
     registry = load_registry(plugins)
-    check_rule_references(config, registry)
+    if load_plugins or not config.get("plugins"):
+        check_rule_references(config, registry)
     limits, defaults = config.get("limits", {}), Limits()
     if baseline is None and config.get("baseline"):
         baseline = config.resolve_path(config.get("baseline"))
@@ -90,7 +93,22 @@ def load_settings(config_path: Optional[str] = None, isolated: bool = False, sta
         # As ruff's RUFF_CACHE_DIR: CI and test runs keep the cache out of the checkout.
         cache_folder=(os.environ.get("PLANLINT_CACHE_DIR") or os.path.join(config.root, CACHE_FOLDER))
         if use_cache else None, score=dict(config.get("score", {})))
+    if not load_plugins and config.get("plugins"):
+        settings = _without_unknown_rules(settings, registry)
     return settings, registry
+
+
+def _without_unknown_rules(settings: Settings, registry: Registry) -> Settings:
+    """The settings without the rule names no loaded rule answers to: with the
+    plugins left out, those are the plugins' rules."""
+    def keep(tokens: Iterable[str]) -> List[str]:
+        return [token for token in tokens if registry.codes_for(token)]
+
+    return replace(settings, select=None if settings.select is None else keep(settings.select),
+                   extend_select=keep(settings.extend_select), ignore=keep(settings.ignore),
+                   per_file_ignores=[(pattern, keep(tokens)) for pattern, tokens in settings.per_file_ignores],
+                   severity={t: v for t, v in settings.severity.items() if registry.codes_for(t)},
+                   rule_options={t: v for t, v in settings.rule_options.items() if registry.codes_for(t)})
 
 
 def _plugin_ref(config: Config, plugin: str) -> str:

@@ -274,6 +274,11 @@ MESSAGES = {
     "suppress_on_line": ("Suppress {code} ({rule}) on this line", "在这一行屏蔽 {code}（{rule}）"),
     "suppress_for_plan": ("Suppress {code} ({rule}) for plan {plan}", "在计划 {plan} 中屏蔽 {code}（{rule}）"),
     "suppress_in_file": ("Suppress {code} ({rule}) in this file", "在整个文件中屏蔽 {code}（{rule}）"),
+    "plugins_not_trusted": ("planlint: the plugins of {config} ({plugins}) were not loaded because the editor "
+                            "does not trust this workspace (a plugin is code the repository's authors wrote); "
+                            "the built-in rules ran. Trust the workspace to run them.",
+                            "planlint：编辑器未信任此工作区，所以没有加载 {config} 中的插件（{plugins}）"
+                            "（插件是仓库作者写的代码）；只运行了内置规则。信任此工作区后即可运行这些插件。"),
     # malformed suppressions (PL007; unused ones are in rules/pl007) and crashes
     "directive_missing_equals": ("`{directive}` is not a suppression comment planlint can read: "
                                  "write `{fixed}`",

@@ -9,7 +9,7 @@ import asyncio
 import logging
 import os
 import traceback
-from typing import Dict, List, Optional
+from typing import Any, Dict, List, Optional, Set
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -34,6 +34,15 @@ class PlanServer(LanguageServer):
         self.session = Session()
         self.pending: Dict[str, asyncio.Task] = {}
         self.published: Dict[str, List[types.Diagnostic]] = {}
+        self.shown: Set[str] = set()
+
+    def show_notices(self) -> None:
+        """The session's notices (plugins skipped in an untrusted workspace), each once."""
+        for notice in self.session.notices:
+            if notice not in self.shown:
+                self.shown.add(notice)
+                self.window_show_message(types.ShowMessageParams(types.MessageType.Warning, notice))
+        self.session.notices.clear()
 
     @property
     def encoding(self) -> str:
@@ -121,11 +130,23 @@ def _workspace_folders(ls: PlanServer) -> List[str]:
     return [os.path.abspath(f) for f in folders if f]
 
 
+@server.feature(types.INITIALIZE)
+def initialize(ls: PlanServer, params: types.InitializeParams) -> None:
+    """Initialization options: {"lang": "auto" | "en" | "zh", "trusted": bool}. Without
+    "trusted": true no plugin of the workspace's config is loaded."""
+    options: Any = params.initialization_options
+    options = options if isinstance(options, dict) else {}
+    lang = options.get("lang")
+    ls.session.lang = lang if lang in ("en", "zh") else None
+    ls.session.trusted = options.get("trusted") is True
+
+
 @server.feature(types.INITIALIZED)
 def initialized(ls: PlanServer, params: types.InitializedParams) -> None:
     ls.session.folders = _workspace_folders(ls)
     for folder in ls.session.folders:  # the config now; the workspace's plans just after
         ls.session.project_for(os.path.join(folder, "plan.yaml"))
+    ls.show_notices()
     ls.read_workspaces_soon()
     if features.supports_watch_registration(ls.client_capabilities):
         ls.client_register_capability(features.watch_registration())
@@ -136,6 +157,7 @@ def did_open(ls: PlanServer, params: types.DidOpenTextDocumentParams) -> None:
     uri = params.text_document.uri
     path = _path(uri)
     ls.session.open[uri] = OpenFile(uri, path, ls.session.project_for(path))
+    ls.show_notices()
     ls.lint(uri)
     if ls.session.open[uri].project.unread:  # its cross-file findings come once the workspace is read
         ls.read_workspaces_soon()
@@ -177,6 +199,7 @@ def watched_files(ls: PlanServer, params: types.DidChangeWatchedFilesParams) -> 
     names = [os.path.basename(p).lower() for p in paths]
     if any(name in CONFIG_NAMES or name == "pyproject.toml" for name in names):
         ls.session.reset()
+        ls.show_notices()
         ls.relint_all()
         return
     plans = [p for p, name in zip(paths, names) if name.endswith(PLAN_SUFFIXES)]

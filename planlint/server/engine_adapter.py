@@ -19,12 +19,14 @@ from planlint.model import Finding
 from planlint.registry import Registry
 
 
-def load_settings(folder: str) -> Tuple[Config, Registry, Settings]:
+def load_settings(folder: str, lang: Optional[str] = None, trusted: bool = True
+                  ) -> Tuple[Config, Registry, Settings]:
     """The config found from `folder` upwards, its rules and settings, as `planlint FILE`
-    run from that folder would use them. Raises ConfigError for a broken config."""
+    run from that folder would use them (`lang` as --lang; no plugin of the config's
+    unless `trusted`). Raises ConfigError for a broken config."""
     from planlint import config as configuration
 
-    settings, registry = configuration.load_settings(start=folder)
+    settings, registry = configuration.load_settings(start=folder, lang=lang, load_plugins=trusted)
     return load_config(None, False, start=folder), registry, settings
 
 

@@ -12,6 +12,7 @@ from typing import Dict, List, Optional, Sequence
 
 from planlint.model import Finding
 from planlint.errors import ConfigError
+from planlint.messages import builtin_message
 from planlint.server.engine_adapter import Linter, load_settings, workspace_sources
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,12 @@ class Session:
     def __init__(self, use_cache: bool = True) -> None:
         self.folders: List[str] = []  # workspace folders, absolute
         self.use_cache = use_cache
+        # What the client said at initialization: the language ("auto": as the CLI
+        # decides it) and whether the workspace is trusted to run its plugins (a
+        # reviewer opening a pull request's branch must not run its author's code).
+        self.lang: Optional[str] = None
+        self.trusted = False
+        self.notices: List[str] = []  # for the editor to show once each
         self.projects: Dict[str, Project] = {}  # by config path ("" without a config)
         self.by_folder: Dict[str, Project] = {}  # a document's folder -> its project
         self.open: Dict[str, OpenFile] = {}  # by uri
@@ -55,7 +62,7 @@ class Session:
 
     def _load_project(self, folder: str) -> Project:
         try:
-            config, registry, settings = load_settings(folder)
+            config, registry, settings = load_settings(folder, self.lang, self.trusted)
         except ConfigError as exc:
             from planlint.cli.language import broken_config_language
 
@@ -66,6 +73,10 @@ class Session:
         key = config.path or ""
         if key in self.projects:
             return self.projects[key]
+        if not self.trusted and config.get("plugins"):
+            self.notices.append(builtin_message(
+                "plugins_not_trusted", config=config.path, plugins=", ".join(config.get("plugins"))
+            ).render(settings.lang))
         project = Project(key, Linter(config, registry, settings))
         self.projects[key] = project
         return project

@@ -138,7 +138,7 @@ async def test_a_crashing_rule_is_a_diagnostic(client: LanguageClient, tmp_path:
     shutil.copy(DATA / "plugins" / "crashing" / "crashing.py", root / "crashing.py")
     (root / "planlint.yaml").write_text("today: 2027-01-01\nplugins: [crashing.py]\n", encoding="utf-8")
     editor = Editor(client, root)
-    await editor.start()
+    await editor.start(options={"trusted": True})
     uri = editor.open("acme.yaml")
     [crash] = await editor.diagnostics(uri)
     assert crash.code == "TEAM002" and "the plugin broke" in crash.message

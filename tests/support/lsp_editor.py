@@ -22,8 +22,9 @@ class Editor:
     def uri(self, name: str) -> str:
         return (self.root / name).as_uri()
 
-    async def start(self, encodings: Optional[Sequence[str]] = None, code_lens: bool = False
-                    ) -> types.InitializeResult:
+    async def start(self, encodings: Optional[Sequence[str]] = None, code_lens: bool = False,
+                    options: Optional[dict] = None) -> types.InitializeResult:
+        """Initialize with `options` as the initialization options (an editor's settings)."""
         general = types.GeneralClientCapabilities(position_encodings=list(encodings)) if encodings else None
         capabilities = types.ClientCapabilities(
             general=general,
@@ -36,7 +37,8 @@ class Editor:
                 code_lens=types.CodeLensClientCapabilities() if code_lens else None))
         folder = types.WorkspaceFolder(uri=self.root.as_uri(), name="plans")
         return await self.client.initialize_session(types.InitializeParams(
-            capabilities=capabilities, workspace_folders=[folder], root_uri=self.root.as_uri()))
+            capabilities=capabilities, workspace_folders=[folder], root_uri=self.root.as_uri(),
+            initialization_options=options))
 
     def open(self, name: str, text: Optional[str] = None) -> str:
         uri = self.uri(name)
