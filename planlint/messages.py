@@ -274,6 +274,7 @@ MESSAGES = {
     "suppress_on_line": ("Suppress {code} ({rule}) on this line", "在这一行屏蔽 {code}（{rule}）"),
     "suppress_for_plan": ("Suppress {code} ({rule}) for plan {plan}", "在计划 {plan} 中屏蔽 {code}（{rule}）"),
     "suppress_in_file": ("Suppress {code} ({rule}) in this file", "在整个文件中屏蔽 {code}（{rule}）"),
+    "fix_all_safe": ("Fix all safe problems in this file", "修复这个文件中所有可安全修复的问题"),
     "plugins_not_trusted": ("planlint: the plugins of {config} ({plugins}) were not loaded because the editor "
                             "does not trust this workspace (a plugin is code the repository's authors wrote); "
                             "the built-in rules ran. Trust the workspace to run them.",

@@ -43,7 +43,7 @@ def watch_registration() -> types.RegistrationParams:
 
 
 def register(server: PlanServer) -> None:
-    from planlint.server import actions, due_lens, navigate, symbols as outline
+    from planlint.server import actions, due_lens, fix_all, navigate, symbols as outline
 
     due_lens.register(server)
 
@@ -69,8 +69,21 @@ def register(server: PlanServer) -> None:
     def symbols(ls: PlanServer, params: types.DocumentSymbolParams) -> Optional[List[types.DocumentSymbol]]:
         return outline.symbols(ls, params.text_document.uri)
 
-    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
-                    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
+        code_action_kinds=[types.CodeActionKind.QuickFix, fix_all.KIND], resolve_provider=True))
     @never_down
     def code_actions(ls: PlanServer, params: types.CodeActionParams) -> Optional[List[types.CodeAction]]:
-        return actions.code_actions(ls, params.text_document.uri, params.range)
+        uri, only = params.text_document.uri, params.context.only
+        if only is not None and types.CodeActionKind.QuickFix not in only:
+            whole = fix_all.offer(ls, uri, fix_all.KIND) if fix_all.wanted(only) else None
+            return [whole] if whole is not None else []
+        found = actions.code_actions(ls, uri, params.range)
+        # Beside a finding's quick fixes, one more; its edit waits until it is chosen
+        # (the lightbulb asks on every move of the cursor).
+        whole = fix_all.offer(ls, uri, types.CodeActionKind.QuickFix) if found else None
+        return found + ([whole] if whole is not None else [])
+
+    @server.feature(types.CODE_ACTION_RESOLVE)
+    @never_down
+    def resolve_action(ls: PlanServer, action: types.CodeAction) -> types.CodeAction:
+        return fix_all.resolve(ls, action)

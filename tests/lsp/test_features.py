@@ -210,7 +210,8 @@ async def test_code_actions_offer_the_fixes_as_quick_fixes(client: LanguageClien
     whole = types.Range(at(0, 0), at(len(text.split("\n")), 0))
     actions = await client.text_document_code_action_async(types.CodeActionParams(
         doc(uri), whole, types.CodeActionContext(diagnostics=found)))
-    fixes = [(a.title, a.is_preferred, list(a.edit.changes[uri])) for a in actions if not a.title.startswith("Suppress")]
+    fixes = [(a.title, a.is_preferred, list(a.edit.changes[uri])) for a in actions
+             if not a.title.startswith(("Suppress", "Fix all"))]
     assert fixes == [
         ("Write the date as `2027-01-10`", True, [types.TextEdit(types.Range(at(36, 15), at(36, 24)), "2027-01-10")]),
         ("Write `li-ming` (a guess)", False, [types.TextEdit(types.Range(at(39, 15), at(39, 22)), "li-ming")])]
@@ -234,7 +235,9 @@ async def test_the_server_announces_every_capability(client: LanguageClient, tmp
     assert found.text_document_sync.open_close and found.text_document_sync.save is not None
     assert found.hover_provider and found.definition_provider and found.document_symbol_provider
     assert list(found.completion_provider.trigger_characters) == [" ", ":", "[", ",", "-"]
-    assert list(found.code_action_provider.code_action_kinds) == [types.CodeActionKind.QuickFix]
+    assert list(found.code_action_provider.code_action_kinds) == [types.CodeActionKind.QuickFix,
+                                                                   "source.fixAll.planlint"]
+    assert found.code_action_provider.resolve_provider
     assert found.workspace.workspace_folders.change_notifications
 
 
