@@ -2,14 +2,13 @@
 copies its plans into tmp_path and opens that folder as the workspace."""
 from __future__ import annotations
 
-import os
 import sys
 
 import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
+from lsp_editor import ENV
 
-ENV = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
 
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "planlint", "server"],

@@ -3,13 +3,15 @@ writes, and whether the workspace is trusted to run the plugins its config names
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
+import pytest_lsp
 from helpers import DATA
-from lsp_editor import Editor, codes
+from lsp_editor import ENV, Editor, codes
 from lsprotocol import types
-from pytest_lsp import LanguageClient
+from pytest_lsp import ClientServerConfig, LanguageClient
 
 PLUGIN = DATA / "plugins" / "local_ok"
 # A plugin that leaves a mark when it is imported: the proof that its code ran.
@@ -75,3 +77,20 @@ async def test_the_lang_option_wins_over_the_config_unless_auto(client: Language
     await editor.start(options={"lang": option})
     [finding] = await editor.diagnostics(editor.open("plan.yaml"))
     assert finding.message == message
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(
+    server_command=[sys.executable, "-m", "planlint", "server", "--stdio"], server_env=ENV))
+async def stdio_client(lsp_client: LanguageClient):
+    lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)(lambda params: None)
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_the_stdio_flag_editors_add_is_accepted(stdio_client: LanguageClient, tmp_path: Path) -> None:
+    shutil.copy(PLUGIN / "plan.yaml", tmp_path / "plan.yaml")
+    (tmp_path / "planlint.yaml").write_text("today: 2027-01-01\n", encoding="utf-8")
+    editor = Editor(stdio_client, tmp_path)
+    assert (await editor.start(options={"lang": "en", "trusted": True})).server_info.name == "planlint"
+    assert codes(await editor.diagnostics(editor.open("plan.yaml"))) == ["PL201"]

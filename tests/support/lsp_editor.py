@@ -3,6 +3,7 @@ open, type, wait for diagnostics (tests/lsp/ holds the tests, this their helper)
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
 from pathlib import Path
 from typing import Callable, List, Optional, Sequence
@@ -11,6 +12,7 @@ from lsprotocol import types
 from pytest_lsp import LanguageClient
 
 DATA = Path(__file__).parent.parent / "lsp" / "data"
+ENV = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}  # the server's environment: English
 WAIT = 30.0  # seconds before a missing answer fails the test (never a timing assertion)
 
 
