@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import importlib.util
+import json
 import re
 import subprocess
 import sys
@@ -41,3 +42,7 @@ def test_one_version_for_the_metadata_the_cli_and_the_changelog() -> None:
     assert released[0] == importlib.metadata.version("planlint") == planlint.__version__
     assert done.stdout == f"planlint, version {released[0]}\n"
     assert f"[{released[0]}]: " in changelog
+    extension = HERE.parent / "editors" / "vscode"
+    assert json.loads((extension / "package.json").read_text(encoding="utf-8"))["version"] == released[0]
+    lock = json.loads((extension / "package-lock.json").read_text(encoding="utf-8"))
+    assert lock["version"] == lock["packages"][""]["version"] == released[0]
