@@ -16,11 +16,10 @@ import datetime as _dt
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Set, Sized, Tuple, Union
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Protocol, Set, Sized, Tuple, Union
 
 if TYPE_CHECKING:
     from planlint.fixes import Edit, Fix
-    from planlint.parse.positions import PositionIndex
 
 __all__ = [
     "DOC_SECTIONS", "DataPath", "Deadline", "Document", "Edit", "FileFacts", "Fix", "Problem", "Text", "say",
@@ -106,13 +105,6 @@ class Problem:
         """The message in `lang` ("en" or "zh"), as `Text.render` gives it; a plain string as is."""
         return self.message if isinstance(self.message, str) else self.message.render(lang)
 
-    def text(self, lang: str = "en") -> str:
-        """Deprecated: the old name of `render`, kept so rule packs that call it still work."""
-        import warnings
-
-        warnings.warn("Problem.text() is deprecated; use Problem.render()", DeprecationWarning, stacklevel=2)
-        return self.render(lang)
-
 
 @dataclass(frozen=True)
 class Deadline:
@@ -139,6 +131,19 @@ class FileFacts:
     facts: Tuple[Tuple[DataPath, Any], ...]
 
 
+class Positions(Protocol):
+    """Where each node of a file sits (the reader's `parse.positions.PositionIndex`,
+    which this module, below the reader, cannot name). Rules never need it."""
+
+    root: Any
+
+    def locate(self, path: DataPath, at: str = "value") -> Any: ...
+
+    def has_key(self, path: DataPath) -> bool: ...
+
+    def source_text(self, path: DataPath) -> Optional[str]: ...
+
+
 @dataclass
 class Document:
     """One plan file as rules see it: `data` holds only schema-valid values."""
@@ -146,7 +151,7 @@ class Document:
     path: str
     text: str
     data: dict
-    positions: PositionIndex
+    positions: Positions
     invalid: Set[DataPath] = field(default_factory=set)  # values PL002 reported and removed
     today: _dt.date = field(default_factory=_dt.date.today)
     _plans: Optional[Dict[Any, List[Tuple[int, dict]]]] = field(default=None, repr=False, compare=False)
@@ -465,17 +470,9 @@ def same_text(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-# Moved to planlint.model (internal); still importable from here so that
-# existing plugins and branches keep working.
-_MOVED = ("Finding", "LANGUAGES", "Rule", "SECTION_TITLES", "Severity", "TRANSLATED_SECTIONS")
-
-
 def __getattr__(name: str) -> Any:
-    if name in _MOVED:
-        from planlint import model
-
-        return getattr(model, name)
-    if name in ("Edit", "Fix"):  # the fix types load when a plugin or a fixer asks for them
+    # The fix types load when a rule or a fixer asks for them: most runs never fix.
+    if name in ("Edit", "Fix"):
         from planlint import fixes
 
         return getattr(fixes, name)

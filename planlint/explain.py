@@ -1,11 +1,12 @@
-"""A rule's own documentation, laid out for `planlint explain`."""
+"""A rule's own documentation as people read it: its sections in a language (the
+examples with Chinese values for a Chinese team), and the text of `planlint explain`."""
 from __future__ import annotations
 
 import json
 import re
 
 from planlint.api import DOC_SECTIONS
-from planlint.model import SECTION_TITLES, SEVERITY_NAMES, Rule
+from planlint.model import SECTION_TITLES, SEVERITY_NAMES, TRANSLATED_SECTIONS, Rule
 
 _DEFAULTS = {"en": "Defaults:", "zh": "默认值："}
 
@@ -54,11 +55,35 @@ def example_in_chinese(example: str) -> str:
     return example
 
 
+def doc_sections(rule: Rule, lang: str = "en") -> dict:
+    """The doc's `## Heading` sections by English heading, translated where available."""
+    found = _sections(rule.doc)
+    if lang == "zh" and rule.built_in:  # the English examples, with Chinese values and comments
+        found.update({k: example_in_chinese(found[k]) for k in DOC_SECTIONS if k not in TRANSLATED_SECTIONS
+                      and k in found})
+    if lang != "en" and rule.doc_zh:
+        english_title = {v: k for k, v in SECTION_TITLES[lang].items()}
+        found.update({english_title.get(k, k): v for k, v in _sections(rule.doc_zh).items()})
+    return found
+
+
+def _sections(doc: str) -> dict:
+    found: dict = {}
+    current = None
+    for line in doc.splitlines()[1:]:
+        if line.startswith("## "):
+            current = line[3:].strip()
+            found[current] = []
+        elif current is not None:
+            found[current].append(line)
+    return {k: "\n".join(v).strip() for k, v in found.items()}
+
+
 def render_explanation(rule: Rule, lang: str = "en") -> str:
-    sections = rule.sections(lang)
+    found = doc_sections(rule, lang)
     lines = [f"{rule.code} {rule.name} [{SEVERITY_NAMES[lang][rule.severity.value]}]", "", rule.headline(lang), ""]
     for section in DOC_SECTIONS:
-        body = sections.get(section, "")
+        body = found.get(section, "")
         if section == "Options" and rule.options:
             defaults = "\n".join(f"  {key}: {json.dumps(value, ensure_ascii=False)}"
                                  for key, value in rule.options.items())

@@ -15,10 +15,7 @@ import bisect
 import re
 import sys
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, List, Optional, Sequence, Tuple, Union
-
-if TYPE_CHECKING:
-    from planlint.api import Text
+from typing import Any, Iterable, List, Optional, Protocol, Sequence, Tuple, Union
 
 SAFE = "safe"
 UNSAFE = "unsafe"
@@ -60,11 +57,18 @@ class Edit:
                 "end_column": self.end_column, "text": self.text}
 
 
+class Words(Protocol):
+    """A title in every language (an `api.Text`): fixes sit below the rule API, which
+    hands them to rules, so they name what a title does rather than import it."""
+
+    def render(self, lang: str = "en") -> str: ...
+
+
 @dataclass(frozen=True)
 class Fix:
     """A title ("Write `5000`"), `safe` or `unsafe`, and the edits that make it."""
 
-    title: Union[str, "Text"]  # a Text speaks the run's language once the fix is resolved
+    title: Union[str, Words]  # a Text speaks the run's language once the fix is resolved
     edits: Tuple[Edit, ...]
     applicability: str = SAFE
 

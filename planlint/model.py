@@ -1,15 +1,17 @@
 """planlint's own types: Severity, Finding (what every reporter consumes), Rule
-(a loaded rule module) and the sections of a rule's docs in each language.
+(a loaded rule module), Result (what a run hands the reporters) and the titles of
+a rule's doc sections in each language.
 
 Internal: the engine, registry and reporters use these; rule packs import
 `planlint.api` instead. A plugin may still register `Rule` objects (see registry).
 """
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Optional, Tuple
 
 from planlint.api import DOC_SECTIONS, DataPath, FileFacts, Problem
 
@@ -139,27 +141,25 @@ class Rule:
         functions = [f for f in (self.check, self.summarize, self.check_run) if f is not None]
         return not functions or any(getattr(f, "__module__", "").startswith("planlint.rules.") for f in functions)
 
-    def sections(self, lang: str = "en") -> dict:
-        """The doc's `## Heading` sections by English heading, translated where available."""
-        found = _sections(self.doc)
-        if lang == "zh" and self.built_in:  # the English examples, with Chinese values and comments
-            from planlint.explain import example_in_chinese
 
-            found.update({k: example_in_chinese(found[k]) for k in DOC_SECTIONS if k not in TRANSLATED_SECTIONS
-                          and k in found})
-        if lang != "en" and self.doc_zh:
-            english_title = {v: k for k, v in SECTION_TITLES[lang].items()}
-            found.update({english_title.get(k, k): v for k, v in _sections(self.doc_zh).items()})
-        return found
+@dataclass
+class Result:
+    """What a run found, for the reporters: every finding and what they draw besides."""
 
-
-def _sections(doc: str) -> dict:
-    found: dict = {}
-    current = None
-    for line in doc.splitlines()[1:]:
-        if line.startswith("## "):
-            current = line[3:].strip()
-            found[current] = []
-        elif current is not None:
-            found[current].append(line)
-    return {k: "\n".join(v).strip() for k, v in found.items()}
+    findings: List[Finding]
+    suppressed: List[Tuple[Finding, str]]
+    files: List[str]
+    texts: Dict[str, str]  # path -> source text, so reporters never re-read files
+    errors: List[str]      # crashed rules and broken plugins: exit status 2
+    accounts: Dict[str, Optional[str]] = field(default_factory=dict)  # path -> account.id
+    baselined: List[Finding] = field(default_factory=list)  # known from the baseline, not reported
+    stale_baseline: List[dict] = field(default_factory=list)  # baseline entries fixed since
+    # baseline, facts, trend and due hold types of the steps above this module
+    # (baseline, directors), which it names in words only: they import it.
+    baseline: Any = None  # the baseline.Baseline as read, to prune without reading it again
+    facts: Dict[str, Any] = field(default_factory=dict)  # path -> its directors.calendar.AccountFacts, or None
+    options: Dict[str, dict] = field(default_factory=dict)  # enabled rule code -> its options in this run
+    score: Dict[str, int] = field(default_factory=dict)  # config `score:` weights by severity
+    trend: Any = None  # --compare: a directors.compare.Trend, what changed since an earlier JSON report
+    today: Optional[dt.date] = None  # the run's date, where the report draws its `today` line
+    due: List[Any] = field(default_factory=list)  # `planlint due`: its directors.due.DueItems, sorted

@@ -12,7 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Set, Tuple
 
-from planlint.api import Finding, visible
+from planlint.api import visible
+from planlint.model import Finding
 from planlint.errors import ConfigError
 from planlint.messages import builtin_message
 

@@ -7,9 +7,8 @@ Both run the same steps and return the same Result.
 """
 from __future__ import annotations
 
-import datetime as dt
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, Sequence, Set, Tuple, Union
 
 from planlint.api import FileFacts
@@ -17,39 +16,17 @@ from planlint.config import Prepared, Settings, prepare
 from planlint.discover import Source
 from planlint.engine.cap import Cap
 from planlint.engine.one_file import Checks, FactSpans, FileOutcome, crash_problem, make_finding
-from planlint.model import Finding
+from planlint.model import Finding, Result
 from planlint.registry import Registry, load_registry
 from planlint.engine.workers import default_jobs, lint_files
 
 # A pre-commit run lints one plan: what only some runs use (a baseline, the HTML
 # report's facts, the language server's memo, suppressions, PL007's fixes) is imported by them.
 if TYPE_CHECKING:
-    from planlint.baseline import Baseline
-    from planlint.directors.compare import Trend
-    from planlint.directors.calendar import AccountFacts
     from planlint.directors.due import DueItem
     from planlint.engine.memo import Memo
     from planlint.engine.workers import Cache
     from planlint.engine.store import Store
-
-
-@dataclass
-class Result:
-    findings: List[Finding]
-    suppressed: List[Tuple[Finding, str]]
-    files: List[str]
-    texts: Dict[str, str]  # path -> source text, so reporters never re-read files
-    errors: List[str]      # crashed rules and broken plugins: exit status 2
-    accounts: Dict[str, Optional[str]] = field(default_factory=dict)  # path -> account.id
-    baselined: List[Finding] = field(default_factory=list)  # known from the baseline, not reported
-    stale_baseline: List[dict] = field(default_factory=list)  # baseline entries fixed since
-    baseline: Optional[Baseline] = None  # the baseline as read, to prune without reading it again
-    facts: Dict[str, Optional[AccountFacts]] = field(default_factory=dict)  # path -> what the report draws
-    options: Dict[str, dict] = field(default_factory=dict)  # enabled rule code -> its options in this run
-    score: Dict[str, int] = field(default_factory=dict)  # config `score:` weights by severity
-    trend: Optional[Trend] = None  # --compare: what changed since an earlier JSON report
-    today: Optional[dt.date] = None  # the run's date, where the report draws its `today` line
-    due: List[DueItem] = field(default_factory=list)  # `planlint due` (Checks.due_within): what is due, sorted
 
 
 def lint_texts(texts: Mapping[str, Union[str, bytes]], settings: Optional[Settings] = None, *,

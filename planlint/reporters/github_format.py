@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, Iterator
 
-from planlint.engine.run import Result
+from planlint.model import Result
 from planlint.reporters.escape import github_data, github_property, markdown_cell
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from planlint.engine.run import Result
+from planlint.model import Result
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 

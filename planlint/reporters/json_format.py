@@ -8,7 +8,7 @@ import json
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any, Iterator
 
-from planlint.engine.run import Result
+from planlint.model import Result
 
 
 def render(result: Result, registry: Any, color: bool = False, lang: str = "en") -> str:

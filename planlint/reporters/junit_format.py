@@ -9,8 +9,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from typing import Any, Dict, Iterator, List
 
-from planlint.model import SEVERITY_NAMES, Finding
-from planlint.engine.run import Result
+from planlint.model import SEVERITY_NAMES, Finding, Result
 from planlint.reporters.escape import xml_safe
 
 

@@ -7,8 +7,8 @@ from urllib.parse import quote
 
 from planlint import __version__
 from planlint.model import Finding, Rule
-from planlint.engine.run import Result
-from planlint.explain import render_explanation
+from planlint.model import Result
+from planlint.explain import doc_sections, render_explanation
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 INFORMATION_URI = "https://pypi.org/project/planlint/"
@@ -34,7 +34,7 @@ def render(result: Result, registry: Any, color: bool = False, lang: str = "en")
 
 
 def _descriptor(rule: Rule, lang: str) -> dict:
-    sections = rule.sections(lang)
+    sections = doc_sections(rule, lang)
     help_text = render_explanation(rule, lang)
     return {
         "id": rule.code, "name": rule.name,

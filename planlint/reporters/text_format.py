@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, Iterator
 
-from planlint.engine.run import Result
-from planlint.model import SEVERITY_NAMES
+from planlint.model import SEVERITY_NAMES, Result
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _RESET = "\033[1m", "\033[0m"

@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, List, Optional, Sequence
 
 from lsprotocol import types
 
-from planlint.api import Finding
+from planlint.model import Finding
 from planlint.server.convert import diagnostic, finding_range, from_lsp, split_lines, to_lsp, units
 from planlint.server.cursor import find_entry, read
 
 if TYPE_CHECKING:
-    from planlint.server.app import PlanServer
+    from planlint.server.editor import Editor
 
 _LINE_DIRECTIVE = re.compile(r"#\s*planlint:\s*disable\s*=\s*([^#]*?)(\s+--\s.*)?\s*$", re.IGNORECASE)
 _FILE_DIRECTIVE = re.compile(r"^\s*#\s*planlint:\s*disable-file\s*=\s*([^#]*?)(\s+--\s.*)?\s*$", re.IGNORECASE)
@@ -70,7 +70,7 @@ def suppressions(uri: str, lines: Sequence[str], finding: Finding, diagnostic: t
             for title, edit in offers if edit is not None]
 
 
-def code_actions(ls: PlanServer, uri: str, where: types.Range) -> List[types.CodeAction]:
+def code_actions(ls: Editor, uri: str, where: types.Range) -> List[types.CodeAction]:
     item = ls.session.open.get(uri)
     if item is None:
         return []

@@ -7,7 +7,7 @@ from typing import List, Optional, Sequence
 
 from lsprotocol import types
 
-from planlint.api import Finding, Severity
+from planlint.model import Finding, Severity
 
 SEVERITY = {Severity.ERROR: types.DiagnosticSeverity.Error, Severity.WARNING: types.DiagnosticSeverity.Warning,
             Severity.INFO: types.DiagnosticSeverity.Information}

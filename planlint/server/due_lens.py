@@ -10,12 +10,14 @@ from lsprotocol import types
 
 if TYPE_CHECKING:
     from planlint.directors.due import DueItem
-    from planlint.server.app import PlanServer
+    from pygls.lsp.server import LanguageServer
+
+    from planlint.server.editor import Editor
 
 WITHIN = 30
 
 
-def items(ls: PlanServer, uri: str) -> List[DueItem]:
+def items(ls: Editor, uri: str) -> List[DueItem]:
     """The open document's due items (milestones, deadlines, overdue findings)."""
     from planlint.engine.run import lint_texts
 
@@ -36,7 +38,7 @@ def title(item: DueItem, today: dt.date, lang: str) -> str:
     return word("due_in", when=when((item.date - today).days, lang), what=item.what).render(lang)
 
 
-def code_lenses(ls: PlanServer, uri: str) -> List[types.CodeLens]:
+def code_lenses(ls: Editor, uri: str) -> List[types.CodeLens]:
     found = items(ls, uri)
     if not found:
         return []
@@ -55,7 +57,7 @@ def supports_code_lens(capabilities: types.ClientCapabilities) -> bool:
     return bool(document is not None and document.code_lens is not None)
 
 
-def hover_lines(ls: PlanServer, uri: str, line: int) -> Optional[str]:
+def hover_lines(ls: Editor, uri: str, line: int) -> Optional[str]:
     """For a client without code lenses: what is due on `line` (0-based), for the hover."""
     if supports_code_lens(ls.client_capabilities):
         return None
@@ -66,7 +68,7 @@ def hover_lines(ls: PlanServer, uri: str, line: int) -> Optional[str]:
     return "\n\n".join(title(item, settings.today, settings.lang) for item in found)
 
 
-def with_due(ls: PlanServer, uri: str, line: int, hover: Optional[types.Hover]) -> Optional[types.Hover]:
+def with_due(ls: Editor, uri: str, line: int, hover: Optional[types.Hover]) -> Optional[types.Hover]:
     """`hover` with what is due on `line` below it, for a client without code lenses."""
     due = hover_lines(ls, uri, line)
     if due is None:
@@ -78,10 +80,10 @@ def with_due(ls: PlanServer, uri: str, line: int, hover: Optional[types.Hover]) 
                        range=hover.range)
 
 
-def register(server: PlanServer) -> None:
+def register(server: LanguageServer) -> None:
     from planlint.server.features import never_down
 
     @server.feature(types.TEXT_DOCUMENT_CODE_LENS, types.CodeLensOptions(resolve_provider=False))
     @never_down
-    def code_lens(ls: PlanServer, params: types.CodeLensParams) -> Optional[List[types.CodeLens]]:
+    def code_lens(ls: Editor, params: types.CodeLensParams) -> Optional[List[types.CodeLens]]:
         return code_lenses(ls, params.text_document.uri)

@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING, Any, Callable, List, Optional, TypeVar
 from lsprotocol import types
 
 if TYPE_CHECKING:
-    from planlint.server.app import PlanServer
+    from pygls.lsp.server import LanguageServer
+
+    from planlint.server.editor import Editor
 
 log = logging.getLogger(__name__)
 F = TypeVar("F", bound=Callable[..., Any])
@@ -42,37 +44,37 @@ def watch_registration() -> types.RegistrationParams:
         register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers))])
 
 
-def register(server: PlanServer) -> None:
+def register(server: LanguageServer) -> None:
     from planlint.server import actions, due_lens, fix_all, navigate, symbols as outline
 
     due_lens.register(server)
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     @never_down
-    def hover(ls: PlanServer, params: types.HoverParams) -> Optional[types.Hover]:
+    def hover(ls: Editor, params: types.HoverParams) -> Optional[types.Hover]:
         found = navigate.hover(ls, params.text_document.uri, params.position)
         return due_lens.with_due(ls, params.text_document.uri, params.position.line, found)
 
     @server.feature(types.TEXT_DOCUMENT_COMPLETION,
                     types.CompletionOptions(trigger_characters=[" ", ":", "[", ",", "-"]))
     @never_down
-    def completion(ls: PlanServer, params: types.CompletionParams) -> Optional[types.CompletionList]:
+    def completion(ls: Editor, params: types.CompletionParams) -> Optional[types.CompletionList]:
         return navigate.completion(ls, params.text_document.uri, params.position)
 
     @server.feature(types.TEXT_DOCUMENT_DEFINITION)
     @never_down
-    def definition(ls: PlanServer, params: types.DefinitionParams) -> Optional[types.Location]:
+    def definition(ls: Editor, params: types.DefinitionParams) -> Optional[types.Location]:
         return navigate.definition(ls, params.text_document.uri, params.position)
 
     @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
     @never_down
-    def symbols(ls: PlanServer, params: types.DocumentSymbolParams) -> Optional[List[types.DocumentSymbol]]:
+    def symbols(ls: Editor, params: types.DocumentSymbolParams) -> Optional[List[types.DocumentSymbol]]:
         return outline.symbols(ls, params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
         code_action_kinds=[types.CodeActionKind.QuickFix, fix_all.KIND], resolve_provider=True))
     @never_down
-    def code_actions(ls: PlanServer, params: types.CodeActionParams) -> Optional[List[types.CodeAction]]:
+    def code_actions(ls: Editor, params: types.CodeActionParams) -> Optional[List[types.CodeAction]]:
         uri, only = params.text_document.uri, params.context.only
         if only is not None and types.CodeActionKind.QuickFix not in only:
             whole = fix_all.offer(ls, uri, fix_all.KIND) if fix_all.wanted(only) else None
@@ -85,5 +87,5 @@ def register(server: PlanServer) -> None:
 
     @server.feature(types.CODE_ACTION_RESOLVE)
     @never_down
-    def resolve_action(ls: PlanServer, action: types.CodeAction) -> types.CodeAction:
+    def resolve_action(ls: Editor, action: types.CodeAction) -> types.CodeAction:
         return fix_all.resolve(ls, action)

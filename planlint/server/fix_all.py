@@ -13,7 +13,7 @@ from planlint.messages import builtin_message
 from planlint.server.convert import split_lines, units
 
 if TYPE_CHECKING:
-    from planlint.server.app import PlanServer
+    from planlint.server.editor import Editor
     from planlint.server.session import OpenFile
 
 KIND = f"{types.CodeActionKind.SourceFixAll.value}.planlint"
@@ -24,7 +24,7 @@ def wanted(only: Optional[Sequence[str]]) -> bool:
     return only is None or any(KIND == kind or KIND.startswith(f"{kind}.") for kind in only)
 
 
-def offer(ls: PlanServer, uri: str, kind: str) -> Optional[types.CodeAction]:
+def offer(ls: Editor, uri: str, kind: str) -> Optional[types.CodeAction]:
     """The action when the file has a safe fix. As a quick fix its edit waits for
     codeAction/resolve; as `source.fixAll.planlint` it comes with the edit."""
     item = ls.session.open.get(uri)
@@ -38,7 +38,7 @@ def offer(ls: PlanServer, uri: str, kind: str) -> Optional[types.CodeAction]:
     return action if kind == types.CodeActionKind.QuickFix else resolve(ls, action)
 
 
-def resolve(ls: PlanServer, action: types.CodeAction) -> types.CodeAction:
+def resolve(ls: Editor, action: types.CodeAction) -> types.CodeAction:
     data: Any = action.data
     uri = data.get("fix_all") if isinstance(data, dict) else None
     item = ls.session.open.get(uri) if isinstance(uri, str) else None
@@ -49,7 +49,7 @@ def resolve(ls: PlanServer, action: types.CodeAction) -> types.CodeAction:
     return action
 
 
-def _edit(ls: PlanServer, item: OpenFile) -> Optional[types.TextEdit]:
+def _edit(ls: Editor, item: OpenFile) -> Optional[types.TextEdit]:
     linter = item.project.linter
     assert linter is not None
     text = ls.text(item.uri)

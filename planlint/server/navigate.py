@@ -8,19 +8,20 @@ from typing import TYPE_CHECKING, Any, List, Optional, Tuple
 from lsprotocol import types
 from pygls.uris import from_fs_path
 
-from planlint.api import DOC_SECTIONS, SECTION_TITLES, DataPath, Finding, value_at
+from planlint.api import DOC_SECTIONS, DataPath, value_at
 from planlint.discover import Source
-from planlint.model import SEVERITY_NAMES
+from planlint.explain import doc_sections
+from planlint.model import SECTION_TITLES, SEVERITY_NAMES, Finding
 from planlint.server import schema_nav
 from planlint.server.completion import CONTACT_KEYS, complete, field_name
 from planlint.server.convert import finding_range, from_lsp, split_lines, to_lsp
 from planlint.server.cursor import find_entry, node_at, read
 
 if TYPE_CHECKING:
-    from planlint.server.app import PlanServer
+    from planlint.server.editor import Editor
 
 
-def _cursor(ls: PlanServer, uri: str, position: types.Position) -> Tuple[str, List[str], int, int]:
+def _cursor(ls: Editor, uri: str, position: types.Position) -> Tuple[str, List[str], int, int]:
     text = ls.text(uri)
     lines = split_lines(text)
     line, column = from_lsp(lines, position, ls.encoding)
@@ -32,7 +33,7 @@ def _covers(lines: List[str], finding: Finding, line: int, column: int) -> bool:
     return (where.start.line, where.start.character) <= (line, column) <= (where.end.line, where.end.character)
 
 
-def hover(ls: PlanServer, uri: str, position: types.Position) -> Optional[types.Hover]:
+def hover(ls: Editor, uri: str, position: types.Position) -> Optional[types.Hover]:
     text, lines, line, column = _cursor(ls, uri, position)
     item = ls.session.open.get(uri)
     parts = []
@@ -58,7 +59,7 @@ def rule_markdown(finding: Finding, rule: Any, lang: str) -> str:
     head = f"**{finding.code}** {title} · {severity}\n\n{finding.message}"
     if rule is None:
         return head
-    sections = rule.sections(lang)
+    sections = doc_sections(rule, lang)
     body = [f"### {SECTION_TITLES.get(lang, SECTION_TITLES['en'])[title]}\n\n{sections[title]}"
             for title in DOC_SECTIONS if sections.get(title)]
     return "\n\n".join([head, f"*{rule.headline(lang)}*", *body])
@@ -82,7 +83,7 @@ def key_markdown(path: DataPath, schema: dict, lang: str = "en") -> str:
     return text
 
 
-def completion(ls: PlanServer, uri: str, position: types.Position) -> types.CompletionList:
+def completion(ls: Editor, uri: str, position: types.Position) -> types.CompletionList:
     text, lines, line, column = _cursor(ls, uri, position)
     ls.read_workspaces()  # the other files' account ids: a request right after the open waits for them
     item = ls.session.open.get(uri)
@@ -91,7 +92,7 @@ def completion(ls: PlanServer, uri: str, position: types.Position) -> types.Comp
     return types.CompletionList(is_incomplete=False, items=complete(text, line, column, ls.encoding, accounts))
 
 
-def definition(ls: PlanServer, uri: str, position: types.Position) -> Optional[types.Location]:
+def definition(ls: Editor, uri: str, position: types.Position) -> Optional[types.Location]:
     text, lines, line, column = _cursor(ls, uri, position)
     loaded = read(text)
     spot = node_at(loaded.positions.root, line, column) if loaded is not None else None
@@ -121,7 +122,7 @@ def _span_range(lines: List[str], span: Any, encoding: str) -> types.Range:
     return types.Range(start, end)
 
 
-def _account_file(ls: PlanServer, uri: str, account: str) -> Optional[types.Location]:
+def _account_file(ls: Editor, uri: str, account: str) -> Optional[types.Location]:
     ls.read_workspaces()  # the other files' account ids: a request right after the open waits for them
     item = ls.session.open.get(uri)
     if item is None or item.project.linter is None:

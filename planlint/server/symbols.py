@@ -10,10 +10,10 @@ from planlint.server.convert import split_lines, to_lsp, units
 from planlint.server.cursor import read
 
 if TYPE_CHECKING:
-    from planlint.server.app import PlanServer
+    from planlint.server.editor import Editor
 
 
-def symbols(ls: PlanServer, uri: str) -> List[types.DocumentSymbol]:
+def symbols(ls: Editor, uri: str) -> List[types.DocumentSymbol]:
     text = ls.text(uri)
     lines = split_lines(text)
     loaded = read(text)

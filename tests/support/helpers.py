@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import List, Optional
 
 from planlint.discover import discover
-from planlint.engine.run import Result, Settings, lint
+from planlint.engine.run import Settings, lint
+from planlint.model import Result
 from planlint.registry import load_registry
 
 HERE = Path(__file__).parent.parent

@@ -11,7 +11,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 from urllib.parse import quote
 
 from planlint.directors.compare import norm_path
-from planlint.engine.run import Result
+from planlint.model import Result
 from planlint.engine.one_file import visible
 from planlint.model import Finding
 from planlint.directors.portfolio import cost, health, weights

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from planlint import __version__
-from planlint.engine.run import Result
+from planlint.model import Result
+from planlint.explain import doc_sections
 from planlint.model import Finding, Rule
 from planlint.reporters.html import accounts
 from planlint.reporters.html import timeline
@@ -192,7 +193,7 @@ def _clipped(text: str, column: int) -> str:
 
 
 def _docs(rule: Rule, lang: str) -> Dict[str, str]:
-    sections = rule.sections(lang)
+    sections = doc_sections(rule, lang)
     return {"title": rule.headline(lang), "what": sections.get("What it does", ""),
             "why": sections.get("Why it matters", ""), "example": _yaml(sections.get("Example that fails", "")),
             "fix": _yaml(sections.get("Fix", ""))}

@@ -17,6 +17,7 @@ from click.testing import CliRunner
 
 from planlint import messages
 from planlint.cli.main import cli
+from planlint.explain import doc_sections
 from planlint.registry import load_registry
 from planlint.reporters.html.page import LABELS
 
@@ -381,7 +382,7 @@ HUMAN_TEXT = re.compile(r"^\s*(?:- )?(name|exec|owner|checker|item|text|offer|ri
 
 
 def _examples(rule, lang: str) -> List[str]:
-    sections = rule.sections(lang)
+    sections = doc_sections(rule, lang)
     return [re.sub(r"```(yaml)?", "", sections[s]) for s in ("Example that fails", "Fix")]
 
 
@@ -500,7 +501,7 @@ def test_review_of_the_chinese_command_line(tmp_path: Path, monkeypatch) -> None
     plugin.__doc__ = "A team rule.\n\n## Example that fails\n```yaml\n    tier: store\n```\n"
     plugin.CODE, plugin.NAME, plugin.SEVERITY = "TEAM001", "team-rule", "info"
     plugin.check = lambda doc, options: iter(())  # its __module__ is this test's, not planlint.rules
-    assert Rule.from_module(plugin).sections("zh")["Example that fails"] == "```yaml\n    tier: store\n```"
+    assert doc_sections(Rule.from_module(plugin), "zh")["Example that fails"] == "```yaml\n    tier: store\n```"
     shutil.copy(STATUS_PLAN, tmp_path / "plan.yaml")
     monkeypatch.chdir(tmp_path)
     one = CliRunner().invoke(cli, ["plan.yaml", "--isolated", "--no-cache", "--add-suppressions", "later"])

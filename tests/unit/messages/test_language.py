@@ -6,6 +6,7 @@ import re
 import pytest
 from click.testing import CliRunner
 
+from planlint.explain import doc_sections
 from planlint.model import TRANSLATED_SECTIONS, SECTION_TITLES
 from planlint.cli.main import cli
 from planlint.registry import load_registry
@@ -22,10 +23,10 @@ FAIL_FIXTURES = sorted(p for p in (HERE / "rules").rglob("*.yaml") if "fail_" in
 @pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
 def test_every_rule_documents_itself_in_both_languages(rule) -> None:
     assert CJK.search(rule.headline("zh")) and not CJK.search(rule.headline("en"))
-    chinese = rule.sections("zh")
+    chinese = doc_sections(rule, "zh")
     for section in TRANSLATED_SECTIONS:
         assert CJK.search(chinese[section]), f"{rule.code} lacks a Chinese `{SECTION_TITLES['zh'][section]}`"
-        assert chinese[section] != rule.sections("en")[section]
+        assert chinese[section] != doc_sections(rule, "en")[section]
 
 
 @pytest.mark.parametrize("fixture", FAIL_FIXTURES, ids=lambda p: str(p.relative_to(HERE / "rules")))

@@ -64,12 +64,3 @@ def test_example_plugin_installed_with_pip_adds_its_finding(tmp_path: Path) -> N
         ("spring-promo", "warning"), ("store-training", "warning"), ("summer-bbq", "warning"),
         ("summer-campaign", "warning"), ("x500-launch", "warning")]
     assert len(findings) == 14 + 8
-
-
-def test_a_plugin_that_calls_the_old_problem_text_still_gets_its_message() -> None:
-    from planlint.api import Problem, say
-
-    problem = Problem(("plans", 0), say({"en": "no owner for {plan}", "zh": "{plan} 没有负责人"}, plan="p1"))
-    assert problem.render("zh") == "p1 没有负责人"
-    with pytest.warns(DeprecationWarning, match="use Problem.render"):
-        assert problem.text("en") == "no owner for p1"

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from planlint.api import DOC_SECTIONS
+from planlint.explain import doc_sections
 from planlint.registry import load_registry
 
 RULES = load_registry().ordered()
@@ -23,7 +24,7 @@ def test_all_41_rules_load_through_the_entry_point_group() -> None:
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
 def test_rule_has_every_doc_section(rule) -> None:
-    sections = rule.sections()
+    sections = doc_sections(rule)
     for title in DOC_SECTIONS:
         assert sections.get(title), f"{rule.code} lacks the section {title!r}"
     assert "```yaml" in sections["Example that fails"] and "```yaml" in sections["Fix"]
@@ -46,4 +47,4 @@ def test_rule_has_a_title_in_both_languages(rule) -> None:
 @pytest.mark.parametrize("rule", [r for r in RULES if r.options], ids=lambda r: r.code)
 def test_every_option_is_described_in_the_docs(rule) -> None:
     for option in rule.options:
-        assert f"`{option}`" in rule.sections()["Options"]
+        assert f"`{option}`" in doc_sections(rule)["Options"]

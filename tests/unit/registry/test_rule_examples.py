@@ -1,7 +1,7 @@
 """Each rule's documented example fails, and its fix clears the finding.
 
 `planlint explain CODE`, the HTML report and SARIF show a rule's "Example that
-fails" and "Fix" YAML blocks (read here as they read them: `Rule.sections(lang)`;
+fails" and "Fix" YAML blocks (read here as they read them: `explain.doc_sections(rule, lang)`;
 in Chinese, the same YAML with Chinese values and comments, which must hold too).
 The blocks are fragments, written at the level of the mistake; each is placed
 into tests/data/rule_examples/base.yaml (a clean plan whose ids the examples use) by
@@ -38,6 +38,7 @@ import yaml
 
 from planlint.config import Settings
 from planlint.engine.run import lint_texts
+from planlint.explain import doc_sections
 from planlint.registry import load_registry
 
 from helpers import DATA
@@ -237,7 +238,7 @@ def _lint(texts: Dict[str, str], tmp_path: Path, today: dt.date) -> List[Tuple[s
 
 
 def _examples(rule, lang: str = "en") -> Tuple[Example, Example]:
-    sections = rule.sections(lang)  # what `planlint explain --lang LANG` shows
+    sections = doc_sections(rule, lang)  # what `planlint explain --lang LANG` shows
     return Example(sections["Example that fails"]), Example(sections["Fix"])
 
 
