@@ -9,7 +9,7 @@ Two corpora:
   habits the rules report (no consultation, no review, short lead times, ...).
 - `light`: a quarter of the plans with one mistake each, none breaking the schema.
 
-Both keep the best-practice pack of SPEC section 8 (checkers, tiered targets,
+Both keep the best-practice pack (checkers, tiered targets,
 budgets that add up, risks, stock, training, visits, surveys, confirmed
 contacts), as a team that runs `--select PL` would; those keys take no values
 from the random text, so the rest of each plan is as it was.

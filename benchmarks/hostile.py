@@ -41,7 +41,7 @@ def cases(folder: Path) -> dict:
         "100,000 levels of nesting": lambda: b"x: " + b"[" * 100_000 + b"]" * 100_000 + b"\n",
         "50 MB file": lambda: b"notes: '" + b"x" * (50 * 1024 * 1024) + b"'\n",
         "binary": lambda: os.urandom(1 << 20),
-        # issue 19: each was a hang, a blow-up or a crash
+        # each was once a hang, a blow-up or a crash
         "400,000 complex keys": lambda: plan + b"? []\n" * 400_000,
         "5 MB flat list": lambda: b"x-list: [" + b"1," * 2_400_000 + b"1]\n",
         "integer of 5,000 digits": lambda: plan.replace(b"review_day: 3", b"review_day: " + b"9" * 5_000),
@@ -111,7 +111,7 @@ def main() -> None:
 
 
 def scenarios() -> list:
-    """Whole runs of issue 19 (stdin, many files, workers, reports): (seconds, extra MB) bounds."""
+    """Whole runs of hostile input (stdin, many files, workers, reports): (seconds, extra MB) bounds."""
     missed = []
     print(f"\n{'run':<44} {'seconds':>8} {'peak MB':>8} exit  bound")
     with tempfile.TemporaryDirectory() as scratch:

@@ -76,7 +76,7 @@ def rows_for(size: int, folder: Path, runs: int, peers: bool, cores: int) -> Lis
     one, many, cached = (str(out) + f"-{what}.json" for what in ("one", "many", "cached"))
     rows.append(("planlint, JSON, 1 process", *measure(
         planlint(str(folder), "--format", f"json:{one}", "--jobs", "1", "--no-cache"), runs, folder)))
-    # SPEC 8's opt-in rules (issue 15): every rule must stay within 10% of the default set.
+    # The opt-in rules: every rule must stay within 10% of the default set.
     rows.append(("planlint, JSON, 1 process, --select PL (opt-in too)", *measure(
         planlint(str(folder), "--format", f"json:{out}-all.json", "--jobs", "1", "--no-cache", "--select", "PL"),
         runs, folder)))

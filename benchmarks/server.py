@@ -1,4 +1,4 @@
-"""Language server speed, measured the way an editor sees it (SPEC section 10):
+"""Language server speed, measured the way an editor sees it:
 
 - diagnostics after an edit of a 250-line plan: 20 edits, each timed from the
   `didChange` to the `publishDiagnostics` of that version, minus the debounce;

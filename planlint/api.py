@@ -264,7 +264,7 @@ def split_items(text: str) -> List[str]:
 
 def as_list(value: Any) -> list:
     """Keys like `tier` and `with` take one value or a list of values. `with: a, b`
-    is PL004's finding; the rules read the two contacts meant (SPEC 7a.3)."""
+    is PL004's finding; the rules read the two contacts meant."""
     if value is None:
         return []
     # None marks a list item that PL002 reported and removed.
@@ -405,7 +405,7 @@ def _letter_pairs(text: str) -> Set[str]:
     return {padded[i:i + 2] for i in range(len(padded) - 1)}
 
 
-# The best-practice pack (SPEC 8) compares numbers as written and names as people write them.
+# The best-practice pack compares numbers as written and names as people write them.
 _NUMERIC = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?%?")
 
 
@@ -461,7 +461,7 @@ def entry_dates(doc: "Document", path: DataPath) -> Optional[List[_dt.date]]:
 
 def at_section(index: int, plan: dict, key: str) -> Tuple[DataPath, str]:
     """(path, at) of a finding about a plan's section: the key `key`, or the plan
-    start when the plan has no such section (SPEC 8: "plan start when absent")."""
+    start when the plan has no such section."""
     return (("plans", index, key), "key") if key in plan else (("plans", index), "value")
 
 
@@ -479,7 +479,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-# Words for messages (SPEC 7a.14): rules and planlint's own messages share them.
+# Words for messages: rules and planlint's own messages share them.
 # A list entry by its name and one-based number, as a person counts them in the file.
 _ENTRIES = {"consultations": ("consultation {n}", "第 {n} 次沟通"), "materials": ("material {n}", "第 {n} 项物料"),
             "objectives": ("objective {n}", "第 {n} 个目标"), "exclusive": ("exclusive offer {n}", "第 {n} 项独家权益"),

@@ -70,7 +70,7 @@ def load_settings(config_path: Optional[str] = None, isolated: bool = False, sta
     config's `plugins` (an editor's untrusted workspace), and then a rule the
     config names may be one of theirs, so names are not checked."""
     config = load_config(config_path, isolated, start)
-    plugins = [_plugin_ref(config, p) for p in config.get("plugins", [])] if load_plugins else []
+    plugins = [plugin_reference(config, p) for p in config.get("plugins", [])] if load_plugins else []
     registry = load_registry(plugins)
     if load_plugins or not config.get("plugins"):
         check_rule_references(config, registry)
@@ -109,11 +109,6 @@ def _without_unknown_rules(settings: Settings, registry: Registry) -> Settings:
                    per_file_ignores=[(pattern, keep(tokens)) for pattern, tokens in settings.per_file_ignores],
                    severity={t: v for t, v in settings.severity.items() if registry.codes_for(t)},
                    rule_options={t: v for t, v in settings.rule_options.items() if registry.codes_for(t)})
-
-
-def _plugin_ref(config: Config, plugin: str) -> str:
-    """A file path in `plugins:` is relative to the config file; a module name stays as is."""
-    return plugin_reference(config, plugin)
 
 
 @dataclass
@@ -191,7 +186,7 @@ class Config:
 def find_config(start: str) -> Optional[str]:
     """The nearest config file from `start` upwards; planlint's own files before pyproject.
     The search stops at the repository root (the folder holding `.git`) or the user's
-    home, whichever comes first (SPEC 7a.16): a config above them, in a shared `/tmp`
+    home, whichever comes first: a config above them, in a shared `/tmp`
     say, belongs to someone else."""
     folder = os.path.abspath(start)
     home = os.path.realpath(os.path.expanduser("~"))

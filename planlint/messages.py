@@ -312,7 +312,7 @@ _DESCRIPTIONS_ZH = {
     "the format version 1": "1（格式版本）", "the plan type": "计划类型", "the review cadence": "回顾周期",
     "the project kind": "项目类型", "the account's value class": "客户价值等级", "the material kind": "物料类型",
     "the offer type": "独家权益类型",
-    # the best-practice pack (SPEC 8)
+    # the best-practice pack (opt-in rules)
     "a number >= 0": "不小于 0 的数字", "a number > 0": "大于 0 的数字",
     "three capital letters (a currency code such as CNY)": "三个大写字母（货币代码，例如 CNY）",
     "an executive visit: `date`, `exec` and optional `with`": "高层拜访：`date`、`exec`，可选 `with`",

@@ -98,7 +98,7 @@ class Rule:
     doc_zh: str = ""
     # A time-aware rule's deadlines (planlint.api.Deadline), for `planlint due`.
     fires_on: Optional[Callable[..., Iterable[Any]]] = None
-    # SPEC 8: opt-in rules run only when selected (`select: [PL]`, `extend-select`).
+    # The best-practice rules are opt-in: they run only when selected (`select: [PL]`, `extend-select`).
     on_by_default: bool = True
     # The rule's name as a person reads it, by language; the slug `name` stays the identifier.
     titles: dict = field(default_factory=dict)

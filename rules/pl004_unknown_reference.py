@@ -109,7 +109,7 @@ def _unknown(doc: Document, path: DataPath, value: str, what: str, known: Dict[s
     `guesses`: how many more fuzzy guesses this file gets."""
     parts = split_items(value)
     hint: Union[str, Text] = ""
-    if len(parts) > 1:  # `with: a, b` means two contacts, never one called "a-b" (SPEC 7a.2)
+    if len(parts) > 1:  # `with: a, b` means two contacts, never one called "a-b"
         listed = "[" + ", ".join(_exact(part, known) or part for part in parts) + "]"
         hint = say(WRITE_LIST, listed=listed)
         mark = next((c for c in value if c in "，、；"), None)

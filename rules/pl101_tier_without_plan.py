@@ -59,7 +59,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
     if tiers is None or not doc.all_plans_usable("tier"):
         return
     covered = {tier for _, plan in doc.plans() for tier in as_list(plan["tier"])}
-    # A misspelled tier is PL004's finding; the tier it meant is not reported here too (SPEC 7a.3).
+    # A misspelled tier is PL004's finding; the tier it meant is not reported here too.
     covered |= {closest(tier, tiers) for tier in covered - set(tiers)}
     for index, tier in enumerate(tiers):
         if tier not in covered:

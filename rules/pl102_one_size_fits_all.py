@@ -89,7 +89,7 @@ def _shape(plan: dict) -> "tuple | None":
     if not all(k in plan for k in ("tier", "start", "end")) or None in materials:
         return None
     items = [m.get("item") for _, m in entries(materials)]
-    if None in items or not items:  # no materials: nothing was copied (SPEC 7a.12)
+    if None in items or not items:  # no materials: nothing was copied
         return None
     return (frozenset(as_list(plan["tier"])), plan["start"], plan["end"], frozenset(items))
 

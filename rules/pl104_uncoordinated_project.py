@@ -54,7 +54,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
                               for i, _ in doc.plans("operational")):
         return
     scheduled = {pid for plan in operational for pid in as_list(plan.get("coordinates"))}
-    # A misspelled plan id is PL004's finding; the plan it meant is not reported here too (SPEC 7a.3).
+    # A misspelled plan id is PL004's finding; the plan it meant is not reported here too.
     ids = [plan["id"] for _, plan in doc.plans() if "id" in plan]
     scheduled |= {closest(pid, ids) for pid in scheduled - set(ids)}
     for index, plan in doc.plans("project"):

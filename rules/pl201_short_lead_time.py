@@ -61,7 +61,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         if finalized is None or start is None or kind not in minimums:
             continue
         lead = (start - finalized).days
-        # Finalized after the start is PL006's finding, not a short lead time (SPEC 7a.3).
+        # Finalized after the start is PL006's finding, not a short lead time.
         if 0 <= lead < minimums[kind]:
             when = say(WHEN["same" if lead == 0 else "day" if lead == 1 else "days"], lead=lead)
             named = say({"en": "{kind}", "zh": "{zh}"}, kind=an(kind), zh=KINDS_ZH.get(kind, kind))

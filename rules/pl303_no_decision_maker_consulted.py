@@ -63,7 +63,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
             continue
         consulted = {cid for _, talk in entries(talks) for cid in as_list(talk.get("with"))}
         if not consulted <= set(contacts):
-            continue  # PL004 reports the unknown contact, who may be the decision maker (SPEC 7a.3)
+            continue  # PL004 reports the unknown contact, who may be the decision maker
         if not consulted & deciders:
             yield Problem(path, say(MESSAGE, plan=plan_id(plan), deciders=name_list(sorted(deciders))),
                           at="key")

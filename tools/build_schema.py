@@ -16,11 +16,11 @@ def obj(props, required=(), **extra):
     if required: o["required"] = list(required)
     o.update(extra)
     return o
-# References (with, review_with, coordinates, also_offered_to) are text, not slugs
-# (SPEC 7a.2): `陈刚` or `Li Ming` is PL004 with "did you mean `chen-gang`?", not a pattern error.
+# References (with, review_with, coordinates, also_offered_to) are text, not slugs:
+# `陈刚` or `Li Ming` is PL004 with "did you mean `chen-gang`?", not a pattern error.
 count = {"type": "integer", "minimum": 0, "description": "a whole number >= 0"}
 amount = {"type": "number", "minimum": 0, "description": "a number >= 0"}
-# An objective's floor, goal and stretch (SPEC 8): a number or text such as "+15%".
+# An objective's floor, goal and stretch: a number or text such as "+15%".
 target = {"type": ["string", "number"], "description": "text or a number"}
 common = {
     "id": {"$ref": "#/$defs/slug"},

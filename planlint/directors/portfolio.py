@@ -1,6 +1,6 @@
 """Health scores: 100 − 10 × errors − 4 × warnings − 1 × info per account file, floored at 0.
 
-The weights come from config `score: {error, warning, info}` (SPEC §11); suppressed
+The weights come from config `score: {error, warning, info}`; suppressed
 and baselined findings cost nothing, since the report does not show them as open.
 """
 from __future__ import annotations

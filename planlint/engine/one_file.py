@@ -146,7 +146,7 @@ def _plan_extents(plans: Dict[int, Optional[str]], positions: PositionIndex
 
 
 def plan_at(extents: List[Tuple[int, int, int, int, Optional[str]]], line: int, column: int) -> Optional[str]:
-    """The plan entry whose lines hold (line, column), SPEC 7a.1: a comment at the end
+    """The plan entry whose lines hold (line, column): a comment at the end
     of a plan's start line or last line belongs to that plan, one between plans to none."""
     index = bisect.bisect_right(extents, (line, column), key=lambda e: e[:2]) - 1
     if index >= 0 and line <= extents[index][2]:

@@ -1,4 +1,4 @@
-"""The built-in fixes of SPEC §9 for the reading layer's findings (PL002, PL004).
+"""The built-in fixes for the reading layer's findings (PL002, PL004).
 
 Each fixer reads the data path of a problem, the scalar's text as written, and
 what the schema or the file expects there; it never reads a message. A fix is

@@ -1,5 +1,5 @@
 """Applying fixes to a run's files: passes of edits, each fixed text linted again in
-memory, and only verified texts kept (SPEC §9).
+memory, and only verified texts kept.
 
 A file's fixed text is accepted when it still parses, every finding whose fix was
 applied is gone, and no PL001, PL002 or PL003 appeared that the file did not have;

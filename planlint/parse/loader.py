@@ -1,7 +1,7 @@
 """Bytes -> plan data with the position of every key and value, or PL001/PL003.
 
 libyaml composes the node graph (fast, and it keeps line marks); this module
-walks it once to build plain data under planlint's reading rules (SPEC §2)
+walks it once to build plain data under planlint's reading rules
 instead of PyYAML's YAML 1.1 constructors: dates stay `YYYY-MM-DD` strings,
 only decimal integers become numbers, and aliases are expanded under a budget.
 """
@@ -288,7 +288,7 @@ def _plain(value: str) -> Any:
     (YAML 1.1 would read 010 as 8: the schema reports it with a hint instead)."""
     if value in _PLAIN_WORDS:
         return _PLAIN_WORDS[value]
-    if len(value) <= 5 and value.lower() in _ANY_CASE:  # `yEs`, `oN`: booleans in any case (SPEC 7a.4)
+    if len(value) <= 5 and value.lower() in _ANY_CASE:  # `yEs`, `oN`: booleans in any case, as people type them
         return _ANY_CASE[value.lower()]
     if value[0] in "0123456789+-.":
         if _DECIMAL.match(value) and len(value) <= _MAX_DIGITS:
@@ -392,7 +392,7 @@ class _Builder:
                 value = _plain(value_node.value)
             else:
                 value = self.build(value_node, path + (key,), depth + 1)
-            # An empty key means the same as a missing one (SPEC §2).
+            # An empty key means the same as a missing one: `date:` with nothing after it.
             if value is None:
                 result.pop(key, None)
             else:
@@ -430,7 +430,7 @@ class _Builder:
 
     def _split_flow_list(self, node: Any, path: DataPath, depth: int) -> list:
         """`[总部，分部，门店]` reads as one item: it is one finding (PL001), and the rules
-        see the three items that were meant, so none of them reports a knock-on (SPEC 7a.5)."""
+        see the three items that were meant, so none of them reports a knock-on."""
         items: list = []
         for item in node.value:
             if item.__class__ is _SCALAR and item.tag == _IMPLICIT and _WIDE_SEPARATOR.search(item.value):

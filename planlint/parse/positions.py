@@ -34,7 +34,7 @@ def node_span(node: Any) -> Span:
         return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
     if isinstance(node, yaml.MappingNode) and node.value:
         # An entry is reported at its first key, never at an `&anchor` or `{` before
-        # it (SPEC 7a.8), and ends where that key's value ends (SPEC 7a.13).
+        # it, and ends where that key's value ends.
         first_key, first_value = node.value[0]
         key = first_key.start_mark
         if isinstance(first_value, yaml.ScalarNode) and first_value.end_mark.index > key.index:
@@ -99,7 +99,7 @@ class PositionIndex:
             return Span(1, 1)
         if self.aliases:
             alias = self._alias_on(path)
-            if alias is not None:  # a finding about an aliased entry is reported at the alias (SPEC 7a.8)
+            if alias is not None:  # a finding about an aliased entry is reported at the alias, where the reader sees it
                 return alias
         key_node, node, steps = self._walk(path)
         if steps == len(path) and at == "key" and key_node is not None:
@@ -152,7 +152,7 @@ class PositionIndex:
 
 def _child(node: Any, part: Any) -> Optional[Tuple[Any, Any]]:
     if isinstance(node, yaml.MappingNode) and isinstance(part, str):
-        # When a key repeats, the last one is the one that counts (SPEC §2).
+        # When a key repeats, the last one is the one that counts, as for the YAML reader.
         for key_node, value_node in reversed(node.value):
             if isinstance(key_node, yaml.ScalarNode) and key_node.value == part:
                 return key_node, value_node

@@ -1,4 +1,4 @@
-"""A YAML parse error in words a person who does not know YAML can act on (SPEC 7a.5, 7a.6).
+"""A YAML parse error in words a person who does not know YAML can act on.
 
 libyaml says "mapping values are not allowed in this context" one line after the
 real slip. This module looks at the source around its mark and names what was

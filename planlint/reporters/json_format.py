@@ -1,4 +1,4 @@
-"""A JSON array of findings (SPEC §4), UTF-8, sorted by path, line, column, code, message.
+"""A JSON array of findings, UTF-8, sorted by path, line, column, code, message.
 
 Each finding also carries its `data_path` (`plans[0].finalized`, null for a parse
 error), so that `--compare` can match it next month as the baseline does."""

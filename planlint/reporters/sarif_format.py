@@ -41,7 +41,7 @@ def _descriptor(rule: Rule, lang: str) -> dict:
         "shortDescription": {"text": rule.title(lang)},
         "fullDescription": {"text": sections.get("What it does", rule.headline(lang))},
         "help": {"text": help_text, "markdown": help_text},
-        # An opt-in rule (SPEC 8) is off until selected: SARIF's `enabled: false`.
+        # An opt-in rule is off until selected: SARIF's `enabled: false`.
         "defaultConfiguration": {"level": LEVELS[rule.severity.value],
                                  **({} if rule.on_by_default else {"enabled": False})},
         "properties": {"tags": ["planlint", _mistake_tag(rule.code)]},
@@ -52,7 +52,7 @@ def _mistake_tag(code: str) -> str:
     if code[2] == "0":
         return "structure"
     if code[:2] == "PL" and code[2] in "67":
-        return "best-practice"  # SPEC 8
+        return "best-practice"  # the opt-in pack
     return f"mistake-{code[2]}"
 
 

@@ -61,7 +61,7 @@ _TYPES: Dict[str, Check] = {
     "boolean": lambda v: isinstance(v, bool),
     "null": lambda v: v is None,
     "number": _is_number,
-    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),  # `5000.0` is no whole number (SPEC 7a.4)
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),  # `5000.0` is no whole number: the plan says `5000`
 }
 
 

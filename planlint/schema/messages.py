@@ -1,7 +1,7 @@
 """Human sentences for jsonschema errors: what is wrong, where, and what is right.
 
 A value YAML read differently from what the user meant gets the spelling to
-write instead (SPEC 7a.4); `planlint.fix.builtin` offers the same spellings as fixes.
+write instead; `planlint.fix.builtin` offers the same spellings as fixes.
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ _TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a numbe
 _YAML11_BOOLS = {"yes": "true", "no": "false", "on": "true", "off": "false", "true": "true", "false": "false",
                  "y": "true", "n": "false"}
 _NUMBERISH = re.compile(r"^[-+]?(0[xXoObB]?[0-9a-fA-F_,]*|[0-9][0-9_,]*)(\.0*)?([eE][-+]?[0-9]+)?$")
-# The other ways people write a date (SPEC 7a.4), one rule for the message's hint and for
+# The other ways people write a date, one rule for the message's hint and for
 # --fix (planlint.fix.builtin): a four-digit year, then month and day of one or two digits,
 # separated by the same `/`, `.` or `-` both times, or by 年 and 月 (日 optional); spaces
 # around the parts are allowed. Two different separators or the day first are left to

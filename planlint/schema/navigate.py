@@ -22,7 +22,7 @@ def _root() -> dict:
     return json.loads(schema_text())  # type: ignore[no-any-return]
 
 
-# Speed (issue 17): the root is dereferenced once, not for every fixed finding, and
+# Speed: the root is dereferenced once, not for every fixed finding, and
 # its parts that hold no `$ref` are given back as they are rather than copied again.
 _CLEAN: Set[int] = set()
 
@@ -74,15 +74,11 @@ def _expand(schema: Any, instance: Any) -> List[dict]:
             found += _expand(branch, instance)
     for member in schema.get("allOf", []):
         if isinstance(member, dict) and "if" in member:
-            if _fits(member["if"], instance):
+            if fits_schema(member["if"], instance):
                 found += _expand(member.get("then"), instance)
         else:
             found += _expand(member, instance)
     return found
-
-
-def _fits(schema: Any, instance: Any) -> bool:
-    return fits_schema(schema, instance)
 
 
 def fits_schema(schema: Any, instance: Any) -> bool:

@@ -51,7 +51,7 @@ def make_validator(schema: dict) -> Any:
 
     checker = jsonschema.FormatChecker(formats=())
     checker.checks("date")(is_real_date)
-    # A whole number is written as one (SPEC 7a.4): `5000.0` gets "write `5000`".
+    # A whole number is written as one: `5000.0` gets "write `5000`".
     types = jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
         "integer", lambda _, value: isinstance(value, int) and not isinstance(value, bool))
     validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, type_checker=types)
@@ -169,7 +169,7 @@ def collect(errors: Iterable[Any], fits: Callable[[Any, dict], bool], data: dict
                 if error.validator == "uniqueItems":
                     keep_value.add(path)
     kept = _outermost({p: v[1] for p, v in values.items()}, set(unknown))
-    # One root cause, one finding (SPEC 7a.3): the key a misspelled key stands for
+    # One root cause, one finding: the key a misspelled key stands for
     # (`consultaions` -> `consultations`) is neither "missing" nor absent for the rules.
     missing = {k: p for k, p in missing.items() if k[0] + (k[1],) not in meant}
     removed = set(unknown) | (set(kept) - keep_value) | meant

@@ -1,4 +1,4 @@
-"""`planlint server`: a language server for plans (SPEC section 10). pygls and
+"""`planlint server`: a language server for plans. pygls and
 lsprotocol come with the `lsp` extra: `pip install 'planlint[lsp]'`."""
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The language server's one way into the engine: `planlint.engine.run.lint` and
-`lint_texts` (issue 18's in-process entry point) with a long-lived `Memo`.
+`lint_texts` (the in-process entry point the CLI's `--fix` shares) with a long-lived `Memo`.
 
 A `Linter` holds the workspace's plans as bytes and the memo of their outcomes,
 so an edit costs one file's lint plus the cross-file pass: no file is read from

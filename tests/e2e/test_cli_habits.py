@@ -11,7 +11,7 @@ from planlint.cli.main import cli
 
 from helpers import DATA, HERE
 
-INTEGERS = str(DATA / "messages" / "7a4_integer_spellings.yaml")  # five PL002 findings
+INTEGERS = str(DATA / "messages" / "spelling_integers.yaml")  # five PL002 findings
 EXAMPLES = str(HERE.parent / "examples" / "plans")
 BOLD_PATH = "\x1b[1m"
 

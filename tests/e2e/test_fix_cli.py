@@ -1,5 +1,5 @@
 """`planlint --fix` end to end on a file with a byte-order mark, CRLF line endings,
-comments and mode 640 (SPEC §9): only the fixable spots change, byte for byte."""
+comments and mode 640: only the fixable spots change, byte for byte."""
 from __future__ import annotations
 
 import codecs

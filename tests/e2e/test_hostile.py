@@ -153,7 +153,7 @@ def test_a_huge_tier_list_is_linted_without_a_guess_among_thousands(tmp_path: Pa
             "planlint reports the first 1000 of a rule in a file one by one") == 1
 
 
-# --- Outputs (SPEC 7a.15): a report never replaces an input, a device or a link -------------
+# --- Outputs: a report never replaces an input, a device or a link -------------
 
 PLAN = HERE / "rules" / "PL205" / "fail_monthly_day_6.yaml"
 
@@ -400,7 +400,7 @@ def test_cache_entries_unused_for_ten_runs_are_pruned(cached: Path, monkeypatch)
     assert old not in _outcome_keys(_database(cached)) and len(_outcome_keys(_database(cached))) == 1
 
 
-# --- Files (SPEC 7a.16): no secret through a link, each real file once, no silent skip ----------
+# --- Files: no secret through a link, each real file once, no silent skip ----------
 
 def test_a_plan_that_links_outside_the_linted_paths_is_skipped_with_a_notice(plans: Path, monkeypatch) -> None:
     os.symlink("/proc/self/environ", plans / "plans" / "env.yaml")
@@ -494,7 +494,7 @@ def test_line_separators_and_bidi_marks_from_a_plan_are_escapes_in_every_report(
     assert "A\\u2028B\\u2029C\\u061cD" in result.stdout.replace("\\\\", "\\")
 
 
-# --- Configs and plugins (SPEC 7a.16): no code from above the repository or from someone else --
+# --- Configs and plugins: no code from above the repository or from someone else --
 
 EVIL = "import pathlib\npathlib.Path(__file__).with_name('pwned').write_text('ran')\nRULES = []\n"
 

@@ -1,6 +1,6 @@
 """Property test of --fix over mutated valid plans with mechanical mistakes typed in:
 all fixes applied never give a file that fails to parse, never change a byte outside
-an edit, and fixing again changes nothing (SPEC §9)."""
+an edit, and fixing again changes nothing."""
 from __future__ import annotations
 
 import codecs

@@ -1,4 +1,4 @@
-"""SPEC 7a.3-7a.6 over whole plans: a mistake people type, made on a line of a clean
+"""Messages for typed mistakes, over whole plans: a mistake people type, made on a line of a clean
 example plan, gives exactly one finding, on that line (no knock-on finding).
 
 Every key line of the three clean examples gets each kind of mistake that fits it;

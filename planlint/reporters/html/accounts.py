@@ -30,7 +30,7 @@ def group_of(code: str) -> str:
 
 def best_practice_enabled(result: Result, rules: Any = None) -> bool:
     """An opt-in rule of the pack is enabled. PL603, PL605 and PL704 run by default
-    (SPEC 8): they show the column only when they find something."""
+    (opt-in): they show the column only when they find something."""
     return any(group_of(code) == "bp" and not getattr((rules or {}).get(code), "on_by_default", False)
                for code in result.options)
 

@@ -1,4 +1,4 @@
-"""The options of the best-practice pack (SPEC 8), set in config: each moves its boundary."""
+"""The options of the best-practice pack, set in config: each moves its boundary."""
 from __future__ import annotations
 
 import json

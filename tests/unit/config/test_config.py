@@ -1,4 +1,4 @@
-"""Configuration (SPEC §5): found from the current folder upwards, CLI wins, options change findings."""
+"""Configuration: found from the current folder upwards, CLI wins, options change findings."""
 from __future__ import annotations
 
 import json

@@ -1,4 +1,4 @@
-"""Default and opt-in rules (SPEC 8): `select` replaces the enabled set, as in ruff;
+"""Default and opt-in rules (the best-practice pack): `select` replaces the enabled set, as in ruff;
 `extend-select` (config) and `--extend-select` (CLI) add to it; `ignore` removes."""
 from __future__ import annotations
 

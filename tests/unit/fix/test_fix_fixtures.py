@@ -1,4 +1,4 @@
-"""Each fix of SPEC §9 on a fixture: `fail_x.yaml` becomes `fail_x.fixed.yaml` under
+"""Each built-in fix on a fixture: `fail_x.yaml` becomes `fail_x.fixed.yaml` under
 `--fix` and `fail_x.unsafe-fixed.yaml` under `--fix --unsafe-fixes`; without the
 file, that run changes nothing. Runs through the real command (`--fix -`)."""
 from __future__ import annotations

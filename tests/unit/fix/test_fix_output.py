@@ -1,4 +1,4 @@
-"""Fixes in reports: JSON `fix` objects (or null) and SARIF `fixes` (SPEC §9)."""
+"""Fixes in reports: JSON `fix` objects (or null) and SARIF `fixes`."""
 from __future__ import annotations
 
 import json
@@ -30,7 +30,7 @@ def test_json_findings_carry_their_fix_or_null() -> None:
         {"line": 12, "column": 18, "end_line": 12, "end_column": 46, "text": ""}]
     assert findings[(26, "PL007")]["fix"]["edits"] == [
         {"line": 26, "column": 1, "end_line": 27, "end_column": 1, "text": ""}]
-    assert (8, "PL101") not in findings  # `tier: Headquarters` is PL004's finding, no knock-on (SPEC 7a.3)
+    assert (8, "PL101") not in findings  # `tier: Headquarters` is PL004's finding, no knock-on
     unfixable = json.loads(_report("json", str(HERE / "rules" / "PL101" / "fail_tier_without_plan.yaml")))
     assert [f["fix"] for f in unfixable] == [None]
 

@@ -1,4 +1,4 @@
-"""Where a finding is reported and which plan it belongs to (SPEC 7a.1, 7a.8, 7a.13).
+"""Where a finding is reported and which plan it belongs to.
 
 Each fixture in tests/data/positions/ lists every finding it expects as
 `# finding: CODE LINE:COLUMN[-END_LINE:END_COLUMN] plan=ID|None`.

@@ -1,4 +1,4 @@
-"""A date in another common spelling (SPEC 7a.4): the message's hint and `--fix` accept
+"""A date in another common spelling: the message's hint and `--fix` accept
 the same spellings and write the same `YYYY-MM-DD`, in both languages; a spelling that
 is not one of them, or not a real date, gets neither."""
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""SPEC section 8 adds optional keys only: every v1 plan stays valid, and the new
+"""The best-practice pack adds optional keys only: every v1 plan stays valid, and the new
 keys have descriptions in English and Chinese."""
 from __future__ import annotations
 
