@@ -1,4 +1,6 @@
-"""Inline `# planlint: disable…` directives: which findings they hide, and PL007.
+"""Inline `# planlint: disable…` directives: reading them, which findings they hide,
+and writing them (the editor's quick fixes, `--add-suppressions`, PL007's fixes), so
+that their syntax is known in this module only.
 
 A directive at the end of a line covers that line; alone on a line it covers
 the next line that holds YAML. When the covered line is a plan's start line it
@@ -11,7 +13,7 @@ import functools
 import os
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Optional, Set, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Set, Tuple
 
 from planlint.api import Problem, Text
 from planlint.model import Finding
@@ -41,6 +43,7 @@ class Directive:
     used: Set[str] = field(default_factory=set)  # tokens that hid something; "*" for a bare one
     gap: int = 0  # whitespace before the `#` (PL007's fix removes it with the comment)
     malformed: Optional[Text] = None  # what is wrong and how to write it; hides nothing
+    codes_span: Tuple[int, int] = (0, 0)  # 0-based columns of its line holding the codes after `=`
 
 
 def parse_directives(source: str) -> List[Directive]:
@@ -54,9 +57,10 @@ def parse_directives(source: str) -> List[Directive]:
         head = match.end() - match.start()
         directive = _read(_own_part(line[match.start():], head), head)
         directive.line, directive.column = number, match.start() + 1
+        directive.codes_span = (directive.codes_span[0] + match.start(), directive.codes_span[1] + match.start())
         before = line[:match.start()]
         directive.gap = len(before) - len(before.rstrip())
-        # "The line before" is the immediately preceding line (SPEC 7a.7): a blank
+        # "The line before" is the immediately preceding line: a blank
         # or a comment line in between breaks it.
         directive.target_line = number + 1 if before.strip() == "" else number
         found.append(directive)
@@ -87,6 +91,8 @@ def _read(comment: str, head: int) -> Directive:
         directive.malformed = builtin_message("directive_unknown_verb", verb=verb or rest[:20], directive=comment[:80])
     elif rest and rest[0] in "=＝":
         directive.tokens = [t for t in _SEPARATORS.split(rest[1:]) if t]
+        end = head + len(parts[0].rstrip())  # the codes end the part before the reason
+        directive.codes_span = (end - len(rest[1:].strip()), end)
         if not directive.tokens:
             directive.malformed = builtin_message("directive_no_codes", directive=comment[:80], verb=verb.lower())
     elif rest:
@@ -94,6 +100,45 @@ def _read(comment: str, head: int) -> Directive:
         directive.malformed = builtin_message("directive_missing_equals", directive=comment[:80],
                                    fixed=f"# planlint: {verb.lower()}={codes}")
     return directive
+
+
+def directive_on(line: str) -> Optional[Directive]:
+    """The directive written on one line of a plan, if any."""
+    found = parse_directives(line)
+    return found[0] if found and found[0].line == 1 else None
+
+
+def new_directive(codes: Sequence[str], reason: str = "", whole_file: bool = False) -> str:
+    verb = "disable-file" if whole_file else "disable"
+    return f"# planlint: {verb}={','.join(codes)}" + (f" -- {reason}" if reason else "")
+
+
+def with_codes(directive: Directive, codes: Sequence[str], reason: str = "") -> Optional[Tuple[int, str]]:
+    """(0-based column of its line, text to insert there) that makes `directive` hide
+    `codes` too: `,PL202` after its last code, however it was typed (`：`, `＝`), so
+    that the line keeps one directive; an empty text when it hides them already; None
+    when it is malformed (only its writer knows what it meant)."""
+    if directive.malformed is not None:
+        return None
+    have = {t.lower() for t in directive.tokens or ()}
+    new = [c for c in codes if c.lower() not in have]
+    if directive.tokens is None or not new:  # a bare `disable` hides every code
+        return directive.codes_span[1], ""
+    text = "," + ",".join(new)
+    if reason and not _REASON.search(directive.text):
+        text += f" -- {reason}"
+    return directive.codes_span[1], text
+
+
+def without_codes(directive: Directive, unused: Sequence[str]) -> Optional[Tuple[Tuple[int, int], str]]:
+    """(0-based column span of its line, its new text) that drops `unused` from the
+    directive's codes; None when none or all of its codes would go."""
+    kept = [t for t in directive.tokens or () if t not in unused]
+    if not kept or len(kept) == len(directive.tokens or ()):
+        return None
+    start, end = directive.codes_span
+    written = directive.text[start - directive.column + 1:end - directive.column + 1]
+    return directive.codes_span, (", " if ", " in written else ",").join(kept)
 
 
 @dataclass

@@ -2,19 +2,13 @@
 or the whole comment) and `--add-suppressions` (write or extend a comment)."""
 from __future__ import annotations
 
-import re
 from typing import Callable, Dict, Iterable, List, Optional, Set, Tuple
 
 from planlint.api import Text
 from planlint.fixes import SAFE, Edit, Fix, Lines
 from planlint.messages import builtin_message
 from planlint.rules.pl007_unused_suppression import unused_tokens
-from planlint.suppress import Directive, parse_directives
-
-# The parts of a directive's text: head (`# planlint: disable=`), codes, reason.
-_PARTS = re.compile(r"^(#\s*planlint:\s*disable(?:-file)?\s*=\s*)(.*?)(\s+--\s.*|\s+--)?$", re.IGNORECASE)
-_BARE = re.compile(r"^#\s*planlint:\s*disable(?:-file)?(?:\s+--(?:\s.*)?)?$", re.IGNORECASE)
-_SEPARATOR = re.compile(r"\s*[,，]\s*")
+from planlint.suppress import Directive, new_directive, parse_directives, with_codes, without_codes
 
 
 def unused_suppression_fixes(directives: Iterable[Directive], resolve: Callable[[str], Optional[str]],
@@ -27,7 +21,7 @@ def unused_suppression_fixes(directives: Iterable[Directive], resolve: Callable[
         if directive.malformed is not None:
             continue  # only its writer knows what it meant
         if directive.tokens is None:
-            if not directive.used and _BARE.match(directive.text):
+            if not directive.used:  # a bare `disable`: it hid nothing at all
                 fixes[directive.line] = _remove(directive)
             continue
         unused = unused_tokens(directive, resolve, enabled)
@@ -50,19 +44,13 @@ def _remove(directive: Directive) -> Fix:
 
 
 def _drop_codes(directive: Directive, unused: List[str]) -> Optional[Fix]:
-    match = _PARTS.match(directive.text)
-    if match is None:
+    dropped = without_codes(directive, unused)
+    if dropped is None:
         return None
-    codes = [c for c in _SEPARATOR.split(match.group(2)) if c.strip()]
-    kept = [c for c in codes if c.strip() not in unused]
-    if not kept or len(kept) == len(codes):
-        return None
-    separator = ", " if ", " in match.group(2) else ","
-    start = directive.column + match.start(2)
-    end = directive.column + match.end(2)
+    (start, end), kept = dropped
     names = ", ".join(f"`{c}`" for c in unused)
     return Fix(builtin_message("fix_remove_codes", names=names),
-               (Edit(separator.join(kept), directive.line, start, directive.line, end),), SAFE)
+               (Edit(kept, directive.line, start + 1, directive.line, end + 1),), SAFE)
 
 
 def suppression_edits(text: str, findings: Iterable[Tuple[int, str]], reason: str,
@@ -95,7 +83,7 @@ def suppression_edits(text: str, findings: Iterable[Tuple[int, str]], reason: st
         if inside_scalar(line, end_column) or _ends_inside_text(content):
             skipped.append((line, builtin_message("ends_inside_text")))
             continue
-        comment = f"# planlint: disable={','.join(wanted[line])}" + (f" -- {reason}" if reason else "")
+        comment = new_directive(wanted[line], reason)
         gap = "" if content.endswith("  ") else (" " if content.endswith(" ") else "  ")
         edits.append(Edit(gap + comment, line, end_column, line, end_column))
     return edits, skipped
@@ -103,22 +91,11 @@ def suppression_edits(text: str, findings: Iterable[Tuple[int, str]], reason: st
 
 def _merge(directive: Directive, codes: List[str], reason: str) -> Optional[Edit]:
     """Add codes to a line's own `disable=` comment; a bare `disable` hides them already."""
-    if directive.whole_file:
+    written = None if directive.whole_file else with_codes(directive, codes, reason)
+    if written is None:
         return None
-    if directive.tokens is None:
-        return Edit("", 0, 0, 0, 0)  # nothing to add
-    match = _PARTS.match(directive.text)
-    if match is None:
-        return None
-    have = {t.lower() for t in directive.tokens}
-    new = [c for c in codes if c.lower() not in have]
-    if not new:
-        return Edit("", 0, 0, 0, 0)
-    column = directive.column + match.end(2)
-    text = "," + ",".join(new)
-    if not match.group(3) and reason:
-        text += f" -- {reason}"
-    return Edit(text, directive.line, column, directive.line, column)
+    column, text = written
+    return Edit(text, directive.line, column + 1, directive.line, column + 1) if text else Edit("", 0, 0, 0, 0)
 
 
 def _ends_inside_text(content: str) -> bool:

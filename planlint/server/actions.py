@@ -1,9 +1,8 @@
-"""Code actions: a finding's fix (SPEC section 9) as a quick fix; suppress a finding on its line, for its plan, or in the file, by
-writing the `# planlint: disable…` comment that SPEC section 5 defines (merged
-into a planlint comment the line already has)."""
+"""Code actions: a finding's fix as a quick fix; suppress a finding on its line, for its plan, or in the file, by
+writing the `# planlint: disable…` comment through planlint.suppress (merged into the
+directive the line already has, however it was typed)."""
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, List, Optional, Sequence
 
 from lsprotocol import types
@@ -11,39 +10,35 @@ from lsprotocol import types
 from planlint.model import Finding
 from planlint.server.convert import diagnostic, finding_range, from_lsp, split_lines, to_lsp, units
 from planlint.server.cursor import find_entry, read
+from planlint.suppress import directive_on, new_directive, with_codes
 
 if TYPE_CHECKING:
     from planlint.server.editor import Editor
-
-_LINE_DIRECTIVE = re.compile(r"#\s*planlint:\s*disable\s*=\s*([^#]*?)(\s+--\s.*)?\s*$", re.IGNORECASE)
-_FILE_DIRECTIVE = re.compile(r"^\s*#\s*planlint:\s*disable-file\s*=\s*([^#]*?)(\s+--\s.*)?\s*$", re.IGNORECASE)
-
 
 def suppress_on_line(lines: Sequence[str], line: int, code: str, encoding: str) -> Optional[types.TextEdit]:
     """The edit that adds `code` to line `line`'s (0-based) directive, or appends one."""
     if not 0 <= line < len(lines):
         return None
     text = lines[line]
-    match = _LINE_DIRECTIVE.search(text)
-    if match and not re.search(r"disable-file", match.group(0), re.IGNORECASE):
-        codes = [c.strip() for c in match.group(1).split(",") if c.strip()]
-        if code.lower() in (c.lower() for c in codes):
+    directive = directive_on(text)
+    if directive is not None and not directive.whole_file:
+        written = with_codes(directive, [code])
+        if written is None or not written[1]:
             return None
-        at = match.end(1)
-        return _insert(line, units(text[:at], encoding), f",{code}" if codes else code)
+        return _insert(line, units(text[:written[0]], encoding), written[1])
     stripped = text.rstrip()
-    return _insert(line, units(stripped, encoding), f"  # planlint: disable={code}")
+    return _insert(line, units(stripped, encoding), "  " + new_directive([code]))
 
 
 def suppress_in_file(lines: Sequence[str], code: str, encoding: str) -> Optional[types.TextEdit]:
     for number, text in enumerate(lines):
-        match = _FILE_DIRECTIVE.match(text)
-        if match:
-            codes = [c.strip().lower() for c in match.group(1).split(",") if c.strip()]
-            if code.lower() in codes:
+        directive = directive_on(text)
+        if directive is not None and directive.whole_file and directive.malformed is None:
+            written = with_codes(directive, [code])
+            if written is None or not written[1]:
                 return None
-            return _insert(number, units(text[:match.end(1)], encoding), f",{code}")
-    return _insert(0, 0, f"# planlint: disable-file={code}\n")
+            return _insert(number, units(text[:written[0]], encoding), written[1])
+    return _insert(0, 0, new_directive([code], whole_file=True) + "\n")
 
 
 def _insert(line: int, character: int, text: str) -> types.TextEdit:
@@ -101,7 +96,7 @@ def code_actions(ls: Editor, uri: str, where: types.Range) -> List[types.CodeAct
 
 def quick_fix(uri: str, lines: List[str], finding: Finding, found: types.Diagnostic,
               encoding: str) -> Optional[types.CodeAction]:
-    """The finding's fix (SPEC section 9) as a quick fix, preferred when it is safe."""
+    """The finding's fix as a quick fix, preferred when it is safe."""
     fix = getattr(finding, "fix", None)
     if fix is None or not fix.edits:
         return None
