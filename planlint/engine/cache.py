@@ -31,7 +31,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from planlint import __version__
 from planlint.discover import Source
 from planlint.engine.cachecodec import decode, encode
-from planlint.engine.index import locate_all
+from planlint.engine.locate import locate_all
 from planlint.engine.one_file import Checks, FileOutcome
 from planlint.engine.store import FORMAT, Store
 

@@ -1,78 +1,26 @@
 """The cross-file index: what the rules that compare files read of each file (its
 account id and each rule's `summarize` facts), by content, so a run with thousands
-of unchanged context files stats them and reads their facts: it parses none.
-
-A file's content digest comes from its last seen size, modification time and
-inode change time (planlint.engine.store's `files` rows) when all are unchanged
-and the file had not been touched for a while when it was read; else from its
-bytes. The change time is set by the system on every write, and no program can set
-it back (as `touch -d` sets the modification time).
+of unchanged context files stats them and reads their facts: it parses none
+(a file's content digest: planlint.engine.locate).
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import marshal
-import os
-import time
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from planlint.discover import Source
 from planlint.engine.cachecodec import decode, encode
+from planlint.engine.locate import digest_linted, locate_all
 from planlint.engine.one_file import Checks, FileOutcome
 
 if TYPE_CHECKING:
     from planlint.engine.memo import Memo
     from planlint.engine.store import Store
 
-# A file written in the same clock tick as it was read could change without a new
-# modification time: its stat is trusted only once it is older than this when read.
-RACY_NS = 2_000_000_000
-Located = Tuple[Optional[bytes], Optional[bytes]]  # (the bytes when they were read, content digest)
 Facts = Tuple[Optional[str], Dict[str, List[Tuple[Any, Any]]]]  # account id, rule code -> summarize facts
-
-
-def locate_all(store: Optional[Store], sources: Sequence[Source], limit: int) -> List[Located]:
-    """Each source's content digest, from the store's file rows where the file is unchanged."""
-    on_disk = {s.path: os.path.abspath(s.fs_path or s.path) for s in sources if s.data is None}
-    if store is not None:
-        store.file_rows(list(on_disk.values()))
-    return [_locate(store, source, on_disk.get(source.path), limit) for source in sources]
-
-
-def _locate(store: Optional[Store], source: Source, where: Optional[str], limit: int) -> Located:
-    if where is None or store is None:
-        try:
-            raw = source.read(limit)
-        except OSError:
-            return None, None  # lint_file reports it; nothing to cache
-        return raw, hashlib.sha256(raw).digest()
-    try:
-        info = os.stat(where)
-    except OSError:
-        return None, None
-    row = store.files.get(where)
-    stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns)
-    if row is not None and row[:3] == stamp and max(stamp[1:]) + RACY_NS < row[3]:
-        store.seen[where] = row[4]
-        return None, row[4]
-    now = time.time_ns()
-    try:
-        raw = source.read(limit)
-    except OSError:
-        return None, None
-    digest = store.seen[where] = hashlib.sha256(raw).digest()
-    if len(raw) == info.st_size < limit:
-        store.remember_file(where, (*stamp, now, digest))
-    return raw, digest
-
-
-def digest_linted(store: Optional[Store], source: Source) -> Optional[bytes]:
-    """The digest of the bytes `source` was linted from in this run."""
-    if source.data is not None:
-        return hashlib.sha256(source.data).digest()
-    return store.seen.get(os.path.abspath(source.fs_path or source.path)) if store is not None else None
 
 
 class FactsIndex:

@@ -13,7 +13,7 @@ import hashlib
 from typing import Any, Dict, Optional, Sequence, Tuple
 
 from planlint.discover import Source
-from planlint.engine.index import Located, locate_all
+from planlint.engine.locate import Located, locate_all
 from planlint.engine.one_file import Checks, FileOutcome
 
 
