@@ -22,9 +22,9 @@ if TYPE_CHECKING:
     from planlint.fixes import Edit, Fix
 
 __all__ = [
-    "DOC_SECTIONS", "DataPath", "Deadline", "Document", "Edit", "FileFacts", "Fix", "Problem", "Text", "say",
-    "amount", "an", "as_list", "closest", "days_after", "entries", "format_path", "list_paths", "name_list", "place",
-    "plan_id", "split_items", "to_date", "add_days",
+    "DOC_SECTIONS", "DataPath", "Deadline", "Document", "Edit", "FileFacts", "Fix", "KeyRepeat", "Problem", "Text",
+    "say", "amount", "an", "as_list", "closest", "days_after", "entries", "format_path", "list_paths", "name_list",
+    "place", "plan_id", "split_items", "to_date", "add_days",
     "value_at",
 ]
 
@@ -131,6 +131,17 @@ class FileFacts:
     facts: Tuple[Tuple[DataPath, Any], ...]
 
 
+@dataclass(frozen=True)
+class KeyRepeat:
+    """A key written again in the same mapping, as the reader found it: YAML keeps
+    the last value, so rules see only that one (PL003 reports the repeat)."""
+
+    path: DataPath  # the mapping's
+    key: str
+    first_line: int
+    position: Tuple[int, int, int, int]  # the repeated key: line, column, end line, end column
+
+
 class Positions(Protocol):
     """Where each node of a file sits (the reader's `parse.positions.PositionIndex`,
     which this module, below the reader, cannot name). Rules never need it."""
@@ -154,6 +165,7 @@ class Document:
     positions: Positions
     invalid: Set[DataPath] = field(default_factory=set)  # values PL002 reported and removed
     today: _dt.date = field(default_factory=_dt.date.today)
+    key_repeats: Tuple[KeyRepeat, ...] = ()  # what the reader found written twice
     _plans: Optional[Dict[Any, List[Tuple[int, dict]]]] = field(default=None, repr=False, compare=False)
 
     @property

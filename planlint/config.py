@@ -16,14 +16,14 @@ import stat
 from dataclasses import dataclass, field, replace
 from typing import Any, Dict, Iterable, List, Optional, Set, Tuple
 
-from planlint.api import Problem, Text, closest, format_path
+from planlint.api import Document, Problem, Text, closest, format_path
 from planlint.discover import CONFIG_FILES
 from planlint.errors import ConfigError
 from planlint.parse.loader import Limits, load
 from planlint.messages import builtin_message
 from planlint.model import Rule, Severity
 from planlint.parse.positions import PositionIndex
-from planlint.registry import Registry, load_registry
+from planlint.registry import Registry, builtin_rule, load_registry
 
 CACHE_FOLDER = ".planlint_cache"  # in the config's folder
 PYPROJECT_SECTION = " [tool.planlint]"  # how messages name a config inside pyproject.toml
@@ -286,8 +286,13 @@ def _read(path: str) -> Config:
         problem = loaded.problems[0][1]
         line, column = problem.position[:2] if problem.position else (1, 1)
         raise ConfigError(builtin_message("config_at", where=f"{path}:{line}:{column}", problem=problem.message))
-    if loaded.problems:
-        raise Config(path, root, {}, loaded.positions).error([p for _, p in loaded.problems])
+    problems = [p for _, p in loaded.problems]
+    if loaded.key_repeats:
+        doc = Document(path, loaded.text, loaded.data or {}, loaded.positions, key_repeats=loaded.key_repeats)
+        check = builtin_rule("PL003").check
+        problems += check(doc, {}) if check is not None else []
+    if problems:
+        raise Config(path, root, {}, loaded.positions).error(problems)
     return Config(path, root, loaded.data or {}, loaded.positions)
 
 

@@ -95,6 +95,8 @@ class Rule:
     check: Optional[Callable[..., Iterable[Problem]]] = None
     summarize: Optional[Callable[..., Iterable[Tuple[DataPath, Any]]]] = None
     check_run: Optional[Callable[..., Iterable[Tuple[FileFacts, Problem]]]] = None
+    # After suppressions are matched: (the file's directives, options) -> problems (PL007).
+    check_directives: Optional[Callable[..., Iterable[Problem]]] = None
     doc_zh: str = ""
     # A time-aware rule's deadlines (planlint.api.Deadline), for `planlint due`.
     fires_on: Optional[Callable[..., Iterable[Any]]] = None
@@ -102,6 +104,12 @@ class Rule:
     on_by_default: bool = True
     # The rule's name as a person reads it, by language; the slug `name` stays the identifier.
     titles: dict = field(default_factory=dict)
+    # What a rule module declares about its findings: planlint.fix.builtin has a fix for
+    # them (FIXABLE); a fix pass that makes one is undone (STRUCTURAL); a directive can
+    # hide them (SUPPRESSIBLE, --add-suppressions writes none for the others).
+    fixable: bool = False
+    structural: bool = False
+    suppressible: bool = True
 
     @classmethod
     def from_module(cls, module: ModuleType) -> "Rule":
@@ -113,10 +121,14 @@ class Rule:
             check=getattr(module, "check", None),
             summarize=getattr(module, "summarize", None),
             check_run=getattr(module, "check_run", None),
+            check_directives=getattr(module, "check_directives", None),
             doc_zh=getattr(module, "DOC_ZH", "").strip(),
             fires_on=getattr(module, "fires_on", None),
             on_by_default=bool(getattr(module, "ON_BY_DEFAULT", True)),
             titles=dict(getattr(module, "TITLE", {})),
+            fixable=bool(getattr(module, "FIXABLE", False)),
+            structural=bool(getattr(module, "STRUCTURAL", False)),
+            suppressible=bool(getattr(module, "SUPPRESSIBLE", True)),
         )
 
     def title(self, lang: str = "en") -> str:
@@ -136,9 +148,9 @@ class Rule:
 
     @property
     def built_in(self) -> bool:
-        """A rule of planlint.rules (not a plugin's: its examples are its own). PL001, PL003
-        and PL007 have no functions of their own: the loader and suppressions check them."""
-        functions = [f for f in (self.check, self.summarize, self.check_run) if f is not None]
+        """A rule of planlint.rules (not a plugin's: its examples are its own). PL001 has no
+        function of its own: the reader reports it."""
+        functions = [f for f in (self.check, self.summarize, self.check_run, self.check_directives) if f is not None]
         return not functions or any(getattr(f, "__module__", "").startswith("planlint.rules.") for f in functions)
 
 

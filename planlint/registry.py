@@ -99,6 +99,12 @@ def load_registry(plugins: Iterable[str] = ()) -> Registry:
     return registry
 
 
+def builtin_rule(code: str) -> Rule:
+    """One rule, loaded alone by its entry-point name (a config file's repeated keys
+    are told in PL003's words)."""
+    return Rule.from_module(_load_entry_point(dict(_entry_points())[code]))
+
+
 def _entry_points() -> List[Tuple[str, str]]:
     """(name, value) of the `planlint.rules` entry points. Scanning every installed
     package's metadata costs more than linting a plan, so the list is kept in the

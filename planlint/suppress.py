@@ -15,10 +15,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Sequence, Set, Tuple
 
-from planlint.api import Problem, Text
+from planlint.api import Text
 from planlint.model import Finding
 from planlint.messages import builtin_message
-from planlint.rules import pl007_unused_suppression as unused_suppression
 
 # Only the start of a directive is found by a pattern; the rest is read by hand, so
 # no line (a run of 1,500 spaces, say) can make the search backtrack. A Chinese
@@ -44,6 +43,10 @@ class Directive:
     gap: int = 0  # whitespace before the `#` (PL007's fix removes it with the comment)
     malformed: Optional[Text] = None  # what is wrong and how to write it; hides nothing
     codes_span: Tuple[int, int] = (0, 0)  # 0-based columns of its line holding the codes after `=`
+    # Noted once the file's findings are matched: codes that hid nothing (of a rule
+    # enabled in this run, or of no rule at all) and, of those, the ones no rule has.
+    unused: List[str] = field(default_factory=list)
+    unknown: List[str] = field(default_factory=list)
 
 
 def parse_directives(source: str) -> List[Directive]:
@@ -145,13 +148,13 @@ def without_codes(directive: Directive, unused: Sequence[str]) -> Optional[Tuple
 class Outcome:
     kept: List[Finding]
     suppressed: List[Tuple[Finding, str]]  # (finding, reason)
-    unused: List[Problem]                  # PL007, from rules/pl007_unused_suppression
 
 
 def apply_directives(findings: List[Finding], directives: List[Directive],
                      plan_starts: Dict[int, str], resolve: Callable[[str], Optional[str]],
                      enabled: Set[str]) -> Outcome:
-    """Split one file's findings into kept and suppressed; report unused directives."""
+    """Split one file's findings into kept and suppressed, and note on each directive
+    which of its codes hid nothing (a rule not enabled in this run is left alone)."""
     kept: List[Finding] = []
     suppressed: List[Tuple[Finding, str]] = []
     resolve = functools.lru_cache(maxsize=None)(resolve)
@@ -176,7 +179,11 @@ def apply_directives(findings: List[Finding], directives: List[Directive],
             kept.append(finding)
         else:
             suppressed.append((finding, directive.reason or ""))
-    return Outcome(kept, suppressed, list(unused_suppression.check_directives(directives, resolve, enabled)))
+    for directive in directives:
+        directive.unknown = [t for t in directive.tokens or () if resolve(t) is None]
+        directive.unused = [t for t in directive.tokens or ()
+                            if resolve(t) is None or (t not in directive.used and resolve(t) in enabled)]
+    return Outcome(kept, suppressed)
 
 
 _PLAN_PATH = re.compile(r"plans\[\d+\]")

@@ -37,6 +37,10 @@ NAME = "yaml-syntax"
 TITLE = {"en": "YAML syntax", "zh": "YAML 语法错误"}
 SEVERITY = "error"
 OPTIONS: dict = {}
+# A file that does not read cannot be checked, nor hold a directive: nothing hides it, and a
+# fix that makes one appears undone.
+STRUCTURAL = True
+SUPPRESSIBLE = False
 # Reported by planlint.parse.loader while reading the file; there is nothing to check afterwards.
 
 

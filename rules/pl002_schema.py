@@ -36,6 +36,9 @@ NAME = "schema"
 TITLE = {"en": "plan format", "zh": "不符合计划格式"}
 SEVERITY = "error"
 OPTIONS: dict = {}
+# planlint.fix.builtin writes the spelling the schema wants; a fix that makes one is undone.
+FIXABLE = True
+STRUCTURAL = True
 # Reported by planlint.schema.validate from the validator's errors.
 
 

@@ -27,31 +27,29 @@ None.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, Iterator, Sequence, Tuple
+from typing import Iterator
 
-from planlint.api import DataPath, Problem, say
+from planlint.api import Document, Problem, say
 
 CODE = "PL003"
 NAME = "duplicate-key"
 TITLE = {"en": "duplicate key", "zh": "同一项写了两次"}
 SEVERITY = "error"
 OPTIONS: dict = {}
+# A fix that repeats a key is undone.
+STRUCTURAL = True
 MESSAGE = {
     "en": "duplicate key `{key}` (first at line {line}); the last value is used",
     "zh": "字段 `{key}` 重复出现（第一次在第 {line} 行）；planlint 按最后一次的值检查，请只保留一个",
 }
 
 
-def check_keys(keys: Sequence[Tuple[str, Any]], path: DataPath) -> Iterator[Problem]:
-    """The repeats among one mapping's keys, given as (key, span) in the order written.
-    Rules see only the last value, so planlint.parse.loader calls this while it reads a
-    mapping whose keys may repeat; the position is the repeated key's own span."""
-    first_line: Dict[str, int] = {}
-    for key, span in keys:
-        if key in first_line:
-            yield Problem(path + (key,), say(MESSAGE, key=key, line=first_line[key]), at="key",
-                          position=(span.line, span.column, span.end_line, span.end_column))
-        first_line.setdefault(key, span.line)
+def check(doc: Document, options: dict) -> Iterator[Problem]:
+    """The repeats the reader found: rules see only a key's last value, so the reader
+    notes each repeat as it builds a mapping; the position is the repeated key's own."""
+    for repeat in doc.key_repeats:
+        yield Problem(repeat.path + (repeat.key,), say(MESSAGE, key=repeat.key, line=repeat.first_line), at="key",
+                      position=repeat.position)
 
 
 DOC_ZH = """同一组字段中出现了重复的字段名。

@@ -38,6 +38,8 @@ NAME = "unknown-reference"
 TITLE = {"en": "unknown reference", "zh": "引用的对象不存在"}
 SEVERITY = "error"
 OPTIONS: dict = {}
+# planlint.fix.builtin writes the id that was meant.
+FIXABLE = True
 UNKNOWN = {
     "contact": {"en": "{where} names contact `{value}`, which this file does not define{hint}",
                 "zh": "{where} 写的联系人 `{value}` 不在本文件的联系人名单（`account.contacts`）中{hint}"},

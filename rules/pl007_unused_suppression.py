@@ -25,7 +25,7 @@ None.
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Iterator, List, Optional, Set
+from typing import Any, Iterable, Iterator
 
 from planlint.api import Problem, say
 
@@ -34,17 +34,19 @@ NAME = "unused-suppression"
 TITLE = {"en": "unused suppression", "zh": "多余的屏蔽注释"}
 SEVERITY = "info"
 OPTIONS: dict = {}
+# Reported after the directives are matched, so no directive can hide it.
+SUPPRESSIBLE = False
 UNUSED_DIRECTIVE = {"en": "`{directive}` suppressed nothing", "zh": "`{directive}` 没有屏蔽任何问题"}
 UNUSED_CODE = {"en": "`{code}` in `{directive}` suppressed nothing",
                "zh": "`{directive}` 中的 `{code}` 没有屏蔽任何问题"}
 UNKNOWN_CODE = {"en": "`{code}` in `{directive}` names no rule", "zh": "`{directive}` 中的 `{code}` 不是 planlint 的规则代码（`planlint rules` 会列出所有规则）"}
-Resolve = Callable[[str], Optional[str]]  # a code or name -> its rule code, None when no rule has it
 
 
-def check_directives(directives: Iterable[Any], resolve: Resolve, enabled: Set[str]) -> Iterator[Problem]:
-    """PL007 for one file's `planlint.suppress.Directive`s. A directive only knows what
-    it hid once every other rule has run, so planlint.suppress calls this after it
-    has matched the file's findings to its directives; the position is the comment."""
+def check_directives(directives: Iterable[Any], options: dict) -> Iterator[Problem]:
+    """PL007 for one file's directives. A directive only knows what it hid once every
+    other rule has run, so the suppression step calls this after it has matched the
+    file's findings to its directives and noted, on each, the codes that hid nothing
+    (`unused`) and those that name no rule (`unknown`); the position is the comment."""
     for directive in directives:
         at = (directive.line, directive.column, None, None)
         if directive.malformed is not None:  # hides nothing; the message says how to write it
@@ -53,18 +55,10 @@ def check_directives(directives: Iterable[Any], resolve: Resolve, enabled: Set[s
             if not directive.used:
                 yield Problem((), say(UNUSED_DIRECTIVE, directive=directive.text), position=at)
         else:
-            unused = set(unused_tokens(directive, resolve, enabled))
             for token in directive.tokens:
-                if token in unused:
-                    message = UNKNOWN_CODE if resolve(token) is None else UNUSED_CODE
+                if token in directive.unused:
+                    message = UNKNOWN_CODE if token in directive.unknown else UNUSED_CODE
                     yield Problem((), say(message, code=token, directive=directive.text), position=at)
-
-
-def unused_tokens(directive: Any, resolve: Resolve, enabled: Set[str]) -> List[str]:
-    """The codes of a directive that name no rule, or a rule enabled in this run that
-    the directive hid nothing of (a rule not enabled is left alone)."""
-    return [token for token in directive.tokens or ()
-            if resolve(token) is None or (token not in directive.used and resolve(token) in enabled)]
 
 
 DOC_ZH = """屏蔽注释没有屏蔽任何问题。

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 import sys
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Dict, FrozenSet, List, Optional, Tuple
 
 from planlint.api import DataPath, Document, Problem, format_path, visible as api_visible
 from planlint.model import Finding, Rule, Severity
@@ -44,6 +44,10 @@ class Checks:
     keep_fixes: bool = True  # each finding's fix, for the reports that show it (reporters.SHOW_FIXES)
     due_within: Optional[int] = None  # `planlint due`: keep what is due within this many days
 
+    @property
+    def fixable(self) -> FrozenSet[str]:
+        return frozenset(rule.code for rule in self.rules if rule.fixable)
+
 
 @dataclass
 class FileOutcome:
@@ -63,11 +67,6 @@ class FileOutcome:
     due: List[DueItem] = field(default_factory=list)  # `planlint due`, before suppressions
 
 
-# The codes planlint.fix.builtin has a fixer for (its _FIXERS): a file without such a
-# problem never loads the fixers, a clean plan's pre-commit run included.
-FIXABLE = frozenset({"PL002", "PL004"})
-
-
 def lint_file(source: Source, checks: Checks, raw: Optional[bytes] = None) -> FileOutcome:
     """`raw`: the file's bytes when the caller has read them already (for the cache key)."""
     outcome = FileOutcome(source.path)
@@ -84,7 +83,7 @@ def lint_file(source: Source, checks: Checks, raw: Optional[bytes] = None) -> Fi
     if loaded.data is not None:
         schema_problems, invalid = validate(loaded.data, positions)
         problems += [("PL002", p) for p in schema_problems]
-        doc = Document(source.path, loaded.text, loaded.data, positions, invalid, checks.today)
+        doc = Document(source.path, loaded.text, loaded.data, positions, invalid, checks.today, loaded.key_repeats)
         outcome.account = doc.account_id
         outcome.plans = {i: plan.get("id") for i, plan in doc.plans()}
         outcome.plan_extents = _plan_extents(outcome.plans, positions)
@@ -97,7 +96,9 @@ def lint_file(source: Source, checks: Checks, raw: Optional[bytes] = None) -> Fi
             from planlint.directors.due import file_items  # `planlint due` only
 
             outcome.due = file_items(doc, checks, outcome)
-        if checks.keep_fixes and any(code in FIXABLE for code, _ in problems):
+        # A file without a problem of a rule that declares FIXABLE never loads the
+        # fixers, a clean plan's pre-commit run included.
+        if checks.keep_fixes and any(code in checks.fixable for code, _ in problems):
             from planlint.fix.builtin import attach as attach_fixes
 
             problems = attach_fixes(problems, doc)

@@ -241,12 +241,16 @@ def _finish_file(outcome: FileOutcome, extra: List[Finding], prepared: Prepared,
 
     done = apply_directives(findings, outcome.directives, outcome.plan_starts, registry.resolve,
                             set(prepared.enabled))
-    if "PL007" in prepared.enabled and "PL007" not in ignored:
+    for rule in prepared.enabled.values():  # the rules that judge the directives themselves
+        if rule.check_directives is None or rule.code in ignored:
+            continue
+        problems = [p for p in rule.check_directives(outcome.directives, prepared.options[rule.code])
+                    if p.position is not None]
         fixes: Dict[int, Any] = {}
-        if checks.keep_fixes:
+        if checks.keep_fixes and problems:
             from planlint.fix.comments import unused_suppression_fixes
 
-            fixes = unused_suppression_fixes(outcome.directives, registry.resolve, set(prepared.enabled))
-        done.kept += [make_finding(outcome, "PL007", replace(problem, fix=fixes.get(problem.position[0])), checks, None)
-                      for problem in done.unused if problem.position is not None]
+            fixes = unused_suppression_fixes(outcome.directives)
+        done.kept += [make_finding(outcome, rule.code, replace(p, fix=fixes.get(p.position[0])), checks, None)
+                      for p in problems]
     return done.kept, done.suppressed

@@ -284,7 +284,7 @@ def _make_known_references(doc: Document, field: str) -> Dict[str, set]:
     return {}
 
 
-# A code added here goes into planlint.engine.one_file.FIXABLE too.
+# A code added here is declared FIXABLE by its rule module.
 _FIXERS: Dict[str, Callable[[Problem, Document, Lines], Optional[Fix]]] = {
     "PL002": _schema_fix,
     "PL004": _reference_fix,

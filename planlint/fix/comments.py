@@ -2,17 +2,15 @@
 or the whole comment) and `--add-suppressions` (write or extend a comment)."""
 from __future__ import annotations
 
-from typing import Callable, Dict, Iterable, List, Optional, Set, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Tuple
 
 from planlint.api import Text
 from planlint.fixes import SAFE, Edit, Fix, Lines
 from planlint.messages import builtin_message
-from planlint.rules.pl007_unused_suppression import unused_tokens
 from planlint.suppress import Directive, new_directive, parse_directives, with_codes, without_codes
 
 
-def unused_suppression_fixes(directives: Iterable[Directive], resolve: Callable[[str], Optional[str]],
-                             enabled: Set[str]) -> Dict[int, Fix]:
+def unused_suppression_fixes(directives: Iterable[Directive]) -> Dict[int, Fix]:
     """line -> the fix for that line's directive, for each directive that hid nothing
     (or names codes that hid nothing). Every PL007 of one comment gets the same
     fix, which drops all of its unused codes at once."""
@@ -24,7 +22,7 @@ def unused_suppression_fixes(directives: Iterable[Directive], resolve: Callable[
             if not directive.used:  # a bare `disable`: it hid nothing at all
                 fixes[directive.line] = _remove(directive)
             continue
-        unused = unused_tokens(directive, resolve, enabled)
+        unused = directive.unused
         if not unused:
             continue
         kept = [t for t in directive.tokens if t not in unused]

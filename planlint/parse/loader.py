@@ -13,11 +13,10 @@ from typing import Any, Dict, List, Optional, Tuple
 
 import yaml
 
-from planlint.api import DataPath, Problem, Text
+from planlint.api import DataPath, KeyRepeat, Problem, Text
 from planlint.messages import builtin_message
 from planlint.parse.positions import PositionIndex, Span, node_span
 from planlint.parse.decode import decode_plan_bytes
-from planlint.rules import pl003_duplicate_key as duplicate_key
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _YAML = "tag:yaml.org,2002:"
@@ -57,6 +56,7 @@ class Loaded:
     positions: PositionIndex
     problems: List[Tuple[str, Problem]]  # (code, problem)
     empty: bool = False  # the file holds no YAML node at all (a config may be empty; a plan may not)
+    key_repeats: Tuple[KeyRepeat, ...] = ()  # keys written twice in one mapping (PL003 reports them)
 
 
 class _LimitExceeded(Exception):
@@ -102,7 +102,7 @@ def load(raw: bytes, limits: Limits = Limits()) -> Loaded:
     except _LimitExceeded as exc:
         where = positions.locate(builder.blamed_path) if builder.blamed_path is not None else exc.where
         return Loaded(source, None, empty, [_at(where.line, where.column, exc.message)])
-    return Loaded(source, data, positions, builder.problems)
+    return Loaded(source, data, positions, builder.problems, key_repeats=tuple(builder.key_repeats))
 
 
 def _line_column(source: str, offset: int) -> Tuple[int, int]:
@@ -315,6 +315,7 @@ class _Builder:
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
         self.problems: List[Tuple[str, Problem]] = []
+        self.key_repeats: List[KeyRepeat] = []
         self.nodes = 0
         self.aliases = 0
         self.seen: set = set()
@@ -402,8 +403,14 @@ class _Builder:
         return result
 
     def _repeated_keys(self, pairs: list, path: DataPath) -> None:
-        keys = [(key_node.value, node_span(key_node)) for key_node, _ in pairs if key_node.__class__ is _SCALAR]
-        self.problems += [(duplicate_key.CODE, problem) for problem in duplicate_key.check_keys(keys, path)]
+        first_line: Dict[str, int] = {}
+        for key_node, _ in pairs:
+            if key_node.__class__ is _SCALAR:
+                span = node_span(key_node)
+                if key_node.value in first_line:
+                    self.key_repeats.append(KeyRepeat(path, key_node.value, first_line[key_node.value],
+                                                      (span.line, span.column, span.end_line, span.end_column)))
+                first_line.setdefault(key_node.value, span.line)
 
     def _scalar(self, node: Any, path: DataPath) -> Any:
         raw, tag = node.value, node.tag

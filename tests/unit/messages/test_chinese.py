@@ -33,7 +33,7 @@ SPEAKING_CALLS = {"ConfigError", "_fail", "UsageError", "BadParameter", "PathErr
 
 
 def _rule_messages(rule) -> Iterator[Tuple[str, dict]]:
-    function = rule.check or rule.check_run or rule.summarize
+    function = rule.check or rule.check_run or rule.summarize or rule.check_directives
     if function is None:
         return
     module = importlib.import_module(function.__module__)
@@ -92,7 +92,7 @@ def test_every_planlint_message_has_a_chinese_version() -> None:
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
 def test_every_rule_message_has_a_chinese_version(rule) -> None:
-    for name, templates in _rule_messages(rule):  # PL001-PL003 and PL007 speak through planlint.messages
+    for name, templates in _rule_messages(rule):  # PL001 speaks through planlint.messages
         assert "zh" in templates and _speaks_chinese(templates["zh"]), f"{rule.code} {name} lacks Chinese"
 
 

@@ -49,7 +49,8 @@ def test_values_follow_planlint_reading_rules() -> None:
     loaded = load(b"a: 2026-11-20\nb: 010\nc: 08\nd: 5,000\ne: 12\nf:\ng: yes\nh: '2026-11-20'\nb: 7\n")
     assert loaded.data == {"a": "2026-11-20", "b": 7, "c": "08", "d": "5,000", "e": 12, "g": True,
                            "h": "2026-11-20"}
-    assert [(code, p.path) for code, p in loaded.problems] == [("PL003", ("b",))]
+    assert loaded.problems == []
+    assert [(r.path, r.key, r.first_line, r.position) for r in loaded.key_repeats] == [((), "b", 2, (9, 1, 9, 2))]
 
 
 def test_limits_are_configurable() -> None:
