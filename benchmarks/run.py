@@ -80,7 +80,7 @@ def rows_for(size: int, folder: Path, runs: int, peers: bool, cores: int) -> Lis
     rows.append(("planlint, JSON, 1 process, --select PL (opt-in too)", *measure(
         planlint(str(folder), "--format", f"json:{out}-all.json", "--jobs", "1", "--no-cache", "--select", "PL"),
         runs, folder)))
-    # `planlint due` (issue 29) is a check run that also keeps what is due: within 1.1× the JSON row above.
+    # `planlint due` is a check run that also keeps what is due: within 1.1× the JSON row above.
     rows.append(("planlint due, JSON, 1 process", *measure(
         planlint("due", str(folder), "--format", "json", "-o", f"{out}-due.json", "--jobs", "1", "--no-cache"),
         runs, folder)))

@@ -32,7 +32,7 @@ from planlint import __version__
 from planlint.discover import Source
 from planlint.engine.cachecodec import decode, encode
 from planlint.engine.locate import locate_all
-from planlint.engine.one_file import Checks, FileOutcome
+from planlint.engine.outcome import Checks, FileOutcome
 from planlint.engine.store import FORMAT, Store
 
 

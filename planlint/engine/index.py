@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Sequence,
 from planlint.discover import Source
 from planlint.engine.cachecodec import decode, encode
 from planlint.engine.locate import digest_linted, locate_all
-from planlint.engine.one_file import Checks, FileOutcome
+from planlint.engine.outcome import Checks, FileOutcome
 
 if TYPE_CHECKING:
     from planlint.engine.memo import Memo

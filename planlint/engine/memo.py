@@ -14,7 +14,7 @@ from typing import Any, Dict, Optional, Sequence, Tuple
 
 from planlint.discover import Source
 from planlint.engine.locate import Located, locate_all
-from planlint.engine.one_file import Checks, FileOutcome
+from planlint.engine.outcome import Checks, FileOutcome
 
 
 class Memo:

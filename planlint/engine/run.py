@@ -15,7 +15,7 @@ from planlint.api import FileFacts
 from planlint.config import Prepared, Settings, prepare
 from planlint.discover import Source
 from planlint.engine.cap import Cap
-from planlint.engine.one_file import Checks, FactSpans, FileOutcome, crash_problem, make_finding
+from planlint.engine.outcome import Checks, FactSpans, FileOutcome, crash_problem, make_finding
 from planlint.model import Finding, Result
 from planlint.registry import Registry, load_registry
 from planlint.engine.workers import default_jobs, lint_files

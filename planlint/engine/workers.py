@@ -8,7 +8,8 @@ from typing import Any, Callable, Iterator, List, Optional, Protocol, Sequence, 
 
 from planlint.api import name_list
 from planlint.discover import Source
-from planlint.engine.one_file import Checks, FileOutcome, lint_file
+from planlint.engine.one_file import lint_file
+from planlint.engine.outcome import Checks, FileOutcome
 from planlint.messages import builtin_message
 
 

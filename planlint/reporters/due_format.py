@@ -8,7 +8,7 @@ from typing import Iterator, Sequence
 
 from planlint.directors.due import DueItem
 from planlint.directors.due_words import when, word
-from planlint.engine.one_file import visible
+from planlint.engine.outcome import visible
 
 
 def due_text(items: Sequence[DueItem], today: dt.date, within: int, lang: str) -> Iterator[str]:

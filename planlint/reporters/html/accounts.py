@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 from planlint.directors.compare import norm_path
 from planlint.model import Result
-from planlint.engine.one_file import visible
+from planlint.engine.outcome import visible
 from planlint.model import Finding
 from planlint.directors.portfolio import cost, health, weights
 

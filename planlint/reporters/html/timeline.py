@@ -14,7 +14,7 @@ from typing import Dict, List, Optional, Tuple
 
 from planlint.api import add_days
 from planlint.directors.calendar import AccountFacts, PlanFacts
-from planlint.engine.one_file import visible
+from planlint.engine.outcome import visible
 
 WIDTH, X0, X1, LABEL_X = 1160, 280, 1140, 8
 AXIS, PROJECT_ROW, OPERATIONAL_ROW = 40, 34, 34

@@ -1,0 +1,139 @@
+"""What one file's run yields (FileOutcome) under a run's Checks, and how a rule's
+problem becomes a reported Finding: position, rule name, severity, plan, fix. The
+per-file step, the cross-file step and `planlint due` all make findings here.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import sys
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Dict, FrozenSet, List, Optional, Tuple
+
+from planlint.api import DataPath, Problem, format_path, visible
+from planlint.model import Finding, Rule, Severity
+from planlint.messages import builtin_message
+from planlint.parse.loader import Limits
+from planlint.parse.positions import Span
+
+if TYPE_CHECKING:
+    from planlint.directors.calendar import AccountFacts
+    from planlint.directors.due import DueItem
+    from planlint.suppress import Directive
+
+
+@dataclass(frozen=True)
+class Checks:
+    """What every file of a run is checked with (picklable, for worker processes)."""
+
+    rules: Tuple[Rule, ...]  # enabled rules, by code
+    severity: Dict[str, Severity]
+    options: Dict[str, dict]
+    today: dt.date
+    limits: Limits
+    lang: str
+    keep_text: bool = False  # an HTML report shows source lines
+    keep_facts: bool = True  # account facts for the directors' report (HTML); 8 KB a plan
+    keep_fixes: bool = True  # each finding's fix, for the reports that show it (reporters.SHOW_FIXES)
+    due_within: Optional[int] = None  # `planlint due`: keep what is due within this many days
+
+    @property
+    def fixable(self) -> FrozenSet[str]:
+        return frozenset(rule.code for rule in self.rules if rule.fixable)
+
+
+@dataclass
+class FileOutcome:
+    path: str
+    findings: List[Finding] = field(default_factory=list)  # not yet suppressed
+    directives: List[Directive] = field(default_factory=list)
+    plan_starts: Dict[int, str] = field(default_factory=dict)  # line -> `plans[i]`
+    account: Optional[str] = None
+    plans: Dict[int, Optional[str]] = field(default_factory=dict)  # index -> plan id
+    # (line, column, end line, end column, plan id) of each plan entry, in file order
+    plan_extents: List[Tuple[int, int, int, int, Optional[str]]] = field(default_factory=list)
+    facts: Dict[str, List[Tuple[DataPath, Any]]] = field(default_factory=dict)  # code -> facts
+    spans: Dict[Tuple[DataPath, str], Span] = field(default_factory=dict)  # fact positions
+    text: Optional[str] = None
+    errors: List[str] = field(default_factory=list)
+    account_facts: Optional[AccountFacts] = None  # for the directors' report
+    due: List[DueItem] = field(default_factory=list)  # `planlint due`, before suppressions
+
+
+def plan_at(extents: List[Tuple[int, int, int, int, Optional[str]]], line: int, column: int) -> Optional[str]:
+    """The plan entry whose lines hold (line, column): a comment at the end
+    of a plan's start line or last line belongs to that plan, one between plans to none."""
+    index = bisect.bisect_right(extents, (line, column), key=lambda e: e[:2]) - 1
+    if index >= 0 and line <= extents[index][2]:
+        return extents[index][4]
+    if index + 1 < len(extents) and extents[index + 1][0] == line:
+        return extents[index + 1][4]  # on a plan's start line, left of its first key
+    return None
+
+
+_NAMES: List[Any] = [None, {}]  # the run's rules and their names by code
+
+
+def _rule_name(checks: Checks, code: str) -> str:
+    """By a table made once per run, not a scan of 40 rules for each of 80,000 findings."""
+    if _NAMES[0] is not checks.rules:
+        _NAMES[:] = [checks.rules, {rule.code: rule.name for rule in checks.rules}]
+    return _NAMES[1].get(code, code)  # type: ignore[no-any-return]
+
+
+# Fact paths and span keys recur in every file: the run keeps one copy of each.
+_SHARED: Dict[Any, Any] = {}
+_MAX_SHARED = 100_000  # a hostile run of odd paths must not grow this without end
+
+
+def interned(value: Any) -> Any:
+    found = _SHARED.get(value)
+    if found is not None:
+        return found
+    if len(_SHARED) < _MAX_SHARED:
+        _SHARED[value] = value
+    return value
+
+
+def crash_problem(rule: Rule, exc: Exception, where: str) -> Problem:
+    return Problem((), builtin_message("crash", code=rule.code, name=rule.name, where=where,
+                            error=f"{type(exc).__name__}: {exc}"), position=(1, 1, None, None))
+
+
+def make_finding(outcome: FileOutcome, code: str, problem: Problem, checks: Checks, positions: Any) -> Finding:
+    """A rule's problem as a reported finding: position, names, severity, account, plan."""
+    if problem.position is not None:
+        line, column, end_line, end_column = problem.position
+    else:
+        span = positions.locate(problem.path, problem.at) if positions is not None else Span(1, 1)
+        line, column, end_line, end_column = span.line, span.column, span.end_line, span.end_column
+    plan = plan_at(outcome.plan_extents, line, column)
+    name = _rule_name(checks, code)
+    # Interned: the same data paths and many messages recur in every file of a run.
+    return Finding(outcome.path, line, column, end_line, end_column, code, name, checks.severity[code],
+                   sys.intern(visible(problem.render(checks.lang))), outcome.account, plan,
+                   sys.intern(format_path(problem.path)) if problem.path else None,
+                   _resolved_fix(problem, positions, checks.lang) if checks.keep_fixes else None)
+
+
+def _resolved_fix(problem: Problem, positions: Any, lang: str) -> Any:
+    if problem.fix is None:
+        return None
+    from planlint.fixes import resolve  # only a finding with a fix loads the fix machinery
+
+    return resolve(problem.fix, positions, lang)
+
+
+class FactSpans:
+    """Positions for cross-file findings, from the spans a file kept for its facts."""
+
+    def __init__(self, spans: Dict[Tuple[DataPath, str], Span]) -> None:
+        self.spans = spans
+
+    def locate(self, path: DataPath, at: str = "value") -> Span:
+        while path:
+            span = self.spans.get((path, at)) or self.spans.get((path, "value"))
+            if span is not None:
+                return span
+            path, at = path[:-1], "value"
+        return Span(1, 1)
