@@ -2,15 +2,16 @@
 memory, and only verified texts kept.
 
 A file's fixed text is accepted when it still parses, every finding whose fix was
-applied is gone, and no PL001, PL002 or PL003 appeared that the file did not have;
-otherwise the file keeps its original bytes and the failure is reported. Edits that
-overlap wait for a later pass (at most `MAX_PASSES`). Writing is `planlint.fix.write`'s.
+applied is gone, and no finding of a rule that declares STRUCTURAL (PL001-PL003)
+appeared that the file did not have; otherwise the file keeps its original bytes
+and the failure is reported. Edits that overlap wait for a later pass (at most
+`MAX_PASSES`). Writing is `planlint.fix.write`'s.
 """
 from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass, field
-from typing import Callable, Dict, Iterable, List, Mapping, Optional, Set, Tuple
+from typing import Callable, Dict, FrozenSet, Iterable, List, Mapping, Optional, Set, Tuple
 
 from planlint.api import Text
 from planlint.parse.decode import decode_plan_bytes
@@ -19,7 +20,6 @@ from planlint.messages import builtin_message
 from planlint.model import Finding
 
 MAX_PASSES = 10
-STRUCTURAL = ("PL001", "PL002", "PL003")
 # Lints {path: bytes} -> findings by path (the engine's in-process entry point, see `relint`).
 Relint = Callable[[Mapping[str, bytes]], Dict[str, List[Finding]]]
 
@@ -71,7 +71,8 @@ def apply_fixes(files: Dict[str, FileFix], findings: Dict[str, List[Finding]], r
                 unsafe: bool = False, select: Callable[[Finding, bool], Optional[Fix]] = wanted,
                 passes: int = MAX_PASSES) -> Dict[str, List[Finding]]:
     """Fix `files` in place (their `fixed` text); return the findings of the final texts."""
-    original = {p: _structural(fs) for p, fs in findings.items()}
+    structural = structural_codes()
+    original = {p: _structural(fs, structural) for p, fs in findings.items()}
     current = {p: list(fs) for p, fs in findings.items()}
     for _ in range(passes):
         candidates: Dict[str, Tuple[str, List[Finding]]] = {}
@@ -96,7 +97,14 @@ def apply_fixes(files: Dict[str, FileFix], findings: Dict[str, List[Finding]], r
             item.fixed_ids |= {ident(f) for f in fixed}
             current[path] = after
         current.update({p: fs for p, fs in relinted.items() if p not in candidates})
-    return _final(files, current, original, relint)
+    return _final(files, current, original, relint, structural)
+
+
+def structural_codes() -> FrozenSet[str]:
+    """The codes whose rules declare STRUCTURAL: a fix pass that makes one is undone."""
+    from planlint.registry import load_registry
+
+    return frozenset(rule.code for rule in load_registry().rules.values() if rule.structural)
 
 
 def _one_pass(text: str, findings: List[Finding], unsafe: bool,
@@ -114,14 +122,14 @@ def _one_pass(text: str, findings: List[Finding], unsafe: bool,
     return splice(text, edits), [f for fix in done for f in by_fix[fix]]
 
 
-def _structural(findings: Iterable[Finding]) -> Set[tuple]:
-    return {ident(f) for f in findings if f.code in STRUCTURAL}
+def _structural(findings: Iterable[Finding], structural: FrozenSet[str]) -> Set[tuple]:
+    return {ident(f) for f in findings if f.code in structural}
 
 
-def _verify(item: FileFix, after: List[Finding], before: Set[tuple]) -> Optional[Text]:
+def _verify(item: FileFix, after: List[Finding], before: Set[tuple], structural: FrozenSet[str]) -> Optional[Text]:
     """Why the fixed text must not be written, or None. A finding that a fix revealed
     (a value inside a key that was misspelled) counts as new: the file stays as it was."""
-    new = next((f for f in after if f.code in STRUCTURAL and ident(f) not in before), None)
+    new = next((f for f in after if f.code in structural and ident(f) not in before), None)
     if new is not None:
         return builtin_message("fix_new_finding", code=new.code, problem=new.message, line=new.line)
     still = next((f for f in after if ident(f) in item.fixed_ids), None)
@@ -131,12 +139,12 @@ def _verify(item: FileFix, after: List[Finding], before: Set[tuple]) -> Optional
 
 
 def _final(files: Dict[str, FileFix], current: Dict[str, List[Finding]], original: Dict[str, Set[tuple]],
-           relint: Relint) -> Dict[str, List[Finding]]:
+           relint: Relint, structural: FrozenSet[str]) -> Dict[str, List[Finding]]:
     """Verify each fixed text; the findings of what will be written."""
     reverted = False
     for path, item in files.items():
         if item.failure is None and item.fixed != item.text:
-            item.failure = _verify(item, current.get(path, []), original.get(path, set()))
+            item.failure = _verify(item, current.get(path, []), original.get(path, set()), structural)
         if item.failure is not None and item.fixed != item.text:
             item.fixed, reverted = item.text, True
     if reverted or any(f.failure is not None for f in files.values()):
