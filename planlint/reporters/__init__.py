@@ -2,13 +2,24 @@
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Callable, Iterable
+from typing import Callable, FrozenSet, Iterable
 
 FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "html")
 # The formats that show each finding's fix: a run for the others leaves fixes uncomputed.
+# (What needs_of says from the modules' NEEDS; the command line still reads this name.)
 SHOW_FIXES = ("json", "sarif", "html")
 # The HTML report has parts of its own and lives in a subpackage.
 _MODULES = {name: f"planlint.reporters.{name}_format" for name in FORMATS} | {"html": "planlint.reporters.html.page"}
+
+
+def needs_of(formats: Iterable[str]) -> FrozenSet[str]:
+    """What the chosen reports read of a run beyond its findings: "text" (source lines),
+    "calendar" (each account's calendar, the directors' report), "fixes" (each finding's
+    fix). Each format's module declares its NEEDS; a run keeps only what these need."""
+    found: FrozenSet[str] = frozenset()
+    for name in formats:
+        found |= import_module(_MODULES[name]).NEEDS
+    return found
 
 
 def get_reporter(name: str) -> Callable[..., str]:

@@ -12,6 +12,9 @@ from typing import Any, Iterator
 from planlint.model import Result
 from planlint.reporters.escape import github_data, github_property, markdown_cell
 
+# What this report reads of a Result beyond the findings (see planlint.reporters.needs_of).
+NEEDS: frozenset = frozenset()
+
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 

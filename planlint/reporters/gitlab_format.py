@@ -6,6 +6,9 @@ from typing import Any
 
 from planlint.model import Result
 
+# What this report reads of a Result beyond the findings (see planlint.reporters.needs_of).
+NEEDS: frozenset = frozenset()
+
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
 

@@ -10,6 +10,9 @@ from typing import Any, Iterator
 
 from planlint.model import Result
 
+# What this report reads of a Result beyond the findings (see planlint.reporters.needs_of).
+NEEDS: frozenset = frozenset({"fixes"})
+
 
 def render(result: Result, registry: Any, color: bool = False, lang: str = "en") -> str:
     return "".join(chunks(result, registry, color, lang))

@@ -12,6 +12,9 @@ from typing import Any, Dict, Iterator, List
 from planlint.model import SEVERITY_NAMES, Finding, Result
 from planlint.reporters.escape import xml_safe
 
+# What this report reads of a Result beyond the findings (see planlint.reporters.needs_of).
+NEEDS: frozenset = frozenset()
+
 
 def render(result: Result, registry: Any, color: bool = False, lang: str = "en") -> str:
     return "".join(chunks(result, registry, color, lang))

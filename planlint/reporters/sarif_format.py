@@ -10,6 +10,9 @@ from planlint.model import Finding, Rule
 from planlint.model import Result
 from planlint.explain import doc_sections, render_explanation
 
+# What this report reads of a Result beyond the findings (see planlint.reporters.needs_of).
+NEEDS: frozenset = frozenset({"fixes"})
+
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 INFORMATION_URI = "https://pypi.org/project/planlint/"
 

@@ -7,6 +7,9 @@ from typing import Any, Iterator
 
 from planlint.model import SEVERITY_NAMES, Result
 
+# What this report reads of a Result beyond the findings (see planlint.reporters.needs_of).
+NEEDS: frozenset = frozenset()
+
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _RESET = "\033[1m", "\033[0m"
 

@@ -17,6 +17,9 @@ from planlint.reporters.html import timeline
 from planlint.reporters.html import due as due_section
 from planlint.reporters.html.labels import LABELS
 
+# What this report reads of a Result beyond the findings (see planlint.reporters.needs_of).
+NEEDS: frozenset = frozenset({"text", "calendar", "fixes"})  # source lines, the accounts' calendar, fixes
+
 _BACKTICKS = re.compile(r"`([^`\n]+)`")
 
 CONTEXT_LINES = 2

@@ -196,3 +196,13 @@ def test_html_shows_quoted_names_as_code_and_still_escapes_what_the_plan_holds()
     html = report("html", "tests/data/reports/hostile.yaml")
     assert '<div class="message">project plan <code>promo</code> records no consultation' in html
     assert "<code>Stands &lt;img src=x onerror=alert(2)&gt;" in html and "<img src=x" not in html
+
+
+def test_each_format_declares_what_it_reads_beyond_the_findings() -> None:
+    from planlint.reporters import FORMATS, SHOW_FIXES, needs_of
+
+    assert {name: sorted(needs_of([name])) for name in FORMATS} == {
+        "text": [], "json": ["fixes"], "sarif": ["fixes"], "junit": [], "github": [], "gitlab": [],
+        "html": ["calendar", "fixes", "text"]}
+    assert sorted(needs_of(["text", "json"])) == ["fixes"] and needs_of([]) == frozenset()
+    assert {name for name in FORMATS if "fixes" in needs_of([name])} == set(SHOW_FIXES)
