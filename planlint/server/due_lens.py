@@ -81,7 +81,7 @@ def with_due(ls: Editor, uri: str, line: int, hover: Optional[types.Hover]) -> O
 
 
 def register(server: LanguageServer) -> None:
-    from planlint.server.features import never_down
+    from planlint.server.editor import never_down
 
     @server.feature(types.TEXT_DOCUMENT_CODE_LENS, types.CodeLensOptions(resolve_provider=False))
     @never_down

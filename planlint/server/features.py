@@ -3,32 +3,16 @@ document symbols. Each handler answers from the document's text and the session;
 none of them can take the server down."""
 from __future__ import annotations
 
-import functools
-import logging
-import traceback
-from typing import TYPE_CHECKING, Any, Callable, List, Optional, TypeVar
+from typing import TYPE_CHECKING, List, Optional
 
 from lsprotocol import types
+
+from planlint.server.editor import never_down
 
 if TYPE_CHECKING:
     from pygls.lsp.server import LanguageServer
 
     from planlint.server.editor import Editor
-
-log = logging.getLogger(__name__)
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def never_down(handler: F) -> F:
-    """A request that fails answers nothing rather than an error the editor shows."""
-    @functools.wraps(handler)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return handler(*args, **kwargs)
-        except Exception:
-            log.error("planlint: %s failed:\n%s", handler.__name__, traceback.format_exc())
-            return None
-    return wrapper  # type: ignore[return-value]
 
 
 def supports_watch_registration(capabilities: types.ClientCapabilities) -> bool:
