@@ -9,8 +9,8 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from planlint.directors.due import DueItem
 from planlint.directors.due_words import when, word
-from planlint.engine.one_file import visible
-from planlint.engine.run import Result
+from planlint.engine.outcome import visible
+from planlint.model import Result
 from planlint.reporters.html import accounts, timeline
 
 DAYS = 30
