@@ -145,8 +145,9 @@ def _by_account(plans: List[Plan], numbers: List[int]) -> Dict[str, List[int]]:
 
 
 def _partners(group: Dict[str, List[int]], account: str, shared: int, union: int) -> List[Tuple[int, int, int]]:
-    """The first plans of `group` from accounts other than `account` (one account twice,
-    7a.11, or two plans of one file is not a copy from another account)."""
+    """The first plans of `group` from accounts other than `account` (two files with one
+    account id are one account twice, as for PL503, and two plans of one file are no
+    copy from another account either)."""
     found: List[Tuple[int, int, int]] = []
     for other_account, numbers in group.items():
         if other_account != account:

@@ -182,7 +182,7 @@ _PLAN = re.compile(r"^plans\[(\d+)\]")
 
 def _lines_to_suppress(findings: List[Finding], positions: object) -> List[Tuple[int, str]]:
     """(line, code) to write; a code written on a plan's start line covers that plan
-    (SPEC §5), so the plan's other findings of that code need no comment of their own."""
+    (as the suppression step reads it), so the plan's other findings of that code need no comment of their own."""
     wanted = [(f.line, f.code) for f in findings if f.code not in UNSUPPRESSIBLE]
     starts: Dict[int, int] = {}
     for finding in findings:

@@ -6,9 +6,9 @@ import itertools
 import json
 from typing import Iterator, Sequence
 
+from planlint.api import visible
 from planlint.directors.due import DueItem
 from planlint.directors.due_words import when, word
-from planlint.engine.outcome import visible
 
 
 def due_text(items: Sequence[DueItem], today: dt.date, within: int, lang: str) -> Iterator[str]:

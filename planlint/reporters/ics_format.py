@@ -10,10 +10,9 @@ import datetime as dt
 import hashlib
 from typing import Iterator, Sequence
 
-from planlint.api import days_after
+from planlint.api import days_after, visible
 from planlint.directors.due import DueItem
 from planlint.directors.due_words import word
-from planlint.engine.outcome import visible
 
 LINE_OCTETS = 75  # RFC 5545 3.1: lines longer than this are folded
 

@@ -10,10 +10,9 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 from urllib.parse import quote
 
+from planlint.api import visible
 from planlint.directors.compare import norm_path
-from planlint.model import Result
-from planlint.engine.outcome import visible
-from planlint.model import Finding
+from planlint.model import Finding, Result
 from planlint.directors.portfolio import cost, health, weights
 
 SEVERITIES = ("error", "warning", "info")

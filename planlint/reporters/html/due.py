@@ -7,9 +7,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from planlint.api import visible
 from planlint.directors.due import DueItem
 from planlint.directors.due_words import when, word
-from planlint.engine.outcome import visible
 from planlint.model import Result
 from planlint.reporters.html import accounts, timeline
 

@@ -12,9 +12,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
-from planlint.api import add_days
+from planlint.api import add_days, visible
 from planlint.directors.calendar import AccountFacts, PlanFacts
-from planlint.engine.outcome import visible
 
 WIDTH, X0, X1, LABEL_X = 1160, 280, 1140, 8
 AXIS, PROJECT_ROW, OPERATIONAL_ROW = 40, 34, 34
