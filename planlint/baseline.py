@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, List, Sequence, Tuple
 
-from planlint.errors import ConfigError
+from planlint.errors import ConfigError, Unreadable, os_reason, reason_of
 from planlint.messages import builtin_message
 from planlint.model import Finding
 
@@ -69,7 +69,7 @@ def _write(path: str, content: str) -> None:
     try:
         write_report(path, content)
     except OSError as exc:  # the old baseline, if any, is left as it was
-        raise ConfigError(builtin_message("baseline_unwritable", path=path, reason=exc.strerror or exc)) from None
+        raise ConfigError(builtin_message("baseline_unwritable", path=path, reason=os_reason(exc))) from None
 
 
 MAX_BASELINE_BYTES = 100_000_000
@@ -83,11 +83,11 @@ def read_json(path: str) -> Any:
 
     raw = Source(path).read(MAX_BASELINE_BYTES + 1)
     if len(raw) > MAX_BASELINE_BYTES:
-        raise ValueError(f"larger than {MAX_BASELINE_BYTES:,} bytes")
+        raise Unreadable(builtin_message("json_too_big", limit=f"{MAX_BASELINE_BYTES:,}"))
     try:
         return json.loads(raw.decode("utf-8"))
     except RecursionError:
-        raise ValueError("nested too deeply") from None
+        raise Unreadable(builtin_message("json_too_deep")) from None
 
 
 def _read_keys(path: str) -> List[Key]:
@@ -96,16 +96,15 @@ def _read_keys(path: str) -> List[Key]:
     try:
         document = read_json(path)
         if not isinstance(document, dict) or document.get("planlint-baseline") != FORMAT_VERSION:
-            raise ValueError("not a planlint baseline (version 1)")
+            raise Unreadable(builtin_message("not_a_baseline"))
         entries = document["findings"]
         if not isinstance(entries, list) or not all(_well_formed(entry) for entry in entries):
-            raise ValueError("`findings` must be a list of {path, code, account, plan, node} entries of text")
+            raise Unreadable(builtin_message("baseline_bad_findings"))
         return [_key_of(entry) for entry in entries]
     except FileNotFoundError:
         raise ConfigError(builtin_message("baseline_missing", path=path)) from None
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise ConfigError(builtin_message("baseline_unreadable", path=path,
-                               reason=exc.strerror if isinstance(exc, OSError) else exc)) from None
+        raise ConfigError(builtin_message("baseline_unreadable", path=path, reason=reason_of(exc))) from None
 
 
 def _well_formed(entry: object) -> bool:

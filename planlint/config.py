@@ -18,7 +18,7 @@ from typing import Any, Dict, Iterable, List, Optional, Set, Tuple
 
 from planlint.api import Document, Problem, Text, closest, format_path
 from planlint.discover import CONFIG_FILES
-from planlint.errors import ConfigError
+from planlint.errors import ConfigError, os_reason, reason_of, toml_reason
 from planlint.parse.loader import Limits, load
 from planlint.messages import builtin_message
 from planlint.model import Rule, Severity
@@ -251,7 +251,7 @@ def plugin_reference(config: Config, plugin: str) -> str:
     if reason is None and is_file:
         real, folder = os.path.realpath(reference), os.path.realpath(config.root)
         if not real.startswith(folder.rstrip(os.sep) + os.sep):
-            reason = f"the file is outside {folder}, the folder of the config that names it"
+            reason = builtin_message("plugin_outside", folder=folder)
         elif os.path.exists(real):
             reason = _not_trusted(real)
     if reason is not None:
@@ -259,19 +259,19 @@ def plugin_reference(config: Config, plugin: str) -> str:
     return reference
 
 
-def _not_trusted(path: str) -> Optional[str]:
+def _not_trusted(path: str) -> Optional[Text]:
     """Why code named by or in `path` must not run, or None."""
     try:
         info, folder = os.stat(path), os.stat(os.path.dirname(os.path.abspath(path)))
     except OSError as exc:
-        return f"{path}: {exc.strerror or exc}"
+        return builtin_message("untrusted_stat", path=path, reason=os_reason(exc))
     if info.st_uid != os.geteuid():
-        return f"{path} belongs to another user (uid {info.st_uid})"
+        return builtin_message("untrusted_owner", path=path, uid=info.st_uid)
     if info.st_mode & stat.S_IWOTH:
-        return f"everyone may write {path}"
+        return builtin_message("untrusted_writable", path=path)
     shared = folder.st_mode & stat.S_IWOTH
     if shared and not (folder.st_mode & stat.S_ISVTX and folder.st_uid in (os.geteuid(), 0)):
-        return f"everyone may replace files in the folder of {path}"
+        return builtin_message("untrusted_folder", path=path)
     return None
 
 
@@ -305,7 +305,9 @@ def _pyproject_section(path: str) -> Optional[dict]:
         with open(path, "rb") as handle:
             document = tomllib.load(handle)
     except (OSError, ValueError, RecursionError) as exc:  # ValueError: TOMLDecodeError, not UTF-8, huge ints
-        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)[:200]
+        reason = builtin_message("json_too_deep") if isinstance(exc, RecursionError) else \
+            os_reason(exc) if isinstance(exc, OSError) else reason_of(exc) if isinstance(exc, UnicodeDecodeError) \
+            else toml_reason(exc)
         raise ConfigError(builtin_message("bad_toml", path=path, reason=reason)) from None
     tool = document.get("tool")
     section = tool.get("planlint") if isinstance(tool, dict) else None
@@ -343,7 +345,14 @@ def _unknown_rule(token: str, path: tuple, registry: Registry, at: str = "value"
     names = [*registry.rules, *(r.name for r in registry.rules.values())]
     guess = closest(token, names)
     hint = builtin_message("did_you_mean", guess=guess) if guess else builtin_message("rules_lists_them")
-    return Problem(path, builtin_message("config_not_a_rule", path=format_path(path), token=token, hint=hint), at=at)
+    return Problem(path, builtin_message("config_not_a_rule", path=setting_path(path), token=token, hint=hint), at=at)
+
+
+def setting_path(path: tuple) -> str:
+    """Where in the config, as its keys: `per-file-ignores."plans/*.yaml"`, never a zero-based `[0]`
+    (the position already points at the item)."""
+    keys = [str(part) for part in path if not isinstance(part, int)]
+    return ".".join(key if format_path((key,)) == key else f'"{key}"' for key in keys)
 
 
 def _bad_options(config: Config, registry: Registry) -> List[Problem]:
@@ -354,7 +363,7 @@ def _bad_options(config: Config, registry: Registry) -> List[Problem]:
 
     known = {token: registry.rules[code] for token in rules
              if (code := registry.resolve(token)) is not None}
-    by_rule = {token: option_schema(rule.options, f"an option of {rule.code}") for token, rule in known.items()}
+    by_rule = {token: option_schema(rule.options, "the options of a rule") for token, rule in known.items()}
     schema = {"type": "object", "properties": {"rules": {"type": "object", "properties": by_rule}}}
     problems, _ = validate_against(schema, {"rules": rules}, config.positions)
     return problems

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from planlint.api import Text
-from planlint.errors import ConfigError
+from planlint.errors import ConfigError, os_reason
 from planlint.messages import builtin_message
 
 CONFIG_FILES = ("planlint.yaml", ".planlint.yaml", "planlint.yml", ".planlint.yml")  # in the order config looks
@@ -181,7 +181,7 @@ def _walk(top: str, exclude: List[str], root: str, errors: Optional[List[Text]] 
     def unreadable(exc: OSError) -> None:
         if errors is not None:
             errors.append(builtin_message("folder_unreadable", path=visible_path(exc.filename or top),
-                                          reason=exc.strerror or exc))
+                                          reason=os_reason(exc)))
 
     for folder, dirs, names in os.walk(top, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".")

@@ -100,6 +100,10 @@ MESSAGES = {
     "in_path": (" in {path}", "（{path} 中）"),
     "unknown_key": ("unknown key `{key}` {where}{hint}", "未知字段 `{key}`（{where}）{hint}"),
     "where_path": ("in {path}", "{path} 中"),
+    # a key of the config file or of a rule's options (no `x-` keys there): a setting, not a plan's field
+    "unknown_setting": ("unknown key `{key}` {where}{hint}", "没有 `{key}` 这个设置项（{where}）{hint}"),
+    "expected_settings": ("; expected one of {keys}", "；可用的设置项有 {keys}"),
+    "no_settings": ("{path} takes no options; remove `{key}`", "{path} 没有可设置的选项，请删除 `{key}`"),
     "where_top": ("at the top level", "文件最外层"),
     "did_you_mean": ("; did you mean `{guess}`?", "；是否应为 `{guess}`？"),
     "expected_keys": ("; expected one of {keys} (or a key starting with `x-`)",
@@ -142,6 +146,11 @@ MESSAGES = {
     "baseline_missing": ("baseline {path} does not exist; create it with --write-baseline {path}",
                          "基线文件 {path} 不存在；请先用 --write-baseline {path} 生成"),
     "baseline_unreadable": ("baseline {path} cannot be read: {reason}", "无法读取基线文件 {path}：{reason}"),
+    "json_too_big": ("larger than {limit} bytes", "文件超过 {limit} 字节"),
+    "json_too_deep": ("nested too deeply", "括号嵌套太深"),
+    "not_a_baseline": ("not a planlint baseline (version 1)", "不是 planlint 的基线文件（格式版本 1）"),
+    "baseline_bad_findings": ("`findings` must be a list of {{path, code, account, plan, node}} entries of text",
+                              "`findings` 应为问题列表，每一项都要有 `path`、`code`、`account`、`plan`、`node`，而且都是文字"),
     "bad_today": ("`{value}` is not a real date written YYYY-MM-DD", "`{value}` 不是 YYYY-MM-DD 格式的真实日期"),
     "today_spelling": ("`{value}` is not written YYYY-MM-DD; write `{date}`", "`{value}` 不是 YYYY-MM-DD 格式；请写成 `{date}`"),
     "bad_format": ("--format: `{name}` is not a format; choose from {formats}",
@@ -162,7 +171,7 @@ MESSAGES = {
     "nothing_changed": ("no plan differs from {ref}: nothing to lint", "没有与 {ref} 不同的计划：无需检查"),
     "git_failed": ("--changed-since {ref}: git failed: {reason}", "--changed-since {ref}：git 运行失败：{reason}"),
     "report_unwritable": ("cannot write the {name} report to {target}: {reason}",
-                          "无法把 {name} 报告写入 {target}：{reason}"),
+                          "无法把 `{name}` 格式的报告写入 {target}：{reason}"),
     "output_link_folder": ("{folder} is a symbolic link inside the repository, and planlint writes nothing "
                            "through one; name a real folder, or an absolute path outside the repository",
                            "{folder} 是仓库里的符号链接，planlint 不会通过符号链接写文件；"
@@ -176,7 +185,7 @@ MESSAGES = {
     "previous_missing": ("{what}: the file does not exist; write it with --format json:{path}",
                          "{what}：文件不存在；请先用 --format json:{path} 生成"),
     "previous_unreadable": ("{what}: not a planlint JSON report ({reason})",
-                            "{what}：不是 planlint 的 JSON 报告（{reason}）"),
+                            "{what}：不是 planlint 的 JSON 报告：{reason}"),
     "previous_not_list": ("{what}: not a planlint JSON report (expected a list of findings, as `--format json` "
                           "writes)", "{what}：不是 planlint 的 JSON 报告（应为 `--format json` 写出的问题列表）"),
     "previous_bad_entry": ("{what}: finding {index} is not a planlint finding (it needs {fields})",
@@ -192,16 +201,22 @@ MESSAGES = {
     "stdin_filename_alone": ("--stdin-filename names the plan read from standard input: add `-` to read it",
                              "--stdin-filename 用来给从标准输入读入的计划命名；请同时写上 `-`，planlint 才会从标准输入读取"),
     "stdout_closed": ("standard output is closed: write the {name} report to a file with --output FILE",
-                      "标准输出已关闭：请用 --output FILE 把 {name} 报告写入文件"),
+                      "标准输出已关闭：请用 `--output 文件名` 把 `{name}` 格式的报告写入文件"),
     "step_summary_unwritable": ("cannot append the step summary to GITHUB_STEP_SUMMARY ({path}): {reason}",
                                 "无法把概要追加到 GITHUB_STEP_SUMMARY（{path}）：{reason}"),
     "plugin_not_loaded": ("{path}: plugin `{plugin}` was not loaded: {reason}", "{path}：插件 `{plugin}` 没有加载：{reason}"),
+    "plugin_outside": ("the file is outside {folder}, the folder of the config that names it",
+                       "插件文件不在配置文件所在的文件夹 {folder} 之内"),
+    "untrusted_stat": ("{path}: {reason}", "{path}：{reason}"),
+    "untrusted_owner": ("{path} belongs to another user (uid {uid})", "{path} 属于另一个用户（uid {uid}）"),
+    "untrusted_writable": ("everyone may write {path}", "所有人都能修改 {path}"),
+    "untrusted_folder": ("everyone may replace files in the folder of {path}", "所有人都能替换 {path} 所在文件夹里的文件"),
     "reason_one_line": ("--add-suppressions: the reason must fit on one line",
                         "--add-suppressions：原因必须写在一行之内"),
     "config_not_a_rule": ("`{path}`: `{token}` is not a rule code or name{hint}",
                           "`{path}`：`{token}` 不是规则代码或名称{hint}"),
     "rules_lists_them": ("; `planlint rules` lists them", "；`planlint rules` 会列出所有规则"),
-    "bad_toml": ("{path}: not valid TOML: {reason}", "{path}：不是有效的 TOML：{reason}"),
+    "bad_toml": ("{path}: not valid TOML: {reason}", "{path}：不是有效的 TOML 文件：{reason}"),
     "no_such_command": ("`{word}` is neither a command nor a file or folder; did you mean `planlint {guess}`?",
                         "`{word}` 既不是命令，也不是文件或文件夹；是否应为 `planlint {guess}`？"),
     # what the CLI prints besides findings: status lines, notices, refusals ({s}: the English plural)
@@ -255,6 +270,7 @@ MESSAGES = {
     "fix_outside": ("{path} lies outside the linted paths; not written", "{path} 在检查范围之外；没有写入"),
     "fix_not_written": ("{path} was not written: {reason}", "{path} 没有写入，因为{reason}"),
     "fix_not_regular": ("it is not a regular file", "它不是普通文件"),
+    "fix_cannot_write": ("cannot write it: {reason}", "无法写入：{reason}"),
     "fix_changed_on_disk": ("it changed on disk after planlint read it", "在 planlint 读取之后，文件又被修改过了"),
     "no_suppression_added": ("{path}:{line}: no suppression comment added: {reason}",
                              "{path}:{line}：没有添加屏蔽注释，因为{reason}"),
@@ -292,6 +308,7 @@ MESSAGES = {
                            "or, to suppress every rule, `# planlint: {verb}`",
                            "`{directive}` 的 `=` 后面没有规则代码；请写成 `# planlint: {verb}=PL201`，"
                            "要屏蔽所有规则则写 `# planlint: {verb}`"),
+    "the_run": ("the run", "本次运行的全部计划"),
     "crash": ("internal error: rule {code} ({name}) crashed on {where}: {error}",
               "内部错误：规则 {code}（{name}）检查 {where} 时出错：{error}"),
 }
@@ -323,6 +340,30 @@ _DESCRIPTIONS_ZH = {
     "a training session: `date`, `audience` and optional `tier`": "培训：`date`、`audience`，可选 `tier`",
     "a list of risks": "风险列表", "a list of training sessions for the customer's staff": "客户人员培训列表",
     "a list of executive visits": "高层拜访列表", "a list of satisfaction surveys": "满意度调查列表",
+    "One key account's plan: the account, its period, and its operational and project plans.":
+        "一个大客户的计划：客户信息、计划期间，以及运营计划和项目计划。",
+    "planlint key-account plan, format version 1": "planlint 大客户计划（格式版本 1）",
+    # the config file (schemas/config.schema.json) and a rule's options (config.option_schema)
+    "planlint configuration": "planlint 配置",
+    "planlint.yaml, .planlint.yaml, or [tool.planlint] in pyproject.toml.":
+        "planlint.yaml、.planlint.yaml，或 pyproject.toml 中的 [tool.planlint] 一节。",
+    "a file path": "文件路径", "a list of text": "文字列表", "a message language": "消息语言",
+    "a rule code or name": "规则代码或名称", "a list of rule codes or names": "规则代码或名称的列表",
+    "a severity": "严重程度",
+    "a mapping of rule code or name to error, warning or info":
+        "按规则设置的严重程度（如 `PL201: warning`；可选 `error`、`warning`、`info`）",
+    "a mapping of rule code or name to that rule's options": "按规则设置的选项（如 `PL202: {buffer_days: 14}`）",
+    "a mapping of option names to values": "该规则的选项（如 `buffer_days: 14`）",
+    "a mapping of file glob to the rules ignored in matching files":
+        '按文件设置的要跳过的规则（如 `"plans/old/*.yaml": [PL201]`）',
+    "the points each open finding costs an account's health score (of 100), by severity":
+        "按严重程度设置的扣分（每个未解决的问题从客户健康分 100 分中扣掉几分）",
+    "a whole number of bytes from 1 to 1,000,000,000": "1 到 1,000,000,000 之间的整数（字节数）",
+    "a whole number from 1 to 100,000,000": "1 到 100,000,000 之间的整数",
+    "a whole number from 0 to 10,000,000": "0 到 10,000,000 之间的整数",
+    "a whole number from 1 to 10,000": "1 到 10,000 之间的整数",
+    "a whole number from 0 to 100,000": "0 到 100,000 之间的整数", "a number from 0 to 100,000": "0 到 100,000 之间的数字",
+    "the options of a rule": "该规则的选项",
 }
 
 

@@ -21,6 +21,7 @@ from types import ModuleType
 from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 
 from planlint.api import Text, visible
+from planlint.errors import code_error
 from planlint.messages import builtin_message
 
 from planlint.model import Rule
@@ -209,7 +210,7 @@ def _load_one(registry: Registry, origin: Text, loader: Callable[[], Any]) -> No
     try:
         rules = _rules_from(loader())
     except Exception as exc:  # a broken plugin must not take the run down with it
-        registry.errors.append(builtin_message("plugin_failed", origin=origin, error=f"{type(exc).__name__}: {exc}"))
+        registry.errors.append(builtin_message("plugin_failed", origin=origin, error=code_error(exc)))
         return
     for rule in rules:
         registry.add(rule, origin)

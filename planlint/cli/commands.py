@@ -13,6 +13,7 @@ from planlint.cli import language as cli_language
 from planlint.cli.console import fail
 from planlint.cli.language import BilingualCommand, option
 from planlint.cli.options import LANG_OPTION, global_options, parse_today
+from planlint.errors import os_reason
 from planlint.messages import builtin_message
 from planlint.model import SEVERITY_NAMES
 
@@ -110,14 +111,14 @@ def init(file: str, today: Optional[dt.date], lang: Optional[str]) -> None:
         if folder and not os.path.isdir(folder):
             os.makedirs(folder)
     except OSError as exc:
-        fail(builtin_message("folder_uncreatable", folder=folder, reason=exc.strerror or exc))
+        fail(builtin_message("folder_uncreatable", folder=folder, reason=os_reason(exc)))
     try:
         with open(file, "x", encoding="utf-8") as handle:  # "x": never overwrite a plan
             handle.write(template)
     except FileExistsError:
         fail(builtin_message("init_exists", file=file))
     except OSError as exc:
-        fail(builtin_message("init_unwritable", file=file, reason=exc.strerror or exc))
+        fail(builtin_message("init_unwritable", file=file, reason=os_reason(exc)))
     click.echo(builtin_message("init_written", file=file).render(language))
 
 

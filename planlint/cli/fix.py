@@ -68,7 +68,7 @@ class FixRun:
         else:  # the fixed plan went to standard output: the report goes to standard error
             from planlint.reporters import get_reporter
 
-            click.echo(shown(get_reporter("text")(result, self.registry, color=False, lang=lang)), err=True, nl=False)
+            click.echo(shown(get_reporter("text")(result, self.registry, color=False, lang=lang, errors=False)), err=True, nl=False)
             click.echo(said, err=True)
         sys.exit(2 if result.errors or self.problems else
                  exit_status(result, self.settings.fail_on, options.exit_zero))

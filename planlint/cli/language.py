@@ -14,6 +14,7 @@ options is written next to the English (`help_zh=`).
 from __future__ import annotations
 
 import gettext
+import os
 import re
 import unicodedata
 from typing import Any, Callable, Dict, List, Optional, Sequence
@@ -148,14 +149,13 @@ def broken_config_language(start: str) -> str:
 
 def _unchecked_config(explicit: Optional[str], start: Optional[str] = None) -> Any:
     """The config file as written, when its `lang` is a language planlint speaks."""
-    import os
-
     from planlint.config import Config, _read, find_config
     from planlint.errors import ConfigError
     from planlint.model import LANGUAGES
 
     from planlint.parse.loader import Limits
 
+    path: Optional[str] = None
     try:
         path = explicit or find_config(start or os.getcwd())
         # As load_config: a regular file only (a link to /dev/zero or a FIFO would never end), and no
@@ -163,9 +163,32 @@ def _unchecked_config(explicit: Optional[str], start: Optional[str] = None) -> A
         if not path or not os.path.isfile(path) or os.path.getsize(path) > Limits.max_bytes:
             return Config()
         config = _read(path)
-    except (ConfigError, OSError):
-        return Config()
+    except (ConfigError, OSError) as exc:  # a tab, a repeated key, broken YAML or TOML
+        config = Config()
+        said = getattr(getattr(exc, "message", None), "args", None) or {}  # a broken pyproject.toml names itself
+        path = path or said.get("path")
+    if config.get("lang") not in LANGUAGES and path:  # then its `lang` as written (`lang: ZH` too)
+        config = Config(data={"lang": _lang_as_written(path)})
     return config if config.get("lang") in LANGUAGES else Config()
+
+
+# A `lang` line at the top level of planlint.yaml (`lang: zh`, `lang: "ZH"  # 中文`) or in pyproject.toml
+# (`lang = "zh"`): read leniently, so that a config that cannot be read is reported in its team's language.
+_LANG_LINE = re.compile(r"""^lang[ \t]*[:=][ \t]*["']?([A-Za-z]{2})["']?[ \t]*(?:#.*)?$""", re.M)
+
+
+def _lang_as_written(path: str) -> Optional[str]:
+    try:
+        with open(path, "rb") as handle:
+            text = handle.read().decode("utf-8", "replace")
+    except OSError:
+        return None
+    if os.path.basename(path) == "pyproject.toml":
+        start = text.find("[tool.planlint]")
+        text = text[start:] if start >= 0 else ""
+        text = text[:text.find("\n[", 1)] if "\n[" in text[1:] else text
+    found = _LANG_LINE.findall(text)
+    return found[-1].lower() if found else None  # a repeated key: the last value counts, as YAML reads it
 
 
 class _Sentence(str):

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Dict, Iterable, List, Optional, Sequence, Tupl
 import click
 
 from planlint.api import say
+from planlint.errors import os_reason
 from planlint.cli.console import fail, shown, use_color
 from planlint.messages import builtin_message
 from planlint.model import Severity
@@ -88,7 +89,8 @@ def write_reports(outputs: Outputs, result: Result, registry: Registry, lang: st
         if target is None and sys.stdout is None:  # before use_color asks it whether it is a terminal
             fail(builtin_message("stdout_closed", name=name))
         color = target is None and use_color(color_choice)
-        extra = {"quiet": quiet, "statistics": statistics} if name == "text" else {}  # they shape the text report only
+        # They shape the text report only; on standard output it leaves the run's errors to standard error.
+        extra = {"quiet": quiet, "statistics": statistics, "errors": target is not None} if name == "text" else {}
         write_output(name, target, get_chunks(name)(result, registry, color=color, lang=lang, **extra), color)
         if name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
             _append_step_summary(os.environ["GITHUB_STEP_SUMMARY"], result, registry, lang)
@@ -108,7 +110,7 @@ def write_output(name: str, target: Optional[str], report: Iterable[str], color:
     try:
         write_report(target, report)
     except OSError as exc:  # the old report, if any, is left as it was
-        fail(builtin_message("report_unwritable", name=name, target=target, reason=exc.strerror or exc))
+        fail(builtin_message("report_unwritable", name=name, target=target, reason=os_reason(exc)))
 
 
 def _append_step_summary(path: str, result: Result, registry: Registry, lang: str) -> None:
@@ -119,7 +121,7 @@ def _append_step_summary(path: str, result: Result, registry: Registry, lang: st
         with os.fdopen(descriptor, "a", encoding="utf-8") as summary:
             summary.write(step_summary(result, registry, lang))
     except OSError as exc:
-        fail(builtin_message("step_summary_unwritable", path=path, reason=exc.strerror or exc))
+        fail(builtin_message("step_summary_unwritable", path=path, reason=os_reason(exc)))
 
 
 def exit_status(result: Result, fail_on: Severity, exit_zero: bool) -> int:

@@ -14,7 +14,7 @@ from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 from planlint.api import visible
 from planlint.model import Finding
-from planlint.errors import ConfigError
+from planlint.errors import ConfigError, reason_of
 from planlint.messages import builtin_message
 
 Key = Tuple[str, ...]
@@ -46,8 +46,7 @@ def read_previous(path: str) -> List[dict]:
     except FileNotFoundError:
         raise ConfigError(builtin_message("previous_missing", what=what, path=path)) from None
     except (OSError, ValueError) as exc:
-        raise ConfigError(builtin_message("previous_unreadable", what=what,
-                               reason=exc.strerror if isinstance(exc, OSError) else exc)) from None
+        raise ConfigError(builtin_message("previous_unreadable", what=what, reason=reason_of(exc))) from None
     if not isinstance(document, list):
         raise ConfigError(builtin_message("previous_not_list", what=what))
     for index, entry in enumerate(document):

@@ -14,6 +14,7 @@ from planlint.discover import Source
 from planlint.engine.cap import capped
 from planlint.engine.outcome import Checks, FileOutcome, crash_problem, interned, make_finding
 from planlint.parse.loader import load
+from planlint.errors import os_reason
 from planlint.messages import builtin_message
 from planlint.parse.positions import PositionIndex
 from planlint.schema.validate import validate
@@ -26,7 +27,7 @@ def lint_file(source: Source, checks: Checks, raw: Optional[bytes] = None) -> Fi
     try:
         raw = raw if raw is not None else source.read(checks.limits.max_bytes + 1)
     except OSError as exc:
-        problem = Problem((), builtin_message("cannot_read", reason=exc.strerror or exc), position=(1, 1, None, None))
+        problem = Problem((), builtin_message("cannot_read", reason=os_reason(exc)), position=(1, 1, None, None))
         if "PL001" in enabled:
             outcome.findings.append(make_finding(outcome, "PL001", problem, checks, PositionIndex()))
         return outcome

@@ -8,9 +8,10 @@ import bisect
 import datetime as dt
 import sys
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Dict, FrozenSet, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Dict, FrozenSet, List, Optional, Tuple, Union
 
-from planlint.api import DataPath, Problem, format_path, visible
+from planlint.api import DataPath, Problem, Text, format_path, visible
+from planlint.errors import code_error
 from planlint.model import Finding, Rule, Severity
 from planlint.messages import builtin_message
 from planlint.parse.loader import Limits
@@ -95,9 +96,9 @@ def interned(value: Any) -> Any:
     return value
 
 
-def crash_problem(rule: Rule, exc: Exception, where: str) -> Problem:
-    return Problem((), builtin_message("crash", code=rule.code, name=rule.name, where=where,
-                            error=f"{type(exc).__name__}: {exc}"), position=(1, 1, None, None))
+def crash_problem(rule: Rule, exc: Exception, where: Union[str, Text]) -> Problem:
+    return Problem((), builtin_message("crash", code=rule.code, name=rule.name, where=where, error=code_error(exc)),
+                   position=(1, 1, None, None))
 
 
 def make_finding(outcome: FileOutcome, code: str, problem: Problem, checks: Checks, positions: Any) -> Finding:

@@ -16,6 +16,7 @@ from planlint.config import Prepared, Settings, prepare
 from planlint.discover import Source
 from planlint.engine.cap import Cap
 from planlint.engine.outcome import Checks, FactSpans, FileOutcome, crash_problem, make_finding
+from planlint.messages import builtin_message
 from planlint.model import Finding, Result
 from planlint.registry import Registry, load_registry
 from planlint.engine.workers import default_jobs, lint_files
@@ -195,7 +196,7 @@ def _cross_file_findings(outcomes: List[FileOutcome], context: List[FileOutcome]
                 extra[path] += [make_finding(outcome, code, problem, checks, FactSpans(outcome.spans))
                                 for code, problem in cap.summaries()]
         except Exception as exc:  # a crashed cross-file rule is reported; the run goes on
-            crash = crash_problem(rule, exc, "the run")
+            crash = crash_problem(rule, exc, builtin_message("the_run"))
             errors.append(crash.render(checks.lang))
             if outcomes:
                 extra.setdefault(outcomes[0].path, []).append(

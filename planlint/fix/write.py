@@ -11,6 +11,7 @@ from typing import Iterable, Iterator, List, Optional
 
 from planlint.api import Text
 from planlint.fix.passes import FileFix
+from planlint.errors import os_reason
 from planlint.messages import builtin_message
 
 
@@ -48,7 +49,7 @@ def write_fixed(item: FileFix, fs_path: str) -> Optional[Text]:
                 os.unlink(temp)
             raise
     except OSError as exc:
-        return f"cannot write it: {exc.strerror or exc}"
+        return builtin_message("fix_cannot_write", reason=os_reason(exc))
     return None
 
 

@@ -12,17 +12,19 @@ NEEDS: frozenset = frozenset()
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _RESET = "\033[1m", "\033[0m"
+_ERROR = {"en": "error: ", "zh": "错误："}
 
 
 def render(result: Result, registry: Any, color: bool = False, lang: str = "en", quiet: bool = False,
-           statistics: bool = False) -> str:
-    return "".join(chunks(result, registry, color, lang, quiet, statistics))
+           statistics: bool = False, errors: bool = True) -> str:
+    return "".join(chunks(result, registry, color, lang, quiet, statistics, errors))
 
 
 def chunks(result: Result, registry: Any, color: bool = False, lang: str = "en", quiet: bool = False,
-           statistics: bool = False) -> Iterator[str]:
+           statistics: bool = False, errors: bool = True) -> Iterator[str]:
     """The report line by line, for writing it as it is made. `quiet`: no summary line;
-    `statistics`: how many findings each rule has, instead of the findings."""
+    `statistics`: how many findings each rule has, instead of the findings; `errors=False`:
+    the run's errors are left out (on a terminal, standard error has said them already)."""
     if statistics:
         yield from (line + "\n" for line in _statistics(result, registry, lang))
     for f in [] if statistics else result.findings:
@@ -32,8 +34,8 @@ def chunks(result: Result, registry: Any, color: bool = False, lang: str = "en",
             where = _BOLD + where + _RESET
             level = _COLORS[f.severity.value] + level + _RESET
         yield f"{where} {f.code} {level} {f.message}\n"
-    for message in result.errors:
-        yield f"error: {message}\n"
+    for message in result.errors if errors else ():
+        yield f"{_ERROR[lang]}{message}\n"
     if not quiet:
         yield summary(result, lang) + "\n"
 

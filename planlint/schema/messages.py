@@ -48,11 +48,16 @@ def unknown_keys(path: DataPath, error: Any, positions: PositionIndex, data: Any
         if key == "<<":
             where: Hint = builtin_message("in_path", path=place(data, path)) if path else ""
             message = builtin_message("merge_key", where=where)
+        elif not patterns and not known and path:  # a rule without options (the config's `rules:`)
+            message = builtin_message("no_settings", path=place(data, path), key=key)
         else:
+            # Without `x-` keys allowed this is the config file or a rule's options: settings, not fields.
+            settings = not patterns
             guess = meant_key(key, error)
-            hint: Hint = builtin_message("did_you_mean", guess=guess) if guess else builtin_message("expected_keys", keys=_listed(known))
+            hint: Hint = builtin_message("did_you_mean", guess=guess) if guess else builtin_message(
+                "expected_settings" if settings else "expected_keys", keys=_listed(known))
             where = builtin_message("where_path", path=place(data, path)) if path else builtin_message("where_top")
-            message = builtin_message("unknown_key", key=key, where=where, hint=hint)
+            message = builtin_message("unknown_setting" if settings else "unknown_key", key=key, where=where, hint=hint)
         yield Problem(path + (key,), message, at="key")
 
 

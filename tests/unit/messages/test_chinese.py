@@ -243,10 +243,10 @@ def test_skipped_files_are_noticed_in_chinese(tmp_path: Path, monkeypatch) -> No
 
 @pytest.mark.parametrize("case, line", [
     ("broken_import", "planlint：插件 `{folder}/broken.py` 加载失败："
-                      "ModuleNotFoundError: No module named 'planlint_no_such_module'"),
+                      "找不到模块 `planlint_no_such_module`（请先安装它，或检查名字是否写错）"),
     ("clash", "planlint：插件 `{folder}/clash.py`：规则代码 PL201 已被 `short-lead-time` 占用；"
               "插件的规则 `my-lead-time` 没有加载"),
-    ("crashing", "planlint：内部错误：规则 TEAM002（crashes）检查 plan.yaml 时出错：RuntimeError: the plugin broke"),
+    ("crashing", "planlint：内部错误：规则 TEAM002（crashes）检查 plan.yaml 时出错：`RuntimeError: the plugin broke`"),
 ])
 def test_plugin_refusals_speak_chinese(case: str, line: str, monkeypatch) -> None:
     folder = DATA / "plugins" / case
@@ -452,7 +452,7 @@ def test_a_broken_config_that_says_lang_zh_is_reported_in_chinese(tmp_path: Path
         f"  {tmp_path / 'planlint.yaml'}:2:10：`fail-on` 应为 `error`、`warning`、`info` 之一，实际是 `bad`"])
     (tmp_path / "planlint.yaml").write_text("lang: zh\nselect: [PL999]\n", encoding="utf-8")
     assert CliRunner().invoke(cli, ["plan.yaml"]).stderr.splitlines()[1] == \
-        f"  {tmp_path / 'planlint.yaml'}:2:10：`select[0]`：`PL999` 不是规则代码或名称；是否应为 `PL609`？"
+        f"  {tmp_path / 'planlint.yaml'}:2:10：`select`：`PL999` 不是规则代码或名称；是否应为 `PL609`？"
 
 
 def test_server_without_its_extra_and_help_extras_speak_chinese(monkeypatch) -> None:
