@@ -11,6 +11,9 @@ from click.testing import CliRunner
 from junitparser import Failure, JUnitXml
 
 from planlint.cli.main import cli
+from planlint.model import Result
+from planlint.registry import load_registry
+from planlint.reporters import junit_format
 
 from helpers import DATA, HERE, SHARED
 
@@ -82,18 +85,33 @@ def test_fingerprints_survive_unrelated_edits(tmp_path: Path) -> None:
     assert all(after[key] == before[key] + 10 for key in before)
 
 
-def test_junit_is_read_by_a_junit_parser(tmp_path: Path) -> None:
+def test_junit_has_one_test_case_per_finding_and_counts_that_add_up(tmp_path: Path) -> None:
+    """Most readers show only a test case's first failure: each finding is its own test case,
+    a file without findings one passing case, and tests=/failures= count them as pytest does."""
     path = tmp_path / "report.xml"
     path.write_text(report("junit", "examples/plans"), encoding="utf-8")
     xml = JUnitXml.fromfile(str(path))
     cases = [case for suite in xml for case in suite]
-    assert [case.name for case in cases] == [
+    assert len(cases) == 3 + 14
+    assert [case.name for case in cases][:4] == [
         "examples/plans/gome-2027.yaml", "examples/plans/meridian-foods-2027.yaml",
-        "examples/plans/northwind-mobile-2027.yaml", "examples/plans/suning-2027-zh.yaml"]
-    failures = {case.name: [r for r in case.result if isinstance(r, Failure)] for case in cases}
-    assert [len(f) for f in failures.values()] == [0, 0, 14, 0]
-    first = failures["examples/plans/northwind-mobile-2027.yaml"][0]
+        "examples/plans/northwind-mobile-2027.yaml:23:1 PL103", "examples/plans/northwind-mobile-2027.yaml:28:5 PL102"]
+    assert cases[-1].name == "examples/plans/suning-2027-zh.yaml"
+    failures = [[r for r in case.result if isinstance(r, Failure)] for case in cases]
+    assert [len(f) for f in failures] == [0, 0] + [1] * 14 + [0]
+    first = failures[2][0]
     assert first.type == "PL103" and "northwind-mobile-2027.yaml:23:1" in first.text
+    for element in (xml, *xml):
+        assert (element.tests, element.failures, element.errors) == (17, 14, 0)
+
+
+def test_junit_counts_an_internal_error_as_a_test_case(tmp_path: Path) -> None:
+    result = Result(findings=[], suppressed=[], files=["a.yaml"], texts={}, errors=["rule PL999 crashed"])
+    path = tmp_path / "report.xml"
+    path.write_text(junit_format.render(result, load_registry()), encoding="utf-8")
+    xml = JUnitXml.fromfile(str(path))
+    assert [(s.tests, s.failures, s.errors) for s in xml] == [(2, 0, 1)]
+    assert (xml.tests, xml.failures, xml.errors) == (2, 0, 1)
 
 
 def test_github_commands_and_step_summary(tmp_path: Path) -> None:
