@@ -52,6 +52,7 @@ class Settings:
     plugins: List[str] = field(default_factory=list)  # rule modules or files named in config
     fail_on: Severity = Severity.ERROR  # the lowest severity that makes the exit status 1
     exclude: List[str] = field(default_factory=list)  # globs, relative to config_root
+    respect_gitignore: bool = True  # a walked folder skips what git ignores (ruff's `respect-gitignore`)
     paths: List[str] = field(default_factory=list)  # folders whose plans are cross-file context
     config_file: Optional[str] = None  # the file the settings came from (planlint never writes over it)
     cache_folder: Optional[str] = None  # per-file outcomes of unchanged files; None: no cache
@@ -61,7 +62,7 @@ class Settings:
 def load_settings(config_path: Optional[str] = None, isolated: bool = False, start: Optional[str] = None, *,
                   select: Optional[List[str]] = None, ignore: Optional[List[str]] = None,
                   extend_select: Optional[List[str]] = None, today: Optional[dt.date] = None, lang: Optional[str] = None, fail_on: Optional[str] = None,
-                  baseline: Optional[str] = None, use_baseline: bool = True,
+                  baseline: Optional[str] = None, use_baseline: bool = True, respect_gitignore: Optional[bool] = None,
                   use_cache: bool = True, load_plugins: bool = True) -> Tuple[Settings, Registry]:
     """The settings of a run and its rules: the config file (`config_path`, else the
     nearest one from `start`, default the working folder; none when `isolated`),
@@ -88,6 +89,7 @@ def load_settings(config_path: Optional[str] = None, isolated: bool = False, sta
             ("max-aliases", defaults.max_aliases), ("max-depth", defaults.max_depth)))),
         lang=choose_language(lang, config), baseline=baseline if use_baseline else None, plugins=plugins,
         fail_on=Severity(fail_on or config.get("fail-on", "error")), exclude=config.get("exclude", []),
+        respect_gitignore=config.get("respect-gitignore", True) if respect_gitignore is None else respect_gitignore,
         paths=[config.resolve_path(p) for p in config.get("paths", [])],
         config_file=config.path.split(PYPROJECT_SECTION)[0] if config.path else None,
         # As ruff's RUFF_CACHE_DIR: CI and test runs keep the cache out of the checkout.

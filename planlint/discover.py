@@ -7,7 +7,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, Optional, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Tuple
 
 from planlint.api import Text
 from planlint.errors import ConfigError, os_reason
@@ -62,7 +62,8 @@ class PathError(ConfigError):
 
 def discover(paths: Iterable[str], exclude: Iterable[str] = (), root: str = ".",
              notices: Optional[List[Text]] = None, errors: Optional[List[Text]] = None,
-             confined: bool = False, repository: Optional[str] = None) -> List[Source]:
+             confined: bool = False, repository: Optional[str] = None,
+             ignored: Optional[Callable[[str], bool]] = None) -> List[Source]:
     """Plan files under `paths`; `exclude` globs are relative to `root` (the config's folder).
 
     A pull request can add a plan that is a link to a secret (`/proc/self/environ`)
@@ -72,7 +73,8 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = (), root: str = ".",
     the repository through one of its links (`plans/cfg.yaml -> ../../outside`)
     is skipped too; with `confined` (paths a config names, which came with the
     pull request) so is any path outside it. Each real file is linted once. A
-    folder that cannot be read goes to `errors`."""
+    folder that cannot be read goes to `errors`. Below a folder, what `ignored`
+    says yes to (a file or a folder; git's ignore rules) is not walked."""
     exclude = list(exclude)
     top = repository or repository_root()
     paths = [arg for arg in paths if not _skipped_outside(arg, top, confined, notices)]
@@ -82,7 +84,7 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = (), root: str = ".",
     real_folders: Dict[str, str] = {}
     for arg in paths:
         if os.path.isdir(arg):
-            candidates, inside, walked = _walk(arg, exclude, root, errors), roots, True
+            candidates, inside, walked = _walk(arg, exclude, root, errors, ignored), roots, True
         elif os.path.lexists(arg):
             candidates = [arg]  # a file named explicitly is always linted
             inside, walked = roots + [os.path.realpath(os.path.dirname(os.path.abspath(arg)))], False
@@ -175,8 +177,10 @@ def visible_path(path: str) -> str:
     return _UNSAFE_IN_NAMES.sub(escape, path)
 
 
-def _walk(top: str, exclude: List[str], root: str, errors: Optional[List[Text]] = None) -> List[str]:
+def _walk(top: str, exclude: List[str], root: str, errors: Optional[List[Text]] = None,
+          ignored: Optional[Callable[[str], bool]] = None) -> List[str]:
     files: List[str] = []
+    skip = ignored or (lambda path: False)
 
     def unreadable(exc: OSError) -> None:
         if errors is not None:
@@ -184,11 +188,11 @@ def _walk(top: str, exclude: List[str], root: str, errors: Optional[List[Text]] 
                                           reason=os_reason(exc)))
 
     for folder, dirs, names in os.walk(top, onerror=unreadable):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not skip(os.path.join(folder, d))
                          and not _excluded(os.path.join(folder, d), exclude, root))
         for name in sorted(names):
             path = os.path.join(folder, name)
-            if _is_plan_name(name) and not _excluded(path, exclude, root):
+            if _is_plan_name(name) and not _excluded(path, exclude, root) and not skip(path):
                 files.append(path)
     return files
 

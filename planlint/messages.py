@@ -238,6 +238,13 @@ MESSAGES = {
                                    "{path}：已跳过，因为它指向仓库以外（经由符号链接，或是配置文件里写的路径）"),
     "skipped_special": ("{path}: skipped: not a regular file (a FIFO, device or socket)",
                         "{path}：已跳过，因为它不是普通文件（而是管道、设备或套接字）"),
+    # git could not say which files it ignores: the walk goes on without it (--no-respect-gitignore: not asked)
+    "gitignore_no_git": ("files git ignores in {folder} are linted too: git was not found",
+                         "{folder} 中被 git 忽略的文件也会检查：找不到 git 程序"),
+    "gitignore_slow": ("files git ignores in {folder} are linted too: git gave no answer in {seconds} seconds",
+                       "{folder} 中被 git 忽略的文件也会检查：git 在 {seconds} 秒内没有回应"),
+    "gitignore_failed": ("files git ignores in {folder} are linted too: git failed: {reason}",
+                         "{folder} 中被 git 忽略的文件也会检查：git 运行失败：{reason}"),
     "folder_unreadable": ("{path}: cannot read the folder: {reason}", "{path}：无法读取文件夹：{reason}"),
     "worker_died": ("a worker process died (killed, or out of memory) while linting one of {files}; "
                     "{count} files were not linted",

@@ -45,6 +45,11 @@ SEVERITIES = ("error", "warning", "info")
         help_zh="与之前一次运行的 JSON 报告比较：标出新出现的问题，并列出已修复的问题。")
 @option("--no-cache", is_flag=True, help="Neither read nor write the .planlint_cache folder.",
         help_zh="不读也不写 .planlint_cache 文件夹。")
+@option("--respect-gitignore/--no-respect-gitignore", default=None,
+        help="Skip the files git ignores (.gitignore, .git/info/exclude, global excludes) in the folders "
+             "walked (default: on, or the config's `respect-gitignore`); named files are always linted.",
+        help_zh="遍历文件夹时跳过被 git 忽略的文件（.gitignore、.git/info/exclude、全局忽略规则）"
+                "（默认开启，或按配置的 `respect-gitignore`）；直接写出的文件名总会检查。")
 @option("--changed-since", metavar="REF",
         help="Lint only the plans that differ from git REF (added, modified, renamed, new); every plan "
              "under the config's `paths` still counts for the cross-file rules.",

@@ -95,6 +95,7 @@ class CheckOptions:
     prune_baseline: bool = False
     compare_path: Optional[str] = None
     no_cache: bool = False
+    respect_gitignore: Optional[bool] = None  # None: the config's `respect-gitignore` (default true)
     changed_since: Optional[str] = None
     jobs: Optional[int] = None
     fix: bool = False

@@ -70,12 +70,13 @@ class CheckRun:
             options.config_path, options.isolated, select=split(options.select), ignore=split(options.ignore),
             extend_select=split(options.extend_select), today=options.today, lang=options.lang,
             fail_on=options.fail_on, baseline=options.baseline_path, use_baseline=not options.write_baseline,
-            use_cache=not options.no_cache)
+            use_cache=not options.no_cache, respect_gitignore=options.respect_gitignore)
         cli_language.choose(self.settings.lang)
 
     def find_sources(self) -> None:
         """The plans to lint, and the config's `paths:` as cross-file context."""
         from planlint.discover import Source as PlanSource, discover, real_path, split_stdin, visible_path
+        from planlint.engine.gitignored import GitIgnored
         from planlint.errors import ConfigError
 
         paths, stdin_filename, settings = self.options.paths, self.options.stdin_filename, self.settings
@@ -85,7 +86,9 @@ class CheckRun:
         if self.options.changed_since is not None and not paths and settings.paths:
             files = [_shown(path) for path in settings.paths]  # the config's plans, not every YAML file
         notices: List[Text] = []
-        sources = discover(files, settings.exclude, settings.config_root, notices, self.errors)
+        # One git call for every folder of the run (the config's `paths:` too), not one per file.
+        ignored = GitIgnored(files + settings.paths, notices) if settings.respect_gitignore else None
+        sources = discover(files, settings.exclude, settings.config_root, notices, self.errors, ignored=ignored)
         unchanged: List[Source] = []
         if self.options.changed_since is not None:
             from planlint.engine.changes import changed_files, split_changed
@@ -101,7 +104,7 @@ class CheckRun:
             named.add(os.path.realpath(stdin_filename))
         # The config's `paths:` came with the pull request: none may reach outside the repository.
         context = [s for s in discover(settings.paths, settings.exclude, settings.config_root, notices, self.errors,
-                                       confined=True)
+                                       confined=True, ignored=ignored)
                    if real_path(s) not in named] if settings.paths else []
         if unchanged:  # the unchanged plans count for the cross-file rules, named as the changed ones are
             known = {real_path(s) for s in unchanged}
