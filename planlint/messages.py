@@ -224,6 +224,9 @@ MESSAGES = {
     "internal_error": ("internal error: {error}", "内部错误：{error}"),
     "more_findings": ("{count} more {code} finding{s} in this file; planlint reports the first {limit} of a rule "
                       "in a file one by one", "本文件还有 {count} 个 {code} 问题；每条规则在一个文件中只逐一报告前 {limit} 个"),
+    "more_findings_uncounted": ("more {code} findings in this file are not shown; planlint reports the first {limit} "
+                                "of a rule in a file one by one",
+                                "本文件还有更多 {code} 问题未列出；每条规则在一个文件中只逐一报告前 {limit} 个"),
     "progress": ("Linting plans", "正在检查计划"),
     "baseline_written": ("wrote {count} finding{s} to the baseline {path}", "已把 {count} 个问题写入基线文件 {path}"),
     "baseline_pruned": ("removed {count} fixed finding{s} from {path}", "已从 {path} 删除 {count} 个已修复的问题"),

@@ -31,7 +31,7 @@ None.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, Iterator, List, Sequence, Tuple
+from typing import Any, Dict, Iterator, Sequence, Tuple
 
 from planlint.api import DataPath, Document, FileFacts, Problem, as_list, entries, name_list, say
 
@@ -72,21 +72,29 @@ def check_run(files: Sequence[FileFacts], options: dict) -> Iterator[Tuple[FileF
         for _, (offer, _shared) in file.facts:
             if offer is not None:
                 by_offer.setdefault(_normal(offer), {})[_account(file)] = None
-    others: Dict[Tuple[str, str], List[str]] = {}  # made once per offer and account, not per entry
+    # Each reason is worked out once per offer, account and list of sharers, not per
+    # entry: a plan may list one offer 50,000 times.
+    reasons: Dict[Tuple[Any, str, Tuple[str, ...]], Any] = {}
     for file in files:
         for path, (offer, shared) in file.facts:
-            reasons = []
-            if shared:
-                reasons.append(say(ALSO_OFFERED, accounts=name_list(shared)))
-            if offer is not None:
-                key = (_normal(offer), _account(file))
-                if key not in others:
-                    others[key] = sorted(a for a in by_offer.get(key[0], {}) if a != key[1])
-                if others[key]:
-                    reasons.append(say(ALSO_EXCLUSIVE, accounts=name_list(others[key])))
-            if reasons:
-                why = reasons[0] if len(reasons) == 1 else say(BOTH, first=reasons[0], second=reasons[1])
-                yield file, Problem(path, say(MESSAGE, offer=offer or "?", why=why))
+            key = (offer, _account(file), shared)
+            if key not in reasons:
+                reasons[key] = _why(offer, key[1], shared, by_offer)
+            if reasons[key] is not None:
+                yield file, Problem(path, say(MESSAGE, offer=offer or "?", why=reasons[key]))
+
+
+def _why(offer: Any, account: str, shared: Tuple[str, ...], by_offer: Dict[str, Dict[str, None]]) -> Any:
+    reasons = []
+    if shared:
+        reasons.append(say(ALSO_OFFERED, accounts=name_list(shared)))
+    if offer is not None:
+        others = sorted(a for a in by_offer.get(_normal(offer), {}) if a != account)
+        if others:
+            reasons.append(say(ALSO_EXCLUSIVE, accounts=name_list(others)))
+    if not reasons:
+        return None
+    return reasons[0] if len(reasons) == 1 else say(BOTH, first=reasons[0], second=reasons[1])
 
 
 def _normal(text: str) -> str:

@@ -11,13 +11,13 @@ from typing import Dict, List, Optional, Tuple
 
 from planlint.api import Document, Problem, format_path
 from planlint.discover import Source
-from planlint.engine.cap import capped
+from planlint.engine.cap import Cap
 from planlint.engine.outcome import Checks, FileOutcome, crash_problem, interned, make_finding
 from planlint.parse.loader import load
 from planlint.errors import os_reason
 from planlint.messages import builtin_message
 from planlint.parse.positions import PositionIndex
-from planlint.schema.validate import validate
+from planlint.schema.validate import prune, validate_lazily
 
 
 def lint_file(source: Source, checks: Checks, raw: Optional[bytes] = None) -> FileOutcome:
@@ -32,10 +32,12 @@ def lint_file(source: Source, checks: Checks, raw: Optional[bytes] = None) -> Fi
             outcome.findings.append(make_finding(outcome, "PL001", problem, checks, PositionIndex()))
         return outcome
     loaded = load(raw, checks.limits)
-    problems, positions = list(loaded.problems), loaded.positions
+    positions, cap = loaded.positions, Cap()
+    problems = [(code, p) for code, p in loaded.problems if cap.keep(code, p)]
     if loaded.data is not None:
-        schema_problems, invalid = validate(loaded.data, positions)
-        problems += [("PL002", p) for p in schema_problems]
+        makers, invalid = validate_lazily(loaded.data, positions)
+        problems += [("PL002", p) for p in cap.described("PL002", makers)]
+        prune(loaded.data, invalid)
         doc = Document(source.path, loaded.text, loaded.data, positions, invalid, checks.today, loaded.key_repeats)
         outcome.account = doc.account_id
         outcome.plans = {i: plan.get("id") for i, plan in doc.plans()}
@@ -44,7 +46,7 @@ def lint_file(source: Source, checks: Checks, raw: Optional[bytes] = None) -> Fi
             from planlint.directors.calendar import account_facts  # for the HTML report only
 
             outcome.account_facts = account_facts(doc)
-        problems += _run_rules(doc, checks, outcome)
+        problems += _run_rules(doc, checks, outcome, cap)
         if checks.due_within is not None:
             from planlint.engine.due_items import file_items  # `planlint due` only
 
@@ -55,7 +57,7 @@ def lint_file(source: Source, checks: Checks, raw: Optional[bytes] = None) -> Fi
             from planlint.fix.builtin import attach as attach_fixes
 
             problems = attach_fixes(problems, doc)
-        problems = capped(problems)
+    problems += cap.summaries()
     outcome.findings = [make_finding(outcome, code, p, checks, positions) for code, p in problems if code in enabled]
     if "planlint" in loaded.text.lower():
         from planlint.suppress import parse_directives  # only a file that may hold a directive
@@ -68,12 +70,12 @@ def lint_file(source: Source, checks: Checks, raw: Optional[bytes] = None) -> Fi
     return outcome
 
 
-def _run_rules(doc: Document, checks: Checks, outcome: FileOutcome) -> List[Tuple[str, Problem]]:
+def _run_rules(doc: Document, checks: Checks, outcome: FileOutcome, cap: Cap) -> List[Tuple[str, Problem]]:
     problems: List[Tuple[str, Problem]] = []
     for rule in checks.rules:
         try:
             if rule.check is not None:
-                problems += [(rule.code, p) for p in rule.check(doc, checks.options[rule.code])]
+                problems += [(rule.code, p) for p in cap.pull(rule.code, rule.check(doc, checks.options[rule.code]))]
             if rule.summarize is not None:
                 facts = [(interned(path), fact) for path, fact in rule.summarize(doc, checks.options[rule.code])]
                 outcome.facts[rule.code] = facts

@@ -71,6 +71,7 @@ class PositionIndex:
         self.aliases = aliases or {}
         self._keys: Dict[int, Dict[str, Tuple[Any, Any]]] = {}  # big mappings' keys, built on first use
         self._scalar_starts: Optional[List[Tuple[Tuple[int, int], Tuple[int, int]]]] = None
+        self._parent: Tuple[Any, Any, Any] = (None, None, None)  # the last walk's parent path and its nodes
 
     def _child(self, node: Any, part: Any) -> Optional[Tuple[Any, Any]]:
         # A mapping of 20,000 keys, each with a finding, must not cost 20,000 scans of it.
@@ -84,8 +85,15 @@ class PositionIndex:
 
     def _walk(self, path: DataPath) -> Tuple[Any, Any, int]:
         """(key node of the last step or None, deepest node reached, steps taken)."""
-        node, key_node = self.root, None
-        for steps, part in enumerate(path):
+        parent = path[:-1]
+        if self._parent[0] == parent:  # the siblings of 50,000 entries share their parent's walk
+            start, key_node, node = len(parent), self._parent[1], self._parent[2]
+        else:
+            start, key_node, node = 0, None, self.root
+        for steps in range(start, len(path)):
+            if steps == len(parent):
+                self._parent = (parent, key_node, node)
+            part = path[steps]
             # list indexes go straight to the plain lookup: a path step costs one call
             child = _child(node, part) if part.__class__ is int else self._child(node, part)
             if child is None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Callable, Iterator, List, Optional, Union
+from typing import Any, Callable, List, Optional, Union
 
 from planlint.api import DataPath, Problem, Text, closest, name_list, place, split_items, value_at
 from planlint.parse.positions import PositionIndex
@@ -39,26 +39,30 @@ def missing_key(path: DataPath, key: str, positions: PositionIndex, data: Any = 
     return Problem(path, builtin_message("missing_key", path=place(data, path), key=key), at=at)
 
 
-def unknown_keys(path: DataPath, error: Any, positions: PositionIndex, data: Any = None) -> Iterator[Problem]:
+def unknown_key_names(error: Any) -> List[str]:
+    """The keys of an `additionalProperties` error's mapping that the schema does not allow."""
+    known = error.schema.get("properties", {})
+    patterns = list(error.schema.get("patternProperties", {}))
+    return [key for key in error.instance if key not in known and not any(re.search(p, key) for p in patterns)]
+
+
+def unknown_key(path: DataPath, key: str, error: Any, data: Any = None) -> Problem:
     known = list(error.schema.get("properties", {}))
     patterns = list(error.schema.get("patternProperties", {}))
-    for key in error.instance:
-        if key in known or any(re.search(p, key) for p in patterns):
-            continue
-        if key == "<<":
-            where: Hint = builtin_message("in_path", path=place(data, path)) if path else ""
-            message = builtin_message("merge_key", where=where)
-        elif not patterns and not known and path:  # a rule without options (the config's `rules:`)
-            message = builtin_message("no_settings", path=place(data, path), key=key)
-        else:
-            # Without `x-` keys allowed this is the config file or a rule's options: settings, not fields.
-            settings = not patterns
-            guess = meant_key(key, error)
-            hint: Hint = builtin_message("did_you_mean", guess=guess) if guess else builtin_message(
-                "expected_settings" if settings else "expected_keys", keys=_listed(known))
-            where = builtin_message("where_path", path=place(data, path)) if path else builtin_message("where_top")
-            message = builtin_message("unknown_setting" if settings else "unknown_key", key=key, where=where, hint=hint)
-        yield Problem(path + (key,), message, at="key")
+    if key == "<<":
+        where: Hint = builtin_message("in_path", path=place(data, path)) if path else ""
+        message = builtin_message("merge_key", where=where)
+    elif not patterns and not known and path:  # a rule without options (the config's `rules:`)
+        message = builtin_message("no_settings", path=place(data, path), key=key)
+    else:
+        # Without `x-` keys allowed this is the config file or a rule's options: settings, not fields.
+        settings = not patterns
+        guess = meant_key(key, error)
+        hint: Hint = builtin_message("did_you_mean", guess=guess) if guess else builtin_message(
+            "expected_settings" if settings else "expected_keys", keys=_listed(known))
+        where = builtin_message("where_path", path=place(data, path)) if path else builtin_message("where_top")
+        message = builtin_message("unknown_setting" if settings else "unknown_key", key=key, where=where, hint=hint)
+    return Problem(path + (key,), message, at="key")
 
 
 def meant_key(key: str, error: Any) -> Optional[str]:

@@ -10,7 +10,7 @@ import datetime as dt
 import json
 import pkgutil
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Set, Tuple
 
 from planlint.api import DataPath, Problem, value_at
@@ -20,6 +20,7 @@ from planlint.schema.compiled import Unsupported, compile_schema
 
 SCHEMA_FILE = "account-plan.schema.json"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+Maker = Callable[[], Problem]  # a problem, made when it is reported
 # One value gets at most one finding: the most basic complaint wins.
 _PRIORITY = {"type": 0, "anyOf": 1, "enum": 2, "const": 2, "format": 3, "pattern": 3}
 
@@ -61,7 +62,16 @@ def make_validator(schema: dict) -> Any:
 def validate(data: Any, positions: PositionIndex, schema_name: str = SCHEMA_FILE
              ) -> Tuple[List[Problem], Set[DataPath]]:
     """Problems for data under a bundled schema (the plan's by default), and the
-    paths of the invalid values it removed.
+    paths of the invalid values it removed."""
+    return _made(*validate_lazily(data, positions, schema_name), data)
+
+
+def validate_lazily(data: Any, positions: PositionIndex, schema_name: str = SCHEMA_FILE
+                    ) -> Tuple[List[Maker], Set[DataPath]]:
+    """`validate`, with each problem made only when asked for: every error is found,
+    but a plan of 60,000 errors need only have its first ones described. Make the
+    problems to report, then `prune(data, removed)`: their words name entries by
+    values the pruning takes away.
 
     Most plans are valid: a compiled check says so in microseconds. An invalid
     plan's errors come from the same compiled checks (schema_errors), which walk
@@ -72,7 +82,7 @@ def validate(data: Any, positions: PositionIndex, schema_name: str = SCHEMA_FILE
     if finder is None:
         if _fast_check(schema_name)(data):
             return [], set()
-        return check_against(_validator(schema_name), data, positions)
+        return _check_against(_validator(schema_name), data, positions)
     return _validate_with(finder, data, positions, lambda: _validator(schema_name))
 
 
@@ -84,17 +94,23 @@ def validate_against(schema: dict, data: Any, positions: PositionIndex) -> Tuple
         if make_validator(schema).is_valid(data):
             return [], set()
         return check_against(make_validator(schema), data, positions)
-    return _validate_with(finder, data, positions, lambda: make_validator(schema))
+    return _made(*_validate_with(finder, data, positions, lambda: make_validator(schema)), data)
+
+
+def _made(makers: List[Maker], removed: Set[DataPath], data: Any) -> Tuple[List[Problem], Set[DataPath]]:
+    problems = [make() for make in makers]
+    prune(data, removed)
+    return problems, removed
 
 
 def _validate_with(finder: ErrorFinder, data: Any, positions: PositionIndex, validator: Callable[[], Any]
-                   ) -> Tuple[List[Problem], Set[DataPath]]:
+                   ) -> Tuple[List[Maker], Set[DataPath]]:
     if finder.fits(data, finder.root):
         return [], set()
     try:
         errors = finder.iter_errors(data)
     except Unsupported:
-        return check_against(validator(), data, positions)
+        return _check_against(validator(), data, positions)
     return collect(errors, finder.fits, data, positions)
 
 
@@ -129,6 +145,10 @@ def _validator(schema_name: str) -> Any:
 def check_against(validator: Any, data: dict, positions: PositionIndex
                   ) -> Tuple[List[Problem], Set[DataPath]]:
     """Problems for `data` under any schema (plans, config), from jsonschema."""
+    return _made(*_check_against(validator, data, positions), data)
+
+
+def _check_against(validator: Any, data: dict, positions: PositionIndex) -> Tuple[List[Maker], Set[DataPath]]:
     def fits(value: Any, subschema: dict) -> bool:
         return bool(validator.evolve(schema=subschema).is_valid(value))
 
@@ -136,36 +156,39 @@ def check_against(validator: Any, data: dict, positions: PositionIndex
 
 
 def collect(errors: Iterable[Any], fits: Callable[[Any, dict], bool], data: dict, positions: PositionIndex
-            ) -> Tuple[List[Problem], Set[DataPath]]:
-    """Problems for schema errors (jsonschema's or schema_errors'); removes invalid values.
-    `fits(value, subschema)` tells whether a value is valid under a part of the schema."""
+            ) -> Tuple[List[Maker], Set[DataPath]]:
+    """A maker of a problem for each schema error (jsonschema's or schema_errors'),
+    and the paths of the invalid values to remove. `fits(value, subschema)` tells
+    whether a value is valid under a part of the schema."""
     # Only an invalid plan or config needs the words for its errors.
-    from planlint.schema.messages import describe_error, meant_key, missing_key, not_allowed_key, unknown_keys
+    from planlint.schema.messages import (describe_error, meant_key, missing_key, not_allowed_key, unknown_key,
+                                          unknown_key_names)
 
-    unknown: Dict[DataPath, Problem] = {}
-    missing: Dict[Tuple[DataPath, str], Problem] = {}
-    values: Dict[DataPath, Tuple[int, Problem]] = {}
+    unknown: Dict[DataPath, Maker] = {}
+    missing: Dict[Tuple[DataPath, str], Maker] = {}
+    values: Dict[DataPath, Tuple[int, Maker]] = {}
     keep_value: Set[DataPath] = set()  # a repeated tier is reported, not removed
     meant: Set[DataPath] = set()  # the keys that misspelled keys stand for
     for error in _flatten(errors):
         path = tuple(error.absolute_path)
         if error.validator == "required":
             for key in error.validator_value:
-                if key not in error.instance:
-                    missing.setdefault((path, key), missing_key(path, key, positions, data))
+                if key not in error.instance and (path, key) not in missing:
+                    missing[(path, key)] = partial(missing_key, path, key, positions, data)
         elif error.validator == "additionalProperties":
-            for problem in unknown_keys(path, error, positions, data):
-                unknown.setdefault(problem.path, problem)
-                guess = meant_key(str(problem.path[-1]), error)
+            for key in unknown_key_names(error):
+                if path + (key,) not in unknown:
+                    unknown[path + (key,)] = partial(unknown_key, path, key, error, data)
+                guess = meant_key(str(key), error)
                 if guess and guess not in error.instance:
                     meant.add(path + (guess,))
         elif error.validator == "not":
-            unknown.setdefault(path, not_allowed_key(path, error, data))
+            if path not in unknown:
+                unknown[path] = partial(not_allowed_key, path, error, data)
         else:
-            problem = describe_error(path, error, positions, fits, data)
             rank = _PRIORITY.get(error.validator, 4)
             if path not in values or rank < values[path][0]:
-                values[path] = (rank, problem)
+                values[path] = (rank, partial(describe_error, path, error, positions, fits, data))
                 if error.validator == "uniqueItems":
                     keep_value.add(path)
     kept = _outermost({p: v[1] for p, v in values.items()}, set(unknown))
@@ -173,7 +196,6 @@ def collect(errors: Iterable[Any], fits: Callable[[Any, dict], bool], data: dict
     # (`consultaions` -> `consultations`) is neither "missing" nor absent for the rules.
     missing = {k: p for k, p in missing.items() if k[0] + (k[1],) not in meant}
     removed = set(unknown) | (set(kept) - keep_value) | meant
-    _prune(data, removed)
     return [*missing.values(), *unknown.values(), *kept.values()], removed
 
 
@@ -194,14 +216,14 @@ def _flatten(errors: Iterable[Any]) -> Iterator[Any]:
             yield error
 
 
-def _outermost(values: Dict[DataPath, Problem], unknown: Set[DataPath]) -> Dict[DataPath, Problem]:
+def _outermost(values: Dict[DataPath, Maker], unknown: Set[DataPath]) -> Dict[DataPath, Maker]:
     """Drop complaints about values inside a value that is itself reported."""
     reported = set(values) | unknown
     return {path: problem for path, problem in values.items()
             if path not in unknown and not any(path[:n] in reported for n in range(len(path)))}
 
 
-def _prune(data: dict, paths: Set[DataPath]) -> None:
+def prune(data: Any, paths: Set[DataPath]) -> None:
     """Rules see only valid values: invalid keys go, invalid list items become None."""
     for path in sorted(paths, key=len, reverse=True):
         if not path:
