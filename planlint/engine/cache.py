@@ -162,19 +162,18 @@ def checks_key(checks: Checks) -> bytes:
 
 
 def _code_stamps() -> List[str]:
-    """planlint's own modules and bundled schemas: a changed loader or schema
-    changes outcomes even when the version number stays."""
+    """planlint's own modules (its subpackages' too) and bundled schemas: a changed
+    loader or schema changes outcomes even when the version number stays."""
     import importlib.util
 
     stamps = []
     for package in ("planlint", "planlint.schemas"):
         spec = importlib.util.find_spec(package)
-        folder = next(iter(spec.submodule_search_locations or []), "") if spec is not None else ""
-        try:
-            names = sorted(n for n in os.listdir(folder) if n.endswith((".py", ".json")))
-        except OSError:
-            continue
-        stamps += [f"{name}:{_stamp(os.path.join(folder, name))}" for name in names]
+        top = next(iter(spec.submodule_search_locations or []), "") if spec is not None else ""
+        for folder, dirs, names in os.walk(top) if top else ():
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            stamps += [f"{os.path.relpath(os.path.join(folder, name), top)}:{_stamp(os.path.join(folder, name))}"
+                       for name in sorted(names) if name.endswith((".py", ".json"))]
     return stamps
 
 

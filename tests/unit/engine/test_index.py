@@ -121,3 +121,12 @@ def test_a_same_size_edit_with_the_old_modification_time_put_back_is_read_again(
     os.utime(copy, (HOUR_AGO, HOUR_AGO))
     again = run(plans, "gome-2027.yaml", tmp_path / "cache")
     assert again == no_cache(plans, "gome-2027.yaml") and "PL005" not in str(again)
+
+
+def test_the_cache_key_stamps_the_modules_of_planlint_s_subpackages_too() -> None:
+    """A changed engine, parser or schema module changes outcomes: entries made before it are misses."""
+    from planlint.engine.cache import _code_stamps
+
+    stamped = {stamp.rsplit(":", 2)[0] for stamp in _code_stamps()}
+    assert {"api.py", os.path.join("engine", "one_file.py"), os.path.join("parse", "loader.py"),
+            os.path.join("schema", "validate.py")} <= stamped
