@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Sequence,
 from planlint.discover import Source
 from planlint.engine.cachecodec import decode, encode
 from planlint.engine.locate import digest_linted, locate_all
-from planlint.engine.outcome import Checks, FileOutcome
+from planlint.engine.outcome import Checks, FileOutcome, interned
 
 if TYPE_CHECKING:
     from planlint.engine.memo import Memo
@@ -118,8 +118,9 @@ def _decode(body: bytes) -> Optional[Facts]:
             account, facts = marshal.loads(body[1:])
         else:
             account, facts = decode(json.loads(body[1:]))
+        if (account is None or isinstance(account, str)) and isinstance(facts, dict):
+            # one copy of each data path for 10,000 files
+            return account, {code: [(interned(path), fact) for path, fact in items] for code, items in facts.items()}
     except Exception:  # noqa: BLE001 - whatever is wrong with an entry, it is a miss
-        return None
-    if (account is None or isinstance(account, str)) and isinstance(facts, dict):
-        return account, facts
+        pass
     return None

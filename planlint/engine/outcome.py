@@ -82,18 +82,28 @@ def _rule_name(checks: Checks, code: str) -> str:
     return _NAMES[1].get(code, code)  # type: ignore[no-any-return]
 
 
-# Fact paths and span keys recur in every file: the run keeps one copy of each.
+# Fact paths and span keys recur in every file (and in outcomes read from the cache):
+# the run keeps one copy of each.
 _SHARED: Dict[Any, Any] = {}
 _MAX_SHARED = 100_000  # a hostile run of odd paths must not grow this without end
 
 
 def interned(value: Any) -> Any:
+    """One copy of a tuple of text and whole numbers (others are returned as they
+    are: (True,) == (1,) and (1.0,) == (1,), yet each must stay itself)."""
+    if not _exact(value):
+        return value
     found = _SHARED.get(value)
     if found is not None:
         return found
     if len(_SHARED) < _MAX_SHARED:
         _SHARED[value] = value
     return value
+
+
+def _exact(value: Any) -> bool:
+    kind = type(value)
+    return kind is str or kind is int or (kind is tuple and all(_exact(v) for v in value))
 
 
 def crash_problem(rule: Rule, exc: Exception, where: Union[str, Text]) -> Problem:

@@ -19,7 +19,7 @@ from planlint.engine.outcome import Checks, FactSpans, FileOutcome, crash_proble
 from planlint.messages import builtin_message
 from planlint.model import Finding, Result
 from planlint.registry import Registry, load_registry
-from planlint.engine.workers import default_jobs, lint_files
+from planlint.engine.workers import default_jobs, lint_files, young_gc_only
 
 # A pre-commit run lints one plan: what only some runs use (a baseline, the HTML
 # report's facts, the language server's memo, suppressions, PL007's fixes) is imported by them.
@@ -101,15 +101,18 @@ def lint(sources: Sequence[Source], registry: Registry, settings: Settings,
     if memo is not None:
         memo.next_run()
     store = _store(cache_folder)
-    try:
-        outcomes = lint_files(sources, checks, jobs, progress, _cache(store, memo, checks))
-        context_outcomes = _context(sources, outcomes, context, context_checks, jobs, store, memo)
-    finally:
-        if store is not None:
-            store.finish()
+    # Thousands of context files' facts and the cross-file rules' tables are made at
+    # once and all kept: the automatic collector's passes over them found nothing.
+    with young_gc_only():
+        try:
+            outcomes = lint_files(sources, checks, jobs, progress, _cache(store, memo, checks))
+            context_outcomes = _context(sources, outcomes, context, context_checks, jobs, store, memo)
+        finally:
+            if store is not None:
+                store.finish()
+        extra, run_errors = _cross_file_findings(outcomes, context_outcomes, checks)
     errors = [e.render(settings.lang) for e in registry.errors]  # plugins that did not load
     errors += [e for o in outcomes + context_outcomes for e in o.errors]
-    extra, run_errors = _cross_file_findings(outcomes, context_outcomes, checks)
     errors += run_errors
     findings: List[Finding] = []
     suppressed: List[Tuple[Finding, str]] = []
