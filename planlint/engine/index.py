@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Sequence,
 
 from planlint.discover import Source
 from planlint.engine.cachecodec import decode, encode
-from planlint.engine.locate import digest_linted, locate_all
+from planlint.engine.locate import digest_linted, locate_all, sha256
 from planlint.engine.outcome import Checks, FileOutcome, interned
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ class FactsIndex:
 
     def known(self, sources: Sequence[Source]) -> Dict[int, FileOutcome]:
         """The facts of those `sources` the index holds, by their index in `sources`."""
-        located = locate_all(self.store, sources, self.limit)
+        located = locate_all(self.store, sources, self.limit, self.memo.digest if self.memo is not None else sha256)
         digests = {i: d for i, (_, d) in enumerate(located) if d is not None}
         missing = [d for d in digests.values() if _key(self.memo_prefix, d) not in self.facts]
         stored = self.store.entries(_key(self.store_prefix, d) for d in missing) if self.store and missing else {}

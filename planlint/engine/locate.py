@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from typing import TYPE_CHECKING, List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Callable, List, Optional, Sequence, Tuple
 
 from planlint.discover import Source
 
@@ -23,21 +23,29 @@ RACY_NS = 2_000_000_000
 Located = Tuple[Optional[bytes], Optional[bytes]]  # (the bytes when they were read, content digest)
 
 
-def locate_all(store: Optional[Store], sources: Sequence[Source], limit: int) -> List[Located]:
-    """Each source's content digest, from the store's file rows where the file is unchanged."""
+def sha256(raw: bytes) -> bytes:
+    return hashlib.sha256(raw).digest()
+
+
+def locate_all(store: Optional[Store], sources: Sequence[Source], limit: int,
+               hasher: Callable[[bytes], bytes] = sha256) -> List[Located]:
+    """Each source's content digest, from the store's file rows where the file is
+    unchanged; `hasher` digests bytes read now or held in memory (the language
+    server's memo remembers those of the plans it holds)."""
     on_disk = {s.path: os.path.abspath(s.fs_path or s.path) for s in sources if s.data is None}
     if store is not None:
         store.file_rows(list(on_disk.values()))
-    return [_locate(store, source, on_disk.get(source.path), limit) for source in sources]
+    return [_locate(store, source, on_disk.get(source.path), limit, hasher) for source in sources]
 
 
-def _locate(store: Optional[Store], source: Source, where: Optional[str], limit: int) -> Located:
+def _locate(store: Optional[Store], source: Source, where: Optional[str], limit: int,
+            hasher: Callable[[bytes], bytes]) -> Located:
     if where is None or store is None:
         try:
             raw = source.read(limit)
         except OSError:
             return None, None  # lint_file reports it; nothing to cache
-        return raw, hashlib.sha256(raw).digest()
+        return raw, hasher(raw)
     try:
         info = os.stat(where)
     except OSError:

@@ -13,7 +13,7 @@ import hashlib
 from typing import Any, Dict, Optional, Sequence, Tuple
 
 from planlint.discover import Source
-from planlint.engine.locate import Located, locate_all
+from planlint.engine.locate import Located, locate_all, sha256
 from planlint.engine.outcome import Checks, FileOutcome
 
 
@@ -22,6 +22,10 @@ class Memo:
         self.entries: Dict[bytes, Tuple[int, FileOutcome]] = {}  # key -> (run it was last used in, outcome)
         self.facts: Dict[bytes, Any] = {}  # planlint.engine.index's cross-file facts, by key
         self.facts_used: Dict[bytes, int] = {}
+        # id of bytes held in memory -> (those bytes, their digest, run last used in): a
+        # server's workspace plans are the same bytes objects from one keystroke to the
+        # next, and hashing 10,000 of them on each would cost more than the lint.
+        self.digests: Dict[int, Tuple[bytes, bytes, int]] = {}
         self.run = 0
 
     def bind(self, checks: Checks) -> "MemoView":
@@ -37,6 +41,15 @@ class Memo:
         self.entries = {k: v for k, v in self.entries.items() if v[0] >= self.run - 1}
         self.facts_used = {k: run for k, run in self.facts_used.items() if run >= self.run - 1}
         self.facts = {k: v for k, v in self.facts.items() if k in self.facts_used}
+        self.digests = {k: v for k, v in self.digests.items() if v[2] >= self.run - 1}
+
+    def digest(self, raw: bytes) -> bytes:
+        """The SHA-256 of `raw`, worked out once for the very same bytes object (kept
+        here, so its id names no other object while the entry lives)."""
+        found = self.digests.get(id(raw))
+        digest = found[1] if found is not None and found[0] is raw else sha256(raw)
+        self.digests[id(raw)] = (raw, digest, self.run)
+        return digest
 
 
 class MemoView:

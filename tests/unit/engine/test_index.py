@@ -130,3 +130,23 @@ def test_the_cache_key_stamps_the_modules_of_planlint_s_subpackages_too() -> Non
     stamped = {stamp.rsplit(":", 2)[0] for stamp in _code_stamps()}
     assert {"api.py", os.path.join("engine", "one_file.py"), os.path.join("parse", "loader.py"),
             os.path.join("schema", "validate.py")} <= stamped
+
+
+def test_a_server_hashes_the_workspace_plans_it_holds_once_not_on_every_keystroke(monkeypatch) -> None:
+    import planlint.engine.memo
+    from planlint.engine.memo import Memo
+    from planlint.engine.run import lint_texts
+
+    hashed: List[int] = []
+    sha256 = planlint.engine.memo.sha256
+    monkeypatch.setattr(planlint.engine.memo, "sha256", lambda raw: hashed.append(len(raw)) or sha256(raw))
+    workspace = {str(path): path.read_bytes() for path in sorted(EXAMPLES.glob("*.yaml"))[1:]}
+    gome = (EXAMPLES / "gome-2027.yaml").read_text(encoding="utf-8")
+    memo = Memo()
+    first = lint_texts({"gome.yaml": gome}, Settings(today=DEFAULT_TODAY), workspace=workspace, memo=memo)
+    assert len(hashed) == len(workspace)
+    edited = gome.replace("id: gome", "id: suning", 1)  # now PL005 with suning-2027-zh.yaml
+    again = lint_texts({"gome.yaml": edited}, Settings(today=DEFAULT_TODAY), workspace=workspace, memo=memo)
+    assert len(hashed) == len(workspace)
+    assert [f.code for f in again.findings if f.code == "PL005"] == ["PL005"]
+    assert [f.code for f in first.findings if f.code == "PL005"] == []
