@@ -33,14 +33,14 @@ EXAMPLE_WORDS_ZH = {
     "Our share of the chilled shelf": "我方在冷柜的货架份额", "share of shelf": "货架份额",
     "Launch event in the flagship store": "旗舰店上市活动", "Demo staff for four weekends": "四个周末的促销员费用",
     "Stock-out of the 500 L model in week 1": "第一周 500 升型号断货",
-    "2,000 units held at the regional DC": "区域配送中心预留 2000 台",
+    "2,000 units held at the regional DC": "区域配送中心预留 2,000 台",
     "store promoters": "门店促销员", "Gift uptake 40% below forecast": "赠品领取量比预测低 40%",
     "Demo staff were trained too late for the launch weekend": "导购培训太晚，没赶上首销周末",
     "Train demo staff two weeks before each launch": "每次新品上市前两周完成导购培训",
     "lead time is fine now": "现在提前期已经够了",
     # comments
-    "today 2027-07-01: no visit in 2027-Q2": "今天是 2027-07-01：2027 年第二季度没有高层拜访",
-    "today 2027-03-01: the survey is more than 365 days old": "今天是 2027-03-01：上次满意度调查已超过 365 天",
+    "today 2027-07-01: no visit in 2027-Q2": "今天是 2027-07-01：2027 年第 2 季度没有高层拜访",
+    "today 2027-03-01: the survey is more than 365 days old": "今天是 2027-03-01：上次满意度调查已是一年多以前",
     "today 2027-01-15: confirmed 365 days ago": "今天是 2027-01-15：联系人资料是 365 天前确认的",
     "suning-2027.yaml: the same three items in a promotion": "suning-2027.yaml：一次促销里也是这三项物料",
 }
@@ -81,7 +81,10 @@ def _sections(doc: str) -> dict:
 
 def render_explanation(rule: Rule, lang: str = "en") -> str:
     found = doc_sections(rule, lang)
-    lines = [f"{rule.code} {rule.name} [{SEVERITY_NAMES[lang][rule.severity.value]}]", "", rule.headline(lang), ""]
+    severity = SEVERITY_NAMES[lang][rule.severity.value]
+    # Under zh the title a person reads comes first; the slug stays, as configs and suppressions write it.
+    named = f"{rule.title(lang)}（{rule.name}）" if lang == "zh" and rule.title(lang) != rule.name else f"{rule.name} "
+    lines = [f"{rule.code} {named}[{severity}]", "", rule.headline(lang), ""]
     for section in DOC_SECTIONS:
         body = found.get(section, "")
         if section == "Options" and rule.options:

@@ -181,13 +181,13 @@ def _closest(value: str, known: Dict[str, Optional[str]]) -> Optional[str]:
     return by_name.get(guess, guess) if guess is not None else None
 
 
-DOC_ZH = """引用了本文件中找不到的联系人编号、计划编号或层级名称。
+DOC_ZH = """引用的联系人、计划或层级在本文件里找不到。
 
 ## 检查内容
-检查计划文件中的每个引用：`consultations[].with`、`review.with`、`review_with` 和 `account.visits[].with` 中的联系人编号；`coordinates` 中的计划编号；计划、联系人和 `training[].tier` 中的层级名称。它们都必须在同一文件中定义（`account.contacts`、`plans`、`account.tiers`）。位置是写错的值，并给出最接近的正确编号（写的是联系人姓名时，给出对应的编号）。
+计划里凡是指向别处的地方，都要在同一个文件里找得到：沟通、复盘、例行回顾和高层拜访的参加人（`with`、`review_with`）要写联系人名单（`account.contacts`）里某人的 `id`；运营计划统筹的项目（`coordinates`）要写某个计划的 `id`；计划、联系人和培训的层级（`tier`）要写层级名单（`account.tiers`）里的一个。写错时提示标在写错的地方，并给出最接近的正确写法；写成了联系人的姓名时，会告诉你他的 `id`。
 
 ## 为什么重要
-与一个不存在的人“沟通过”什么也证明不了：检查是否与客户沟通、复盘是否有客户参加的规则，只能相信本文件里找得到的人。
+和名单上没有的人“沟通过”，什么也证明不了。检查有没有与客户沟通、复盘有没有客户参加的规则，只能相信在联系人名单里找得到的人。
 
 ## 选项
 无。

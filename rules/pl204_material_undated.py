@@ -50,13 +50,13 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
                 yield Problem(path, say(MESSAGE, item=material.get("item", "?")))
 
 
-DOC_ZH = """物料没有到位日期。
+DOC_ZH = """物料没有写到位日期。
 
 ## 检查内容
-报告没有 `ready` 日期的物料，位置是该物料条目。
+每项物料都要写到位日期（`ready`），没写的在该物料上提示。
 
 ## 为什么重要
-误区 2：没有日期的物料就是没人跟进的物料。有了日期，例行回顾才能在开始前问一句“到位了吗？”
+误区 2：没有日期的物料，就是没人跟进的物料。有了日期，例行回顾时才能在开始前问一句“到位了吗？”
 
 ## 选项
 无。

@@ -54,14 +54,14 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
                                                               by=DAYS_ZH.get(cadence, "第 {} 天").format(limits[cadence])), at="key")
 
 
-DOC_ZH = """运营计划的例行回顾安排得太晚。
+DOC_ZH = """运营计划的例行回顾排得太晚。
 
 ## 检查内容
-报告 `review_day` 晚于其 `cadence` 上限的运营计划，位置是 `review_day` 字段。正好等于上限没有问题。
+运营计划的回顾日（`review_day`）不能晚于所在周期的上限：周度回顾最晚在每周第 2 天，月度回顾最晚在每月 5 日，季度回顾最晚在每季度第 10 天。晚了就在 `review_day` 上提示；正好在上限那天没有问题。
 
 ## 为什么重要
-误区 2：半个月过去了，才回顾上个月、确定本月重点。第 12 天才回顾，我们只剩半个月去落实回顾中定下的重点。
+误区 2：半个月过去了，才回顾上个月、定下这个月的重点。12 日才开回顾会，留给我们落实的只剩半个月。
 
 ## 选项
-`max_review_day`：各回顾周期（`cadence`）的最晚回顾日。
+`max_review_day`：按回顾周期（`cadence`）分别设置的最晚回顾日。
 """

@@ -69,13 +69,13 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
                           at="key")
 
 
-DOC_ZH = """沟通对象中没有决策人。
+DOC_ZH = """沟通对象里没有决策人。
 
 ## 检查内容
-当文件中有联系人标记为 `decision_maker: true` 时，报告有沟通记录但没有与任何决策人沟通的项目计划，位置是 `consultations` 字段。
+联系人名单里标了决策人（`decision_maker: true`）时，项目计划的沟通（`consultations`）至少要有一次有决策人参加；没有时在 `consultations` 上提示。
 
 ## 为什么重要
-误区 3：和不能拍板的人谈定计划，真正的讨论还在后面，而且往往在定稿之后。签字的人应该参与制定计划。
+误区 3：和拍不了板的人谈定计划，真正的谈判还在后头，而且往往在定稿之后。要签字的人，就应该参与制定计划。
 
 ## 选项
 无。

@@ -81,13 +81,13 @@ def _reviews_without_actions(doc: Document) -> Iterator[Tuple[Problem, dt.date, 
             yield Problem(path, say(MESSAGE, plan=plan_id(plan), date=when), at="key"), when, plan
 
 
-DOC_ZH = """已经过去的复盘没有产生改进措施。
+DOC_ZH = """复盘已经开过，却没有改进措施。
 
 ## 检查内容
-报告 `date` 早于今天（本次运行的日期，`--today`）且没有 `actions` 的 `review`，位置是 `review` 字段。
+复盘日期已经过去（早于检查日期，可用 `--today` 指定），就要记下改进措施（`actions`）：做什么、谁负责、谁检查、何时完成。没有时在 `review` 上提示。
 
 ## 为什么重要
-误区 4：没有改进措施的复盘只有检查没有改进。“赠品领取率比预期低 40%”这样的发现，如果没人负责改变、没有完成日期，就什么也不会改变。
+误区 4：没有改进措施的复盘，只有检查没有改进。“赠品领取量比预测低 40%”这样的结论，没人负责、没有完成日期，就什么也改变不了。
 
 ## 选项
 无。

@@ -72,13 +72,13 @@ def _task(doc: Document, path: DataPath, task: dict, what: object) -> Iterator[P
         yield Problem(path + ("checker",), say(SAME, what=what, owner=owner), at="key")
 
 
-DOC_ZH = """有责任人、却没有检查人的任务。
+DOC_ZH = """有责任人，没有检查人。
 
 ## 检查内容
-报告有 `owner` 但没有 `checker` 的计划或复盘改进措施（位置是 `owner` 字段），以及 `checker` 与 `owner` 是同一个人的（位置是 `checker` 字段）。姓名比较不区分大小写，去掉首尾空白并合并中间空白。只有 `checker` 没有 `owner` 不算问题。
+计划和复盘的改进措施写了责任人（`owner`），就要再写一位检查人（`checker`），而且不能是同一个人（比较姓名时不分大小写、不计多余空格）。缺检查人时在 `owner` 上提示；检查人就是责任人本人时，在 `checker` 上提示。只写了检查人、没写责任人的，不提示。
 
 ## 为什么重要
-实践中的要求是每项任务都有责任人和检查人。责任人自己检查自己，往往要到复盘时才发现陈列架根本没到；有另一个人检查，就能及时发现。
+每项任务都要有责任人和检查人，这是做计划的基本功。责任人自己查自己，往往到复盘才发现陈列架根本没到；有另一个人盯着，问题就能及时发现。
 
 ## 选项
 无。

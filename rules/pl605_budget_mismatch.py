@@ -74,14 +74,14 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
                                                  total=amount(total), difference=amount(abs(added - total))), at="key")
 
 
-DOC_ZH = """预算分项加起来不等于总额。
+DOC_ZH = """预算明细加起来与总额不符。
 
 ## 检查内容
-报告 `lines` 中各项 `amount` 之和与 `total` 相差超过总额 `tolerance_percent` 个百分点的 `budget`（精确地说：当 |合计 - 总额| × 100 > 总额 × tolerance_percent 时报告；总额为 0 时任何差额都报告）。消息给出合计和差额，位置是 `total` 字段。有格式错误（PL002）的预算不做加总。
+费用预算（`budget`）各行金额（`amount`）的合计要等于总额（`total`）。相差超过总额的 1%（可用 `tolerance_percent` 调整，留给四舍五入）时，在 `total` 上提示，并写明合计和差额；总额为 0 时，有差额就提示。有格式错误的预算（PL002 已提示）不做加总。
 
 ## 为什么重要
-逐项分解的费用预算表，是客户采购经理和他们的财务核对活动费用的依据。分项加起来不等于总额，说明其中必有一个是错的，计划就会按一个谁也说不清的数字获批。
+逐项分解的费用预算表，是客户采购经理和我们自己的财务核对活动费用的依据。明细加起来对不上总额，说明总有一处写错了，计划就会按一个谁也说不清的数字获批。
 
 ## 选项
-`tolerance_percent`（默认 1）：允许的差额，以总额的百分比计，用于舍入误差。
+`tolerance_percent`（默认 1）：允许的差额，占总额的百分之几，用于四舍五入误差。
 """

@@ -61,13 +61,13 @@ def _controlled(risk: dict) -> bool:
     return "mitigation" in risk and "owner" in risk
 
 
-DOC_ZH = """促销、新品上市或活动计划没有做风险管控。
+DOC_ZH = """促销、新品上市或活动计划缺少风险预案。
 
 ## 检查内容
-报告类型为 `promotion`、`product-launch` 或 `event`、但没有任何同时写明 `mitigation`（应对措施）和 `owner`（责任人）的风险的项目计划：位置是 `risks` 字段；计划没有 `risks` 时是计划开头。
+促销（`promotion`）、新品上市（`product-launch`）和活动（`event`）计划的 `risks` 里，至少要有一条风险同时写明应对措施（`mitigation`）和责任人（`owner`）。没有时在 `risks` 上提示；一条风险都没写时，在计划的开头提示。
 
 ## 为什么重要
-风险管控是完整计划的一部分：第一周断货、陈列架晚到、竞争对手的反制。只写下来、没人负责、也没有应对办法的风险，并没有得到管控。
+风险预案是完整计划的一部分：第一周断货、陈列架晚到、竞争对手跟进降价。只写了风险，没有应对办法，也没人负责，等于没有预案。
 
 ## 选项
 无。

@@ -64,13 +64,13 @@ def _stock(material: dict) -> bool:
     return material.get("kind") == "stock"
 
 
-DOC_ZH = """促销或新品上市计划没有备货。
+DOC_ZH = """促销或新品上市计划没有备货计划。
 
 ## 检查内容
-报告类型为 `promotion` 或 `product-launch`、却没有 `kind: stock` 物料的项目计划：位置是 `materials` 字段；计划没有 `materials` 时是计划开头。
+促销（`promotion`）和新品上市（`product-launch`）计划的物料（`materials`）里，至少要有一项备货（`kind: stock`），写明到位日期、可用数量和需要数量。没有时在 `materials` 上提示；一项物料都没写时，在计划的开头提示。
 
 ## 为什么重要
-促销前的货源保障就是促销要卖的东西。陈列架搭好了，促销员进店了，周六中午货就卖完了：客户记住的是这个，而不是折扣。
+备货是促销的根本：堆头搭好了、促销员到岗了，周六中午就断货——客户记住的是断货，不是折扣。
 
 ## 选项
 无。

@@ -63,13 +63,13 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         yield Problem(where, say(MESSAGE, plan=plan_id(plan), start=start), at=at)
 
 
-DOC_ZH = """新品上市前没有培训任何人。
+DOC_ZH = """新品上市前没有安排培训。
 
 ## 检查内容
-报告类型为 `product-launch`、自身 `training` 中没有任何一条日期在 `start` 当天或之前（开始当天的培训也算）的项目计划：位置是 `training` 字段；计划没有 `training` 时是计划开头。
+新品上市（`product-launch`）计划自己的培训（`training`）里，至少要有一次在开始日期（`start`）当天或之前。没有时在 `training` 上提示；一次培训都没写时，在计划的开头提示。
 
 ## 为什么重要
-卖新品的是客户的一线人员（基层人员培训）。如果门店促销员是从顾客那里第一次听说新品，他们卖的还是老款。
+新品要靠门店的促销员、导购一台一台卖出去。上市时导购还是从顾客嘴里第一次听说新品，他们推荐的只会是老款。
 
 ## 选项
 无。

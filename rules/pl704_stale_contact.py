@@ -86,14 +86,14 @@ def _problem(k: int, contact: dict, updated: dt.date, today: dt.date, limit: int
         days=(today - updated).days, limit=limit), at="key")
 
 
-DOC_ZH = """联系人资料很久没有确认了。
+DOC_ZH = """联系人资料很久没有核实了。
 
 ## 检查内容
-报告 `updated` 日期早于今天超过 `max_age_days` 天（今天 - updated > max_age_days）的联系人，位置是 `updated` 字段。该问题不属于任何计划。
+每个联系人的资料确认日期（`updated`）距今不能超过 `max_age_days` 天（默认 180 天，约半年），超过了就在 `updated` 上提示。与客户核实过职务和联系方式后，把 `updated` 改成核实的日期。此项针对整个客户，不针对某个计划。
 
 ## 为什么重要
-计划引用的是一个保持更新的客户资料库（动态资料库）：春天就离职的采购，到秋天的计划里还是“沟通对象”，而新的决策人从没见过我们。
+计划引用的是随时更新的客户资料库（动态资料库）：春天就离职的采购，到秋天的计划里还是“沟通对象”，而新来的决策人从没见过我们的人。
 
 ## 选项
-`max_age_days`（默认 180）：联系人的 `updated` 日期最多可以是多少天以前。
+`max_age_days`（默认 180）：联系人资料的确认日期最多可以是多少天以前。
 """

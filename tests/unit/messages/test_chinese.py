@@ -320,8 +320,8 @@ def test_the_chinese_timeline_labels_do_not_run_into_each_other(monkeypatch) -> 
 
 def test_rules_speak_chinese_in_columns_that_line_up() -> None:
     lines = CliRunner().invoke(cli, ["rules", "--lang", "zh"]).stdout.splitlines()
-    assert "PL001  YAML 语法错误          错误     默认开启  文件无法作为一个 YAML 计划读取。" in lines
-    assert "PL601  目标无法衡量           警告     默认关闭  无法衡量的目标。" in lines  # 2 columns a character
+    assert "PL001  YAML 语法错误          错误     默认开启  文件无法读成一份 YAML 计划。" in lines
+    assert "PL601  目标无法衡量           警告     默认关闭  目标没有写衡量指标或数字目标。" in lines  # 2 columns a character
 
 
 # --- click's own texts (usage errors, --help) under --lang zh / config `lang` / a zh locale ---------
@@ -434,12 +434,12 @@ def test_every_chinese_example_word_is_used() -> None:
 
 def test_explain_shows_chinese_examples_and_keeps_the_english_ones() -> None:
     chinese = CliRunner().invoke(cli, ["explain", "PL101", "--lang", "zh"]).stdout.splitlines()
-    assert chinese[0] == "PL101 tier-without-plan [错误]" and "  tiers: [总部, 分部, 门店]" in chinese
+    assert chinese[0] == "PL101 层级没有计划（tier-without-plan）[错误]" and "  tiers: [总部, 分部, 门店]" in chinese
     assert "    tier: 分部" in chinese[chinese.index("正确写法"):]
     english = CliRunner().invoke(cli, ["explain", "PL101", "--lang", "en"]).stdout.splitlines()
     assert "  tiers: [headquarters, branch, store]" in english
     late = CliRunner().invoke(cli, ["explain", "PL702", "--lang", "zh"]).stdout.splitlines()
-    assert "# 今天是 2027-07-01：2027 年第二季度没有高层拜访" in late and "      exec: 陈辉（销售副总裁）" in late
+    assert "# 今天是 2027-07-01：2027 年第 2 季度没有高层拜访" in late and "      exec: 陈辉（销售副总裁）" in late
 
 
 def test_a_broken_config_that_says_lang_zh_is_reported_in_chinese(tmp_path: Path, monkeypatch) -> None:

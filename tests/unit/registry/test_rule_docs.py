@@ -48,3 +48,27 @@ def test_rule_has_a_title_in_both_languages(rule) -> None:
 def test_every_option_is_described_in_the_docs(rule) -> None:
     for option in rule.options:
         assert f"`{option}`" in doc_sections(rule)["Options"]
+
+
+# Words a Chinese KA trainer does not write: the translated "reports … at …" pattern, maths,
+# database words, and notes that read as if a finding could belong to nobody.
+NOT_A_TRAINERS_WORDS = re.compile(r"位置是|^报告|Jaccard|相似度|字段|别名|条目|该问题不属于|我方大客户团队|规模化", re.M)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
+def test_chinese_docs_read_as_a_trainer_writes_them(rule) -> None:
+    assert rule.doc_zh and not NOT_A_TRAINERS_WORDS.search(rule.doc_zh), rule.doc_zh
+    assert "位置是" not in doc_sections(rule, "zh")["What it does"]
+
+
+def test_explain_in_chinese_names_the_rule_and_says_what_to_write() -> None:
+    from planlint.explain import render_explanation
+
+    page = render_explanation(load_registry().rules["PL608"], "zh")
+    assert page.splitlines()[:3] == ["PL608 缺少备货计划（no-stock-plan）[警告]", "", "促销或新品上市计划没有备货计划。"]
+    assert ("促销（`promotion`）和新品上市（`product-launch`）计划的物料（`materials`）里，至少要有一项备货"
+            "（`kind: stock`），写明到位日期、可用数量和需要数量。没有时在 `materials` 上提示；一项物料都没写时，"
+            "在计划的开头提示。") in page
+    assert "备货是促销的根本：堆头搭好了、促销员到岗了，周六中午就断货——客户记住的是断货，不是折扣。" in page
+    assert "      - item: 区域配送中心备货的 X-500 冰箱\n        kind: stock" in page
+    assert render_explanation(load_registry().rules["PL608"]).splitlines()[0] == "PL608 no-stock-plan [warning]"
