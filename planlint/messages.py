@@ -30,9 +30,9 @@ MESSAGES = {
               "文件是空的；计划以 `version: 1` 开头，然后是 `account:`、`period:` 和 `plans:`"),
     "not_mapping_list": ("a plan is a set of fields (`version: 1`, `account:` …), not a list; remove the `- ` "
                          "in front of the first line",
-                         "计划应由字段组成（`version: 1`、`account:` …），不能是列表；请去掉第一行前面的 `- `"),
+                         "计划应由 `version: 1`、`account:` 等各项组成，不能是列表；请去掉第一行前面的 `- `"),
     "not_mapping_value": ("a plan is a set of fields (`version: 1`, `account:` …), found a single value",
-                          "计划应由字段组成（`version: 1`、`account:` …），这里只有一个值"),
+                          "计划应由 `version: 1`、`account:` 等各项组成，这里却只写了一个单独的内容"),
     "two_documents": ("the file holds more than one YAML document (a `---` line in the middle); "
                       "a plan file holds exactly one",
                       "文件里有多份 YAML 内容（中间有一行 `---`）；一个计划文件只能写一份计划"),
@@ -44,10 +44,10 @@ MESSAGES = {
                    "第 {line} 行用了制表符（Tab）缩进；YAML 只能用空格缩进，请把 Tab 换成空格"),
     "indented": ("line {line} is indented {spaces} space{s}, but the keys above it (line {above}) use "
                  "{above_spaces}; line them up",
-                 "第 {line} 行缩进了 {spaces} 个空格，但上面的字段（第 {above} 行）缩进 {above_spaces} 个空格；请对齐"),
+                 "第 {line} 行缩进了 {spaces} 个空格，但上面同一层的内容（第 {above} 行）缩进 {above_spaces} 个空格；请对齐"),
     "indented_first": ("line {line} is indented {spaces} space{s}, but the keys after it (line {below}) use "
                        "{below_spaces}; line them up",
-                       "第 {line} 行缩进了 {spaces} 个空格，但下面的字段（第 {below} 行）缩进 {below_spaces} 个空格；请对齐"),
+                       "第 {line} 行缩进了 {spaces} 个空格，但下面同一层的内容（第 {below} 行）缩进 {below_spaces} 个空格；请对齐"),
     "first_item_without_dash": ("line {line} (`{item}`) is the first item of the list `{key}` but has no `- `, "
                                 "while the next item (line {next}) has one; write `- {item}`, its `- ` in line "
                                 "with the next item's",
@@ -58,10 +58,10 @@ MESSAGES = {
                      "第 {line} 行（`{item}`）与第 {list_line} 行开始的列表项对齐，但前面没有 `- `；"
                      "若是新的一项，请写成 `- {item}`，否则请缩进到上一项下面"),
     "missing_colon": ("line {line} (`{written}`) has no `: ` between the key and its value; write `{meant}`",
-                      "第 {line} 行（`{written}`）的字段名和值之间缺少 `: `（半角冒号加空格）；请写成 `{meant}`"),
+                      "第 {line} 行（`{written}`）的项名和内容之间缺少 `: `（半角冒号加空格）；请写成 `{meant}`"),
     "colon_in_value": ("line {line}: the value of `{key}` contains `: `, which YAML reads as a new key; "
                        "put the value in quotes: `{key}: \"{value}\"`",
-                       "第 {line} 行：`{key}` 的值里有 `: `，YAML 会把它当成新的字段；请给值加上引号："
+                       "第 {line} 行：`{key}` 填写的内容里有 `: `，YAML 会把它当成新的一项；请给内容加上引号："
                        "`{key}: \"{value}\"`"),
     "unclosed_quote": ("the quote `{quote}` opened on line {line} is never closed; end the text with `{quote}` "
                        "on the same line",
@@ -83,22 +83,22 @@ MESSAGES = {
                   "第 {line} 行：列表 `{written}` 用了中文输入法的{name_zh} `{mark}` 来分隔；"
                   "YAML 列表要用半角逗号 `,` 分隔：请写成 `{meant}`"),
     "too_deep": ("the document nests deeper than {limit} levels", "文件的层次嵌套超过 {limit} 层"),
-    "recursive_alias": ("recursive alias: an anchor refers to itself", "别名引用了它自己所在的锚点（循环引用）"),
-    "too_many_aliases": ("more than {limit} aliases", "别名超过 {limit} 个"),
+    "recursive_alias": ("recursive alias: an anchor refers to itself", "`*` 引用指向了它自己（循环引用）；请直接写出内容"),
+    "too_many_aliases": ("more than {limit} aliases", "`*` 引用超过 {limit} 个；请直接写出内容"),
     "too_many_nodes": ("the document expands to more than {limit} nodes (alias bomb?)",
-                       "文件展开后超过 {limit} 个值（别名 `*` 引用过多？）"),
+                       "用 `*` 引用的内容太多，展开后超过 {limit} 项；请直接写出内容"),
     "unsupported_tag": ("unsupported tag `{tag}`; plans use plain YAML values",
-                        "不支持 YAML 标签 `{tag}`；计划里只写普通的值（文字、数字、日期、是/否）"),
+                        "不支持 YAML 标签 `{tag}`；计划里只写普通内容（文字、数字、日期、是/否）"),
     "key_not_text": ("a field name must be plain text, not a list or a set of fields",
-                     "字段名必须是普通文字，不能是列表或一组字段"),
+                     "项名必须是普通文字，不能是列表或若干项"),
     # the schema (PL002); {path} is a place (api.place): "plan `mid-autumn`: `start`"
     "empty_required": ("{path} is empty; a value is required", "{path} 是空的；必须填写"),
-    "missing_key": ("{path} is missing the required key `{key}`", "{path} 缺少必填字段 `{key}`"),
-    "missing_top_key": ("the file is missing the required key `{key}`", "文件缺少必填字段 `{key}`"),
+    "missing_key": ("{path} is missing the required key `{key}`", "{path} 缺少必填项 `{key}`"),
+    "missing_top_key": ("the file is missing the required key `{key}`", "文件缺少必填项 `{key}`"),
     "merge_key": ("merge keys (`<<`) are not supported{where}; write the keys out",
-                  "不支持合并字段（`<<`）{where}；请把字段逐一写出"),
+                  "不支持合并写法（`<<`）{where}；请把各项逐一写出"),
     "in_path": (" in {path}", "（{path} 中）"),
-    "unknown_key": ("unknown key `{key}` {where}{hint}", "未知字段 `{key}`（{where}）{hint}"),
+    "unknown_key": ("unknown key `{key}` {where}{hint}", "`{key}` 不是这里能写的项（{where}）{hint}"),
     "where_path": ("in {path}", "{path} 中"),
     # a key of the config file or of a rule's options (no `x-` keys there): a setting, not a plan's field
     "unknown_setting": ("unknown key `{key}` {where}{hint}", "没有 `{key}` 这个设置项（{where}）{hint}"),
@@ -107,7 +107,7 @@ MESSAGES = {
     "where_top": ("at the top level", "文件最外层"),
     "did_you_mean": ("; did you mean `{guess}`?", "；是否应为 `{guess}`？"),
     "expected_keys": ("; expected one of {keys} (or a key starting with `x-`)",
-                      "；可用的字段有 {keys}（以及以 `x-` 开头的自定义字段）"),
+                      "；这里能写的项有 {keys}（以及以 `x-` 开头的自定义项）"),
     "other_type_key": ("{path}: `{key}` is {owner}; {article} {type} plan does not take it",
                        "{path}：`{key}` 是{owner}，{type_zh}计划不能使用"),
     "must_be": ("{path} must be {expected}, got {got}{hint}", "{path} 应为{expected}，实际是 {got}{hint}"),
@@ -129,9 +129,9 @@ MESSAGES = {
     "repeated_item": ("{path} lists `{item}` more than once", "{path} 重复列出了 `{item}`"),
     "invalid": ("{path}: {detail}", "{path}：{detail}"),
     "got_value": ("`{value}`", "`{value}`"),
-    "got_empty": ("an empty value", "空值"),
+    "got_empty": ("an empty value", "空白"),
     "got_list": ("a list", "列表"),
-    "got_mapping": ("a set of fields", "一组字段"),
+    "got_mapping": ("a set of fields", "若干项（`名称: 内容`）"),
     "bool_hint": ("; YAML reads a bare `{source}` as yes/no", "；YAML 会把不加引号的 `{source}` 当作“是/否”"),
     "bool_quote_hint": ("; YAML reads a bare `{source}` as yes/no: write it in quotes, `{quoted}`",
                         "；YAML 会把不加引号的 `{source}` 当作“是/否”：请加上引号，写成 `{quoted}`"),
@@ -326,7 +326,7 @@ MESSAGES = {
 # The schema's descriptions of expected values, as the Chinese messages say them.
 _DESCRIPTIONS_ZH = {
     "text": "文字", "a whole number": "整数", "a number": "数字", "true or false": "true 或 false（是/否）",
-    "a list": "列表", "a mapping of keys": "一组字段", "a date written YYYY-MM-DD": "YYYY-MM-DD 格式的日期",
+    "a list": "列表", "a mapping of keys": "若干项（每行 `名称: 内容`）", "a date written YYYY-MM-DD": "YYYY-MM-DD 格式的日期",
     "a whole number >= 0": "不小于 0 的整数", "a whole number (the day of the cycle)": "整数（周期中的第几天）",
     "a slug (lowercase letters, digits and `-`, starting with a letter or digit)":
         "编号（小写字母、数字和 `-`，以字母或数字开头）",
@@ -334,8 +334,8 @@ _DESCRIPTIONS_ZH = {
     "a contact id or a list of contact ids": "联系人编号或联系人编号列表",
     "a plan id or a list of plan ids": "计划编号或计划编号列表",
     "an account id or a list of account ids": "客户编号或客户编号列表",
-    "text or a number": "文字或数字", "a key of project plans": "项目计划的字段",
-    "a key of operational plans": "运营计划的字段", "a valid value": "有效的值",
+    "text or a number": "文字或数字", "a key of project plans": "项目计划才有的项",
+    "a key of operational plans": "运营计划才有的项", "a valid value": "有效的写法",
     "the format version 1": "1（格式版本）", "the plan type": "计划类型", "the review cadence": "回顾周期",
     "the project kind": "项目类型", "the account's value class": "客户价值等级", "the material kind": "物料类型",
     "the offer type": "独家权益类型",

@@ -40,7 +40,7 @@ OPTIONS: dict = {}
 STRUCTURAL = True
 MESSAGE = {
     "en": "duplicate key `{key}` (first at line {line}); the last value is used",
-    "zh": "字段 `{key}` 重复出现（第一次在第 {line} 行）；planlint 按最后一次的值检查，请只保留一个",
+    "zh": "`{key}` 写了两次（第一次在第 {line} 行）；planlint 以最后一次为准，请删掉多余的一个",
 }
 
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import say, Document, Problem, entries
+from planlint.api import say, Document, Problem, amount, entries
 
 CODE = "PL203"
 NAME = "material-short"
@@ -50,7 +50,8 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
             have, need = material.get("quantity"), material.get("needed")
             if have is not None and need is not None and have < need:
                 yield Problem(("plans", index, "materials", k), say(
-                    MESSAGE, item=material.get("item", "?"), have=have, need=need, short=need - have))
+                    MESSAGE, item=material.get("item", "?"), have=amount(have), need=amount(need),
+                    short=amount(need - have)))
 
 
 DOC_ZH = """可用物料少于计划所需。

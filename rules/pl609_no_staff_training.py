@@ -46,7 +46,7 @@ ON_BY_DEFAULT = False
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'product launch `{plan}` trains nobody on or before its start ({start}); train the customer\'s front-line staff first',
-    "zh": '新品上市计划 `{plan}` 在上市日（{start}）前没有安排任何培训；请在上市前培训门店促销员/导购',
+    "zh": '新品上市计划 `{plan}` 在开始日期（{start}）之前没有安排任何培训；请在上市前培训门店促销员、导购',
 }
 
 

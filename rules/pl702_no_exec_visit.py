@@ -54,7 +54,7 @@ OPTIONS: dict = {}
 QUARTERS = ((1, 3, 31), (4, 6, 30), (7, 9, 30), (10, 12, 31))  # (first month, last month, its last day)
 MESSAGE = {
     "en": 'no executive visit in {quarter} ({first} to {last}); a class A account gets a visit every quarter',
-    "zh": '{year} 年第 {number} 季度（{first} 至 {last}）没有高层拜访；A 类客户每个季度都要有高层拜访',
+    "zh": '{year} 年第 {number} 季度没有高层拜访；A 类客户每个季度都要安排高层拜访',
 }
 
 

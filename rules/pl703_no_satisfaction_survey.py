@@ -49,8 +49,9 @@ ON_BY_DEFAULT = False
 OPTIONS = {"max_age_days": 365}
 MESSAGE = {
     "en": 'no satisfaction survey in the {days} days up to {today}{latest}; survey a class {account_class} account at least that often',
-    "zh": '截至 {today}，最近 {days} 天内没有满意度调查{latest}；{account_class} 类客户{how_often}至少做一次满意度调查',
+    "zh": '截至 {today}，{within}没有做过满意度调查{latest}；{account_class} 类客户{how_often}至少要做一次满意度调查',
 }
+_HOW_OFTEN_ZH = {365: ("一年内", "每年")}
 LATEST = {"en": " (the latest is dated {date})", "zh": "（最近一次是 {date}）"}
 
 
@@ -114,9 +115,9 @@ def _problem_on(today: dt.date, start: dt.date, account_class: str, dates: List[
     if start > today or (done and (today - dates[done - 1]).days <= days):
         return None  # the period has not begun, or a recent survey
     latest = say(LATEST, date=dates[done - 1]) if done else ""
-    how_often = "每年" if days == 365 else f"每 {days} 天"  # a year, as people say it
+    within, how_often = _HOW_OFTEN_ZH.get(days, (f"最近 {days} 天内", f"每 {days} 天"))  # a year, as people say it
     return Problem(path, say(MESSAGE, days=days, today=today, latest=latest, account_class=account_class,
-                             how_often=how_often), at="key")
+                             within=within, how_often=how_often), at="key")
 
 
 DOC_ZH = """A 类或 B 类客户近期没有做满意度调查。
