@@ -41,7 +41,7 @@ async def test_code_lenses_in_chinese_and_an_overdue_finding(client: LanguageCli
                                     encoding="utf-8")
     found = await lenses(client, root)
     assert (40, "自 2027-02-21 起已逾期（PL403）：写下计划 `spring-promo` 在 2027-02-20 复盘的改进措施 `actions`") in found
-    assert (22, "6 天后到期：复盘计划 `ops-hq` 的上个月，确定本月的重点") in found
+    assert (22, "6 天后到期：运营计划 `ops-hq` 月度回顾（回顾上月，定下本月重点）") in found
 
 
 @pytest.mark.asyncio

@@ -69,7 +69,7 @@ LABELS = {
            "operational": "运营计划", "project": "项目计划", "groups": "问题数",
            "due": "待办", "due_title": "未来 {days} 天内的待办", "due_none": "未来 {days} 天内没有待办事项。",
            "due_hint": "先列已逾期的问题（已标出），再按日期排列；每项都写明负责人。",
-           "due_owner": "负责人 {owner}", "due_since": "自 {date} 起",
+           "due_owner": "负责人：{owner}", "due_since": "自 {date} 起",
            "five": "五大误区", "best_practice": "最佳实践", "score": "健康分",
            "change": "变化", "new": "新增", "fixed": "已修复",
            "every_class": "所有等级", "every_manager": "所有客户经理",
