@@ -63,3 +63,18 @@ def test_rule_messages_speak_the_plans_words() -> None:
             for where, text in _strings(value if isinstance(value, dict) else {}, f"{rule.code} {name}"):
                 if where.endswith(".zh"):
                     assert not DATABASE_WORDS.search(text), (where, text)
+
+
+def test_the_chinese_template_uses_ordinary_names_and_the_trades_words(tmp_path, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from planlint.cli.main import cli
+
+    monkeypatch.chdir(tmp_path)
+    assert CliRunner().invoke(cli, ["init", "plan.yaml", "--lang", "zh", "--today", "2026-11-23"]).exit_code == 0
+    plan = (tmp_path / "plan.yaml").read_text(encoding="utf-8")
+    for line in ("      name: 赵明", "      name: 钱丽", "        owner: 周强", "        - action: 与采购经理商定下一季的调整",
+                 "      currency: CNY             # 币种代码：人民币写 CNY",
+                 "    risks:                      # 风险预案：每条风险都写明应对措施和责任人（PL607）"):
+        assert line + "\n" in plan
+    assert not re.search("赵采|钱店|周执行|采购商定", plan)
