@@ -40,7 +40,7 @@ SEVERITY = "error"
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'material `{item}`: {have} available, {need} needed (short by {short})',
-    "zh": '物料 `{item}`：可用 {have}，需要 {need}（缺 {short}）',
+    "zh": '物料 `{item}`：可用 {have_zh}，需要 {need_zh}（缺 {short_zh}）',
 }
 
 
@@ -50,8 +50,9 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
             have, need = material.get("quantity"), material.get("needed")
             if have is not None and need is not None and have < need:
                 yield Problem(("plans", index, "materials", k), say(
-                    MESSAGE, item=material.get("item", "?"), have=amount(have), need=amount(need),
-                    short=amount(need - have)))
+                    MESSAGE, item=material.get("item", "?"), have=have, need=need, short=need - have,
+                    # Chinese reads 1,200 as an amount is written in a budget
+                    have_zh=amount(have), need_zh=amount(need), short_zh=amount(need - have)))
 
 
 DOC_ZH = """可用物料少于计划所需。

@@ -12,6 +12,7 @@ from planlint.directors.due import DueItem
 from planlint.directors.due_words import when, word
 from planlint.model import Result
 from planlint.reporters.html import accounts, timeline
+from planlint.reporters.html.labels import LABELS
 
 DAYS = 30
 
@@ -51,6 +52,7 @@ def marks(result: Result, path: str, drawn: timeline.Timeline, lang: str) -> Lis
     found = []
     for item in result.due:
         if item.path == path and item.code and drawn.d0 <= item.date < drawn.d1:
-            title = f"{item.date} · {word(item.kind).render(lang)} · {item.code}: {visible(item.what)}"
+            colon = LABELS[lang]["colon"]
+            title = f"{item.date} · {word(item.kind).render(lang)} · {item.code}{colon}{visible(item.what)}"
             found.append((drawn.x(item.date), title, item.kind))
     return found

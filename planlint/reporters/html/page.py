@@ -142,7 +142,7 @@ def _timelines_and_files(result: Result, table: Sequence[accounts.Row], t: dict,
             counter += 1
             shown.append(Shown(finding, f"finding-{counter}", _excerpt(lines, finding.line, finding.column),
                                _attach(drawn, marks, finding, f"finding-{counter}",
-                                       rule_title(finding.code, finding.name)),
+                                       rule_title(finding.code, finding.name) + t["colon"]),
                                result.trend is not None and finding in result.trend.new))
         _count_the_rest(marks, t)
         timelines.append((rows[path], drawn))
@@ -157,7 +157,7 @@ def _run_today(result: Result) -> dt.date:
 
 
 def _attach(drawn: timeline.Timeline, marks: Dict[str, timeline.Mark], finding: Finding, anchor: str,
-            title: str) -> str:
+            heading: str) -> str:
     """The mark a finding belongs to (its plan's bar, else the timeline); the mark links back."""
     key = timeline.mark_key(finding.data_path)
     target = f"t{drawn.id.split('-')[1]}-{key}" if key else drawn.id
@@ -171,7 +171,7 @@ def _attach(drawn: timeline.Timeline, marks: Dict[str, timeline.Mark], finding: 
         mark.css += " flagged"
     mark.findings += 1
     if mark.findings <= MARK_FINDINGS:
-        mark.title += f"\n{finding.code} {title}: {finding.message}"
+        mark.title += f"\n{finding.code} {heading}{finding.message}"
     return target
 
 
