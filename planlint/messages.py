@@ -341,7 +341,7 @@ _DESCRIPTIONS_ZH = {
     "the offer type": "独家权益类型",
     # the best-practice pack (opt-in rules)
     "a number >= 0": "不小于 0 的数字", "a number > 0": "大于 0 的数字",
-    "three capital letters (a currency code such as CNY)": "三个大写字母（货币代码，例如 CNY）",
+    "three capital letters (a currency code such as CNY)": "货币代码（三个大写字母，人民币写 CNY）",
     "an executive visit: `date`, `exec` and optional `with`": "高层拜访：`date`、`exec`，可选 `with`",
     "a satisfaction survey: `date`, `score` and optional `scale`": "满意度调查：`date`、`score`，可选 `scale`",
     "a budget: `total`, optional `currency` and its `lines`": "费用预算：`total`、可选 `currency` 和分项 `lines`",

@@ -132,7 +132,8 @@ schema = {
         }, ["date", "score"], description="a satisfaction survey: `date`, `score` and optional `scale`"),
         "budget": obj({
             "total": amount,
-            "currency": {"type": "string", "pattern": "^[A-Z]{3}$", "description": "three capital letters (a currency code such as CNY)"},
+            "currency": {"type": "string", "pattern": "^(?!RMB$)[A-Z]{3}$",  # RMB is no ISO code: CNY
+                          "description": "three capital letters (a currency code such as CNY)"},
             "lines": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/budget_line"}},
         }, ["total", "lines"], description="a budget: `total`, optional `currency` and its `lines`"),
         "budget_line": obj({"item": {"$ref": "#/$defs/text"}, "amount": amount}, ["item", "amount"],
