@@ -42,11 +42,11 @@ OPTIONS: dict = {}
 FIXABLE = True
 UNKNOWN = {
     "contact": {"en": "{where} names contact `{value}`, which this file does not define{hint}",
-                "zh": "{where} 写的联系人 `{value}` 不在本文件的联系人名单（`account.contacts`）中{hint}"},
+                "zh": "{where}：联系人 `{value}` 不在本文件的联系人名单（`account.contacts`）里{hint}"},
     "plan": {"en": "{where} names plan `{value}`, which this file does not define{hint}",
-             "zh": "{where} 写的计划 `{value}` 不在本文件的计划列表（`plans`）中{hint}"},
+             "zh": "{where}：本文件的计划（`plans`）里没有 `{value}`{hint}"},
     "tier": {"en": "{where} names tier `{value}`, which this file does not define{hint}",
-             "zh": "{where} 写的层级 `{value}` 不在本文件的层级列表（`account.tiers`）中{hint}"},
+             "zh": "{where}：层级 `{value}` 不在本文件的层级名单（`account.tiers`）里{hint}"},
 }
 DID_YOU_MEAN = {"en": "; did you mean `{guess}`{name}?", "zh": "；是否应为 `{guess}`{name}？"}
 NAMED = {"en": " ({name})", "zh": "（{name}）"}
