@@ -56,8 +56,8 @@ def test_every_config_value_is_described_in_chinese(tmp_path: Path, monkeypatch,
 @pytest.mark.parametrize("config, error", [
     ("lang: zh\n\tselect: [PL1]\n", "planlint：错误：planlint.yaml:2:1：第 2 行用了制表符（Tab）缩进；"
                                     "YAML 只能用空格缩进，请把 Tab 换成空格"),
-    ("lang: zh\nselect: [PL1]\nselect: [PL2]\n", "  planlint.yaml:3:1：字段 `select` 重复出现（第一次在第 2 行）；"
-                                                  "planlint 按最后一次的值检查，请只保留一个"),
+    ("lang: zh\nselect: [PL1]\nselect: [PL2]\n", "  planlint.yaml:3:1：`select` 写了两次（第一次在第 2 行）；"
+                                                  "planlint 以最后一次为准，请删掉多余的一个"),
     ("lang: ZH\n", "  planlint.yaml:1:7：`lang` 应为 `en`、`zh` 之一，实际是 `ZH`；是否应为 `zh`？"),
     ("lang: zh\nselect: [PL1\n", "planlint：错误：planlint.yaml:2:9：第 2 行的 `[` 没有对应的 `]`；"
                                  "请用 `]` 结束，各项之间用 `, ` 分隔"),
