@@ -19,6 +19,9 @@ MESSAGES = {
     "binary": ("this is a binary file, not a YAML plan", "这是二进制文件，不是 YAML 计划"),
     "not_utf8": ("the file is not UTF-8 text (byte 0x{byte} at line {line}); save it as UTF-8",
                  "文件不是 UTF-8 文本（第 {line} 行的字节 0x{byte}）；请另存为 UTF-8"),
+    "lone_surrogate": ("line {line} holds a lone surrogate (U+{code}), half of a character that cannot be saved as "
+                       "text: delete it or type the character again",
+                       "第 {line} 行有一个孤立的代理码位（U+{code}），只是半个字符，无法保存为文本：请删除它或重新输入该字符"),
     "not_utf8_gbk": ("the file is not UTF-8 text (byte 0x{byte} at line {line}); it looks like GBK/GB18030, "
                      "common for Chinese text: re-save it as UTF-8 (e.g. `iconv -f GB18030 -t UTF-8`)",
                      "文件不是 UTF-8 文本（第 {line} 行的字节 0x{byte}）；看起来是 GBK/GB18030 编码："

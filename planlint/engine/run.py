@@ -19,6 +19,7 @@ from planlint.engine.outcome import Checks, FactSpans, FileOutcome, crash_proble
 from planlint.messages import builtin_message
 from planlint.model import Finding, Result
 from planlint.registry import Registry, load_registry
+from planlint.parse.decode import text_bytes
 from planlint.engine.workers import default_jobs, lint_files, young_gc_only
 
 # A pre-commit run lints one plan: what only some runs use (a baseline, the HTML
@@ -73,7 +74,7 @@ def workspace_facts(context: Sequence[Source], registry: Registry, settings: Set
 def _in_memory(path: str, text: Union[str, bytes, None]) -> Source:
     if text is None:
         return Source(path)
-    return Source(path, data=text.encode("utf-8") if isinstance(text, str) else text)
+    return Source(path, data=text_bytes(text) if isinstance(text, str) else text)
 
 
 def lint(sources: Sequence[Source], registry: Registry, settings: Settings,

@@ -10,6 +10,13 @@ from planlint.messages import builtin_message
 Where = Tuple[int, int, Text]
 
 
+def text_bytes(text: str) -> bytes:
+    """A plan's text held in memory (an editor's buffer) as the bytes to lint. A lone
+    surrogate, half of a character that no file can hold, stays in place as three
+    bytes that decoding then reports at their line: only that plan gets a finding."""
+    return text.encode("utf-8", "surrogatepass")
+
+
 def decode_plan_bytes(raw: bytes) -> Tuple[str, Optional[Where]]:
     """Return (text, None), or ("", (line, column, message)) when undecodable."""
     if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE starts both
@@ -38,6 +45,10 @@ def _where_not_utf8(raw: bytes, offset: int) -> Where:
     byte = raw[offset]
     if b"\x00" in raw[:8192]:
         return 1, 1, builtin_message("binary")
+    surrogate = raw[offset:offset + 3]
+    if len(surrogate) == 3 and byte == 0xED and 0xA0 <= surrogate[1] <= 0xBF and 0x80 <= surrogate[2] <= 0xBF:
+        code = ord(surrogate.decode("utf-8", "surrogatepass"))
+        return line, column, builtin_message("lone_surrogate", line=line, code=f"{code:04X}")
     key = "not_utf8_gbk" if _looks_like_gbk(raw) else "not_utf8"
     return line, column, builtin_message(key, byte=f"{byte:02X}", line=line)
 

@@ -3,6 +3,7 @@
 offered UTF-8 or UTF-32), and findings -> diagnostics."""
 from __future__ import annotations
 
+import re
 from typing import List, Optional, Sequence
 
 from lsprotocol import types
@@ -62,6 +63,25 @@ def diagnostic(lines: Sequence[str], finding: Finding, encoding: str) -> types.D
     return types.Diagnostic(range=finding_range(lines, finding, encoding), message=finding.message,
                             severity=SEVERITY[finding.severity], code=finding.code, source="planlint",
                             data={"name": finding.name, "plan": finding.plan, "line": finding.line})
+
+
+# Every ASCII punctuation character may be escaped in Markdown, and escaped means itself.
+_MARKDOWN_SYNTAX = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def markdown_text(text: str) -> str:
+    """Text taken from a plan (a finding's message quotes its values) as itself in a
+    Markdown hover: a value's backticks, brackets, `!` or `<` make no code span,
+    image, link or HTML of it."""
+    return _MARKDOWN_SYNTAX.sub(r"\\\1", text)
+
+
+def code_span(text: str) -> str:
+    """`text` as one Markdown code span, whatever backticks it holds: the fence is
+    longer than any run of backticks inside, and spaced off a backtick at either end."""
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text[:1] in ("`", " ") or text[-1:] in ("`", " ") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def problem_diagnostic(message: str, code: Optional[str] = None) -> types.Diagnostic:

@@ -13,6 +13,7 @@ from typing import Any, List, Optional, Tuple
 import yaml
 
 from planlint.api import DataPath, entries, value_at
+from planlint.parse.decode import text_bytes
 from planlint.parse.loader import Loaded, load
 
 PLACEHOLDER = "planlint-cursor-placeholder"
@@ -34,7 +35,7 @@ class Spot:
 
 
 def read(text: str) -> Optional[Loaded]:
-    loaded = load(text.encode("utf-8"))
+    loaded = load(text_bytes(text))
     return loaded if loaded.data is not None and loaded.positions.root is not None else None
 
 

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, List, Optional
 
 from lsprotocol import types
 
+from planlint.server.convert import markdown_text
+
 if TYPE_CHECKING:
     from planlint.directors.due import DueItem
     from pygls.lsp.server import LanguageServer
@@ -65,7 +67,7 @@ def hover_lines(ls: Editor, uri: str, line: int) -> Optional[str]:
     if not found:
         return None
     settings = ls.session.open[uri].project.linter.settings  # type: ignore[union-attr]
-    return "\n\n".join(title(item, settings.today, settings.lang) for item in found)
+    return "\n\n".join(markdown_text(title(item, settings.today, settings.lang)) for item in found)
 
 
 def with_due(ls: Editor, uri: str, line: int, hover: Optional[types.Hover]) -> Optional[types.Hover]:

@@ -10,6 +10,7 @@ from lsprotocol import types
 
 from planlint.fix.passes import FileFix, apply_fixes, relint_with
 from planlint.messages import builtin_message
+from planlint.parse.decode import text_bytes
 from planlint.server.convert import split_lines, units
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ def _edit(ls: Editor, item: OpenFile) -> Optional[types.TextEdit]:
     linter = item.project.linter
     assert linter is not None
     text = ls.text(item.uri)
-    files = {item.path: FileFix(item.path, text.encode("utf-8"), text)}
+    files = {item.path: FileFix(item.path, text_bytes(text), text)}
     workspace = {path: raw for path, raw in linter.disk.items() if path != item.path}
     apply_fixes(files, {item.path: list(item.findings)},
                 relint_with(linter.settings, linter.registry, workspace, linter.memo))

@@ -14,7 +14,7 @@ from planlint.explain import doc_sections
 from planlint.model import SECTION_TITLES, SEVERITY_NAMES, Finding
 from planlint.server import schema_nav
 from planlint.server.completion import CONTACT_KEYS, complete, field_name
-from planlint.server.convert import finding_range, from_lsp, split_lines, to_lsp
+from planlint.server.convert import code_span, finding_range, from_lsp, markdown_text, split_lines, to_lsp
 from planlint.server.cursor import find_entry, node_at, read
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ def hover(ls: Editor, uri: str, position: types.Position) -> Optional[types.Hove
 def rule_markdown(finding: Finding, rule: Any, lang: str) -> str:
     severity = SEVERITY_NAMES[lang][finding.severity.value]
     title = rule.title(lang) if rule is not None else finding.name
-    head = f"**{finding.code}** {title} · {severity}\n\n{finding.message}"
+    head = f"**{finding.code}** {title} · {severity}\n\n{markdown_text(finding.message)}"
     if rule is None:
         return head
     sections = doc_sections(rule, lang)
@@ -76,10 +76,10 @@ def key_markdown(path: DataPath, schema: dict, lang: str = "en") -> str:
     words = KEY_WORDS[lang]
     said = schema_nav.description(schema)
     said = description(said).render(lang) if said else words["none"]
-    text = f"**`{path[-1]}`** — {said}\n\n`{format_path(path)}`"
+    text = f"**{code_span(str(path[-1]))}** — {said}\n\n{code_span(format_path(path))}"
     values = schema_nav.enum_values(schema)
     if values:
-        text += "\n\n" + words["one_of"] + words["and"].join(f"`{v}`" for v in values)
+        text += "\n\n" + words["one_of"] + words["and"].join(code_span(str(v)) for v in values)
     return text
 
 

@@ -51,4 +51,4 @@ async def test_a_client_without_code_lenses_sees_it_in_the_hover(client: Languag
     uri = editor.open("acme.yaml")
     await editor.diagnostics(uri)
     hover = await client.text_document_hover_async(types.HoverParams(doc(uri), types.Position(line=31, character=6)))
-    assert hover.contents.value.endswith("due in 19 days: plan `spring-promo` starts")
+    assert hover.contents.value.endswith("due in 19 days\\: plan \\`spring\\-promo\\` starts")  # Markdown, escaped

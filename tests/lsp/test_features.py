@@ -7,6 +7,7 @@ from typing import List
 import pytest
 from lsp_editor import Editor, copy_data
 from lsprotocol import types
+from markdown_it import MarkdownIt
 from pytest_lsp import LanguageClient
 
 SHORT_LEAD = ("finalized: 2026-11-20", "finalized: 2027-01-10")
@@ -53,6 +54,25 @@ async def test_hover_on_a_finding_shows_the_rule_docs(client: LanguageClient, tm
     value = result.contents.value
     assert value.startswith("**PL201** short lead time · error")
     assert "### Why it matters" in value and "```yaml" in value
+
+
+@pytest.mark.asyncio
+async def test_markdown_in_a_quoted_value_stays_text_in_the_hover(client: LanguageClient, tmp_path: Path) -> None:
+    """A value's backticks close the message's code span: what follows must not become
+    an image, a link or HTML in the reviewer's editor (rendered here as CommonMark)."""
+    root = copy_data(tmp_path, "acme.yaml")
+    value = "x` ![pwn](http://evil.example/p.png) [here](http://evil.example) <b>hi</b> `y"
+    text = (root / "acme.yaml").read_text(encoding="utf-8").replace("review_with: [li-ming]",
+                                                                   f"review_with: ['{value}']")
+    editor, uri = await opened(client, root, text)
+    [found] = [d for d in await editor.diagnostics(uri) if d.code == "PL004"]
+    hover = await client.text_document_hover_async(types.HoverParams(doc(uri), found.range.start))
+    html = MarkdownIt("commonmark").render(hover.contents.value)
+    assert "<img" not in html and "<a " not in html and "<b>" not in html
+    assert html.split("\n<p><em>")[0] == (
+        "<p><strong>PL004</strong> unknown reference · error</p>\n"
+        "<p>plan `ops-hq`: `review_with` names contact `x` ![pwn](http://evil.example/p.png) "
+        "[here](http://evil.example) &lt;b&gt;hi&lt;/b&gt; `y`, which this file does not define</p>")
 
 
 @pytest.mark.asyncio
