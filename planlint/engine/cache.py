@@ -151,7 +151,7 @@ def _owned(path: str) -> bool:
 def checks_key(checks: Checks) -> bytes:
     parts = [__version__, str(FORMAT), sys.version, repr(checks.today), checks.lang, repr(checks.limits),
              repr(checks.keep_text), repr(checks.keep_facts), repr(checks.keep_fixes), repr(checks.due_within),
-             *_code_stamps()]
+             repr(checks.fixing), *_code_stamps()]
     for rule in checks.rules:
         module = sys.modules.get(getattr(rule.check or rule.summarize, "__module__", "") or "", None)
         source = getattr(module, "__file__", None) or ""

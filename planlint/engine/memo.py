@@ -92,7 +92,7 @@ def _checks_key(checks: Checks) -> bytes:
     rules = [(r.code, r.name, id(r.check), id(r.summarize), id(r.check_run)) for r in checks.rules]
     parts = (rules, sorted((c, s.value) for c, s in checks.severity.items()), repr(checks.options),
              checks.today, checks.lang, checks.limits, checks.keep_text, checks.keep_facts, checks.keep_fixes,
-             checks.due_within)
+             checks.due_within, checks.fixing)
     return hashlib.sha256(repr(parts).encode("utf-8")).digest()
 
 

@@ -11,7 +11,7 @@ from typing import Dict, List, Optional, Tuple
 
 from planlint.api import Document, Problem, format_path
 from planlint.discover import Source
-from planlint.engine.cap import Cap
+from planlint.engine.cap import MAX_WHEN_FIXING, Cap
 from planlint.engine.outcome import Checks, FileOutcome, crash_problem, interned, make_finding
 from planlint.parse.loader import load
 from planlint.errors import os_reason
@@ -32,7 +32,7 @@ def lint_file(source: Source, checks: Checks, raw: Optional[bytes] = None) -> Fi
             outcome.findings.append(make_finding(outcome, "PL001", problem, checks, PositionIndex()))
         return outcome
     loaded = load(raw, checks.limits)
-    positions, cap = loaded.positions, Cap()
+    positions, cap = loaded.positions, Cap(checks.fixable if checks.fixing else frozenset())
     problems = [(code, p) for code, p in loaded.problems if cap.keep(code, p)]
     if loaded.data is not None:
         makers, invalid = validate_lazily(loaded.data, positions)
@@ -56,7 +56,7 @@ def lint_file(source: Source, checks: Checks, raw: Optional[bytes] = None) -> Fi
         if checks.keep_fixes and any(code in checks.fixable for code, _ in problems):
             from planlint.fix.builtin import attach as attach_fixes
 
-            problems = attach_fixes(problems, doc)
+            problems = attach_fixes(problems, doc, MAX_WHEN_FIXING) if checks.fixing else attach_fixes(problems, doc)
     problems += cap.summaries()
     outcome.findings = [make_finding(outcome, code, p, checks, positions) for code, p in problems if code in enabled]
     if "planlint" in loaded.text.lower():

@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 
 def lint_texts(texts: Mapping[str, Union[str, bytes]], settings: Optional[Settings] = None, *,
                workspace: Optional[Mapping[str, Union[str, bytes, None]]] = None, registry: Optional[Registry] = None,
-               keep_text: bool = False, memo: Optional[Memo] = None, due_within: Optional[int] = None) -> Result:
+               keep_text: bool = False, memo: Optional[Memo] = None, due_within: Optional[int] = None,
+               fixing: bool = False) -> Result:
     """Lint plans held in memory: `texts` maps the path each plan is reported under
     to its text (or its bytes, decoded as planlint decodes files). `workspace` maps
     the other plans of the run to their text, or to None to read that file from disk;
@@ -41,7 +42,9 @@ def lint_texts(texts: Mapping[str, Union[str, bytes]], settings: Optional[Settin
     in both is linted from `texts`. `settings` defaults to `Settings()` (every rule,
     today's date, English); `registry` defaults to the built-in and installed rules
     plus `settings.plugins`. A caller that lints again and again (the language
-    server) passes the same `memo` each time: unchanged files are not linted again."""
+    server) passes the same `memo` each time: unchanged files are not linted again.
+    `fixing`: the lints of a fix run, which make far more of the fixable problems
+    (see planlint.engine.cap) than a report shows."""
     settings = settings if settings is not None else Settings()
     if registry is None:
         registry = load_registry(settings.plugins)
@@ -49,7 +52,8 @@ def lint_texts(texts: Mapping[str, Union[str, bytes]], settings: Optional[Settin
     named = {os.path.abspath(path) for path in texts}
     context = [_in_memory(path, text) for path, text in (workspace or {}).items()
                if os.path.abspath(path) not in named]
-    return lint(sources, registry, settings, context, keep_text=keep_text, memo=memo, due_within=due_within)
+    return lint(sources, registry, settings, context, keep_text=keep_text, memo=memo, due_within=due_within,
+                fixing=fixing)
 
 
 def workspace_facts(context: Sequence[Source], registry: Registry, settings: Settings, memo: Memo,
@@ -81,7 +85,7 @@ def lint(sources: Sequence[Source], registry: Registry, settings: Settings,
          context: Sequence[Source] = (), progress: Optional[Callable[[], None]] = None,
          keep_text: bool = False, jobs: int = 1, cache_folder: Optional[str] = None,
          memo: Optional[Memo] = None, keep_facts: bool = True, keep_fixes: bool = True,
-         due_within: Optional[int] = None) -> Result:
+         due_within: Optional[int] = None, fixing: bool = False) -> Result:
     """Lint `sources`; `context` files are read only so cross-file rules see them too.
     `progress` is called once per linted file; `keep_text` keeps each file's text
     for reports that show source lines, `keep_facts` its account facts (a run of
@@ -97,7 +101,7 @@ def lint(sources: Sequence[Source], registry: Registry, settings: Settings,
 
         baseline = Baseline.read(settings.baseline)
     checks = Checks(tuple(prepared.enabled.values()), prepared.severity, prepared.options, settings.today,
-              settings.limits, settings.lang, keep_text, keep_facts, keep_fixes, due_within)
+              settings.limits, settings.lang, keep_text, keep_facts, keep_fixes, due_within, fixing)
     context_checks = replace(checks, keep_text=False, due_within=None)
     if memo is not None:
         memo.next_run()

@@ -71,13 +71,14 @@ MAX_FIXED_PROBLEMS = 1_000
 _PRESENT: Dict[Tuple[Any, ...], Set[str]] = {}  # mapping path -> keys written there, for one attach()
 
 
-def attach(problems: List[Tuple[str, Problem]], doc: Document) -> List[Tuple[str, Problem]]:
-    """The problems, with a fix added where a built-in fixer knows one."""
+def attach(problems: List[Tuple[str, Problem]], doc: Document, budget: int = MAX_FIXED_PROBLEMS
+           ) -> List[Tuple[str, Problem]]:
+    """The problems, with a fix added where a built-in fixer knows one (to the first
+    `budget` of them)."""
     if not any(code in _FIXERS and p.fix is None for code, p in problems):
         return problems
     lines = Lines(doc.text)
     out = []
-    budget = MAX_FIXED_PROBLEMS
     _PRESENT.clear()
     for code, problem in problems:
         fixer = _FIXERS.get(code)

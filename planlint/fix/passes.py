@@ -164,7 +164,7 @@ def relint_with(settings: object, registry: object, workspace: Mapping[str, Opti
 
     def relint(texts: Mapping[str, bytes]) -> Dict[str, List[Finding]]:
         result = lint_texts(texts, settings, workspace=workspace, registry=registry,  # type: ignore[arg-type]
-                            memo=memo)  # type: ignore[arg-type]
+                            memo=memo, fixing=True)  # type: ignore[arg-type]
         found: Dict[str, List[Finding]] = {path: [] for path in texts}
         for finding in result.findings:
             found.setdefault(finding.path, []).append(finding)
