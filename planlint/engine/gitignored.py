@@ -34,9 +34,10 @@ class GitIgnored:
                 real = os.path.realpath(folder)
                 top = work_tree(real)
                 if top is not None:
-                    by_tree.setdefault(top, []).append(os.path.relpath(real, top))
+                    by_tree.setdefault(top, []).append(os.path.relpath(real, top).replace(os.sep, "/"))
         for top, specs in by_tree.items():
-            self.ignored.update(os.path.join(top, name) for name in _ask_git(top, specs, notices))
+            # git reads and writes `/` on every system; the walk has `\` on Windows.
+            self.ignored.update(os.path.join(top, os.path.normpath(name)) for name in _ask_git(top, specs, notices))
 
     def __call__(self, path: str) -> bool:
         if not self.ignored:
