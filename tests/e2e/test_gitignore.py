@@ -14,7 +14,9 @@ import pytest
 from click.testing import CliRunner
 
 from planlint.cli.main import cli
+from planlint.config import load_config
 from planlint.engine import gitignored
+from planlint.server.engine_adapter import workspace_sources
 
 EVERY_PLAN = ["plans/a.yaml", "plans/build/b.yaml", "plans/c.draft.yaml", "plans/mine.yaml", "plans/private.yaml",
               "plans/sub/d.yaml", "plans/sub/old.yaml", "plans/tracked.draft.yaml"]
@@ -170,3 +172,13 @@ def fake_git(tmp_path: Path, script: str) -> Path:
     program.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
     program.chmod(program.stat().st_mode | stat.S_IXUSR)
     return Path(f"{folder}{os.pathsep}{os.environ['PATH']}")
+
+
+@pytest.mark.parametrize("setting, expected", [("respect-gitignore: true\n", NOT_IGNORED),
+                                              ("respect-gitignore: false\n", EVERY_PLAN)])
+def test_the_language_servers_workspace_skips_what_the_command_line_skips(repository: Path, setting: str,
+                                                                         expected: list) -> None:
+    (repository / "planlint.yaml").write_text(setting, encoding="utf-8")
+    config = load_config(str(repository / "planlint.yaml"))
+    found = workspace_sources(config, [str(repository)])
+    assert sorted(os.path.relpath(s.path, repository).replace(os.sep, "/") for s in found) == expected
