@@ -225,7 +225,11 @@ def _operational(tl: Timeline, number: int, plan: PlanFacts, facts: AccountFacts
     key = f"t{number}-p{plan.index}"
     cadence = t["cadences"].get(plan.cadence or "", plan.cadence or "")
     written = t.get("cadence_notes", {}).get(plan.cadence, t["cadence_note"])  # 每月 5 日, as Chinese says it
-    note = written.format(cadence=cadence, day=plan.review_day) if plan.review_day else cadence
+    day = plan.review_day
+    if plan.cadence == "weekly" and not (isinstance(day, int) and 1 <= day <= 7):
+        written = t["cadence_note"]  # no weekday to name (PL002 reports the day)
+    weekday = t["weekdays"][day - 1] if isinstance(day, int) and 1 <= day <= 7 else ""  # 1 = Monday
+    note = written.format(cadence=cadence, day=day, weekday=weekday) if day else cadence
     row = Row(key, y, OPERATIONAL_ROW, short(plan.title or plan.id or "?"), visible(plan.title or plan.id or "?"),
               note)
     first, last = facts.start or tl.d0, facts.end or tl.d1

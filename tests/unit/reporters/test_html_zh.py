@@ -27,6 +27,8 @@ def test_the_chinese_report_speaks_chinese_punctuation_and_names(monkeypatch) ->
     assert re.search(r'font: 15px/1\.5 "Noto Sans SC", "Noto Sans CJK SC", "WenQuanYi Zen Hei", "Microsoft YaHei", '
                      r'"PingFang SC", system-ui', page)
     assert ":lang(zh) thead th { word-break: keep-all; }" in page
+    # a weekly review day names the weekday (1 = Monday), a monthly one the date
+    assert "每周一前回顾" in page and "每月 5 日前回顾" in page and "第 1 天前" not in page
 
 
 def test_the_english_report_keeps_its_words(monkeypatch) -> None:
