@@ -11,7 +11,7 @@ import click
 from planlint.api import say
 from planlint.cli import language as cli_language
 from planlint.cli.console import fail
-from planlint.cli.language import BilingualCommand, option
+from planlint.cli.language import BilingualCommand, argument, option
 from planlint.cli.options import LANG_OPTION, global_options, parse_today
 from planlint.errors import os_reason
 from planlint.messages import builtin_message
@@ -51,7 +51,7 @@ def list_rules(lang: Optional[str]) -> None:
 
 @global_options("--config", "--isolated", "--color", "--quiet")
 @click.command("explain", cls=BilingualCommand, help_zh="按代码或名称解释一条规则：检查什么、为什么重要、错误写法和正确写法。")
-@click.argument("rule")
+@argument("rule", metavar_zh="规则")
 @LANG_OPTION
 def explain(rule: str, lang: Optional[str]) -> None:
     """Explain a rule by code or name: what it does, why, an example and its fix."""
@@ -88,8 +88,8 @@ def schema() -> None:
 
 @global_options("--config", "--isolated", "--color", "--quiet")
 @click.command("init", cls=BilingualCommand, help_zh="生成一份带注释、能通过所有规则的计划模板（--lang zh 时为中文）。")
-@click.argument("file", type=click.Path(dir_okay=False))
-@option("--today", callback=parse_today, help="The date the plan is written, YYYY-MM-DD: it plans the year after.",
+@argument("file", type=click.Path(dir_okay=False), metavar_zh="文件")
+@option("--today", callback=parse_today, metavar_zh="日期", help="The date the plan is written, YYYY-MM-DD: it plans the year after.",
         help_zh="计划的编写日期，YYYY-MM-DD 格式：模板会规划下一年。")
 @LANG_OPTION
 def init(file: str, today: Optional[dt.date], lang: Optional[str]) -> None:

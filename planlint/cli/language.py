@@ -21,6 +21,8 @@ from typing import Any, Callable, Dict, List, Optional, Sequence
 
 import click
 
+from planlint.cli import placeholders
+
 # click's texts (8.x msgids) as a Chinese reader would want them; placeholders unchanged.
 CLICK_ZH: Dict[str, str] = {
     "Usage:": "用法：",
@@ -64,7 +66,7 @@ CLICK_ZH: Dict[str, str] = {
     "Aborted!": "已中止！",
     "Show this message and exit.": "显示本帮助并退出。",
     "Show the version and exit.": "显示版本号并退出。",
-    "default: {default}": "默认：{default}",
+    "default: {default}": "默认：`{default}`",
     "env var: {var}": "环境变量：{var}",
     "(dynamic)": "（动态）",
 }
@@ -199,7 +201,7 @@ class _Sentence(str):
     def format(self, *args: Any, **kwargs: Any) -> str:
         said = re.sub(r'"([^"]*)"', r"`\1`", str.format(self, *args, **kwargs))  # click's repr() of `it's`
         said = re.sub(r"'([^'\"`]*)'", r"`\1`", said)
-        said = re.sub(r"x>=(\d+)", r"至少为 \1", said)
+        said = placeholders.ranges(said)
         said = said.replace("`, `", "`、`").replace("。 （", "（")
         return said[:-1] + "。" if said.endswith(".") else said
 
@@ -259,7 +261,9 @@ def _swap(pick: Callable[[Any, Any], Any]) -> None:
 
 
 _NO_LINE_START = "，。；：、）》？！"  # Chinese punctuation stays at the end of the line before
-_TOKENS = re.compile(r"[!-~]+|\s+|.")  # a run of ASCII (a word, an option, `code`), a space, one character
+_NO_LINE_END = "（《“"  # an opening bracket goes with what it opens
+# a code span whole, a run of ASCII (a word, an option), a space, one character
+_TOKENS = re.compile(r"`[^`\n]*`|[!-~]+|\s+|.")
 
 
 def columns(text: str) -> int:
@@ -275,8 +279,9 @@ def wrap_chinese(text: str, width: int) -> List[str]:
     for token in _TOKENS.findall(" ".join(text.split())):
         size = columns(token)
         if used + size > width and line.strip() and token not in _NO_LINE_START:
-            lines.append(line.rstrip())
-            line, used = "", 0
+            carried = line[-1] if line[-1] in _NO_LINE_END and line[:-1].strip() else ""
+            lines.append(line[:len(line) - len(carried)].rstrip())
+            line, used = carried, columns(carried)
             if token.isspace():
                 continue
         line, used = line + token, used + size
@@ -345,6 +350,10 @@ class _Bilingual:
             return super().get_short_help_str(limit)  # type: ignore[misc]
         return chinese.split("。")[0] + "。"
 
+    def collect_usage_pieces(self, ctx: click.Context) -> List[str]:
+        pieces = super().collect_usage_pieces(ctx)  # type: ignore[misc]
+        return [placeholders.usage_piece(p) for p in pieces] if language() == "zh" else pieces
+
     def get_help_option(self, ctx: click.Context) -> Optional[click.Option]:
         option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:  # click makes it once per command: it speaks each run's language
@@ -376,14 +385,22 @@ class BilingualGroup(_Bilingual, click.Group):
 
 
 class BilingualOption(click.Option):
-    def __init__(self, *args: Any, help_zh: Optional[str] = None, **kwargs: Any) -> None:
+    """An option with a Chinese help (`help_zh=`) and placeholder (`metavar_zh=`; else from its type)."""
+
+    def __init__(self, *args: Any, help_zh: Optional[str] = None, metavar_zh: Optional[str] = None,
+                 **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.help_zh = help_zh
+        self.help_zh, self.metavar_zh = help_zh, metavar_zh
+
+    def make_metavar(self, ctx: click.Context) -> str:
+        if language() != "zh":
+            return super().make_metavar(ctx)
+        return placeholders.option_metavar(self, ctx, self.metavar_zh)
 
     def get_help_record(self, ctx: click.Context) -> Any:
         if not (self.help_zh and language() == "zh"):
             return super().get_help_record(ctx)
-        english, self.help = self.help, self.help_zh
+        english, self.help = self.help, self.help_zh + placeholders.choices(self)
         try:
             name, help_text = super().get_help_record(ctx)
         finally:
@@ -396,10 +413,30 @@ def _extras_in_chinese(help_text: str) -> str:
     match = re.fullmatch(r"(.*?)(。?)\s+\[(.*)\]", help_text, flags=re.S)
     if match is None:
         return help_text
-    extra = re.sub(r"x>=(\d+)", r"至少为 \1", match.group(3)).replace("; ", "；")
+    extra = placeholders.ranges(match.group(3)).replace("; ", "；")
+    if match.group(1).endswith("）"):  # one parenthesis, not two in a row
+        return f"{match.group(1)[:-1]}；{extra}）{match.group(2)}"
     return f"{match.group(1)}（{extra}）{match.group(2)}"
 
 
 def option(*decls: str, **kwargs: Any) -> Callable[[Any], Any]:
-    """click.option with a Chinese help (`help_zh=`)."""
+    """click.option with a Chinese help (`help_zh=`) and placeholder (`metavar_zh=`)."""
     return click.option(*decls, cls=BilingualOption, **kwargs)
+
+
+class BilingualArgument(click.Argument):
+    """An argument with a Chinese placeholder (`metavar_zh=`): `规则`, `[路径]...`."""
+
+    def __init__(self, *args: Any, metavar_zh: Optional[str] = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.metavar_zh = metavar_zh
+
+    def make_metavar(self, ctx: click.Context) -> str:
+        if language() != "zh":
+            return super().make_metavar(ctx)
+        return placeholders.argument_metavar(self, self.metavar_zh)
+
+
+def argument(*decls: str, **kwargs: Any) -> Callable[[Any], Any]:
+    """click.argument with a Chinese placeholder (`metavar_zh=`)."""
+    return click.argument(*decls, cls=BilingualArgument, **kwargs)

@@ -43,7 +43,7 @@ class _DefaultToCheck(BilingualGroup):
 
 @click.group(cls=_DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]},
              subcommand_metavar="[PATHS]... | COMMAND [ARGS]...",
-             help_zh="检查用 YAML 编写的大客户计划（planlint PATH... 检查文件和文件夹）。")
+             help_zh="检查用 YAML 编写的大客户计划（`planlint 路径...` 检查文件和文件夹）。")
 @click.version_option(__version__, prog_name="planlint", cls=BilingualOption, help_zh="显示版本号并退出。",
                       message=bilingual("%(prog)s, version %(version)s", "%(prog)s，版本 %(version)s"))
 def cli() -> None:

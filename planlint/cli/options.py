@@ -49,18 +49,18 @@ def no_command_typo(word: str, commands: List[str], lang: Optional[str] = None) 
         raise click.UsageError(builtin_message("no_such_command", word=word, guess=guess[0]).render(language))
 
 
-LANG_OPTION = option("--lang", type=click.Choice(LANGUAGES),
+LANG_OPTION = option("--lang", type=click.Choice(LANGUAGES), metavar_zh="语言",
                      help="Message language (default: config `lang`, then LC_ALL/LANG; else en).",
-                     help_zh="消息语言（默认：配置里的 `lang`，其次是 LC_ALL/LANG 环境变量，否则为 en）。")
+                     help_zh="消息语言（默认：配置里的 `lang`，其次是环境变量 LC_ALL、LANG，否则为 `en`）。")
 
 
 _SELECTION = [
-    option("--select", multiple=True, help="Only these rules (codes, names or code prefixes, comma-separated).",
+    option("--select", multiple=True, metavar_zh="规则", help="Only these rules (codes, names or code prefixes, comma-separated).",
            help_zh="只运行这些规则（规则代码、名称或代码前缀，用逗号分隔）。"),
-    option("--extend-select", multiple=True,
+    option("--extend-select", multiple=True, metavar_zh="规则",
            help="Also run these rules, e.g. opt-in ones (codes, names or code prefixes, comma-separated).",
            help_zh="另外运行这些规则，例如默认关闭的规则（规则代码、名称或代码前缀，用逗号分隔）。"),
-    option("--ignore", multiple=True, help="Skip these rules (codes, names or code prefixes, comma-separated).",
+    option("--ignore", multiple=True, metavar_zh="规则", help="Skip these rules (codes, names or code prefixes, comma-separated).",
            help_zh="跳过这些规则（规则代码、名称或代码前缀，用逗号分隔）。"),
     option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.",
            help_zh="使用这个配置文件。"),

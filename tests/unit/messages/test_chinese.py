@@ -331,7 +331,7 @@ def _usage(*args: str, env: Optional[dict] = None):
 
 def test_a_usage_error_speaks_the_language_given_after_the_bad_option() -> None:
     chinese = _usage("--bogus", "plan.yaml", "--lang", "zh")
-    assert (chinese.exit_code, chinese.stderr) == (2, "用法：planlint check [OPTIONS] [PATHS]...\n"
+    assert (chinese.exit_code, chinese.stderr) == (2, "用法：planlint check [选项] [路径]...\n"
                                                       "运行 `planlint check --help` 查看帮助。\n\n"
                                                       "错误：没有 `--bogus` 这个选项（是否应为 `--jobs`？）\n")
     english = _usage("--bogus", "plan.yaml")
@@ -343,7 +343,7 @@ def test_a_usage_error_speaks_the_language_given_after_the_bad_option() -> None:
 def test_a_usage_error_speaks_the_locale_and_the_configured_language(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     missing = _usage("explain", env={"LC_ALL": "zh_CN.UTF-8"})
-    assert missing.stderr.splitlines()[-1] == "错误：缺少参数 `RULE`。"
+    assert missing.stderr.splitlines()[-1] == "错误：缺少参数 `规则`。"
     (tmp_path / "planlint.yaml").write_text("lang: zh\n", encoding="utf-8")
     bad = _usage("--fail-on", "bad", "--jobs", "0")
     assert bad.stderr.splitlines()[-1] == "错误：`--fail-on` 的值无效：`bad` 不是 `error`、`warning`、`info` 之一。"
@@ -357,10 +357,10 @@ def test_a_usage_error_speaks_the_locale_and_the_configured_language(tmp_path: P
 def test_help_speaks_chinese_and_keeps_the_option_names() -> None:
     for _ in range(2):  # click keeps each command's --help option: the second run must not inherit the first's
         chinese = _usage("check", "--help", "--lang", "zh").stdout.splitlines()
-        assert chinese[0] == "用法：planlint check [OPTIONS] [PATHS]..."
+        assert chinese[0] == "用法：planlint check [选项] [路径]..."
         assert "  检查计划文件和文件夹。" in chinese and "选项：" in chinese
-        assert "  --isolated                      不读取任何配置文件。" in chinese
-        assert "  -h, --help                      显示本帮助并退出。" in chinese
+        assert "  --isolated                 不读取任何配置文件。" in chinese
+        assert "  -h, --help                 显示本帮助并退出。" in chinese
         english = _usage("check", "--help").stdout.splitlines()
         assert "  --isolated                      Ignore every config file." in english
         assert "  -h, --help                      Show this message and exit." in english
@@ -461,7 +461,7 @@ def test_server_without_its_extra_and_help_extras_speak_chinese(monkeypatch) -> 
     assert (server.exit_code, server.stderr) == (2, "planlint：错误：`planlint server` 需要 pygls 和 lsprotocol；"
                                                     "请用 `pip install 'planlint[lsp]'` 安装（或 `pip install pygls lsprotocol`）\n")
     helped = "".join(line.strip() for line in _usage("check", "--help", "--lang", "zh").stdout.splitlines())
-    assert "日志）（默认：auto）。" in helped and "）（至少为 1）。" in helped
+    assert "`never`（默认：`auto`）。" in helped and "否则为 1；至少为 1）。" in helped
 
 
 @pytest.mark.parametrize("lang, title", [("en", "Write the date as `2027-01-01`"), ("zh", "把日期写成 `2027-01-01`")])
