@@ -77,13 +77,22 @@ def _registry_and_language(lang: Optional[str]) -> Tuple[Registry, str]:
     return registry, settings.lang
 
 
-@global_options("--lang", "--config", "--isolated", "--color", "--quiet")
-@click.command("schema", cls=BilingualCommand, help_zh="输出计划格式的 JSON Schema（供编辑器和 yaml-language-server 使用）。")
-def schema() -> None:
-    """Print the plan format's JSON Schema (for editors and yaml-language-server)."""
-    from planlint.schema.validate import schema_text
+@global_options("--config", "--isolated", "--color", "--quiet")
+@click.command("schema", cls=BilingualCommand,
+               help_zh="输出计划格式的 JSON Schema，供编辑器和 yaml-language-server 使用；--lang zh 时说明文字为中文"
+                       "（建议存为 account-plan.schema.zh.json，`planlint init --lang zh` 会引用它）。")
+@option("--output", "-o", type=click.Path(dir_okay=False), metavar_zh="文件",
+        help="Write the schema to FILE instead of standard output, atomically.",
+        help_zh="把 Schema 写入这个文件，而不是输出到屏幕；文件一次写好，不会只写一半。")
+@LANG_OPTION
+def schema(output: Optional[str], lang: Optional[str]) -> None:
+    """Print the plan format's JSON Schema (for editors and yaml-language-server); with --lang zh its
+    descriptions are Chinese (save it as account-plan.schema.zh.json: `planlint init --lang zh` links it)."""
+    cli_language.choose(lang)
+    from planlint.cli.outputs import write_output
+    from planlint.schema.translated import schema_in
 
-    click.echo(schema_text(), nl=False)
+    write_output("schema", output, [schema_in(cli_language.language())])  # --lang, the config's, the locale
 
 
 @global_options("--config", "--isolated", "--color", "--quiet")
@@ -105,7 +114,7 @@ def init(file: str, today: Optional[dt.date], lang: Optional[str]) -> None:
         language = choose_language(lang, load_config())
     except ConfigError:
         language = choose_language(lang, load_config(isolated=True))  # a broken config must not block init
-    template = with_modeline(plan_template(language, today or dt.date.today()), file)
+    template = with_modeline(plan_template(language, today or dt.date.today()), file, language)
     folder = os.path.dirname(file)
     try:
         if folder and not os.path.isdir(folder):

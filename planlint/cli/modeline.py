@@ -1,22 +1,27 @@
 """The `# yaml-language-server: $schema=…` line that `planlint init` writes when the
-repository holds the plan schema (`planlint schema > account-plan.schema.json`), so
-editors with yaml-language-server check keys and values while the plan is typed."""
+repository holds the plan schema (`planlint schema -o account-plan.schema.json`, or in
+Chinese `planlint schema --lang zh -o account-plan.schema.zh.json`), so editors with
+yaml-language-server check keys and values while the plan is typed, and their hover
+speaks the plan's language: a Chinese plan links the Chinese schema when there is one."""
 from __future__ import annotations
 
 import os
 from typing import Optional
 
-SCHEMA_FILE = "account-plan.schema.json"
+from planlint.schema.translated import FILE_NAMES
+
+SCHEMA_FILE = FILE_NAMES["en"]
 PREFIX = "# yaml-language-server: $schema="
 
 
-def find_schema(plan_path: str) -> Optional[str]:
-    """The nearest account-plan.schema.json from the plan's folder upwards, stopping at
-    the repository root (the folder holding .git), or None."""
+def find_schema(plan_path: str, lang: str = "en") -> Optional[str]:
+    """The nearest schema file from the plan's folder upwards, stopping at the repository
+    root (the folder holding .git), or None: the one in the plan's language first, then the other."""
+    names = [FILE_NAMES[lang], *(name for other, name in FILE_NAMES.items() if other != lang)]
     folder = os.path.dirname(os.path.abspath(plan_path))
     while True:
-        candidate = os.path.join(folder, SCHEMA_FILE)
-        if os.path.isfile(candidate):
+        candidate = next((os.path.join(folder, n) for n in names if os.path.isfile(os.path.join(folder, n))), None)
+        if candidate is not None:
             return candidate
         parent = os.path.dirname(folder)
         if os.path.exists(os.path.join(folder, ".git")) or parent == folder:
@@ -24,10 +29,10 @@ def find_schema(plan_path: str) -> Optional[str]:
         folder = parent
 
 
-def with_modeline(template: str, plan_path: str) -> str:
+def with_modeline(template: str, plan_path: str, lang: str = "en") -> str:
     """The template with the modeline as its first line when a schema file is found;
     the template's own hint on how to add the line is then left out."""
-    schema = find_schema(plan_path)
+    schema = find_schema(plan_path, lang)
     if schema is None:
         return template
     relative = os.path.relpath(schema, os.path.dirname(os.path.abspath(plan_path))).replace(os.sep, "/")
