@@ -49,8 +49,8 @@ SEVERITIES = ("error", "warning", "info")
 @option("--respect-gitignore/--no-respect-gitignore", default=None,
         help="Skip the files git ignores (.gitignore, .git/info/exclude, global excludes) in the folders "
              "walked (default: on, or the config's `respect-gitignore`); named files are always linted.",
-        help_zh="遍历文件夹时跳过被 git 忽略的文件（.gitignore、.git/info/exclude、全局忽略规则）"
-                "（默认开启，或按配置的 `respect-gitignore`）；直接写出的文件名总会检查。")
+        help_zh="遍历文件夹时跳过被 git 忽略的文件（.gitignore、.git/info/exclude、全局忽略规则；"
+                "默认开启，或按配置的 `respect-gitignore`）；直接写出的文件名总会检查。")
 @option("--changed-since", metavar="REF", metavar_zh="提交",
         help="Lint only the plans that differ from git REF (added, modified, renamed, new); every plan "
              "under the config's `paths` still counts for the cross-file rules.",

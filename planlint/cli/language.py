@@ -273,19 +273,25 @@ def columns(text: str) -> int:
 
 def wrap_chinese(text: str, width: int) -> List[str]:
     """Lines of at most `width` terminal columns: Chinese breaks between any two
-    characters, an ASCII word (`--fix`, `html`) never."""
+    characters, an ASCII word (`--fix`, `html`) or a code span never; punctuation such as
+    `，` never starts a line and an opening `（` never ends one (the word before or after
+    moves with it)."""
     lines: List[str] = []
-    line, used = "", 0
+    line: List[str] = []  # the tokens of the line being filled
     for token in _TOKENS.findall(" ".join(text.split())):
-        size = columns(token)
-        if used + size > width and line.strip() and token not in _NO_LINE_START:
-            carried = line[-1] if line[-1] in _NO_LINE_END and line[:-1].strip() else ""
-            lines.append(line[:len(line) - len(carried)].rstrip())
-            line, used = carried, columns(carried)
-            if token.isspace():
+        if columns("".join(line) + token) > width and "".join(line).strip():
+            keep = len(line)
+            if token in _NO_LINE_START and keep > 1:
+                keep -= 1  # the character before it goes down too
+            while keep > 1 and line[keep - 1] in _NO_LINE_END:
+                keep -= 1
+            lines.append("".join(line[:keep]).rstrip())
+            rest = line[keep:]
+            line = rest[1:] if rest and rest[0].isspace() else rest
+            if token.isspace() and not line:
                 continue
-        line, used = line + token, used + size
-    return lines + [line.rstrip()] if line.strip() else lines
+        line.append(token)
+    return lines + ["".join(line).rstrip()] if "".join(line).strip() else lines
 
 
 class _Formatter(click.HelpFormatter):
