@@ -4,7 +4,13 @@ not refused but linted, to show that a file's cost grows linearly with its size:
 a plan with 100,000 tiers gives 100,000 findings; 80,000 tiers with one repeat
 and 8,000 project plans in one file were quadratic once (6 s and 4.8 s at half
 that size) and must each take under 2 s. The crafted plans of `costly.py` (minutes
-and gigabytes once) must each take under 5 s and 500 MB.
+and gigabytes once) must each take under 5 s and 500 MB, and a report whose size
+is checked must be under its size.
+
+A case's time is the smaller of its wall time and its CPU time: on a machine that
+other work keeps busy (a load of 12 on 2 cores) the wall time is mostly waiting
+for a core, and a run of several worker processes spends more CPU than wall time.
+The load is printed with the results.
 
     python benchmarks/hostile.py          # exit 1 when a case misses its bound
 """
@@ -17,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from costly import write as write_costly  # noqa: E402
-from measure import run_measured  # noqa: E402
+from measure import measured  # noqa: E402
 
 BIN = Path(sys.executable).parent
 
@@ -89,38 +95,46 @@ LINTED = ("baseline: a normal plan", "100,000 tiers, all different", *BOUNDS)
 
 
 def run(path: Path) -> tuple:
-    seconds, peak, code, out, _ = run_measured([str(BIN / "planlint"), str(path), "--no-cache", "--isolated"])
-    return seconds, peak, code, out.splitlines()[0]
+    report = measured([str(BIN / "planlint"), str(path), "--no-cache", "--isolated"])
+    return report["seconds"], report["cpu"], report["peak_mb"], report["code"], report["stdout"].splitlines()[0]
 
 
 def main() -> None:
+    print(_load())
     with tempfile.TemporaryDirectory() as scratch:
         results = {name: run(path) for name, path in cases(Path(scratch)).items()}
-    base_memory = results["baseline: a normal plan"][1]
-    print(f"{'input':<28} {'seconds':>8} {'peak MB':>8} {'extra MB':>9} exit  bound  first line")
+    base_memory = results["baseline: a normal plan"][2]
+    print(f"{'input':<28} {'wall s':>7} {'CPU s':>6} {'peak MB':>8} {'extra MB':>9} exit  bound  first line")
     missed = []
-    for name, (seconds, peak, code, first) in results.items():
-        within = _within(name, seconds, peak - base_memory)
+    for name, (seconds, cpu, peak, code, first) in results.items():
+        within = _within(name, min(seconds, cpu), peak - base_memory)
         if not within:
             missed.append(name)
-        print(f"{name:<28} {seconds:>8.3f} {peak:>8.1f} {peak - base_memory:>9.1f} {code:>4}  "
+        print(f"{name:<28} {seconds:>7.3f} {cpu:>6.3f} {peak:>8.1f} {peak - base_memory:>9.1f} {code:>4}  "
               f"{'ok' if within else 'MISS':<5}  {first[:80]}")
     missed += scenarios()
+    print(_load())
     if missed:
         raise SystemExit(f"over the bound: {', '.join(missed)}")
+
+
+def _load() -> str:
+    return f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores"
 
 
 def scenarios() -> list:
     """Whole runs of hostile input (stdin, many files, workers, reports): (seconds, extra MB) bounds."""
     missed = []
-    print(f"\n{'run':<44} {'seconds':>8} {'peak MB':>8} exit  bound")
+    print(f"\n{'run':<44} {'wall s':>7} {'CPU s':>6} {'peak MB':>8} exit  bound")
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         for name, (command, seconds, megabytes) in _scenarios(folder).items():
-            took, peak, code, _, _ = run_measured(["sh", "-c", command], cwd=str(folder))
-            within = took < seconds and peak < megabytes
+            report = measured(["sh", "-c", command], cwd=str(folder))
+            took, cpu, peak, code = report["seconds"], report["cpu"], report["peak_mb"], report["code"]
+            # a run that ends by checking its report's size must pass that check
+            within = min(took, cpu) < seconds and peak < megabytes and (code == 0 or "stat -c %s" not in command)
             missed += [] if within else [name]
-            print(f"{name:<44} {took:>8.3f} {peak:>8.1f} {code:>4}  {'ok' if within else 'MISS'}")
+            print(f"{name:<44} {took:>7.3f} {cpu:>6.3f} {peak:>8.1f} {code:>4}  {'ok' if within else 'MISS'}")
     return missed
 
 
@@ -140,7 +154,7 @@ def _scenarios(folder: Path) -> dict:
     planlint = f"{BIN / 'planlint'} --no-cache --isolated"
     return {**write_costly(folder, planlint),
         "yes | planlint - (endless stdin)": (f"yes | {planlint} -", 2.0, 150.0),
-        "2,000 files with one account id (report)": (f"{planlint} same --format json -o r.json && "
+        "2,000 files with one account id (report)": (f"{planlint} same --format json -o r.json; "
                                                      "test $(stat -c %s r.json) -lt 20000000", 60.0, 1000.0),
         "--jobs 2000 on 8 files": (f"{planlint} few --jobs 2000", 10.0, 500.0),
         "20,000 findings as HTML": (f"{planlint} unknown.yaml --format html -o r.html", 15.0, 400.0),
