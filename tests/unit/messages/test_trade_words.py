@@ -77,4 +77,4 @@ def test_the_chinese_template_uses_ordinary_names_and_the_trades_words(tmp_path,
                  "      currency: CNY             # 币种代码：人民币写 CNY",
                  "    risks:                      # 风险预案：每条风险都写明应对措施和责任人（PL607）"):
         assert line + "\n" in plan
-    assert not re.search("赵采|钱店|周执行|采购商定", plan)
+    assert not re.search("赵采|钱店|采购商定|owner: 周执行", plan) and "    title: 分部和门店每周执行检查\n" in plan
