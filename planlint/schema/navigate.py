@@ -1,8 +1,11 @@
 """What the plan schema allows at one data path: the subschemas that apply there.
 
 Fixes need to know what a value should have been (a number, a date, one of an
-enum's values, one of a mapping's keys). They read it from the bundled schema,
-not from a finding's message: messages are for people and change.
+enum's values, one of a mapping's keys); the editor's completion and hover, which
+keys a mapping takes, which are required, a key's description and values. Both read
+it here, from the bundled schema with each `if` checked against the plan as read
+(a project plan takes no `cadence`), not from a finding's message: messages are for
+people and change.
 """
 from __future__ import annotations
 
@@ -93,10 +96,13 @@ def _checker(schema_json: str) -> Callable[[Any], bool]:
     return compile_fast_check(json.loads(schema_json))
 
 
-def at(data: Any, path: DataPath) -> List[dict]:
-    """Every subschema that applies to the node at `path` (of the data as read)."""
+def at(data: Any, path: DataPath, allowed_only: bool = False) -> List[dict]:
+    """Every subschema that applies to the node at `path` (of the data as read).
+    `allowed_only`: none under a key that the mapping's other values forbid."""
     current = _expand(_derefed_root(), data)
     for depth, part in enumerate(path):
+        if allowed_only and isinstance(part, str) and part in _forbidden(current):
+            return []
         parent = value_at(data, path[:depth + 1])
         children: List[dict] = []
         for schema in current:
@@ -114,12 +120,45 @@ def at(data: Any, path: DataPath) -> List[dict]:
 
 def allowed_keys(data: Any, path: DataPath) -> Set[str]:
     """The keys a mapping at `path` may hold (`x-` keys aside), given its other values."""
-    keys: Set[str] = set()
-    forbidden: Set[str] = set()
-    for schema in at(data, path):
+    return set(key_schemas(data, path))
+
+
+def key_schemas(data: Any, path: DataPath) -> Dict[str, List[dict]]:
+    """The keys a mapping at `path` may hold, each with its subschemas, in the
+    schema's order (`x-` keys aside), given the mapping's other values."""
+    schemas = at(data, path)
+    forbidden = _forbidden(schemas)
+    found: Dict[str, List[dict]] = {}
+    for schema in schemas:
         for key, sub in schema.get("properties", {}).items():
-            (forbidden if isinstance(sub, dict) and "not" in sub else keys).add(key)
-    return keys - forbidden
+            if key not in forbidden:
+                found.setdefault(key, []).extend(_expand(sub, value_at(data, (*path, key))))
+    return found
+
+
+def _forbidden(schemas: List[dict]) -> Set[str]:
+    """The keys that a schema of `schemas` rules out (`not`), such as a project plan's `cadence`."""
+    return {key for schema in schemas for key, sub in schema.get("properties", {}).items()
+            if isinstance(sub, dict) and "not" in sub}
+
+
+def required_keys(schemas: List[dict]) -> Set[str]:
+    return {key for schema in schemas for key in schema.get("required", ())}
+
+
+def description(schemas: List[dict]) -> str:
+    """The first description among `schemas` ("" when none has one)."""
+    return next((str(s["description"]) for s in schemas if s.get("description")), "")
+
+
+def enum_values(schemas: List[dict]) -> List[Any]:
+    """The values a node may take from a list (an enum's, true and false for a boolean)."""
+    values: List[Any] = []
+    for schema in schemas:
+        values += [v for v in schema.get("enum", []) if v not in values]
+        if schema.get("type") == "boolean":
+            values += [v for v in (True, False) if v not in values]
+    return values
 
 
 def expects(schemas: List[dict], json_type: str) -> bool:

@@ -7,7 +7,7 @@ from typing import Any, Dict, List, Optional, Sequence, Set
 from lsprotocol import types
 
 from planlint.api import DataPath, as_list, value_at
-from planlint.server import schema_nav
+from planlint.schema import navigate as plan_schema
 from planlint.server.convert import units
 from planlint.server.cursor import PLACEHOLDER, completion_spot
 
@@ -45,17 +45,17 @@ def complete(text: str, line: int, column: int, encoding: str, accounts: Sequenc
 
 
 def _keys(parent: DataPath, data: Any) -> List[types.CompletionItem]:
-    schema = schema_nav.schema_at(parent, data)
+    schemas = plan_schema.at(data, parent, allowed_only=True)
     mapping = value_at(data, parent)
-    if schema is None or not isinstance(mapping, dict):
+    if not schemas or not isinstance(mapping, dict):
         return []
     present = set(mapping) - {PLACEHOLDER}
-    needed = set(schema_nav.required(schema, mapping))
+    needed = plan_schema.required_keys(schemas)
     items = []
-    for key, sub in schema_nav.properties(schema, mapping).items():
+    for key, subs in plan_schema.key_schemas(data, parent).items():
         if key in present:
             continue
-        detail = schema_nav.description(sub) + (" (required)" if key in needed else "")
+        detail = plan_schema.description(subs) + (" (required)" if key in needed else "")
         items.append(types.CompletionItem(label=key, kind=types.CompletionItemKind.Property, detail=detail,
                                           insert_text=f"{key}: ", sort_text=("0" if key in needed else "1") + key))
     return items
@@ -81,12 +81,10 @@ def _values(path: DataPath, data: Any, accounts: Sequence[str], typed: Set[str])
         own = account.get("id")
         return [types.CompletionItem(label=a, kind=reference, detail="another account in the workspace")
                 for a in accounts if a != own and a not in written]
-    schema = schema_nav.schema_at(path, data)
-    if schema is None:
-        return []
+    schemas = plan_schema.at(data, path, allowed_only=True)
     return [types.CompletionItem(label=_yaml_word(v), kind=types.CompletionItemKind.EnumMember,
-                                 detail=schema_nav.description(schema))
-            for v in schema_nav.enum_values(schema)]
+                                 detail=plan_schema.description(schemas))
+            for v in plan_schema.enum_values(schemas)]
 
 
 def _entries(value: Any) -> List[Dict[str, Any]]:

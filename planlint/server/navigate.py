@@ -12,7 +12,7 @@ from planlint.api import DOC_SECTIONS, DataPath, value_at
 from planlint.discover import Source
 from planlint.explain import doc_sections
 from planlint.model import SECTION_TITLES, SEVERITY_NAMES, Finding
-from planlint.server import schema_nav
+from planlint.schema import navigate as plan_schema
 from planlint.server.completion import CONTACT_KEYS, complete, field_name
 from planlint.server.convert import code_span, finding_range, from_lsp, markdown_text, split_lines, to_lsp
 from planlint.server.cursor import find_entry, node_at, read
@@ -44,10 +44,10 @@ def hover(ls: Editor, uri: str, position: types.Position) -> Optional[types.Hove
     loaded = read(text)
     spot = node_at(loaded.positions.root, line, column) if loaded is not None else None
     if spot is not None and spot.is_key:
-        schema = schema_nav.schema_at(spot.path, loaded.data) if loaded is not None else None
-        if schema is not None:
+        schemas = plan_schema.at(loaded.data, spot.path, allowed_only=True) if loaded is not None else []
+        if schemas:
             lang = item.project.linter.settings.lang if item is not None and item.project.linter else "en"
-            parts.append(key_markdown(spot.path, schema, lang))
+            parts.append(key_markdown(spot.path, schemas, lang))
     if not parts:
         return None
     return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)))
@@ -69,15 +69,15 @@ KEY_WORDS = {"en": {"none": "no description", "one_of": "One of: ", "and": ", "}
              "zh": {"none": "没有说明", "one_of": "可选：", "and": "、"}}
 
 
-def key_markdown(path: DataPath, schema: dict, lang: str = "en") -> str:
+def key_markdown(path: DataPath, schemas: List[dict], lang: str = "en") -> str:
     from planlint.api import format_path
     from planlint.messages import description
 
     words = KEY_WORDS[lang]
-    said = schema_nav.description(schema)
+    said = plan_schema.description(schemas)
     said = description(said).render(lang) if said else words["none"]
     text = f"**{code_span(str(path[-1]))}** — {said}\n\n{code_span(format_path(path))}"
-    values = schema_nav.enum_values(schema)
+    values = plan_schema.enum_values(schemas)
     if values:
         text += "\n\n" + words["one_of"] + words["and"].join(code_span(str(v)) for v in values)
     return text
