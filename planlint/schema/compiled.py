@@ -34,7 +34,7 @@ class Unsupported(ValueError):
 
 
 def compile_schema(schema: Any, formats: Optional[Dict[str, Check]] = None) -> Check:
-    return _Compiler(schema, formats or {}).compile(schema)
+    return Compiler(schema, formats or {}).compile(schema)
 
 
 def json_key(value: Any) -> Any:
@@ -65,7 +65,10 @@ _TYPES: Dict[str, Check] = {
 }
 
 
-class _Compiler:
+class Compiler:
+    """Checks of one schema's parts: a whole subschema (`compile`) or one keyword of it
+    (`keyword`, which the error reconstruction asks for); `$ref`s resolve against `root`."""
+
     def __init__(self, root: Any, formats: Dict[str, Check]) -> None:
         self.root = root
         self.formats = formats
@@ -78,12 +81,12 @@ class _Compiler:
             return lambda value: False
         if not isinstance(schema, dict):
             raise Unsupported(f"a schema must be an object or a boolean, not {schema!r}")
-        checks = [self._keyword(name, schema) for name in schema if name not in _COMPILED_TOGETHER]
+        checks = [self.keyword(name, schema) for name in schema if name not in _COMPILED_TOGETHER]
         if not _OBJECT_KEYWORDS.isdisjoint(schema):
             checks.append(self._object(schema))
         return _all_of(checks)
 
-    def _keyword(self, name: str, schema: dict) -> Check:
+    def keyword(self, name: str, schema: dict) -> Check:
         value = schema[name]
         build = getattr(self, "_kw_" + name.lstrip("$"), None)
         if build is None:

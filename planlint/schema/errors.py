@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
-from planlint.schema.compiled import Check, Unsupported, _Compiler
+from planlint.schema.compiled import Check, Compiler, Unsupported
 
 Path = Tuple[Any, ...]
 _SKIPPED = frozenset({"$schema", "$id", "$comment", "title", "description", "examples", "default",
@@ -70,7 +70,7 @@ class ErrorFinder:
 
     def __init__(self, schema: Any, formats: Dict[str, Check]) -> None:
         self.root = schema
-        self.compiler = _Compiler(schema, formats)
+        self.compiler = Compiler(schema, formats)
         self._checks: Dict[Tuple[int, str], Tuple[Any, Check]] = {}
         self._check(schema, "")  # raises Unsupported now rather than mid-run
 
@@ -87,7 +87,7 @@ class ErrorFinder:
         key = (id(schema), keyword)
         found = self._checks.get(key)
         if found is None:
-            check = self.compiler.compile(schema) if not keyword else self.compiler._keyword(keyword, schema)
+            check = self.compiler.compile(schema) if not keyword else self.compiler.keyword(keyword, schema)
             found = self._checks[key] = (schema, check)
         return found[1]
 
