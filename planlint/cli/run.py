@@ -133,16 +133,15 @@ class CheckRun:
     def lint(self) -> Result:
         from planlint.engine.run import lint
         from planlint.engine.workers import default_jobs
-        from planlint.reporters import SHOW_FIXES
+        from planlint.reporters import needs_of
 
-        names = {name for name, _ in self.outputs}
+        needs = needs_of(name for name, _ in self.outputs)  # the run keeps only what its reports read
         with _progress_bar(len(self.sources)) as advance:
             result = lint(self.sources, self.registry, self.settings, self.context, advance,
-                          keep_text="html" in names, keep_facts="html" in names,
-                          keep_fixes=bool(names & set(SHOW_FIXES)),
+                          keep_text="text" in needs, keep_facts="calendar" in needs, keep_fixes="fixes" in needs,
                           jobs=self.options.jobs or default_jobs(len(self.sources) + len(self.context)),
                           cache_folder=self.settings.cache_folder,
-                          due_within=DUE_DAYS if "html" in names else None)  # the directors' "due" section
+                          due_within=DUE_DAYS if "due" in needs else None)
         result.errors[:0] = [error.render(self.settings.lang) for error in self.errors]
         result.score = dict(self.settings.score)
         if self.options.compare_path:

@@ -35,7 +35,7 @@ class Checks:
     lang: str
     keep_text: bool = False  # an HTML report shows source lines
     keep_facts: bool = True  # account facts for the directors' report (HTML); 8 KB a plan
-    keep_fixes: bool = True  # each finding's fix, for the reports that show it (reporters.SHOW_FIXES)
+    keep_fixes: bool = True  # each finding's fix, for the reports that show it (reporters.needs_of)
     due_within: Optional[int] = None  # `planlint due`: keep what is due within this many days
     fixing: bool = False  # a --fix run's own lints: fixable rules are capped at MAX_WHEN_FIXING
 

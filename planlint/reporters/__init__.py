@@ -5,9 +5,6 @@ from importlib import import_module
 from typing import Callable, FrozenSet, Iterable
 
 FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "html")
-# The formats that show each finding's fix: a run for the others leaves fixes uncomputed.
-# (What needs_of says from the modules' NEEDS; the command line still reads this name.)
-SHOW_FIXES = ("json", "sarif", "html")
 # The HTML report has parts of its own and lives in a subpackage.
 _MODULES = {name: f"planlint.reporters.{name}_format" for name in FORMATS} | {"html": "planlint.reporters.html.page"}
 
@@ -15,7 +12,8 @@ _MODULES = {name: f"planlint.reporters.{name}_format" for name in FORMATS} | {"h
 def needs_of(formats: Iterable[str]) -> FrozenSet[str]:
     """What the chosen reports read of a run beyond its findings: "text" (source lines),
     "calendar" (each account's calendar, the directors' report), "fixes" (each finding's
-    fix). Each format's module declares its NEEDS; a run keeps only what these need."""
+    fix), "due" (what falls due soon). Each format's module declares its NEEDS; a run
+    keeps only what these need (a run for a text report computes no fix)."""
     found: FrozenSet[str] = frozenset()
     for name in formats:
         found |= import_module(_MODULES[name]).NEEDS

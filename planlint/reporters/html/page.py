@@ -18,7 +18,8 @@ from planlint.reporters.html import due as due_section
 from planlint.reporters.html.labels import LABELS
 
 # What this report reads of a Result beyond the findings (see planlint.reporters.needs_of).
-NEEDS: frozenset = frozenset({"text", "calendar", "fixes"})  # source lines, the accounts' calendar, fixes
+# Source lines, the accounts' calendar, fixes, what is due (the directors' "due" section).
+NEEDS: frozenset = frozenset({"text", "calendar", "fixes", "due"})
 
 _BACKTICKS = re.compile(r"`([^`\n]+)`")
 

@@ -217,10 +217,9 @@ def test_html_shows_quoted_names_as_code_and_still_escapes_what_the_plan_holds()
 
 
 def test_each_format_declares_what_it_reads_beyond_the_findings() -> None:
-    from planlint.reporters import FORMATS, SHOW_FIXES, needs_of
+    from planlint.reporters import FORMATS, needs_of
 
     assert {name: sorted(needs_of([name])) for name in FORMATS} == {
         "text": [], "json": ["fixes"], "sarif": ["fixes"], "junit": [], "github": [], "gitlab": [],
-        "html": ["calendar", "fixes", "text"]}
+        "html": ["calendar", "due", "fixes", "text"]}
     assert sorted(needs_of(["text", "json"])) == ["fixes"] and needs_of([]) == frozenset()
-    assert {name for name in FORMATS if "fixes" in needs_of([name])} == set(SHOW_FIXES)
