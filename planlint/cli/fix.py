@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import TYPE_CHECKING, Dict, List, NoReturn, Optional, Tuple
+from typing import TYPE_CHECKING, Dict, FrozenSet, List, NoReturn, Optional, Tuple
 
 import click
 
@@ -25,10 +25,6 @@ if TYPE_CHECKING:
     from planlint.config import Settings
     from planlint.engine.run import Result
     from planlint.registry import Registry
-
-# Neither a file that does not parse nor PL007 (reported after suppressions) can be suppressed.
-UNSUPPRESSIBLE = ("PL001", "PL007")
-
 
 class FixRun:
     """Another kind of run: the plans are changed (or the change is shown) before the report."""
@@ -77,6 +73,7 @@ class FixRun:
         """The final Result and the files by path, each with its fixed text."""
         from planlint.engine.memo import Memo
         from planlint.engine.run import lint_texts
+        from planlint.reporters import needs_of
 
         settings, options = self.settings, self.options
         raw = {s.path: s.read(settings.limits.max_bytes + 1) for s in self.sources}
@@ -88,10 +85,11 @@ class FixRun:
         if options.fix or options.show_diff:
             findings = apply_fixes(files, findings, relint, options.unsafe_fixes)
         if options.add_suppressions is not None:
-            findings = _add_suppressions(files, findings, relint, options.add_suppressions, self.notices)
+            findings = _add_suppressions(files, findings, relint, options.add_suppressions, self.notices,
+                                         self.unsuppressible())
         texts = {p: (encode_like(files[p].raw, files[p].fixed) if p in files else data) for p, data in raw.items()}
         result = lint_texts(texts, settings, workspace=workspace, registry=self.registry, memo=memo,
-                            keep_text=any(name == "html" for name, _ in self.outputs))
+                            keep_text="text" in needs_of(name for name, _ in self.outputs))
         for finding in result.findings:
             item = files.get(finding.path)
             if finding.code == "PL001" and item is not None and item.changed:  # never write what does not parse
@@ -99,6 +97,11 @@ class FixRun:
         self.problems += [builtin_message("fix_failed", path=item.path, reason=item.failure)
                           for item in files.values() if item.failure is not None]
         return result, files
+
+    def unsuppressible(self) -> FrozenSet[str]:
+        """The codes no directive can hide, as their rules declare (a file that does not
+        parse, a directive that suppresses nothing): --add-suppressions writes none for them."""
+        return frozenset(code for code, rule in self.registry.rules.items() if not rule.suppressible)
 
     def write(self, result: Result, files: Dict[str, FileFix]) -> Tuple[Text, bool]:
         """Write, print the diff or the fixed plan; (the summary, whether there was a diff)."""
@@ -143,7 +146,7 @@ class FixRun:
 
 
 def _add_suppressions(files: Dict[str, FileFix], findings: Dict[str, List[Finding]], relint: object,
-                      reason: str, problems: List[Text]) -> Dict[str, List[Finding]]:
+                      reason: str, problems: List[Text], unsuppressible: FrozenSet[str]) -> Dict[str, List[Finding]]:
     from planlint.parse.loader import load
 
     line_fixes: Dict[Tuple[str, int], Fix] = {}
@@ -151,7 +154,7 @@ def _add_suppressions(files: Dict[str, FileFix], findings: Dict[str, List[Findin
         if item.failure is not None:
             continue
         positions = load(encode_like(item.raw, item.fixed)).positions
-        wanted = _lines_to_suppress(findings.get(path, []), positions)
+        wanted = _lines_to_suppress([f for f in findings.get(path, []) if f.code not in unsuppressible], positions)
         if not wanted:
             continue
         edits, skipped = suppression_edits(item.fixed, wanted, reason, positions.inside_scalar)
@@ -160,21 +163,22 @@ def _add_suppressions(files: Dict[str, FileFix], findings: Dict[str, List[Findin
         problems += [builtin_message("no_suppression_added", path=path, line=line, reason=why) for line, why in skipped]
 
     def select(finding: Finding, unsafe: bool) -> Optional[Fix]:
-        return line_fixes.pop((finding.path, finding.line), None) if finding.code not in UNSUPPRESSIBLE else None
+        return line_fixes.pop((finding.path, finding.line), None) if finding.code not in unsuppressible else None
 
     counts = {path: item.count for path, item in files.items()}
     for item in files.values():
         item.text = item.fixed  # a failure now reverts to the fixed text, not the original
-    found = apply_fixes(files, findings, relint, select=_shared(select), passes=1)  # type: ignore[arg-type]
+    found = apply_fixes(files, findings, relint, select=_one_fix_per_line(select), passes=1)  # type: ignore[arg-type]
     for path, item in files.items():
         item.count = counts[path]
         if item.failure is None:
-            item.suppressed = _suppressible(findings.get(path, [])) - _suppressible(found.get(path, []))
+            item.suppressed = (_count_except(findings.get(path, []), unsuppressible)
+                               - _count_except(found.get(path, []), unsuppressible))
     return found
 
 
-def _suppressible(findings: List[Finding]) -> int:
-    return sum(f.code not in UNSUPPRESSIBLE for f in findings)
+def _count_except(findings: List[Finding], codes: FrozenSet[str]) -> int:
+    return sum(f.code not in codes for f in findings)
 
 
 _PLAN = re.compile(r"^plans\[(\d+)\]")
@@ -183,7 +187,7 @@ _PLAN = re.compile(r"^plans\[(\d+)\]")
 def _lines_to_suppress(findings: List[Finding], positions: object) -> List[Tuple[int, str]]:
     """(line, code) to write; a code written on a plan's start line covers that plan
     (as the suppression step reads it), so the plan's other findings of that code need no comment of their own."""
-    wanted = [(f.line, f.code) for f in findings if f.code not in UNSUPPRESSIBLE]
+    wanted = [(f.line, f.code) for f in findings]
     starts: Dict[int, int] = {}
     for finding in findings:
         match = _PLAN.match(finding.data_path or "")
@@ -199,7 +203,7 @@ def _lines_to_suppress(findings: List[Finding], positions: object) -> List[Tuple
     return [w for w in wanted if w not in covered]
 
 
-def _shared(select):  # type: ignore[no-untyped-def]
+def _one_fix_per_line(select):  # type: ignore[no-untyped-def]
     """A line's fix serves every finding of that line within one pass."""
     given: Dict[Tuple[str, int], Fix] = {}
 
