@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import os
+import re
 import stat
 from dataclasses import dataclass, field, replace
 from typing import Any, Dict, Iterable, List, Optional, Set, Tuple
@@ -21,7 +22,7 @@ from planlint.discover import CONFIG_FILES
 from planlint.errors import ConfigError, os_reason, reason_of, toml_reason
 from planlint.parse.loader import Limits, load
 from planlint.messages import builtin_message
-from planlint.model import Rule, Severity
+from planlint.model import LANGUAGES, Rule, Severity
 from planlint.parse.positions import PositionIndex
 from planlint.registry import Registry, builtin_rule, load_registry
 
@@ -388,7 +389,8 @@ def option_schema(default: Any, description: str = "") -> dict:
 
 
 def choose_language(cli_value: Optional[str], config: Config) -> str:
-    """--lang, then the config's `lang`, then LC_ALL / LC_MESSAGES / LANG; English otherwise."""
+    """The one rule for a run's language: --lang (or an editor's setting), then the
+    config's `lang`, then LC_ALL / LC_MESSAGES / LANG; English otherwise."""
     if cli_value:
         return cli_value
     if config.get("lang"):
@@ -398,3 +400,58 @@ def choose_language(cli_value: Optional[str], config: Config) -> str:
         if value:
             return "zh" if value.lower().startswith("zh") else "en"
     return "en"
+
+
+def language_before_settings(lang: Optional[str], explicit: Optional[str] = None, isolated: bool = False,
+                             start: Optional[str] = None) -> str:
+    """The language to speak before a run's settings exist, or when they cannot: a usage
+    error on the command line, a broken config in the editor. The order of
+    choose_language, with a config that has a mistake elsewhere still read for its
+    `lang` (a Chinese team hears of that mistake in Chinese)."""
+    if lang in LANGUAGES:
+        return str(lang)
+    try:
+        config = load_config(explicit, isolated, start)
+    except ConfigError:
+        config = _config_for_its_language(explicit, start)
+    return choose_language(None, config)
+
+
+def _config_for_its_language(explicit: Optional[str], start: Optional[str]) -> Config:
+    """The config file as written, when its `lang` is a language planlint speaks; a
+    config that cannot be read (a tab, a repeated key, broken YAML or TOML) by its
+    `lang` line as written (`lang: ZH` too)."""
+    path: Optional[str] = None
+    try:
+        path = explicit or find_config(start or os.getcwd())
+        # As load_config: a regular file only (a link to /dev/zero or a FIFO would never end), and no
+        # bigger than a plan may be.
+        if not path or not os.path.isfile(path) or os.path.getsize(path) > Limits.max_bytes:
+            return Config()
+        config = _read(path)
+    except (ConfigError, OSError) as exc:
+        config = Config()
+        said = getattr(getattr(exc, "message", None), "args", None) or {}  # a broken pyproject.toml names itself
+        path = path or said.get("path")
+    if config.get("lang") not in LANGUAGES and path:
+        config = Config(data={"lang": _lang_as_written(path)})
+    return config if config.get("lang") in LANGUAGES else Config()
+
+
+# A `lang` line at the top level of planlint.yaml (`lang: zh`, `lang: "ZH"  # 中文`) or in pyproject.toml
+# (`lang = "zh"`): read leniently, so that a config that cannot be read is reported in its team's language.
+_LANG_LINE = re.compile(r"""^lang[ \t]*[:=][ \t]*["']?([A-Za-z]{2})["']?[ \t]*(?:#.*)?$""", re.M)
+
+
+def _lang_as_written(path: str) -> Optional[str]:
+    try:
+        with open(path, "rb") as handle:
+            text = handle.read().decode("utf-8", "replace")
+    except OSError:
+        return None
+    if os.path.basename(path) == "pyproject.toml":
+        start = text.find("[tool.planlint]")
+        text = text[start:] if start >= 0 else ""
+        text = text[:text.find("\n[", 1)] if "\n[" in text[1:] else text
+    found = _LANG_LINE.findall(text)
+    return found[-1].lower() if found else None  # a repeated key: the last value counts, as YAML reads it

@@ -3,8 +3,9 @@ option`, `--help`) and planlint's usage errors, decided before the options are p
 
 The language is `--lang` when the arguments hold it (even after a bad option), then
 the config's `lang` (the config `--config` names, none with `--isolated`), then the
-locale: the order every other message follows, read from the raw arguments because a
-usage error stops click before it has parsed `--lang`.
+locale: planlint.config decides it (language_before_settings), as for every other
+message, from the raw arguments because a usage error stops click before it has
+parsed `--lang`.
 
 click reads each of its texts through gettext (`from gettext import gettext as _` in
 its modules); planlint hands it a catalog written in code (CLICK_ZH) for the length
@@ -14,7 +15,6 @@ options is written next to the English (`help_zh=`).
 from __future__ import annotations
 
 import gettext
-import os
 import re
 import unicodedata
 from typing import Any, Callable, Dict, List, Optional, Sequence
@@ -126,71 +126,10 @@ def without_lang(argv: List[str]) -> List[str]:
 
 
 def _from_arguments(argv: List[str]) -> str:
-    from planlint.config import Config, choose_language, load_config
-    from planlint.errors import ConfigError
-    from planlint.model import LANGUAGES
+    from planlint.config import language_before_settings
 
-    lang = _option_value(argv, "--lang")
-    if lang in LANGUAGES:
-        return str(lang)
-    explicit = _option_value(argv, "--config")
-    try:
-        config = load_config(explicit, "--isolated" in argv)
-    except ConfigError:  # a Chinese team's config with a mistake in another key: say so in Chinese
-        config = _unchecked_config(explicit)
-    return choose_language(None, config)
-
-
-def broken_config_language(start: str) -> str:
-    """The language to report a broken config in (the language server): its own `lang`
-    if that key is right, else the locale."""
-    from planlint.config import choose_language
-
-    return choose_language(None, _unchecked_config(None, start))
-
-
-def _unchecked_config(explicit: Optional[str], start: Optional[str] = None) -> Any:
-    """The config file as written, when its `lang` is a language planlint speaks."""
-    from planlint.config import Config, _read, find_config
-    from planlint.errors import ConfigError
-    from planlint.model import LANGUAGES
-
-    from planlint.parse.loader import Limits
-
-    path: Optional[str] = None
-    try:
-        path = explicit or find_config(start or os.getcwd())
-        # As load_config: a regular file only (a link to /dev/zero or a FIFO would never end), and no
-        # bigger than a plan may be.
-        if not path or not os.path.isfile(path) or os.path.getsize(path) > Limits.max_bytes:
-            return Config()
-        config = _read(path)
-    except (ConfigError, OSError) as exc:  # a tab, a repeated key, broken YAML or TOML
-        config = Config()
-        said = getattr(getattr(exc, "message", None), "args", None) or {}  # a broken pyproject.toml names itself
-        path = path or said.get("path")
-    if config.get("lang") not in LANGUAGES and path:  # then its `lang` as written (`lang: ZH` too)
-        config = Config(data={"lang": _lang_as_written(path)})
-    return config if config.get("lang") in LANGUAGES else Config()
-
-
-# A `lang` line at the top level of planlint.yaml (`lang: zh`, `lang: "ZH"  # 中文`) or in pyproject.toml
-# (`lang = "zh"`): read leniently, so that a config that cannot be read is reported in its team's language.
-_LANG_LINE = re.compile(r"""^lang[ \t]*[:=][ \t]*["']?([A-Za-z]{2})["']?[ \t]*(?:#.*)?$""", re.M)
-
-
-def _lang_as_written(path: str) -> Optional[str]:
-    try:
-        with open(path, "rb") as handle:
-            text = handle.read().decode("utf-8", "replace")
-    except OSError:
-        return None
-    if os.path.basename(path) == "pyproject.toml":
-        start = text.find("[tool.planlint]")
-        text = text[start:] if start >= 0 else ""
-        text = text[:text.find("\n[", 1)] if "\n[" in text[1:] else text
-    found = _LANG_LINE.findall(text)
-    return found[-1].lower() if found else None  # a repeated key: the last value counts, as YAML reads it
+    return language_before_settings(_option_value(argv, "--lang"), _option_value(argv, "--config"),
+                                    "--isolated" in argv)
 
 
 class _Sentence(str):

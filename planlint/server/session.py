@@ -10,6 +10,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence
 
+from planlint.config import language_before_settings
 from planlint.model import Finding
 from planlint.errors import ConfigError
 from planlint.messages import builtin_message
@@ -64,9 +65,7 @@ class Session:
         try:
             config, registry, settings = load_settings(folder, self.lang, self.trusted)
         except ConfigError as exc:
-            from planlint.cli.language import broken_config_language
-
-            return self._broken(folder, exc.render(broken_config_language(folder)))
+            return self._broken(folder, exc.render(language_before_settings(None, start=folder)))
         except Exception as exc:  # never down: whatever stops the config is shown, not raised
             log.error("planlint: reading the configuration from %s failed", folder, exc_info=True)
             return self._broken(folder, f"planlint: internal error reading the configuration: {exc}")

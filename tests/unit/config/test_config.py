@@ -87,3 +87,21 @@ def test_bad_config_is_exit_2_with_a_message_not_a_traceback(case: str, message:
     assert result.exit_code == 2
     assert message in result.output, result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("lang, written, locale, spoken", [
+    ("en", "lang: zh\n", "zh_CN.UTF-8", "en"),  # --lang (or the editor's setting) first
+    (None, "lang: zh\nignore: [PL999]\n", "C", "zh"),  # a config with a mistake elsewhere still names its language
+    (None, "lang: fr\n", "zh_CN.UTF-8", "zh"),  # a language planlint does not speak: the locale
+    (None, "", "C", "en"),
+])
+def test_the_language_before_the_settings_is_decided_in_config_for_the_cli_and_the_server(
+        tmp_path, monkeypatch, lang: str, written: str, locale: str, spoken: str) -> None:
+    from planlint.config import language_before_settings
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "planlint.yaml").write_text(written, encoding="utf-8")
+    for variable in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", locale)
+    assert language_before_settings(lang, start=str(tmp_path)) == spoken
