@@ -5,6 +5,7 @@ per-file step, the cross-file step and `planlint due` all make findings here.
 from __future__ import annotations
 
 import bisect
+import functools
 import datetime as dt
 import sys
 from dataclasses import dataclass, field
@@ -39,9 +40,15 @@ class Checks:
     due_within: Optional[int] = None  # `planlint due`: keep what is due within this many days
     fixing: bool = False  # a --fix run's own lints: fixable rules are capped at MAX_WHEN_FIXING
 
-    @property
+    @functools.cached_property
     def fixable(self) -> FrozenSet[str]:
         return frozenset(rule.code for rule in self.rules if rule.fixable)
+
+    @functools.cached_property
+    def rule_names(self) -> Dict[str, str]:
+        """Each rule's name by code: one table per run, not a scan of 40 rules for each
+        of 80,000 findings (and nothing kept after the run, as a module's table was)."""
+        return {rule.code: rule.name for rule in self.rules}
 
 
 @dataclass
@@ -71,16 +78,6 @@ def plan_at(extents: List[Tuple[int, int, int, int, Optional[str]]], line: int, 
     if index + 1 < len(extents) and extents[index + 1][0] == line:
         return extents[index + 1][4]  # on a plan's start line, left of its first key
     return None
-
-
-_NAMES: List[Any] = [None, {}]  # the run's rules and their names by code
-
-
-def _rule_name(checks: Checks, code: str) -> str:
-    """By a table made once per run, not a scan of 40 rules for each of 80,000 findings."""
-    if _NAMES[0] is not checks.rules:
-        _NAMES[:] = [checks.rules, {rule.code: rule.name for rule in checks.rules}]
-    return _NAMES[1].get(code, code)  # type: ignore[no-any-return]
 
 
 # Fact paths and span keys recur in every file (and in outcomes read from the cache):
@@ -120,7 +117,7 @@ def make_finding(outcome: FileOutcome, code: str, problem: Problem, checks: Chec
         span = positions.locate(problem.path, problem.at) if positions is not None else Span(1, 1)
         line, column, end_line, end_column = span.line, span.column, span.end_line, span.end_column
     plan = plan_at(outcome.plan_extents, line, column)
-    name = _rule_name(checks, code)
+    name = checks.rule_names.get(code, code)
     # Interned: the same data paths and many messages recur in every file of a run.
     return Finding(outcome.path, line, column, end_line, end_column, code, name, checks.severity[code],
                    sys.intern(visible(problem.render(checks.lang))), outcome.account, plan,
