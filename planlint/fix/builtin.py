@@ -10,9 +10,10 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Set, Tuple
 
-from planlint.schema import navigate as schema_at
+from planlint.schema import navigate as plan_schema
 from planlint.api import Document, Problem, closest
 from planlint.fixes import SAFE, UNSAFE, Edit, Fix, Lines
 from planlint.messages import builtin_message
@@ -68,7 +69,19 @@ def as_yaml_text(value: str) -> str:
 # 20,000 unknown keys would make that quadratic. Beyond this many, findings come
 # without a fix (they still stand; a person fixes the first thousand first).
 MAX_FIXED_PROBLEMS = 1_000
-_PRESENT: Dict[Tuple[Any, ...], Set[str]] = {}  # mapping path -> keys written there, for one attach()
+
+
+@dataclass
+class FileTables:
+    """What the fixes of one file share, made once and dropped with it: its lines, the
+    keys written in each mapping (one mapping of 20,000 unknown keys is read once, not
+    per key), and each reference field's ids by spelling (80,000 tiers were 2 s)."""
+
+    doc: Document
+    lines: Lines
+    present: Dict[Tuple[Any, ...], Set[str]] = field(default_factory=dict)  # mapping path -> keys written
+    known: Dict[str, Dict[str, set]] = field(default_factory=dict)  # field -> id -> spellings
+    spellings: Dict[str, Dict[str, Set[str]]] = field(default_factory=dict)  # field -> spelling -> ids
 
 
 def attach(problems: List[Tuple[str, Problem]], doc: Document, budget: int = MAX_FIXED_PROBLEMS
@@ -77,15 +90,14 @@ def attach(problems: List[Tuple[str, Problem]], doc: Document, budget: int = MAX
     `budget` of them)."""
     if not any(code in _FIXERS and p.fix is None for code, p in problems):
         return problems
-    lines = Lines(doc.text)
+    tables = FileTables(doc, Lines(doc.text))
     out = []
-    _PRESENT.clear()
     for code, problem in problems:
         fixer = _FIXERS.get(code)
         if fixer is not None and problem.fix is None and problem.path and problem.position is None and budget > 0:
             budget -= 1
             try:
-                fix = fixer(problem, doc, lines)
+                fix = fixer(problem, tables)
             except (ValueError, TypeError, KeyError, IndexError, RecursionError):
                 fix = None  # no fix is better than a crash: the finding still stands
             if fix is not None:
@@ -94,15 +106,15 @@ def attach(problems: List[Tuple[str, Problem]], doc: Document, budget: int = MAX
     return out
 
 
-def _schema_fix(problem: Problem, doc: Document, lines: Lines) -> Optional[Fix]:
+def _schema_fix(problem: Problem, tables: FileTables) -> Optional[Fix]:
     if problem.at == "key":
-        return _key_fix(problem, doc, lines)
+        return _key_fix(problem, tables)
     if _reference_field(problem.path) in _REFERENCES:  # a name or mis-cased id where an id belongs
-        return _reference_fix(problem, doc, lines)
-    scalar = Scalar(doc, lines, problem.path)
+        return _reference_fix(problem, tables)
+    scalar = Scalar(tables.doc, tables.lines, problem.path)
     if not scalar.ok:
         return None
-    schemas = schema_at.at(doc.data, problem.path)
+    schemas = plan_schema.at(tables.doc.data, problem.path)
     for fixer in (_integer_fix, _text_fix, _date_fix, _enum_fix):
         fix = fixer(scalar, schemas)
         if fix is not None:
@@ -111,7 +123,7 @@ def _schema_fix(problem: Problem, doc: Document, lines: Lines) -> Optional[Fix]:
 
 
 def _integer_fix(scalar: Scalar, schemas: List[dict]) -> Optional[Fix]:
-    if not schema_at.expects(schemas, "integer") or not _NUMBERISH.match(scalar.value):
+    if not plan_schema.expects(schemas, "integer") or not _NUMBERISH.match(scalar.value):
         return None
     digits = scalar.value.replace(",", "").replace("_", "")
     number = str(int(digits, 10))
@@ -123,20 +135,20 @@ def _integer_fix(scalar: Scalar, schemas: List[dict]) -> Optional[Fix]:
 def _text_fix(scalar: Scalar, schemas: List[dict]) -> Optional[Fix]:
     if scalar.quote or scalar.value.lower() not in _BOOL_WORDS:
         return None
-    if not any(schema_at.fits_schema(s, scalar.value) for s in schemas if "string" in schema_at.types_of(s)):
+    if not any(plan_schema.fits_schema(s, scalar.value) for s in schemas if "string" in plan_schema.types_of(s)):
         return None
     return Fix(builtin_message("fix_quote", value=scalar.value), (scalar.edit(scalar.value),), SAFE)
 
 
 def _date_fix(scalar: Scalar, schemas: List[dict]) -> Optional[Fix]:
-    if not schema_at.is_date(schemas):
+    if not plan_schema.is_date(schemas):
         return None
     iso = iso_date(scalar.value)  # the message's hint and the fix read dates alike
     return Fix(builtin_message("fix_date", date=iso), (scalar.edit(iso, literal=True),), SAFE) if iso else None
 
 
 def _enum_fix(scalar: Scalar, schemas: List[dict]) -> Optional[Fix]:
-    options = schema_at.enum_options(schemas)
+    options = plan_schema.enum_options(schemas)
     if not options or scalar.value in options:
         return None
     same_case = [o for o in options if o.lower() == scalar.value.strip().lower()]
@@ -151,17 +163,17 @@ def _enum_fix(scalar: Scalar, schemas: List[dict]) -> Optional[Fix]:
     return None
 
 
-def _key_fix(problem: Problem, doc: Document, lines: Lines) -> Optional[Fix]:
+def _key_fix(problem: Problem, tables: FileTables) -> Optional[Fix]:
     mapping, key = problem.path[:-1], problem.path[-1]
     if not isinstance(key, str) or key == "<<" or key.startswith("x-"):
         return None
-    scalar = Scalar(doc, lines, problem.path, at="key")
+    scalar = Scalar(tables.doc, tables.lines, problem.path, at="key")
     if not scalar.ok:
         return None
-    present = _PRESENT.get(mapping)
-    if present is None:  # one mapping of 20,000 unknown keys is read once, not per key
-        present = _PRESENT[mapping] = set(written_keys(doc, mapping))
-    candidates = sorted(schema_at.allowed_keys(doc.data, mapping) - present)
+    present = tables.present.get(mapping)
+    if present is None:
+        present = tables.present[mapping] = set(written_keys(tables.doc, mapping))
+    candidates = sorted(plan_schema.allowed_keys(tables.doc.data, mapping) - present)
     if key in candidates or not candidates:
         return None
     near = [c for c in candidates if edit_distance(key, c) == 1]
@@ -220,16 +232,21 @@ def edit_distance(a: str, b: str) -> int:
     return prev[len(b)]
 
 
-def _reference_fix(problem: Problem, doc: Document, lines: Lines) -> Optional[Fix]:
-    scalar = Scalar(doc, lines, problem.path)
-    field = _reference_field(problem.path)
-    if not scalar.ok or not field:
+def _reference_fix(problem: Problem, tables: FileTables) -> Optional[Fix]:
+    scalar = Scalar(tables.doc, tables.lines, problem.path)
+    name = _reference_field(problem.path)
+    if not scalar.ok or not name:
         return None
-    known = _known_references(doc, field)
+    known = tables.known.get(name)
+    if known is None:
+        known = tables.known[name] = _make_known_references(tables.doc, name)
     if not known:
         return None
     value = " ".join(scalar.value.split())
-    exact = sorted(_references_by_spelling(known).get(value.lower(), ()))
+    by_spelling = tables.spellings.get(name)
+    if by_spelling is None:
+        by_spelling = tables.spellings[name] = _references_by_spelling(known)
+    exact = sorted(by_spelling.get(value.lower(), ()))
     if len(exact) == 1:
         return Fix(builtin_message("fix_write", value=exact[0]), (scalar.edit(exact[0]),), SAFE)
     guess = closest(value, list(known))
@@ -245,48 +262,32 @@ def _reference_field(path: Tuple[Any, ...]) -> str:
     return next((p for p in reversed(path) if isinstance(p, str)), "")
 
 
-_LAST_KNOWN: List[Any] = [None, "", {}]  # one document's references share their table
-
-
-def _known_references(doc: Document, field: str) -> Dict[str, set]:
-    """id -> the spellings that surely mean it, made once per document and field
-    (80,000 tiers and a few unknown references were 2 s)."""
-    if _LAST_KNOWN[0] is not doc or _LAST_KNOWN[1] != field:
-        _LAST_KNOWN[:] = [doc, field, _make_known_references(doc, field)]
-    return _LAST_KNOWN[2]  # type: ignore[no-any-return]
-
-
-_LAST_SPELLINGS: List[Any] = [None, {}]
-
-
 def _references_by_spelling(known: Dict[str, set]) -> Dict[str, Set[str]]:
-    """spelling -> the ids it surely means, made once per table, not per finding."""
-    if _LAST_SPELLINGS[0] is not known:
-        found: Dict[str, Set[str]] = {}
-        for ref, names in known.items():
-            for name in names:
-                found.setdefault(name, set()).add(ref)
-        _LAST_SPELLINGS[:] = [known, found]
-    return _LAST_SPELLINGS[1]  # type: ignore[no-any-return]
+    """spelling -> the ids it surely means."""
+    found: Dict[str, Set[str]] = {}
+    for ref, names in known.items():
+        for name in names:
+            found.setdefault(name, set()).add(ref)
+    return found
 
 
-def _make_known_references(doc: Document, field: str) -> Dict[str, set]:
+def _make_known_references(doc: Document, reference: str) -> Dict[str, set]:
     """id -> the spellings that surely mean it (the id, apart from case; a contact's name)."""
     def spellings(*words: Any) -> set:
         return {" ".join(w.split()).lower() for w in words if isinstance(w, str)}
 
-    if field in ("with", "review_with"):
+    if reference in ("with", "review_with"):
         contacts = doc.index_by_id(("account", "contacts")) or {}
         return {cid: spellings(cid, c.get("name")) for cid, c in contacts.items() if isinstance(cid, str)}
-    if field == "coordinates":
+    if reference == "coordinates":
         return {pid: spellings(pid) for pid in (doc.index_by_id(("plans",)) or {}) if isinstance(pid, str)}
-    if field == "tier":
+    if reference == "tier":
         return {tier: spellings(tier) for tier in doc.tiers() or []}
     return {}
 
 
 # A code added here is declared FIXABLE by its rule module.
-_FIXERS: Dict[str, Callable[[Problem, Document, Lines], Optional[Fix]]] = {
+_FIXERS: Dict[str, Callable[[Problem, FileTables], Optional[Fix]]] = {
     "PL002": _schema_fix,
     "PL004": _reference_fix,
 }
