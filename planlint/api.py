@@ -23,9 +23,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DOC_SECTIONS", "DataPath", "Deadline", "Document", "Edit", "FileFacts", "Fix", "KeyRepeat", "Problem", "Text",
-    "say", "amount", "an", "as_list", "closest", "days_after", "entries", "format_path", "list_paths", "name_list",
-    "place", "plan_id", "split_items", "to_date", "add_days",
-    "value_at",
+    "add_days", "amount", "an", "as_list", "at_section", "closest", "days_after", "decimal_of", "entries",
+    "entry_dates", "format_path", "list_paths", "name_list", "numeric", "objectives", "path_in_words", "plan_id",
+    "same_text", "say", "split_items", "to_date", "value_at",
 ]
 
 DataPath = Tuple[Union[str, int], ...]
@@ -425,14 +425,14 @@ def numeric(value: Any) -> Optional[Tuple[Any, bool]]:
     """(exact decimal, written with `%`) for a numeric objective value: a YAML number
     (never a boolean) or a string that is wholly `[+-]?digits[.digits]%?`; else None."""
     if isinstance(value, str) and _NUMERIC.fullmatch(value):
-        return exact(value.rstrip("%")), value.endswith("%")
+        return decimal_of(value.rstrip("%")), value.endswith("%")
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        number = exact(value)
+        number = decimal_of(value)
         return (number, False) if number is not None else None
     return None
 
 
-def exact(value: Union[int, float, str]) -> Any:
+def decimal_of(value: Union[int, float, str]) -> Any:
     """A number as the exact decimal it was written as (0.1 + 0.2 is 0.3 here); None
     for NaN or infinity. decimal is imported only by the plans that need it."""
     import decimal
@@ -515,7 +515,7 @@ def _entry(data: Any, base: DataPath, key: str, index: int, last: bool) -> Text:
     return say({"en": english, "zh": chinese}, n=index + 1)
 
 
-def place(data: Any, path: DataPath) -> Text:
+def path_in_words(data: Any, path: DataPath) -> Text:
     """Where `path` is, in words a person can find without counting list items:
     `plans[1].consultations[0].with` -> "plan `mid-autumn`, consultation 1: `with`";
     `account.visits[0].with` -> "visit 1: `with`"."""

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, Iterator, List, Optional, Union
 
-from planlint.api import DataPath, Document, Problem, Text, closest, entries, list_paths, place, say, split_items
+from planlint.api import DataPath, Document, Problem, Text, closest, entries, list_paths, path_in_words, say, split_items
 
 CODE = "PL004"
 NAME = "unknown-reference"
@@ -132,14 +132,14 @@ _PLACES: List[Any] = [None, {}]  # the last document and its places: a list's it
 
 
 def _place(doc: Document, path: DataPath) -> Text:
-    """`place` of a reference; an item of a list is named by the list, so 90,000
+    """`path_in_words` of a reference; an item of a list is named by the list, so 90,000
     references in one list are one place, worked out once."""
     if _PLACES[0] is not doc:
         _PLACES[:] = [doc, {}]
     container = path[:-1] if path and isinstance(path[-1], int) else path
     places: Dict[DataPath, Text] = _PLACES[1]
     if container not in places:
-        places[container] = place(doc.data, path)
+        places[container] = path_in_words(doc.data, path)
     return places[container]
 
 

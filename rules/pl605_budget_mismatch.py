@@ -44,7 +44,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem, amount, entries, exact, say, plan_id
+from planlint.api import Document, Problem, amount, entries, decimal_of, say, plan_id
 
 CODE = "PL605"
 NAME = "budget-mismatch"
@@ -59,7 +59,7 @@ MESSAGE = {
 
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
-    tolerance = exact(options["tolerance_percent"])
+    tolerance = decimal_of(options["tolerance_percent"])
     for index, plan in doc.plans():
         budget, path = plan.get("budget"), ("plans", index, "budget")
         if not isinstance(budget, dict) or doc.is_unreadable(path) or "total" not in budget:
@@ -67,8 +67,8 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         amounts = [line.get("amount") for _, line in entries(budget.get("lines"))]
         if not amounts or None in amounts:
             continue
-        total = exact(budget["total"])
-        added = sum((exact(a) for a in amounts), exact(0))
+        total = decimal_of(budget["total"])
+        added = sum((decimal_of(a) for a in amounts), decimal_of(0))
         if abs(added - total) * 100 > total * tolerance:
             yield Problem(path + ("total",), say(MESSAGE, plan=plan_id(plan), sum=amount(added),
                                                  total=amount(total), difference=amount(abs(added - total))), at="key")

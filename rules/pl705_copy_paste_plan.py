@@ -45,7 +45,7 @@ from __future__ import annotations
 import math
 from typing import Any, Dict, Iterator, List, Sequence, Tuple
 
-from planlint.api import DataPath, Document, FileFacts, Problem, entries, exact, same_text, say
+from planlint.api import DataPath, Document, FileFacts, Problem, entries, decimal_of, same_text, say
 
 CODE = "PL705"
 NAME = "copy-paste-plan"
@@ -88,7 +88,7 @@ def check_run(files: Sequence[FileFacts], options: dict) -> Iterator[Tuple[FileF
     members = [_by_account(plans, numbers) for numbers in groups.values()]
     partners: Dict[int, List[Tuple[int, int, int]]] = {}  # plan -> (other plan, shared, union)
     counts: Dict[int, int] = {}
-    for first, second, shared, union in _similar_groups(list(groups), exact(options["min_similarity"])):
+    for first, second, shared, union in _similar_groups(list(groups), decimal_of(options["min_similarity"])):
         for one, other in ((first, second), (second, first)) if first != second else ((first, first),):
             for account, numbers in members[one].items():
                 found = _partners(members[other], account, shared, union)

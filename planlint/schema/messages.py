@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from typing import Any, Callable, List, Optional, Union
 
-from planlint.api import DataPath, Problem, Text, closest, name_list, place, split_items, value_at
+from planlint.api import DataPath, Problem, Text, closest, name_list, path_in_words, split_items, value_at
 from planlint.parse.positions import PositionIndex
 from planlint.schema.compiled import json_key
 from planlint.messages import builtin_message, description
@@ -32,11 +32,11 @@ Fits = Callable[[Any, dict], bool]
 
 def missing_key(path: DataPath, key: str, positions: PositionIndex, data: Any = None) -> Problem:
     if positions.has_key(path + (key,)):
-        return Problem(path + (key,), builtin_message("empty_required", path=place(data, path + (key,))), at="key")
+        return Problem(path + (key,), builtin_message("empty_required", path=path_in_words(data, path + (key,))), at="key")
     if not path:
         return Problem(path, builtin_message("missing_top_key", key=key))
     at = "key" if isinstance(path[-1], str) else "value"
-    return Problem(path, builtin_message("missing_key", path=place(data, path), key=key), at=at)
+    return Problem(path, builtin_message("missing_key", path=path_in_words(data, path), key=key), at=at)
 
 
 def unknown_key_names(error: Any) -> List[str]:
@@ -50,17 +50,17 @@ def unknown_key(path: DataPath, key: str, error: Any, data: Any = None) -> Probl
     known = list(error.schema.get("properties", {}))
     patterns = list(error.schema.get("patternProperties", {}))
     if key == "<<":
-        where: Hint = builtin_message("in_path", path=place(data, path)) if path else ""
+        where: Hint = builtin_message("in_path", path=path_in_words(data, path)) if path else ""
         message = builtin_message("merge_key", where=where)
     elif not patterns and not known and path:  # a rule without options (the config's `rules:`)
-        message = builtin_message("no_settings", path=place(data, path), key=key)
+        message = builtin_message("no_settings", path=path_in_words(data, path), key=key)
     else:
         # Without `x-` keys allowed this is the config file or a rule's options: settings, not fields.
         settings = not patterns
         guess = meant_key(key, error)
         hint: Hint = builtin_message("did_you_mean", guess=guess) if guess else builtin_message(
             "expected_settings" if settings else "expected_keys", keys=_listed(known))
-        where = builtin_message("where_path", path=place(data, path)) if path else builtin_message("where_top")
+        where = builtin_message("where_path", path=path_in_words(data, path)) if path else builtin_message("where_top")
         message = builtin_message("unknown_setting" if settings else "unknown_key", key=key, where=where, hint=hint)
     return Problem(path + (key,), message, at="key")
 
@@ -78,14 +78,14 @@ def not_allowed_key(path: DataPath, error: Any, data: dict) -> Problem:
     plan_type = str(plan.get("type", "this")) if isinstance(plan, dict) else "this"
     article = "an" if plan_type[:1] in "aeiou" else "a"
     type_zh = {"project": "项目", "operational": "运营"}.get(plan_type, plan_type)
-    return Problem(path, builtin_message("other_type_key", path=place(data, path[:-1]), key=path[-1],
+    return Problem(path, builtin_message("other_type_key", path=path_in_words(data, path[:-1]), key=path[-1],
                               owner=description(owner), article=article, type=plan_type, type_zh=type_zh),
                    at="key")
 
 
 def describe_error(path: DataPath, error: Any, positions: PositionIndex, fits: Fits, data: Any = None) -> Problem:
     """`fits(value, schema)` tells whether a value would be valid under a schema."""
-    v, value, where = error.validator, error.instance, place(data, path)
+    v, value, where = error.validator, error.instance, path_in_words(data, path)
     source = positions.source_text(path)
     got = _shown(value, source)
     if v == "type":
