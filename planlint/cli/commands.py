@@ -144,7 +144,7 @@ def server(stdio: bool) -> None:
         import pygls  # noqa: F401
     except ImportError:
         fail(say(INSTALL_HINT))
-    from planlint.server import main as serve
+    from planlint.server.app import main as serve
 
     sys.exit(serve())
 

@@ -223,3 +223,13 @@ features.register(server)
 def run() -> None:
     logging.basicConfig(level=logging.WARNING, format="planlint server: %(message)s")
     server.start_io()
+
+
+def main() -> int:
+    """Serve on standard input and output until the client says exit; the exit status
+    is 0 after `shutdown` then `exit`, else 1 (as LSP asks)."""
+    import gc
+
+    gc.enable()  # planlint's command turns it off for short runs; a server runs for hours
+    run()
+    return 0 if getattr(server.protocol, "_shutdown", False) else 1

@@ -50,6 +50,7 @@ def _imports(module: str, path: Path, modules: Dict[str, Path]) -> Set[str]:
             targets |= {_known(alias.name, modules) or "" for alias in node.names}
         elif isinstance(node, ast.ImportFrom):
             source = _absolute(module, path.name == "__init__.py", node)
+            targets.add(_known(source, modules) or "")  # `from pkg import sub` runs pkg's __init__ first
             for alias in node.names:
                 targets.add(_known(f"{source}.{alias.name}", modules) or "")
     return {target for target in targets if target and target != module}
