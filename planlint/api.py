@@ -23,9 +23,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DOC_SECTIONS", "DataPath", "Deadline", "Document", "Edit", "FileFacts", "Fix", "KeyRepeat", "Problem", "Text",
-    "add_days", "amount", "an", "as_list", "at_section", "closest", "days_after", "decimal_of", "entries",
-    "entry_dates", "format_path", "list_paths", "name_list", "numeric", "objectives", "path_in_words", "plan_id",
-    "same_text", "say", "split_items", "to_date", "value_at",
+    "add_days", "amount", "as_list", "at_section", "closest", "days_after", "decimal_of", "entries", "entry_dates",
+    "fill", "format_path", "list_paths", "name_list", "numeric", "objectives", "path_in_words", "plan_id",
+    "same_text", "split_items", "to_date", "value_at", "with_article",
 ]
 
 DataPath = Tuple[Union[str, int], ...]
@@ -85,8 +85,8 @@ def _quoted(value: Any) -> Any:
     return visible(value) if isinstance(value, str) else value
 
 
-def say(templates: Mapping[str, str], **args: Any) -> Text:
-    """A rule's message: `say({"en": "...{plan}...", "zh": "..."}, plan=plan_id)`."""
+def fill(templates: Mapping[str, str], **args: Any) -> Text:
+    """A rule's message: `fill({"en": "...{plan}...", "zh": "..."}, plan=plan_id)`."""
     return Text(templates, args)
 
 
@@ -510,9 +510,9 @@ def _entry(data: Any, base: DataPath, key: str, index: int, last: bool) -> Text:
     if named is not None and not last:
         written = value_at(data, base + (key, index, named[0]))
         if isinstance(written, str):
-            return say({"en": named[1], "zh": named[2]}, id=written)
+            return fill({"en": named[1], "zh": named[2]}, id=written)
     english, chinese = _ENTRIES[key]
-    return say({"en": english, "zh": chinese}, n=index + 1)
+    return fill({"en": english, "zh": chinese}, n=index + 1)
 
 
 def path_in_words(data: Any, path: DataPath) -> Text:
@@ -525,12 +525,12 @@ def path_in_words(data: Any, path: DataPath) -> Text:
     if rest[:1] == ["plans"] and len(rest) > 1 and isinstance(rest[1], int):
         plan = value_at(data, tuple(rest[:2]))
         written_id = plan.get("id") if isinstance(plan, dict) else None
-        parts.append(say({"en": "plan `{id}`", "zh": "计划 `{id}`"}, id=written_id) if isinstance(written_id, str)
-                     else say({"en": "plan {n}", "zh": "第 {n} 个计划"}, n=rest[1] + 1))
+        parts.append(fill({"en": "plan `{id}`", "zh": "计划 `{id}`"}, id=written_id) if isinstance(written_id, str)
+                     else fill({"en": "plan {n}", "zh": "第 {n} 个计划"}, n=rest[1] + 1))
         base, rest = tuple(rest[:2]), rest[2:]
         if rest[:1] == ["review"]:
             if rest[1:2] != ["actions"] or len(rest) < 3:
-                parts.append(say({"en": "review", "zh": "复盘"}))
+                parts.append(fill({"en": "review", "zh": "复盘"}))
             base, rest = base + ("review",), rest[1:]
     elif rest[:1] == ["account"]:
         base, rest = ("account",), rest[1:]
@@ -548,9 +548,9 @@ def path_in_words(data: Any, path: DataPath) -> Text:
     while len(rest) > 1 and isinstance(rest[-1], int) or rest and parts and isinstance(rest[-1], int):
         # an item of `with: [...]` is shown by its value
         rest.pop()
-    field_ = say({"en": "`{f}`", "zh": "`{f}`"}, f=format_path(tuple(rest))) if rest else None
+    field_ = fill({"en": "`{f}`", "zh": "`{f}`"}, f=format_path(tuple(rest))) if rest else None
     if not parts:
-        return field_ or say({"en": "the file", "zh": "文件"})
+        return field_ or fill({"en": "the file", "zh": "文件"})
     chinese = "{p0}"
     for i in range(1, len(parts)):  # 计划 `a` 的第 1 次沟通: a space only beside a code span
         chinese += (" 的" if parts[i - 1].templates["zh"].endswith("`") else "的") + f"{{p{i}}}"
@@ -562,7 +562,7 @@ def path_in_words(data: Any, path: DataPath) -> Text:
     return Text({"en": "{where}: {field}", "zh": zh}, {"where": joined, "field": field_})
 
 
-def an(word: str) -> str:
+def with_article(word: str) -> str:
     """"a promotion", "an event": the article for `word`, in English."""
     return ("an " if str(word)[:1].lower() in "aeiou" else "a ") + str(word)
 
@@ -575,6 +575,6 @@ def name_list(names: Iterable[Any]) -> Text:
     items = [f"`{_quoted(str(n))}`" for n in names]  # each name quoted short, the list kept whole
     shown, chinese = Listed(", ".join(items[:MAX_LISTED])), Listed("、".join(items[:MAX_LISTED]))
     if len(items) <= MAX_LISTED:
-        return say({"en": "{shown}", "zh": "{chinese}"}, shown=shown, chinese=chinese)
-    return say({"en": "{shown} and {more} more", "zh": "{chinese} 等 {total} 个"},
+        return fill({"en": "{shown}", "zh": "{chinese}"}, shown=shown, chinese=chinese)
+    return fill({"en": "{shown} and {more} more", "zh": "{chinese} 等 {total} 个"},
                shown=shown, chinese=chinese, more=len(items) - MAX_LISTED, total=len(items))

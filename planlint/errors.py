@@ -7,7 +7,7 @@ import json
 import re
 from typing import Optional, Union
 
-from planlint.api import Text, say
+from planlint.api import Text, fill
 
 
 class ConfigError(Exception):
@@ -38,7 +38,7 @@ def reason_of(exc: BaseException) -> Union[Text, str]:
     if isinstance(exc, json.JSONDecodeError):
         return json_reason(exc)
     if isinstance(exc, UnicodeDecodeError):
-        return say({"en": "not UTF-8 text", "zh": "不是 UTF-8 文本"})
+        return fill({"en": "not UTF-8 text", "zh": "不是 UTF-8 文本"})
     return str(exc)
 
 
@@ -47,9 +47,9 @@ def code_error(exc: BaseException) -> Text:
     span, except a module that is not installed, which a team can act on."""
     english = f"{type(exc).__name__}: {exc}"
     if isinstance(exc, ModuleNotFoundError) and exc.name:
-        return say({"en": "{english}", "zh": "找不到模块 `{name}`（请先安装它，或检查名字是否写错）"},
+        return fill({"en": "{english}", "zh": "找不到模块 `{name}`（请先安装它，或检查名字是否写错）"},
                    english=english, name=exc.name)
-    return say({"en": "{english}", "zh": "`{english}`"}, english=english)
+    return fill({"en": "{english}", "zh": "`{english}`"}, english=english)
 
 
 # What the operating system said, as a Chinese reader's own system would say it.
@@ -74,7 +74,7 @@ def os_reason(exc: OSError) -> Text:
     if chinese is None:
         code = errno.errorcode.get(exc.errno or -1)
         chinese = f"系统错误 `{code}`" if code else "系统错误"
-    return say({"en": "{english}", "zh": chinese}, english=english)
+    return fill({"en": "{english}", "zh": chinese}, english=english)
 
 
 # json.JSONDecodeError's words (its `msg`, before the position) in Chinese.
@@ -119,4 +119,4 @@ def toml_reason(exc: ValueError) -> Text:
 
 def _located(english: str, chinese: str, line: Optional[int], column: Optional[int], at_end: bool = False) -> Text:
     where = f"第 {line} 行第 {column} 列：" if line is not None else "文件末尾：" if at_end else ""
-    return say({"en": "{english}", "zh": where + chinese}, english=english)
+    return fill({"en": "{english}", "zh": where + chinese}, english=english)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from planlint.api import Text, say
+from planlint.api import Text, fill
 
 MESSAGES = {
     # reading a file (PL001, PL003)
@@ -383,7 +383,7 @@ _DESCRIPTIONS_ZH = {
 def builtin_message(name: str, /, **args: Any) -> Text:
     """One of planlint's own messages, by its name in MESSAGES, with `args` filled in."""
     english, chinese = MESSAGES[name]
-    return say({"en": english, "zh": chinese}, **args)
+    return fill({"en": english, "zh": chinese}, **args)
 
 
 def plural(count: int) -> dict:
@@ -396,4 +396,4 @@ def description(english: str) -> Text:
     """A schema description in the run's language (it stays English where untranslated)."""
     chinese = _DESCRIPTIONS_ZH.get(english, english)
     # `应为{expected}`: a space before Latin letters or digits (`应为 YYYY-MM-DD 格式的日期`), none before Chinese
-    return say({"en": english, "zh": (" " if chinese[:1].isascii() else "") + chinese})
+    return fill({"en": english, "zh": (" " if chinese[:1].isascii() else "") + chinese})

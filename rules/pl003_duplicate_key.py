@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem, say
+from planlint.api import Document, Problem, fill
 
 CODE = "PL003"
 NAME = "duplicate-key"
@@ -48,7 +48,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
     """The repeats the reader found: rules see only a key's last value, so the reader
     notes each repeat as it builds a mapping; the position is the repeated key's own."""
     for repeat in doc.key_repeats:
-        yield Problem(repeat.path + (repeat.key,), say(MESSAGE, key=repeat.key, line=repeat.first_line), at="key",
+        yield Problem(repeat.path + (repeat.key,), fill(MESSAGE, key=repeat.key, line=repeat.first_line), at="key",
                       position=repeat.position)
 
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, Iterator, List, Optional, Union
 
-from planlint.api import DataPath, Document, Problem, Text, closest, entries, list_paths, path_in_words, say, split_items
+from planlint.api import DataPath, Document, Problem, Text, closest, entries, list_paths, path_in_words, fill, split_items
 
 CODE = "PL004"
 NAME = "unknown-reference"
@@ -113,10 +113,10 @@ def _unknown(doc: Document, path: DataPath, value: str, what: str, known: Dict[s
     hint: Union[str, Text] = ""
     if len(parts) > 1:  # `with: a, b` means two contacts, never one called "a-b"
         listed = "[" + ", ".join(_exact(part, known) or part for part in parts) + "]"
-        hint = say(WRITE_LIST, listed=listed)
+        hint = fill(WRITE_LIST, listed=listed)
         mark = next((c for c in value if c in "，、；"), None)
         if mark:
-            hint = Text({"en": "{a}{b}", "zh": "{a}{b}"}, {"a": hint, "b": say(FULL_WIDTH, mark=mark)})
+            hint = Text({"en": "{a}{b}", "zh": "{a}{b}"}, {"a": hint, "b": fill(FULL_WIDTH, mark=mark)})
     else:
         guess = _exact(value, known)
         if guess is None and guesses[0] > 0:
@@ -124,8 +124,8 @@ def _unknown(doc: Document, path: DataPath, value: str, what: str, known: Dict[s
             guess = _closest(value, known)
         if guess is not None:
             name = known.get(guess)
-            hint = say(DID_YOU_MEAN, guess=guess, name=say(NAMED, name=name) if name and name != guess else "")
-    return Problem(path, say(UNKNOWN[what], where=_place(doc, path), value=value, hint=hint))
+            hint = fill(DID_YOU_MEAN, guess=guess, name=fill(NAMED, name=name) if name and name != guess else "")
+    return Problem(path, fill(UNKNOWN[what], where=_place(doc, path), value=value, hint=hint))
 
 
 _PLACES: List[Any] = [None, {}]  # the last document and its places: a list's items share one

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Iterator, List, Sequence, Tuple
 
-from planlint.api import DataPath, Document, FileFacts, Problem, entries, name_list, say, value_at
+from planlint.api import DataPath, Document, FileFacts, Problem, entries, name_list, fill, value_at
 
 CODE = "PL005"
 NAME = "duplicate-id"
@@ -64,7 +64,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
             if item_id is None:
                 continue
             if item_id in first:
-                yield Problem(list_path + (index, "id"), say(REPEATED[what], id=item_id,
+                yield Problem(list_path + (index, "id"), fill(REPEATED[what], id=item_id,
                               first=first[item_id] + 1))
             first.setdefault(item_id, index)
 
@@ -84,7 +84,7 @@ def check_run(files: Sequence[FileFacts], options: dict) -> Iterator[Tuple[FileF
             continue
         for file in sharing:
             others = name_list(f.path for f in sharing if f is not file)
-            yield file, Problem(("account", "id"), say(SHARED_ACCOUNT, id=account_id, others=others))
+            yield file, Problem(("account", "id"), fill(SHARED_ACCOUNT, id=account_id, others=others))
 
 
 DOC_ZH = """计划或联系人的编号重复，或两个文件用了同一个客户编号。

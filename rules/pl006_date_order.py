@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import say, Document, Problem, Text, entries, to_date, plan_id
+from planlint.api import fill, Document, Problem, Text, entries, to_date, plan_id
 
 CODE = "PL006"
 NAME = "date-order"
@@ -68,7 +68,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
     if isinstance(period, dict):
         start, end = to_date(period.get("start")), to_date(period.get("end"))
         if start and end and end < start:
-            yield Problem(("period", "end"), say(PERIOD, end=end, start=start), at="key")
+            yield Problem(("period", "end"), fill(PERIOD, end=end, start=start), at="key")
     for index, plan in doc.plans("project"):
         yield from _project(("plans", index), plan)
 
@@ -77,26 +77,26 @@ def _project(base: tuple, plan: dict) -> Iterator[Problem]:
     name = plan_id(plan)
     start, end, finalized = (to_date(plan.get(k)) for k in ("start", "end", "finalized"))
     if start and end and end < start:
-        yield Problem(base + ("end",), say(ENDS_EARLY, plan=name, end=end, start=start), at="key")
+        yield Problem(base + ("end",), fill(ENDS_EARLY, plan=name, end=end, start=start), at="key")
     if finalized and start and finalized > start:
-        yield Problem(base + ("finalized",), say(FROZEN_LATE, plan=name, finalized=finalized,
+        yield Problem(base + ("finalized",), fill(FROZEN_LATE, plan=name, finalized=finalized,
                                                  start=start, days=_days((finalized - start).days)), at="key")
     if not end:
         return
     for k, material in entries(plan.get("materials")):
         ready = to_date(material.get("ready"))
         if ready and ready > end:
-            yield Problem(base + ("materials", k, "ready"), say(READY_LATE, item=material.get("item", "?"),
+            yield Problem(base + ("materials", k, "ready"), fill(READY_LATE, item=material.get("item", "?"),
                                                                 ready=ready, plan=name, end=end), at="key")
     for k, talk in entries(plan.get("consultations")):
         when = to_date(talk.get("date"))
         if when and when > end:
-            yield Problem(base + ("consultations", k, "date"), say(TALK_LATE, date=when, plan=name,
+            yield Problem(base + ("consultations", k, "date"), fill(TALK_LATE, date=when, plan=name,
                                                                    end=end), at="key")
 
 
 def _days(n: int) -> Text:
-    return say(ONE_DAY if n == 1 else DAYS, n=n)
+    return fill(ONE_DAY if n == 1 else DAYS, n=n)
 
 
 DOC_ZH = """日期前后颠倒。

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Iterator
 
-from planlint.api import Problem, say
+from planlint.api import Problem, fill
 
 CODE = "PL007"
 NAME = "unused-suppression"
@@ -53,12 +53,12 @@ def check_directives(directives: Iterable[Any], options: dict) -> Iterator[Probl
             yield Problem((), directive.malformed, position=at)
         elif directive.tokens is None:
             if not directive.used:
-                yield Problem((), say(UNUSED_DIRECTIVE, directive=directive.text), position=at)
+                yield Problem((), fill(UNUSED_DIRECTIVE, directive=directive.text), position=at)
         else:
             for token in directive.tokens:
                 if token in directive.unused:
                     message = UNKNOWN_CODE if token in directive.unknown else UNUSED_CODE
-                    yield Problem((), say(message, code=token, directive=directive.text), position=at)
+                    yield Problem((), fill(message, code=token, directive=directive.text), position=at)
 
 
 DOC_ZH = """屏蔽注释没有屏蔽任何问题。

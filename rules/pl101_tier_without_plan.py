@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import say, Document, Problem, as_list, closest
+from planlint.api import fill, Document, Problem, as_list, closest
 
 CODE = "PL101"
 NAME = "tier-without-plan"
@@ -64,7 +64,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
     for index, tier in enumerate(tiers):
         if tier not in covered:
             covered.add(tier)  # a repeated tier is reported once, at its first entry
-            yield Problem(("account", "tiers", index), say(MESSAGE, tier=tier))
+            yield Problem(("account", "tiers", index), fill(MESSAGE, tier=tier))
 
 
 DOC_ZH = """客户的某个组织层级没有自己的计划。

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from typing import Dict, Iterator, List, Tuple
 
-from planlint.api import say, Document, Problem, as_list, entries, plan_id
+from planlint.api import fill, Document, Problem, as_list, entries, plan_id
 
 CODE = "PL102"
 NAME = "one-size-fits-all"
@@ -62,7 +62,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
     if tiers is not None and len(set(tiers)) >= 2:
         for index, plan in doc.plans():
             if "tier" in plan and set(tiers) <= set(as_list(plan["tier"])):
-                yield Problem(("plans", index, "tier"), say(ALL_TIERS, plan=plan_id(plan)), at="key")
+                yield Problem(("plans", index, "tier"), fill(ALL_TIERS, plan=plan_id(plan)), at="key")
     yield from _copies(doc)
 
 
@@ -78,7 +78,7 @@ def _copies(doc: Document) -> Iterator[Problem]:
         known = firsts.setdefault(shape[1:], [])
         earlier = next((other for tiers, other in known if tiers != shape[0]), None)
         if earlier is not None:
-            yield Problem(("plans", index), say(COPY, plan=plan_id(plan), earlier=plan_id(earlier)))
+            yield Problem(("plans", index), fill(COPY, plan=plan_id(plan), earlier=plan_id(earlier)))
         if len(known) < 2 and all(tiers != shape[0] for tiers, _ in known):
             known.append((shape[0], plan))
 

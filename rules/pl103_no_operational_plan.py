@@ -39,7 +39,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import say, Document, Problem
+from planlint.api import fill, Document, Problem
 
 CODE = "PL103"
 NAME = "no-operational-plan"
@@ -57,7 +57,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         return
     types = {plan["type"] for _, plan in doc.plans()}
     if "project" in types and "operational" not in types:
-        yield Problem(("plans",), say(MESSAGE), at="key")
+        yield Problem(("plans",), fill(MESSAGE), at="key")
 
 
 DOC_ZH = """只有项目计划，没有运营计划。

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import say, Document, Problem, as_list, closest
+from planlint.api import fill, Document, Problem, as_list, closest
 
 CODE = "PL104"
 NAME = "uncoordinated-project"
@@ -59,7 +59,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
     scheduled |= {closest(pid, ids) for pid in scheduled - set(ids)}
     for index, plan in doc.plans("project"):
         if "id" in plan and plan["id"] not in scheduled:
-            yield Problem(("plans", index), say(MESSAGE, plan=plan["id"]))
+            yield Problem(("plans", index), fill(MESSAGE, plan=plan["id"]))
 
 
 DOC_ZH = """项目计划没有纳入任何运营计划。

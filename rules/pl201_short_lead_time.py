@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import say, Document, Problem, an, to_date, plan_id
+from planlint.api import fill, Document, Problem, with_article, to_date, plan_id
 
 CODE = "PL201"
 NAME = "short-lead-time"
@@ -63,9 +63,9 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         lead = (start - finalized).days
         # Finalized after the start is PL006's finding, not a short lead time.
         if 0 <= lead < minimums[kind]:
-            when = say(WHEN["same" if lead == 0 else "day" if lead == 1 else "days"], lead=lead)
-            named = say({"en": "{kind}", "zh": "{zh}"}, kind=an(kind), zh=KINDS_ZH.get(kind, kind))
-            yield Problem(("plans", index, "finalized"), say(MESSAGE, plan=plan_id(plan), when=when,
+            when = fill(WHEN["same" if lead == 0 else "day" if lead == 1 else "days"], lead=lead)
+            named = fill({"en": "{kind}", "zh": "{zh}"}, kind=with_article(kind), zh=KINDS_ZH.get(kind, kind))
+            yield Problem(("plans", index, "finalized"), fill(MESSAGE, plan=plan_id(plan), when=when,
                                                              kind=named, minimum=minimums[kind]), at="key")
 
 

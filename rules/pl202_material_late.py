@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import say, Document, Problem, add_days, entries, to_date, plan_id
+from planlint.api import fill, Document, Problem, add_days, entries, to_date, plan_id
 
 CODE = "PL202"
 NAME = "material-late"
@@ -50,7 +50,7 @@ SAME_DAY = {"en": "the day", "zh": "开始当天"}
 
 def check(doc: Document, options: dict) -> Iterator[Problem]:
     n = options["buffer_days"]
-    days = say(SAME_DAY if n == 0 else ONE_DAY if n == 1 else BEFORE, n=n)
+    days = fill(SAME_DAY if n == 0 else ONE_DAY if n == 1 else BEFORE, n=n)
     for index, plan in doc.plans("project"):
         start = to_date(plan.get("start"))
         if start is None:
@@ -58,7 +58,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         for k, material in entries(plan.get("materials")):
             ready, latest = to_date(material.get("ready")), add_days(start, -n)
             if ready is not None and ready > latest:
-                yield Problem(("plans", index, "materials", k), say(
+                yield Problem(("plans", index, "materials", k), fill(
                     MESSAGE, item=material.get("item", "?"), ready=ready, latest=latest,
                     days=days, plan=plan_id(plan)))
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import say, Document, Problem, amount, entries
+from planlint.api import fill, Document, Problem, amount, entries
 
 CODE = "PL203"
 NAME = "material-short"
@@ -49,7 +49,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         for k, material in entries(plan.get("materials")):
             have, need = material.get("quantity"), material.get("needed")
             if have is not None and need is not None and have < need:
-                yield Problem(("plans", index, "materials", k), say(
+                yield Problem(("plans", index, "materials", k), fill(
                     MESSAGE, item=material.get("item", "?"), have=have, need=need, short=need - have,
                     # Chinese reads 1,200 as an amount is written in a budget
                     have_zh=amount(have), need_zh=amount(need), short_zh=amount(need - have)))

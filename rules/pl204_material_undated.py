@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import say, Document, Problem, entries
+from planlint.api import fill, Document, Problem, entries
 
 CODE = "PL204"
 NAME = "material-undated"
@@ -47,7 +47,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         for k, material in entries(plan.get("materials")):
             path = ("plans", index, "materials", k)
             if doc.lacks(path + ("ready",)):
-                yield Problem(path, say(MESSAGE, item=material.get("item", "?")))
+                yield Problem(path, fill(MESSAGE, item=material.get("item", "?")))
 
 
 DOC_ZH = """物料没有写到位日期。

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import say, Document, Problem, plan_id
+from planlint.api import fill, Document, Problem, plan_id
 
 CODE = "PL205"
 NAME = "late-operational-review"
@@ -48,7 +48,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
     for index, plan in doc.plans("operational"):
         day, cadence = plan.get("review_day"), plan.get("cadence")
         if day is not None and cadence in limits and day > limits[cadence]:
-            yield Problem(("plans", index, "review_day"), say(MESSAGE, plan=plan_id(plan), day=day,
+            yield Problem(("plans", index, "review_day"), fill(MESSAGE, plan=plan_id(plan), day=day,
                                                               cadence=cadence, cycle=CYCLES_ZH.get(cadence, cadence), limit=limits[cadence],
                                                               when=DAYS_ZH.get(cadence, "第 {} 天").format(day),
                                                               by=DAYS_ZH.get(cadence, "第 {} 天").format(limits[cadence])), at="key")

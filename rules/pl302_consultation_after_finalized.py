@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import say, Document, Problem, entries, to_date, plan_id
+from planlint.api import fill, Document, Problem, entries, to_date, plan_id
 
 CODE = "PL302"
 NAME = "consultation-after-finalized"
@@ -59,7 +59,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         if len(dates) != len(talks):
             continue  # an unreadable date might be the early consultation
         if all(when > finalized for when in dates):
-            yield Problem(path, say(MESSAGE, plan=plan_id(plan), finalized=finalized,
+            yield Problem(path, fill(MESSAGE, plan=plan_id(plan), finalized=finalized,
                                     first=min(dates)), at="key")
 
 

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import say, Document, Problem, as_list, entries, name_list, plan_id
+from planlint.api import fill, Document, Problem, as_list, entries, name_list, plan_id
 
 CODE = "PL303"
 NAME = "no-decision-maker-consulted"
@@ -65,7 +65,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         if not consulted <= set(contacts):
             continue  # PL004 reports the unknown contact, who may be the decision maker
         if not consulted & deciders:
-            yield Problem(path, say(MESSAGE, plan=plan_id(plan), deciders=name_list(sorted(deciders))),
+            yield Problem(path, fill(MESSAGE, plan=plan_id(plan), deciders=name_list(sorted(deciders))),
                           at="key")
 
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import say, Document, Problem, plan_id
+from planlint.api import fill, Document, Problem, plan_id
 
 CODE = "PL402"
 NAME = "review-without-customer"
@@ -49,7 +49,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         review = plan.get("review")
         path = ("plans", index, "review")
         if isinstance(review, dict) and doc.lacks(path + ("with",)):
-            yield Problem(path, say(MESSAGE, plan=plan_id(plan)), at="key")
+            yield Problem(path, fill(MESSAGE, plan=plan_id(plan)), at="key")
 
 
 DOC_ZH = """复盘没有客户参加。

@@ -37,7 +37,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterator, Tuple
 
-from planlint.api import say, days_after, Deadline, Document, Problem, to_date, plan_id
+from planlint.api import fill, days_after, Deadline, Document, Problem, to_date, plan_id
 
 CODE = "PL403"
 NAME = "review-without-actions"
@@ -67,7 +67,7 @@ def fires_on(doc: Document, options: dict) -> Iterator[Deadline]:
     for problem, when, plan in _reviews_without_actions(doc):
         after = days_after(when, 1)
         if after is not None:
-            yield Deadline(problem, after, say(TODO, plan=plan_id(plan), date=when))
+            yield Deadline(problem, after, fill(TODO, plan=plan_id(plan), date=when))
 
 
 def _reviews_without_actions(doc: Document) -> Iterator[Tuple[Problem, dt.date, dict]]:
@@ -78,7 +78,7 @@ def _reviews_without_actions(doc: Document) -> Iterator[Tuple[Problem, dt.date, 
             continue
         when = to_date(review.get("date"))
         if when is not None and not review.get("actions"):
-            yield Problem(path, say(MESSAGE, plan=plan_id(plan), date=when), at="key"), when, plan
+            yield Problem(path, fill(MESSAGE, plan=plan_id(plan), date=when), at="key"), when, plan
 
 
 DOC_ZH = """复盘已经开过，却没有改进措施。

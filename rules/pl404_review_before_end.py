@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import say, Document, Problem, to_date, plan_id
+from planlint.api import fill, Document, Problem, to_date, plan_id
 
 CODE = "PL404"
 NAME = "review-before-end"
@@ -49,7 +49,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
             continue
         when = to_date(review.get("date"))
         if when is not None and when < end:
-            yield Problem(("plans", index, "review"), say(MESSAGE, plan=plan_id(plan), date=when,
+            yield Problem(("plans", index, "review"), fill(MESSAGE, plan=plan_id(plan), date=when,
                                                           end=end), at="key")
 
 

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import say, Document, Problem, plan_id
+from planlint.api import fill, Document, Problem, plan_id
 
 CODE = "PL405"
 NAME = "operational-without-joint-review"
@@ -49,7 +49,7 @@ MESSAGE = {
 def check(doc: Document, options: dict) -> Iterator[Problem]:
     for index, plan in doc.plans("operational"):
         if doc.lacks(("plans", index, "review_with")):
-            yield Problem(("plans", index), say(MESSAGE, plan=plan_id(plan)))
+            yield Problem(("plans", index), fill(MESSAGE, plan=plan_id(plan)))
 
 
 DOC_ZH = """运营计划的例行回顾没有客户参加。

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import say, Document, Problem, plan_id
+from planlint.api import fill, Document, Problem, plan_id
 
 CODE = "PL501"
 NAME = "no-exclusive-offer"
@@ -49,7 +49,7 @@ MESSAGE = {
 def check(doc: Document, options: dict) -> Iterator[Problem]:
     for index, plan in doc.plans("project"):
         if doc.lacks(("plans", index, "exclusive")):
-            yield Problem(("plans", index), say(MESSAGE, plan=plan_id(plan)))
+            yield Problem(("plans", index), fill(MESSAGE, plan=plan_id(plan)))
 
 
 DOC_ZH = """项目计划没有给客户任何独家权益。

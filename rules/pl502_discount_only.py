@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import say, Document, Problem, plan_id
+from planlint.api import fill, Document, Problem, plan_id
 
 CODE = "PL502"
 NAME = "discount-only"
@@ -53,7 +53,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
             continue
         types = [o.get("type") if isinstance(o, dict) else None for o in offers]
         if all(t == "discount" for t in types):
-            yield Problem(path, say(MESSAGE, plan=plan_id(plan)), at="key")
+            yield Problem(path, fill(MESSAGE, plan=plan_id(plan)), at="key")
 
 
 DOC_ZH = """独家权益只有折扣。

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Iterator, Sequence, Tuple
 
-from planlint.api import DataPath, Document, FileFacts, Problem, as_list, entries, name_list, say
+from planlint.api import DataPath, Document, FileFacts, Problem, as_list, entries, name_list, fill
 
 CODE = "PL503"
 NAME = "offer-not-exclusive"
@@ -81,20 +81,20 @@ def check_run(files: Sequence[FileFacts], options: dict) -> Iterator[Tuple[FileF
             if key not in reasons:
                 reasons[key] = _why(offer, key[1], shared, by_offer)
             if reasons[key] is not None:
-                yield file, Problem(path, say(MESSAGE, offer=offer or "?", why=reasons[key]))
+                yield file, Problem(path, fill(MESSAGE, offer=offer or "?", why=reasons[key]))
 
 
 def _why(offer: Any, account: str, shared: Tuple[str, ...], by_offer: Dict[str, Dict[str, None]]) -> Any:
     reasons = []
     if shared:
-        reasons.append(say(ALSO_OFFERED, accounts=name_list(shared)))
+        reasons.append(fill(ALSO_OFFERED, accounts=name_list(shared)))
     if offer is not None:
         others = sorted(a for a in by_offer.get(_normal(offer), {}) if a != account)
         if others:
-            reasons.append(say(ALSO_EXCLUSIVE, accounts=name_list(others)))
+            reasons.append(fill(ALSO_EXCLUSIVE, accounts=name_list(others)))
     if not reasons:
         return None
-    return reasons[0] if len(reasons) == 1 else say(BOTH, first=reasons[0], second=reasons[1])
+    return reasons[0] if len(reasons) == 1 else fill(BOTH, first=reasons[0], second=reasons[1])
 
 
 def _normal(text: str) -> str:

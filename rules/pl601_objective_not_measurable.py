@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem, numeric, objectives, say, plan_id
+from planlint.api import Document, Problem, numeric, objectives, fill, plan_id
 
 CODE = "PL601"
 NAME = "objective-not-measurable"
@@ -59,7 +59,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         no_target = numeric(objective.get("target")) is None and not doc.is_unreadable(path + ("target",))
         if no_metric or no_target:
             what = "both" if no_metric and no_target else "metric" if no_metric else "target"
-            yield Problem(path, say(MESSAGE, number=path[-1] + 1, plan=plan_id(plan), what=say(MISSING[what])))
+            yield Problem(path, fill(MESSAGE, number=path[-1] + 1, plan=plan_id(plan), what=fill(MISSING[what])))
 
 
 DOC_ZH = """目标没有写衡量指标或数字目标。

@@ -41,7 +41,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem, numeric, objectives, say, plan_id
+from planlint.api import Document, Problem, numeric, objectives, fill, plan_id
 
 CODE = "PL602"
 NAME = "targets-not-tiered"
@@ -70,8 +70,8 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
                    if numeric(objective.get(key)) is None and not doc.is_unreadable(path + (key,))]
         if lacking:
             missing = lacking[0] if len(lacking) == 1 else "both"
-            yield Problem(path + ("target",), say(MESSAGE, number=path[-1] + 1, plan=plan_id(plan),
-                                                  missing=say(MISSING[missing])), at="key")
+            yield Problem(path + ("target",), fill(MESSAGE, number=path[-1] + 1, plan=plan_id(plan),
+                                                  missing=fill(MISSING[missing])), at="key")
 
 
 DOC_ZH = """A 类客户的项目目标没有分三档。

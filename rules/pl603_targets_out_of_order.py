@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem, numeric, objectives, say, plan_id
+from planlint.api import Document, Problem, numeric, objectives, fill, plan_id
 
 CODE = "PL603"
 NAME = "targets-out-of-order"
@@ -59,7 +59,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
             continue  # not all numeric, or `%` on some only: not comparable
         floor, goal, stretch = (v[0] for v in values if v is not None)
         if not min(floor, stretch) <= goal <= max(floor, stretch):
-            yield Problem(path + ("target",), say(
+            yield Problem(path + ("target",), fill(
                 MESSAGE, number=path[-1] + 1, plan=plan_id(plan), target=objective["target"],
                 baseline=objective["baseline"], stretch=objective["stretch"]), at="key")
 

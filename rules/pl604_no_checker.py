@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import DataPath, Document, Problem, entries, same_text, say, plan_id
+from planlint.api import DataPath, Document, Problem, entries, same_text, fill, plan_id
 
 CODE = "PL604"
 NAME = "no-checker"
@@ -54,12 +54,12 @@ ACTION = {"en": "review action {number} of plan `{plan}`", "zh": "计划 `{plan}
 def check(doc: Document, options: dict) -> Iterator[Problem]:
     for index, plan in doc.plans():
         name = plan_id(plan)
-        yield from _task(doc, ("plans", index), plan, say(PLAN, plan=name))
+        yield from _task(doc, ("plans", index), plan, fill(PLAN, plan=name))
         review = plan.get("review")
         if isinstance(review, dict):
             for k, action in entries(review.get("actions")):
                 yield from _task(doc, ("plans", index, "review", "actions", k), action,
-                                 say(ACTION, number=k + 1, plan=name))
+                                 fill(ACTION, number=k + 1, plan=name))
 
 
 def _task(doc: Document, path: DataPath, task: dict, what: object) -> Iterator[Problem]:
@@ -67,9 +67,9 @@ def _task(doc: Document, path: DataPath, task: dict, what: object) -> Iterator[P
     if not isinstance(owner, str) or doc.is_unreadable(path + ("checker",)):
         return
     if checker is None:
-        yield Problem(path + ("owner",), say(NO_CHECKER, what=what, owner=owner), at="key")
+        yield Problem(path + ("owner",), fill(NO_CHECKER, what=what, owner=owner), at="key")
     elif isinstance(checker, str) and same_text(checker) == same_text(owner):
-        yield Problem(path + ("checker",), say(SAME, what=what, owner=owner), at="key")
+        yield Problem(path + ("checker",), fill(SAME, what=what, owner=owner), at="key")
 
 
 DOC_ZH = """有责任人，没有检查人。

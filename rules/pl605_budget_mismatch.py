@@ -44,7 +44,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem, amount, entries, decimal_of, say, plan_id
+from planlint.api import Document, Problem, amount, entries, decimal_of, fill, plan_id
 
 CODE = "PL605"
 NAME = "budget-mismatch"
@@ -70,7 +70,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         total = decimal_of(budget["total"])
         added = sum((decimal_of(a) for a in amounts), decimal_of(0))
         if abs(added - total) * 100 > total * tolerance:
-            yield Problem(path + ("total",), say(MESSAGE, plan=plan_id(plan), sum=amount(added),
+            yield Problem(path + ("total",), fill(MESSAGE, plan=plan_id(plan), sum=amount(added),
                                                  total=amount(total), difference=amount(abs(added - total))), at="key")
 
 

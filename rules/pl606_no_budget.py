@@ -45,7 +45,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem, say, plan_id
+from planlint.api import Document, Problem, fill, plan_id
 
 CODE = "PL606"
 NAME = "no-budget"
@@ -65,7 +65,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         return
     for index, plan in doc.plans("project"):
         if doc.lacks(("plans", index, "budget")):
-            yield Problem(("plans", index), say(MESSAGE, plan=plan_id(plan), account_class=account_class))
+            yield Problem(("plans", index), fill(MESSAGE, plan=plan_id(plan), account_class=account_class))
 
 
 DOC_ZH = """A 类或 B 类客户的项目计划没有预算。

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem, at_section, say, plan_id
+from planlint.api import Document, Problem, at_section, fill, plan_id
 
 CODE = "PL608"
 NAME = "no-stock-plan"
@@ -57,7 +57,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
     for index, plan in doc.plans("project"):
         if plan.get("kind") in KINDS and doc.lacks_entry(("plans", index, "materials"), _stock):
             where, at = at_section(index, plan, "materials")
-            yield Problem(where, say(MESSAGE, plan=plan_id(plan), kind=plan["kind"]), at=at)
+            yield Problem(where, fill(MESSAGE, plan=plan_id(plan), kind=plan["kind"]), at=at)
 
 
 def _stock(material: dict) -> bool:

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem, at_section, entry_dates, say, to_date, plan_id
+from planlint.api import Document, Problem, at_section, entry_dates, fill, to_date, plan_id
 
 CODE = "PL609"
 NAME = "no-staff-training"
@@ -60,7 +60,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         if dates is None or any(when <= start for when in dates):
             continue
         where, at = at_section(index, plan, "training")
-        yield Problem(where, say(MESSAGE, plan=plan_id(plan), start=start), at=at)
+        yield Problem(where, fill(MESSAGE, plan=plan_id(plan), start=start), at=at)
 
 
 DOC_ZH = """新品上市前没有安排培训。

@@ -41,7 +41,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.api import Document, Problem, same_text, say
+from planlint.api import Document, Problem, same_text, fill
 
 CODE = "PL701"
 NAME = "single-threaded"
@@ -64,7 +64,7 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         if isinstance(plan.get("owner"), str):
             owners.append(plan["owner"])
     if len(owners) >= MIN_PLANS and len({same_text(owner) for owner in owners}) == 1:
-        yield Problem(("plans",), say(MESSAGE, count=len(owners), owner=owners[0]), at="key")
+        yield Problem(("plans",), fill(MESSAGE, count=len(owners), owner=owners[0]), at="key")
 
 
 DOC_ZH = """客户的所有计划都由同一个人负责。

@@ -43,7 +43,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterator, List, Optional, Tuple
 
-from planlint.api import Deadline, Document, Problem, entry_dates, say, to_date
+from planlint.api import Deadline, Document, Problem, entry_dates, fill, to_date
 
 CODE = "PL702"
 NAME = "no-exec-visit"
@@ -73,7 +73,7 @@ def fires_on(doc: Document, options: dict) -> Iterator[Deadline]:
     """A quarter's last day: the first day on which it has ended without a visit."""
     for problem, name, last in _quarters_without_visit(doc, None):
         year, number = name.split("-Q")
-        yield Deadline(problem, last, say(TODO, last=last, quarter=name, year=year, number=number), key=name)
+        yield Deadline(problem, last, fill(TODO, last=last, quarter=name, year=year, number=number), key=name)
 
 
 def _quarters_without_visit(doc: Document, until: Optional[dt.date]) -> Iterator[Tuple[Problem, str, dt.date]]:
@@ -91,7 +91,7 @@ def _quarters_without_visit(doc: Document, until: Optional[dt.date]) -> Iterator
     for name, first, last in quarters(start, end if until is None else min(end, until)):
         if (first.year, (first.month - 1) // 3) not in visited:
             year, number = name.split("-Q")  # "2027-Q1": 2027 年第 1 季度 in Chinese
-            yield Problem(path, say(MESSAGE, quarter=name, year=year, number=number, first=first, last=last),
+            yield Problem(path, fill(MESSAGE, quarter=name, year=year, number=number, first=first, last=last),
                           at="key"), name, last
 
 

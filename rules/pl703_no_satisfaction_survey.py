@@ -39,7 +39,7 @@ import bisect
 import datetime as dt
 from typing import Iterator, List, Optional, Tuple
 
-from planlint.api import DataPath, Deadline, Document, Problem, days_after, entry_dates, say, to_date
+from planlint.api import DataPath, Deadline, Document, Problem, days_after, entry_dates, fill, to_date
 
 CODE = "PL703"
 NAME = "no-satisfaction-survey"
@@ -84,7 +84,7 @@ def fires_on(doc: Document, options: dict) -> Iterator[Deadline]:
         before = days_after(day, -1)
         if problem is None or (before is not None and _problem_on(before, *surveys, days) is not None):
             continue
-        deadline = Deadline(problem, day, say(TODO, by=before or day))
+        deadline = Deadline(problem, day, fill(TODO, by=before or day))
         if day > doc.today:
             yield deadline
         elif still:
@@ -114,9 +114,9 @@ def _problem_on(today: dt.date, start: dt.date, account_class: str, dates: List[
     done = bisect.bisect_right(dates, today)  # the surveys dated up to today
     if start > today or (done and (today - dates[done - 1]).days <= days):
         return None  # the period has not begun, or a recent survey
-    latest = say(LATEST, date=dates[done - 1]) if done else ""
+    latest = fill(LATEST, date=dates[done - 1]) if done else ""
     within, how_often = _HOW_OFTEN_ZH.get(days, (f"最近 {days} 天内", f"每 {days} 天"))  # a year, as people say it
-    return Problem(path, say(MESSAGE, days=days, today=today, latest=latest, account_class=account_class,
+    return Problem(path, fill(MESSAGE, days=days, today=today, latest=latest, account_class=account_class,
                              within=within, how_often=how_often), at="key")
 
 

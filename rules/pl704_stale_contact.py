@@ -36,7 +36,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterator, Tuple
 
-from planlint.api import Deadline, Document, Problem, days_after, entries, say, to_date
+from planlint.api import Deadline, Document, Problem, days_after, entries, fill, to_date
 
 CODE = "PL704"
 NAME = "stale-contact"
@@ -69,7 +69,7 @@ def fires_on(doc: Document, options: dict) -> Iterator[Deadline]:
     for k, contact, updated in _dated_contacts(doc):
         day = days_after(updated, limit + 1)
         if day is not None:
-            yield Deadline(_problem(k, contact, updated, day, limit), day, say(
+            yield Deadline(_problem(k, contact, updated, day, limit), day, fill(
                 TODO, contact=contact.get("id", "?"), name=contact.get("name", "?")))
 
 
@@ -81,7 +81,7 @@ def _dated_contacts(doc: Document) -> Iterator[Tuple[int, dict, dt.date]]:
 
 
 def _problem(k: int, contact: dict, updated: dt.date, today: dt.date, limit: int) -> Problem:
-    return Problem(("account", "contacts", k, "updated"), say(
+    return Problem(("account", "contacts", k, "updated"), fill(
         MESSAGE, contact=contact.get("id", "?"), name=contact.get("name", "?"), updated=updated,
         days=(today - updated).days, limit=limit), at="key")
 

@@ -45,7 +45,7 @@ from __future__ import annotations
 import math
 from typing import Any, Dict, Iterator, List, Sequence, Tuple
 
-from planlint.api import DataPath, Document, FileFacts, Problem, entries, decimal_of, same_text, say
+from planlint.api import DataPath, Document, FileFacts, Problem, entries, decimal_of, same_text, fill
 
 CODE = "PL705"
 NAME = "copy-paste-plan"
@@ -101,7 +101,7 @@ def check_run(files: Sequence[FileFacts], options: dict) -> Iterator[Tuple[FileF
             yield _finding(plans[number], plans[other], shared, union)
         if counts[number] > MAX_PARTNERS:
             file, path, fact = plans[number]
-            yield file, Problem(path, say(MORE, plan=fact[1] or "?", count=counts[number] - MAX_PARTNERS,
+            yield file, Problem(path, fill(MORE, plan=fact[1] or "?", count=counts[number] - MAX_PARTNERS,
                                           shown=MAX_PARTNERS))
 
 
@@ -163,7 +163,7 @@ def _count(group: Dict[str, List[int]], account: str) -> int:
 
 def _finding(plan: Plan, other: Plan, shared: int, union: int) -> Tuple[FileFacts, Problem]:
     (file, path, fact), (other_file, _, other_fact) = plan, other
-    return file, Problem(path, say(MESSAGE, plan=fact[1] or "?", other_plan=other_fact[1] or "?",
+    return file, Problem(path, fill(MESSAGE, plan=fact[1] or "?", other_plan=other_fact[1] or "?",
                                    other_account=_account(other_file), shared=shared, union=union,
                                    similarity=f"{shared / union:.2f}", percent=f"{100 * shared // union}%"))
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Optional, Tuple
 
 import click
 
-from planlint.api import say
+from planlint.api import fill
 from planlint.cli import language as cli_language
 from planlint.cli.console import fail
 from planlint.cli.language import BilingualCommand, argument, option
@@ -143,7 +143,7 @@ def server(stdio: bool) -> None:
         import lsprotocol  # noqa: F401
         import pygls  # noqa: F401
     except ImportError:
-        fail(say(INSTALL_HINT))
+        fail(fill(INSTALL_HINT))
     from planlint.server.app import main as serve
 
     sys.exit(serve())

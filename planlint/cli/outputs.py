@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Dict, Iterable, List, Optional, Sequence, Tupl
 
 import click
 
-from planlint.api import say
+from planlint.api import fill
 from planlint.errors import os_reason
 from planlint.cli.console import fail, shown, use_color
 from planlint.messages import builtin_message
@@ -36,7 +36,7 @@ def parse_outputs(formats: Tuple[str, ...], output: Optional[str]) -> Outputs:
     for spec in formats or ("text",):
         name, _, target = spec.partition(":")
         if name not in FORMATS:
-            raise ConfigError(builtin_message("bad_format", name=name, formats=say(
+            raise ConfigError(builtin_message("bad_format", name=name, formats=fill(
                 {"en": ", ".join(FORMATS), "zh": "、".join(FORMATS)})))
         outputs.append((name, target or None))
     if output:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from planlint.api import Text, say
+from planlint.api import Text, fill
 
 WORDS = {
     # what to do, for each dated entry a plan states
@@ -51,7 +51,7 @@ WORDS = {
 
 def word(name: str, /, **args: Any) -> Text:
     english, chinese = WORDS[name]
-    return say({"en": english, "zh": chinese}, **args)
+    return fill({"en": english, "zh": chinese}, **args)
 
 
 def when(days: int, lang: str) -> str:
