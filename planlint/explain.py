@@ -14,7 +14,7 @@ _DEFAULTS = {"en": "Defaults:", "zh": "默认值："}
 # comments a Chinese team writes (总部/分部/门店, 李明), so no example is written twice.
 # Each entry replaces a whole value, list item or comment, alike in a rule's failing
 # example and its fix, so the rule reads the same plan; ids (`li-ming`) stay, being
-# slugs in either language. tests/test_chinese.py checks every entry is still used.
+# slugs in either language. tests/unit/messages/test_chinese.py checks every entry is still used.
 EXAMPLE_WORDS_ZH = {
     # tiers, people, the account
     "headquarters": "总部", "branch": "分部", "store": "门店",

@@ -3,11 +3,11 @@
 A plan in six is invalid on a team's first run, and jsonschema's detailed error
 walk over it cost a third of such a run. This walk gives the same errors (the
 same keyword, value, subschema, path, message and `anyOf` context, in the same
-order) for the keywords `schema_fast` compiles, and it descends only where the
+order) for the keywords planlint.schema.compiled compiles, and it descends only where the
 compiled yes/no check of a subschema says no: the valid parts of a plan cost one
 compiled check each.
 
-It must agree with jsonschema exactly (tests/test_fast_path.py checks it on
+It must agree with jsonschema exactly (tests/unit/schema/test_fast_path.py checks it on
 every fixture, on mutated plans and on generated corpora). Where it meets what
 it does not know (a keyword, a key that is not a string), it raises
 `Unsupported`, and the caller asks jsonschema instead.

@@ -1,6 +1,6 @@
 """Plan data -> PL002 problems, and the data with every invalid value removed.
 
-Error objects (jsonschema's, or the same errors from `schema_errors`) are kept
+Error objects (jsonschema's, or the same errors from planlint.schema.errors) are kept
 whole until here: their paths name the node, their validator says what kind of
 message to write (see `schema_messages`).
 """
@@ -74,7 +74,7 @@ def validate_lazily(data: Any, positions: PositionIndex, schema_name: str = SCHE
     values the pruning takes away.
 
     Most plans are valid: a compiled check says so in microseconds. An invalid
-    plan's errors come from the same compiled checks (schema_errors), which walk
+    plan's errors come from the same compiled checks (planlint.schema.errors), which walk
     only the failing parts; jsonschema is imported only for a schema or a value
     that walk does not know.
     """
@@ -115,7 +115,7 @@ def _validate_with(finder: ErrorFinder, data: Any, positions: PositionIndex, val
 
 
 def compile_fast_check(schema: dict) -> Callable[[Any], bool]:
-    """The schema as a yes/no check (see schema_fast), with the same strict
+    """The schema as a yes/no check (see planlint.schema.compiled), with the same strict
     `date` format as `make_validator`; jsonschema itself if the schema ever uses
     a keyword that module does not compile."""
     try:
@@ -157,7 +157,7 @@ def _check_against(validator: Any, data: dict, positions: PositionIndex) -> Tupl
 
 def collect(errors: Iterable[Any], fits: Callable[[Any, dict], bool], data: dict, positions: PositionIndex
             ) -> Tuple[List[Maker], Set[DataPath]]:
-    """A maker of a problem for each schema error (jsonschema's or schema_errors'),
+    """A maker of a problem for each schema error (jsonschema's or planlint.schema.errors'),
     and the paths of the invalid values to remove. `fits(value, subschema)` tells
     whether a value is valid under a part of the schema."""
     # Only an invalid plan or config needs the words for its errors.

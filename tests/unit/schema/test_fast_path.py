@@ -1,6 +1,6 @@
 """The compiled check is only a shortcut: it must agree with jsonschema on every
 fixture and on generated variations, and it must never pass what jsonschema fails.
-The error walk (schema_errors) must give jsonschema's errors, and so the same
+The error walk (planlint.schema.errors) must give jsonschema's errors, and so the same
 findings, for every invalid plan and config."""
 from __future__ import annotations
 
