@@ -284,3 +284,13 @@ async def test_a_chinese_team_gets_chinese_actions_and_hover(client: LanguageCli
                                           "在整个文件中屏蔽 PL004（引用的对象不存在）"]
     hover = await client.text_document_hover_async(types.HoverParams(doc(uri), pl004.range.start))
     assert hover.contents.value.startswith("**PL004** 引用的对象不存在 · 错误") and "### 错误写法" in hover.contents.value
+
+
+def test_a_key_holding_backticks_is_one_code_span_in_its_hover() -> None:
+    """An `x-` key of any text: its hover shows it and its path as written, as code."""
+    from planlint.server.navigate import key_markdown
+
+    key = "x-a`` ![i](http://evil.example/i.png) `"
+    html = MarkdownIt("commonmark").render(key_markdown(("plans", 0, key), {"description": "Notes of your own."}))
+    assert html == ("<p><strong><code>x-a`` ![i](http://evil.example/i.png) `</code></strong> — Notes of your own.</p>\n"
+                    "<p><code>plans[0]['x-a`` ![i](http://evil.example/i.png) `']</code></p>\n")
