@@ -20,7 +20,7 @@ from planlint.messages import builtin_message
 from planlint.model import Finding, Result
 from planlint.registry import Registry, load_registry
 from planlint.parse.decode import text_bytes
-from planlint.engine.workers import default_jobs, lint_files, young_gc_only
+from planlint.engine.workers import lint_files, young_gc_only
 
 # A pre-commit run lints one plan: what only some runs use (a baseline, the HTML
 # report's facts, the language server's memo, suppressions, PL007's fixes) is imported by them.
@@ -61,14 +61,15 @@ def workspace_facts(context: Sequence[Source], registry: Registry, settings: Set
     """Read a workspace's plans for the cross-file rules, reporting nothing: their
     facts go into `memo` (from the cache's index for files it knows, so those are not
     parsed), ready for later `lint_texts` calls with the same memo. Returns each
-    path's account id."""
+    path's account id. In this process only: its caller, the language server, runs
+    threads, and a worker forked while one of them held a lock waited for it forever."""
     prepared = prepare(registry, settings)
     checks = Checks(tuple(prepared.enabled.values()), prepared.severity, prepared.options, settings.today,
                     settings.limits, settings.lang)
     memo.next_run()
     store = _store(cache_folder)
     try:
-        outcomes = _context([], [], context, checks, default_jobs(len(context)), store, memo)
+        outcomes = _context([], [], context, checks, 1, store, memo)
     finally:
         if store is not None:
             store.finish()

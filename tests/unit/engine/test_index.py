@@ -150,3 +150,21 @@ def test_a_server_hashes_the_workspace_plans_it_holds_once_not_on_every_keystrok
     assert len(hashed) == len(workspace)
     assert [f.code for f in again.findings if f.code == "PL005"] == ["PL005"]
     assert [f.code for f in first.findings if f.code == "PL005"] == []
+
+
+def test_a_server_reads_a_workspace_of_hundreds_of_plans_in_its_own_process(monkeypatch, tmp_path: Path) -> None:
+    """The language server runs threads: a worker process forked beside them could wait forever
+    for a lock one of them held (one open of a 400-plan folder in four hung so)."""
+    import planlint.engine.workers
+    from planlint.engine.memo import Memo
+    from planlint.engine.run import workspace_facts
+    from planlint.engine.workers import AUTO_PARALLEL_FILES
+
+    def no_workers(*args: object) -> None:
+        raise AssertionError("worker processes")
+
+    monkeypatch.setattr(planlint.engine.workers, "_in_processes", no_workers)
+    sources = [Source(f"plans/other-{n}.yaml", data=f"version: 1\naccount:\n  id: other-{n}\n".encode())
+               for n in range(AUTO_PARALLEL_FILES)]
+    accounts = workspace_facts(sources, load_registry(), Settings(today=DEFAULT_TODAY), Memo(), str(tmp_path))
+    assert accounts == {f"plans/other-{n}.yaml": f"other-{n}" for n in range(AUTO_PARALLEL_FILES)}
