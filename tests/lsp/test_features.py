@@ -291,6 +291,6 @@ def test_a_key_holding_backticks_is_one_code_span_in_its_hover() -> None:
     from planlint.server.navigate import key_markdown
 
     key = "x-a`` ![i](http://evil.example/i.png) `"
-    html = MarkdownIt("commonmark").render(key_markdown(("plans", 0, key), {"description": "Notes of your own."}))
+    html = MarkdownIt("commonmark").render(key_markdown(("plans", 0, key), [{"description": "Notes of your own."}]))
     assert html == ("<p><strong><code>x-a`` ![i](http://evil.example/i.png) `</code></strong> — Notes of your own.</p>\n"
                     "<p><code>plans[0]['x-a`` ![i](http://evil.example/i.png) `']</code></p>\n")
