@@ -116,8 +116,9 @@ def _blocks(index: int, rng: random.Random, faulty: bool, habits: FrozenSet[str]
         blocks.append(lines)
     base = dt.date(2027, 2, 1)
     for k, pid in enumerate(projects):
-        # Each habit shows in most of the plan's project plans, not always all.
-        has = frozenset(h for h in habits if chooser.random() < 0.7)
+        # Each habit shows in most of the plan's project plans, not always all; sorted, since
+        # a set's order changes with PYTHONHASHSEED and the corpus must not.
+        has = frozenset(h for h in sorted(habits) if chooser.random() < 0.7)
         blocks.append(_project(k, pid, rng, lang, tiers, contacts, base, faulty, has, index))
     return blocks
 
