@@ -147,7 +147,7 @@ MESSAGES = {
     # the command line and configuration (exit status 2)
     "baseline_unwritable": ("cannot write the baseline {path}: {reason}", "无法写入基线文件 {path}：{reason}"),
     "baseline_missing": ("baseline {path} does not exist; create it with --write-baseline {path}",
-                         "基线文件 {path} 不存在；请先用 --write-baseline {path} 生成"),
+                         "基线文件 {path} 不存在；请先用 `--write-baseline {path}` 生成"),
     "baseline_unreadable": ("baseline {path} cannot be read: {reason}", "无法读取基线文件 {path}：{reason}"),
     "json_too_big": ("larger than {limit} bytes", "文件超过 {limit} 字节"),
     "json_too_deep": ("nested too deeply", "括号嵌套太深"),
@@ -160,7 +160,7 @@ MESSAGES = {
                    "--format：没有 `{name}` 这种格式；可选 {formats}"),
     "output_taken": ("--output: every --format already names its file", "--output：每个 --format 都已指定了输出文件"),
     "two_stdout": ("--format: only one report can go to standard output; give the others a FILE",
-                   "--format：只能有一份报告输出到屏幕；其他报告请用 FORMAT:FILE 指定文件"),
+                   "--format：只能有一份报告输出到屏幕；其他报告请写成 `格式:文件`，输出到文件"),
     "protected_target": ("{option}: {target} is {what}; planlint never writes over it (choose another file)",
                          "{option}：{target} 是{what_zh}；planlint 不会覆盖它（请换一个文件）"),
     "shared_target": ("{option}: {target} is also the file of {other}; give each report its own file",
@@ -186,7 +186,7 @@ MESSAGES = {
                     "{file} 已存在；planlint init 不会覆盖已有文件"),
     "init_unwritable": ("cannot write {file}: {reason}", "无法写入 {file}：{reason}"),
     "previous_missing": ("{what}: the file does not exist; write it with --format json:{path}",
-                         "{what}：文件不存在；请先用 --format json:{path} 生成"),
+                         "{what}：文件不存在；请先用 `--format json:{path}` 生成"),
     "previous_unreadable": ("{what}: not a planlint JSON report ({reason})",
                             "{what}：不是 planlint 的 JSON 报告：{reason}"),
     "previous_not_list": ("{what}: not a planlint JSON report (expected a list of findings, as `--format json` "
@@ -194,7 +194,7 @@ MESSAGES = {
     "previous_bad_entry": ("{what}: finding {index} is not a planlint finding (it needs {fields})",
                            "{what}：第 {index} 个问题不是 planlint 的格式（需要 {fields}）"),
     "unknown_rule_token": ("{what}: `{token}` is not a rule code, name or code prefix (see `planlint rules`)",
-                           "{what}：`{token}` 不是规则代码、名称或代码前缀（见 `planlint rules`）"),
+                           "`{what}`：`{token}` 不是规则代码、名称或代码前缀（见 `planlint rules`）"),
     "invalid_config": ("invalid configuration", "配置有误"),
     "config_missing": ("config file {path} does not exist", "配置文件 {path} 不存在"),
     "config_at": ("{where}: {problem}", "{where}：{problem}"),
@@ -328,7 +328,7 @@ MESSAGES = {
 
 # The schema's descriptions of expected values, as the Chinese messages say them.
 _DESCRIPTIONS_ZH = {
-    "text": "文字", "a whole number": "整数", "a number": "数字", "true or false": "true 或 false（是/否）",
+    "text": "文字", "a whole number": "整数", "a number": "数字", "true or false": "`true` 或 `false`（是/否）",
     "a list": "列表", "a mapping of keys": "若干项（每行 `名称: 内容`）", "a date written YYYY-MM-DD": "YYYY-MM-DD 格式的日期",
     "a whole number >= 0": "不小于 0 的整数", "a whole number (the day of the cycle)": "整数（周期中的第几天）",
     "a slug (lowercase letters, digits and `-`, starting with a letter or digit)":

@@ -37,7 +37,7 @@ def parse_outputs(formats: Tuple[str, ...], output: Optional[str]) -> Outputs:
         name, _, target = spec.partition(":")
         if name not in FORMATS:
             raise ConfigError(builtin_message("bad_format", name=name, formats=fill(
-                {"en": ", ".join(FORMATS), "zh": "、".join(FORMATS)})))
+                {"en": ", ".join(FORMATS), "zh": "、".join(f"`{f}`" for f in FORMATS)})))
         outputs.append((name, target or None))
     if output:
         index = next((i for i, (_, target) in enumerate(outputs) if target is None), None)
