@@ -183,7 +183,7 @@ MESSAGES = {
                    "`{rule}` 不是规则代码或名称；`planlint rules` 会列出所有规则"),
     "folder_uncreatable": ("cannot create the folder {folder}: {reason}", "无法创建文件夹 {folder}：{reason}"),
     "init_exists": ("{file} already exists; planlint init never overwrites a file",
-                    "{file} 已存在；planlint init 不会覆盖已有文件"),
+                    "{file} 已存在；`planlint init` 不会覆盖已有文件"),
     "init_unwritable": ("cannot write {file}: {reason}", "无法写入 {file}：{reason}"),
     "previous_missing": ("{what}: the file does not exist; write it with --format json:{path}",
                          "{what}：文件不存在；请先用 `--format json:{path}` 生成"),
@@ -359,7 +359,7 @@ _DESCRIPTIONS_ZH = {
     # the config file (schemas/config.schema.json) and a rule's options (config.option_schema)
     "planlint configuration": "planlint 配置",
     "planlint.yaml, .planlint.yaml, or [tool.planlint] in pyproject.toml.":
-        "planlint.yaml、.planlint.yaml，或 pyproject.toml 中的 [tool.planlint] 一节。",
+        "planlint.yaml、.planlint.yaml，或 pyproject.toml 中的 `[tool.planlint]` 一节。",
     "a file path": "文件路径", "a list of text": "文字列表", "a message language": "消息语言",
     "a rule code or name": "规则代码或名称", "a list of rule codes or names": "规则代码或名称的列表",
     "a severity": "严重程度",
