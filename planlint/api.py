@@ -570,10 +570,13 @@ def with_article(word: str) -> str:
 MAX_LISTED = 10
 
 
-def name_list(names: Iterable[Any]) -> Text:
-    """At most ten names, then "and N more" (a list of 999 ids is no message)."""
+def name_list(names: Iterable[Any], either: bool = False) -> Text:
+    """At most ten names, then "and N more" (a list of 999 ids is no message); `either`: the
+    choices one of which is meant, in Chinese "a、b 或 c"."""
     items = [f"`{_quoted(str(n))}`" for n in names]  # each name quoted short, the list kept whole
     shown, chinese = Listed(", ".join(items[:MAX_LISTED])), Listed("、".join(items[:MAX_LISTED]))
+    if either and 1 < len(items) <= MAX_LISTED:
+        chinese = Listed("、".join(items[:-1]) + " 或 " + items[-1])
     if len(items) <= MAX_LISTED:
         return fill({"en": "{shown}", "zh": "{chinese}"}, shown=shown, chinese=chinese)
     return fill({"en": "{shown} and {more} more", "zh": "{chinese} 等 {total} 个"},

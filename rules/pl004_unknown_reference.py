@@ -48,7 +48,9 @@ UNKNOWN = {
     "tier": {"en": "{where} names tier `{value}`, which this file does not define{hint}",
              "zh": "{where}：层级 `{value}` 不在本文件的层级名单（`account.tiers`）里{hint}"},
 }
-DID_YOU_MEAN = {"en": "; did you mean `{guess}`{name}?", "zh": "；是否应为 `{guess}`{name}？"}
+DID_YOU_MEAN = {"en": "; did you mean `{guess}`{name}?", "zh": "；是不是要写 `{guess}`{name}？"}
+# a contact written by name: the Chinese says which id to write (the English did-you-mean reads well)
+BY_NAME = {"en": UNKNOWN["contact"]["en"], "zh": "{owner}的参加人（`{field}`）要写联系人编号：{name}的编号是 `{guess}`"}
 NAMED = {"en": " ({name})", "zh": "（{name}）"}
 WRITE_LIST = {"en": "; to name several, write a list in brackets: `{listed}`",
               "zh": "；写多个时要用方括号括起来：`{listed}`"}
@@ -124,8 +126,19 @@ def _unknown(doc: Document, path: DataPath, value: str, what: str, known: Dict[s
             guess = _closest(value, known)
         if guess is not None:
             name = known.get(guess)
+            if what == "contact" and name and _normal(name) == _normal(value):
+                return Problem(path, _by_name(doc, path, value, guess, name))
             hint = fill(DID_YOU_MEAN, guess=guess, name=fill(NAMED, name=name) if name and name != guess else "")
     return Problem(path, fill(UNKNOWN[what], where=_place(doc, path), value=value, hint=hint))
+
+
+def _by_name(doc: Document, path: DataPath, value: str, guess: str, name: str) -> Text:
+    field = path[-2] if isinstance(path[-1], int) else path[-1]
+    owner = path_in_words(doc.data, path[:path.index(field)])
+    spaced = Text({"en": "{o}", "zh": "{o} " if owner.templates["zh"].endswith("`") else "{o}"}, {"o": owner})
+    hint = fill(DID_YOU_MEAN, guess=guess, name=fill(NAMED, name=name))
+    return fill(BY_NAME, where=_place(doc, path), value=value, hint=hint, owner=spaced, field=field, name=name,
+               guess=guess)
 
 
 _PLACES: List[Any] = [None, {}]  # the last document and its places: a list's items share one

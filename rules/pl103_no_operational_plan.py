@@ -48,7 +48,7 @@ SEVERITY = "error"
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'the file has project plans but no operational plan; add the monthly or weekly rhythm that schedules them',
-    "zh": '文件中只有项目计划，没有运营计划；请补充按月或按周安排这些项目的运营计划',
+    "zh": '文件里只有项目计划，没有运营计划；请补一个运营计划，按月（或按周）开例行回顾、统筹这些项目',
 }
 
 

@@ -34,9 +34,9 @@ None.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Dict, Iterator, List
 
-from planlint.api import fill, Document, Problem, as_list, entries, name_list, plan_id
+from planlint.api import fill, Document, Problem, Text, as_list, entries, name_list, plan_id
 
 CODE = "PL303"
 NAME = "no-decision-maker-consulted"
@@ -45,7 +45,7 @@ SEVERITY = "info"
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'plan `{plan}` consulted no decision maker ({deciders})',
-    "zh": '计划 `{plan}` 没有与任何决策人沟通（决策人：{deciders}）',
+    "zh": '计划 `{plan}` 沟通时没有决策人参加；决策人是 {named}',
 }
 
 
@@ -65,8 +65,17 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
         if not consulted <= set(contacts):
             continue  # PL004 reports the unknown contact, who may be the decision maker
         if not consulted & deciders:
-            yield Problem(path, fill(MESSAGE, plan=plan_id(plan), deciders=name_list(sorted(deciders))),
+            yield Problem(path, fill(MESSAGE, plan=plan_id(plan), deciders=name_list(sorted(deciders)),
+                                      named=_named(sorted(deciders), contacts)),
                           at="key")
+
+
+def _named(ids: List[str], contacts: Dict[str, dict]) -> Text:
+    """`dana-cho`（Dana Cho）: the id to write and the person a reader knows."""
+    names = [contacts[cid].get("name") for cid in ids]
+    if len(ids) > 1 or not all(isinstance(n, str) for n in names):  # one name each: one short value
+        return name_list(ids)
+    return fill({"en": "`{id}` ({name})", "zh": "`{id}`（{name}）"}, id=ids[0], name=names[0])
 
 
 DOC_ZH = """沟通对象里没有决策人。

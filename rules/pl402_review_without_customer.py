@@ -40,7 +40,7 @@ SEVERITY = "error"
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'the review of plan `{plan}` names no customer contact in `with`',
-    "zh": '计划 `{plan}` 的复盘没有客户参加：`with` 中没有客户方联系人',
+    "zh": '计划 `{plan}` 的复盘没有客户参加：参加人（`with`）里没有客户方的人',
 }
 
 

@@ -46,13 +46,13 @@ SEVERITY = "warning"
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'the review of plan `{plan}` on {date} is past and records no `actions`',
-    "zh": '计划 `{plan}` 在 {date} 的复盘已经过去，但没有记录改进措施 `actions`',
+    "zh": '计划 `{plan}` 的复盘（{date}）已经开过，但没有记下改进措施（`actions`）',
 }
 
 
 TODO = {
     "en": "write the actions of the review of plan `{plan}` held on {date}",
-    "zh": "写下计划 `{plan}` 在 {date} 复盘的改进措施 `actions`",
+    "zh": "补记计划 `{plan}` 复盘（{date}）的改进措施（`actions`）",
 }
 
 

@@ -41,7 +41,7 @@ SEVERITY = "warning"
 OPTIONS: dict = {}
 MESSAGE = {
     "en": 'plan `{plan}` offers only discounts as exclusive; add a product, service or format only this account gets',
-    "zh": '计划 `{plan}` 的独家权益只有折扣；请加入只有该客户才能得到的产品、服务或形式',
+    "zh": '计划 `{plan}` 的独家权益只有折扣；请至少加一项只给这家客户的专供产品、专属服务或独家活动形式',
 }
 
 

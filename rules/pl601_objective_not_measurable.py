@@ -46,9 +46,9 @@ MESSAGE = {
     "zh": '计划 `{plan}` 的第 {number} 个目标无法衡量：{what}',
 }
 MISSING = {
-    "metric": {"en": "it has no `metric`", "zh": "没有衡量指标 `metric`"},
-    "target": {"en": "it has no numeric `target`", "zh": "没有数字形式的目标数值 `target`"},
-    "both": {"en": "it has no `metric` and no numeric `target`", "zh": "没有衡量指标 `metric`，也没有数字形式的目标数值 `target`"},
+    "metric": {"en": "it has no `metric`", "zh": "没写衡量指标（`metric`）"},
+    "target": {"en": "it has no numeric `target`", "zh": "目标（`target`）不是一个数字"},
+    "both": {"en": "it has no `metric` and no numeric `target`", "zh": "没写衡量指标（`metric`），目标（`target`）也不是一个数字"},
 }
 
 

@@ -60,7 +60,8 @@ def unknown_key(path: DataPath, key: str, error: Any, data: Any = None) -> Probl
         guess = meant_key(key, error)
         hint: Hint = builtin_message("did_you_mean", guess=guess) if guess else builtin_message(
             "expected_settings" if settings else "expected_keys", keys=_listed(known))
-        where = builtin_message("where_path", path=path_in_words(data, path)) if path else builtin_message("where_top")
+        inside = "where_path" if settings else "where_inside"
+        where = builtin_message(inside, path=path_in_words(data, path)) if path else builtin_message("where_top")
         message = builtin_message("unknown_setting" if settings else "unknown_key", key=key, where=where, hint=hint)
     return Problem(path + (key,), message, at="key")
 
@@ -152,7 +153,8 @@ def _enum(path: DataPath, error: Any, positions: PositionIndex, where: Text, got
     if guess is None and isinstance(value, str):
         guess = option_in_chinese(value, options)
     hint = builtin_message("did_you_mean", guess=guess) if guess else _bool_hint(value, path, positions)
-    return Problem(path, builtin_message("must_be_one_of", path=where, options=_listed(options), got=got, hint=hint))
+    choices = name_list(options, either=True)
+    return Problem(path, builtin_message("must_be_one_of", path=where, options=choices, got=got, hint=hint))
 
 
 def _date(path: DataPath, value: Any, source: Optional[str], where: Text, got: Text) -> Problem:

@@ -23,7 +23,7 @@ def run(*args: str, env: dict | None = None):
 @pytest.mark.parametrize("args, message", [
     (["rule"], "Error: `rule` is neither a command nor a file or folder; did you mean `planlint rules`?"),
     (["expain", "PL201"], "did you mean `planlint explain`?"),
-    (["--lang", "zh", "rule"], "错误：`rule` 既不是命令，也不是文件或文件夹；是否应为 `planlint rules`？"),
+    (["--lang", "zh", "rule"], "错误：`rule` 既不是命令，也不是文件或文件夹；是不是要写 `planlint rules`？"),
 ])
 def test_a_command_typo_names_the_command(args, message, tmp_path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)

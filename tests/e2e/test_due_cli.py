@@ -121,7 +121,7 @@ def test_ics_lines_end_in_crlf_and_fold_at_75_octets_inside_no_character(plans: 
     for line in lines:
         line.decode("utf-8")  # a fold never splits a character
     summaries = [str(e["SUMMARY"]) for e in icalendar.Calendar.from_ical(raw).walk("VEVENT")]
-    assert "截止日：写下计划 `promo` 在 2027-01-12 复盘的改进措施 `actions`" in summaries
+    assert "截止日：补记计划 `promo` 复盘（2027-01-12）的改进措施（`actions`）" in summaries
 
 
 def test_uids_are_stable_across_runs_and_dates(plans: Path) -> None:

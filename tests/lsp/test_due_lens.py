@@ -40,7 +40,7 @@ async def test_code_lenses_in_chinese_and_an_overdue_finding(client: LanguageCli
     (root / "acme.yaml").write_text(plan.replace("      actions:\n        - action: Switch gift to kitchen set\n", ""),
                                     encoding="utf-8")
     found = await lenses(client, root)
-    assert (40, "自 2027-02-21 起已逾期（PL403）：写下计划 `spring-promo` 在 2027-02-20 复盘的改进措施 `actions`") in found
+    assert (40, "自 2027-02-21 起已逾期（PL403）：补记计划 `spring-promo` 复盘（2027-02-20）的改进措施（`actions`）") in found
     assert (22, "6 天后到期：运营计划 `ops-hq` 月度回顾（回顾上月，定下本月重点）") in found
 
 

@@ -27,26 +27,26 @@ def _stderr(tmp_path: Path, monkeypatch, *args: str) -> List[str]:
 
 
 @pytest.mark.parametrize("setting, error", [
-    ("select: PL2", "planlint.yaml:2:9：`select` 应为规则代码或名称的列表，实际是 `PL2`；列表要用方括号括起来，写成 `[PL2]`"),
-    ("exclude: 5", "planlint.yaml:2:10：`exclude` 应为文字列表，实际是 `5`"),
-    ("rules: {PL201: 5}", "planlint.yaml:2:16：`rules.PL201` 应为该规则的选项（如 `buffer_days: 14`），实际是 `5`"),
+    ("select: PL2", "planlint.yaml:2:9：`select` 要写规则代码或名称的列表，现在写的是 `PL2`；列表要用方括号括起来，写成 `[PL2]`"),
+    ("exclude: 5", "planlint.yaml:2:10：`exclude` 要写文字列表，现在写的是 `5`"),
+    ("rules: {PL201: 5}", "planlint.yaml:2:16：`rules.PL201` 要写该规则的选项（如 `buffer_days: 14`），现在写的是 `5`"),
     ('rules: {PL202: {buffer_days: "x"}}',
-     "planlint.yaml:2:30：`rules.PL202.buffer_days` 应为 0 到 100,000 之间的整数，实际是 `x`"),
+     "planlint.yaml:2:30：`rules.PL202.buffer_days` 要写 0 到 100,000 之间的整数，现在写的是 `x`"),
     ("rules: {PL705: {min_similarity: x}}",
-     "planlint.yaml:2:33：`rules.PL705.min_similarity` 应为 0 到 100,000 之间的数字，实际是 `x`"),
-    ("per-file-ignores: [x]", "planlint.yaml:2:19：`per-file-ignores` 应为按文件设置的要跳过的规则"
-                              "（如 `\"plans/old/*.yaml\": [PL201]`），实际是列表"),
-    ("severity: 5", "planlint.yaml:2:11：`severity` 应为按规则设置的严重程度（如 `PL201: warning`；"
-                    "可选 `error`、`warning`、`info`），实际是 `5`"),
-    ("score: 5", "planlint.yaml:2:8：`score` 应为按严重程度设置的扣分（每个未解决的问题从客户健康分 100 分中扣掉几分），实际是 `5`"),
-    ("limits: {max-depth: x}", "planlint.yaml:2:21：`limits.max-depth` 应为 1 到 10,000 之间的整数，实际是 `x`"),
-    ("baseline: 5", "planlint.yaml:2:11：`baseline` 应为文件路径，实际是 `5`；YAML 会把不加引号的 `5` 当作数字："
+     "planlint.yaml:2:33：`rules.PL705.min_similarity` 要写 0 到 100,000 之间的数字，现在写的是 `x`"),
+    ("per-file-ignores: [x]", "planlint.yaml:2:19：`per-file-ignores` 要写按文件设置的要跳过的规则"
+                              "（如 `\"plans/old/*.yaml\": [PL201]`），现在写的是列表"),
+    ("severity: 5", "planlint.yaml:2:11：`severity` 要写按规则设置的严重程度（如 `PL201: warning`；"
+                    "可选 `error`、`warning`、`info`），现在写的是 `5`"),
+    ("score: 5", "planlint.yaml:2:8：`score` 要写按严重程度设置的扣分（每个未解决的问题从客户健康分 100 分中扣掉几分），现在写的是 `5`"),
+    ("limits: {max-depth: x}", "planlint.yaml:2:21：`limits.max-depth` 要写 1 到 10,000 之间的整数，现在写的是 `x`"),
+    ("baseline: 5", "planlint.yaml:2:11：`baseline` 要写文件路径，现在写的是 `5`；YAML 会把不加引号的 `5` 当作数字："
                     "请加上引号，写成 `\"5\"`"),
     ("rules: {PL604: {x: 1}}", "planlint.yaml:2:17：`rules.PL604` 没有可设置的选项，请删除 `x`"),
     ("limits: {max: 1}", "planlint.yaml:2:10：没有 `max` 这个设置项（`limits` 中）；可用的设置项有 "
                          "`max-file-size`、`max-nodes`、`max-aliases`、`max-depth`"),
     ('per-file-ignores: {"*.yaml": [PL999]}',
-     "planlint.yaml:2:31：`per-file-ignores.\"*.yaml\"`：`PL999` 不是规则代码或名称；是否应为 `PL609`？"),
+     "planlint.yaml:2:31：`per-file-ignores.\"*.yaml\"`：`PL999` 不是规则代码或名称；是不是要写 `PL609`？"),
 ])
 def test_every_config_value_is_described_in_chinese(tmp_path: Path, monkeypatch, setting: str, error: str) -> None:
     (tmp_path / "planlint.yaml").write_text(f"lang: zh\n{setting}\n", encoding="utf-8")
@@ -58,7 +58,7 @@ def test_every_config_value_is_described_in_chinese(tmp_path: Path, monkeypatch,
                                     "YAML 只能用空格缩进，请把 Tab 换成空格"),
     ("lang: zh\nselect: [PL1]\nselect: [PL2]\n", "  planlint.yaml:3:1：`select` 写了两次（第一次在第 2 行）；"
                                                   "planlint 以最后一次为准，请删掉多余的一个"),
-    ("lang: ZH\n", "  planlint.yaml:1:7：`lang` 应为 `en`、`zh` 之一，实际是 `ZH`；是否应为 `zh`？"),
+    ("lang: ZH\n", "  planlint.yaml:1:7：`lang` 只能写 `en` 或 `zh`，现在写的是 `ZH`；是不是要写 `zh`？"),
     ("lang: zh\nselect: [PL1\n", "planlint：错误：planlint.yaml:2:9：第 2 行的 `[` 没有对应的 `]`；"
                                  "请用 `]` 结束，各项之间用 `, ` 分隔"),
 ])

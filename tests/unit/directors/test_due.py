@@ -85,7 +85,7 @@ def test_a_suppressed_finding_has_no_deadline() -> None:
 
 def test_chinese_run_says_what_to_do_in_chinese() -> None:
     review = next(i for i in due(lang="zh") if i.code == "PL403")
-    assert review.what == "写下计划 `promo` 在 2027-01-12 复盘的改进措施 `actions`"
+    assert review.what == "补记计划 `promo` 复盘（2027-01-12）的改进措施（`actions`）"
 
 
 @pytest.mark.parametrize("today", ["9999-12-31", "0001-01-01", "9999-12-01"])

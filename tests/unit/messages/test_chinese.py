@@ -266,7 +266,7 @@ def test_init_says_what_it_wrote_in_chinese(tmp_path: Path, monkeypatch) -> None
 # the word on the left is never used, the one on the right is.
 ONE_TERM = {"方案": "计划", "就绪": "到位 (a material's ready date)", "联合回顾": "联合复盘 (a project's review)",
             "复盘行动": "改进措施 (review actions)", "回顾的措施": "改进措施", "回顾措施": "复盘改进措施",
-            "是否指": "是否应为 (did you mean)", "目标值": "最优目标 (the middle tier, target)", "标识符": "编号",
+            "是否指": "是不是要写 (did you mean)", "目标值": "最优目标 (the middle tier, target)", "标识符": "编号",
             "文档": "文件", "解析器": "planlint/YAML", "演示人员": "导购、促销员 (demo staff)", "失败示例": "错误写法", "修正": "正确写法 (the Fix section)"}
 ASCII_ID = re.compile(r"(?<![A-Za-z_-])ids?(?![A-Za-z_-])")  # "联系人 id": a Chinese reader says 编号
 ZH_TEMPLATE = HERE.parent / "planlint" / "templates" / "plan-template.zh.yaml"
@@ -449,10 +449,10 @@ def test_a_broken_config_that_says_lang_zh_is_reported_in_chinese(tmp_path: Path
     result = CliRunner().invoke(cli, ["plan.yaml"])
     assert (result.exit_code, result.stderr.splitlines()) == (2, [
         "planlint：错误：配置有误",
-        f"  {tmp_path / 'planlint.yaml'}:2:10：`fail-on` 应为 `error`、`warning`、`info` 之一，实际是 `bad`"])
+        f"  {tmp_path / 'planlint.yaml'}:2:10：`fail-on` 只能写 `error`、`warning` 或 `info`，现在写的是 `bad`"])
     (tmp_path / "planlint.yaml").write_text("lang: zh\nselect: [PL999]\n", encoding="utf-8")
     assert CliRunner().invoke(cli, ["plan.yaml"]).stderr.splitlines()[1] == \
-        f"  {tmp_path / 'planlint.yaml'}:2:10：`select`：`PL999` 不是规则代码或名称；是否应为 `PL609`？"
+        f"  {tmp_path / 'planlint.yaml'}:2:10：`select`：`PL999` 不是规则代码或名称；是不是要写 `PL609`？"
 
 
 def test_server_without_its_extra_and_help_extras_speak_chinese(monkeypatch) -> None:

@@ -17,9 +17,9 @@ from helpers import DATA, HERE
 PLAN = (DATA / "chinese" / "status.yaml").read_text(encoding="utf-8")  # `start: 2027/1/1` on line 15
 ARGS = ["--isolated", "--no-cache", "--today", "2026-11-23", "--format", "json"]
 REWRITTEN = {"en": "`period.start` must be a date written YYYY-MM-DD, got `{got}`; write `{iso}`",
-             "zh": "`period.start` 应为 YYYY-MM-DD 格式的日期，实际是 `{got}`；请写成 `{iso}`"}
+             "zh": "`period.start` 要写 YYYY-MM-DD 格式的日期，现在写的是 `{got}`；请写成 `{iso}`"}
 NOT_A_DATE = {"en": "`period.start` must be a real date written YYYY-MM-DD, got `{got}`",
-              "zh": "`period.start` 应为 YYYY-MM-DD 格式的真实日期，实际是 `{got}`"}
+              "zh": "`period.start` 要写 YYYY-MM-DD 格式的真实日期，现在写的是 `{got}`"}
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
