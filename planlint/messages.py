@@ -298,7 +298,7 @@ MESSAGES = {
     "fix_date": ("Write the date as `{date}`", "把日期写成 `{date}`"),
     "fix_rename": ("Rename `{key}` to `{meant}`", "把 `{key}` 改成 `{meant}`"),
     "fix_rename_guess": ("Rename `{key}` to `{meant}` (a guess)", "把 `{key}` 改成 `{meant}`（推测）"),
-    "fix_remove_comment": ("Remove the unused suppression comment", "删除用不上的屏蔽注释"),
+    "fix_remove_comment": ("Remove the unused suppression comment", "删除多余的屏蔽注释"),
     "fix_remove_codes": ("Remove {names} from the suppression comment", "从屏蔽注释中删除 {names}"),
     "fix_suppress_line": ("Suppress the findings of this line", "屏蔽这一行的问题"),
     "suppress_on_line": ("Suppress {code} ({rule}) on this line", "在这一行屏蔽 {code}（{rule}）"),
@@ -341,7 +341,7 @@ _DESCRIPTIONS_ZH = {
     "text or a number": "文字或数字", "a key of project plans": "项目计划才有的项",
     "a key of operational plans": "运营计划才有的项", "a valid value": "有效的写法",
     "the format version 1": "1（格式版本）", "the plan type": "计划类型", "the review cadence": "回顾周期",
-    "the project kind": "项目类型", "the account's value class": "客户价值等级", "the material kind": "物料类型",
+    "the project kind": "项目类型", "the account's value class": "客户分级（A 类为重点客户）", "the material kind": "物料类型",
     "the offer type": "独家权益类型",
     # the best-practice pack (opt-in rules)
     "a number >= 0": "不小于 0 的数字", "a number > 0": "大于 0 的数字",

@@ -62,4 +62,4 @@ def test_in_chinese(tmp_path: Path) -> None:
     html = report(tmp_path, "--lang", "zh")
     due = section(html)
     assert "<h2>未来 30 天内的待办</h2>" in due and "负责人：Lee Park" in due and "7 天后" in due
-    assert ">待办</button></th>" in html and "规则将要检查的截止日期" in html
+    assert ">待办</button></th>" in html and "即将到期的检查节点" in html
