@@ -43,6 +43,10 @@ MESSAGES = {
     "invalid_yaml": ("YAML cannot read line {line}: check its indentation, quotes and brackets, and those of "
                      "the line above (the YAML reader says: {problem})",
                      "planlint 读不懂第 {line} 行：请检查这一行和上一行的缩进、引号和括号"),
+    # `*x` with no `&x`: the English stays the general one, the Chinese names the cause
+    "undefined_alias": ("YAML cannot read line {line}: check its indentation, quotes and brackets, and those of "
+                        "the line above (the YAML reader says: {problem})",
+                        "第 {line} 行的 `*{name}` 引用的 `&{name}` 在文件里找不到；请直接写出内容，或先用 `&{name}` 定义"),
     "tab_indent": ("line {line} is indented with a tab; YAML needs spaces: replace the tab with spaces",
                    "第 {line} 行用了制表符（Tab）缩进；YAML 只能用空格缩进，请把 Tab 换成空格"),
     "indented": ("line {line} is indented {spaces} space{s}, but the keys above it (line {above}) use "

@@ -60,7 +60,15 @@ def explain(exc: Any, source: str) -> Optional[Located]:
     glued = _previous(lines, mark.line) if "mapping values" in problem else None
     if glued is not None and _GLUED_VALUE.match(_without_comment(lines[glued])):
         return _missing_colon(lines, glued)  # `id:gome` is read as text, and the next key trips
+    if "undefined alias" in problem:
+        alias = _ALIAS.match(_line(lines, mark.line), mark.column)
+        if alias:
+            return mark.line + 1, mark.column + 1, builtin_message(
+                "undefined_alias", line=mark.line + 1, name=alias.group(1), problem=problem)
     return _indentation(lines, mark, start, problem, context) or _unexplained(mark, problem, context)
+
+
+_ALIAS = re.compile(r"\*([^\s,\[\]{}]+)")
 
 
 # `id:gome`: a key and its value with no space between, which YAML reads as one text.
