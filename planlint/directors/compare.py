@@ -32,7 +32,7 @@ class Trend:
 
     def summary(self, lang: str = "en") -> str:
         if lang == "zh":
-            return f"与 {self.source} 相比：新增 {len(self.new)} 个问题，修复了 {len(self.fixed)} 个。"
+            return f"与 {self.source} 相比：新增 {len(self.new)} 个问题，修复 {len(self.fixed)} 个。"
         return f"+{len(self.new)} new, -{len(self.fixed)} fixed since {self.source}."
 
 

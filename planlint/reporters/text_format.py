@@ -55,7 +55,8 @@ _WORDS = {
 
 def summary(result: Result, lang: str = "en") -> str:
     text = _counts(result, lang)
-    return text + (" " + result.trend.summary(lang) if result.trend is not None else "")
+    gap = "" if lang == "zh" else " "  # no space after 。
+    return text + (gap + result.trend.summary(lang) if result.trend is not None else "")
 
 
 def _counts(result: Result, lang: str) -> str:
@@ -69,7 +70,7 @@ def _counts(result: Result, lang: str) -> str:
         text = (f"检查了 {files} 个文件，其中 {with_findings} 个有问题，共 {total} 个问题（{'、'.join(parts)}）。" if total
                 else f"检查了 {files} 个文件，没有发现问题。")
         text += f"另有 {len(result.suppressed)} 个问题被屏蔽。" if result.suppressed else ""
-        return text + (f"另有 {len(result.baselined)} 个问题在基线中。" if result.baselined else "")
+        return text + (f"另有 {len(result.baselined)} 个问题已记入基线，未列出。" if result.baselined else "")
     if not total:
         text = f"No findings in {files} file{'s' if files != 1 else ''}."
     else:

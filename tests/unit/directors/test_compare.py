@@ -42,7 +42,7 @@ def test_nothing_changed_but_the_lines(tmp_path: Path, monkeypatch) -> None:
     plan = last_month(tmp_path, monkeypatch)
     plan.write_text("# one\n# two\n" + plan.read_text(encoding="utf-8"), encoding="utf-8")
     result = run("northwind.yaml", "--compare", "previous.json", "--lang", "zh")
-    assert result.output.splitlines()[-1].endswith("与 previous.json 相比：新增 0 个问题，修复了 0 个。")
+    assert result.output.splitlines()[-1].endswith("）。与 previous.json 相比：新增 0 个问题，修复 0 个。")
 
 
 def test_json_findings_carry_their_data_path(tmp_path: Path, monkeypatch) -> None:
