@@ -14,7 +14,7 @@ WORDS = {
     "end": ("plan `{plan}` ends", "计划 `{plan}` 结束"),
     "ready": ("have material `{item}` of plan `{plan}` ready", "计划 `{plan}` 的物料 `{item}` 到位"),
     "consultation": ("consult the customer on plan `{plan}` (consultation {n})",
-                     "就计划 `{plan}` 与客户沟通（第 {n} 次沟通）"),
+                     "计划 `{plan}`：与客户第 {n} 次沟通"),
     "review": ("hold the joint review of plan `{plan}` with the customer", "与客户联合复盘计划 `{plan}`"),
     "training": ("train the customer's staff for plan `{plan}` (training {n})",
                  "为计划 `{plan}` 培训门店一线人员（第 {n} 次培训）"),

@@ -45,9 +45,15 @@ def _event(item: DueItem, today: dt.date, lang: str) -> list:
     after = days_after(item.date, 1)
     if after is not None:  # an all-day event ends the next day; on 9999-12-31 it is one day by default
         lines.append(f"DTEND;VALUE=DATE:{_date(after)}")
+    # a calendar (Outlook, DingTalk, Feishu) shows a code span's backticks as they are
+    summary, details = _plain(summary), [_plain(d) for d in details]
     lines += [f"SUMMARY:{_escape(visible(summary))}", f"DESCRIPTION:{_escape(chr(10).join(map(visible, details)))}",
               f"CATEGORIES:{_escape(item.account or '?')}", "TRANSP:TRANSPARENT", "END:VEVENT"]
     return lines
+
+
+def _plain(text: str) -> str:
+    return str(text).replace("`", "")
 
 
 def _date(day: dt.date) -> str:
