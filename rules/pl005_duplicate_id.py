@@ -46,9 +46,9 @@ SEVERITY = "error"
 OPTIONS: dict = {}
 REPEATED = {
     "plan": {"en": "plan id `{id}` is already used by plan {first} of the list; give each plan its own id",
-             "zh": "计划编号 `{id}` 已被列表中的第 {first} 个计划使用；每个计划要有自己的编号"},
+             "zh": "计划编号 `{id}` 和第 {first} 个计划（第 {line} 行）重复了；每个计划的编号不能相同"},
     "contact": {"en": "contact id `{id}` is already used by contact {first} of the list; give each contact their own id",
-                "zh": "联系人编号 `{id}` 已被列表中的第 {first} 个联系人使用；每个联系人要有自己的编号"},
+                "zh": "联系人编号 `{id}` 和第 {first} 个联系人（第 {line} 行）重复了；每个联系人的编号不能相同"},
 }
 SHARED_ACCOUNT = {
     "en": 'account id `{id}` is also used by {others}; each account has one plan file',
@@ -64,8 +64,9 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
             if item_id is None:
                 continue
             if item_id in first:
+                line = doc.positions.locate(list_path + (first[item_id], "id")).line
                 yield Problem(list_path + (index, "id"), fill(REPEATED[what], id=item_id,
-                              first=first[item_id] + 1))
+                              first=first[item_id] + 1, line=line))
             first.setdefault(item_id, index)
 
 
