@@ -21,7 +21,9 @@ def due_text(items: Sequence[DueItem], today: dt.date, within: int, lang: str) -
 
 
 def _parts(item: DueItem, lang: str) -> list:
-    parts = [word(item.kind).render(lang), item.account or "?", item.what]
+    # a pinyin id (yonghui) reads worse than the name (永辉超市) to a Chinese reader
+    account = item.account_name if lang == "zh" and item.account_name else item.account
+    parts = [word(item.kind).render(lang), account or "?", item.what]
     if item.owner:
         parts.append(word("owner", owner=item.owner).render(lang))
     if item.code:
