@@ -46,11 +46,11 @@ MESSAGE = {
 }
 ALSO_OFFERED = {
     "en": 'also offered to {accounts}',
-    "zh": '也提供给了 {accounts}',
+    "zh": '也给了{accounts}',
 }
 ALSO_EXCLUSIVE = {
     "en": 'also an exclusive offer of {accounts}',
-    "zh": '也是 {accounts} 的独家权益',
+    "zh": '也是{accounts}的独家权益',
 }
 BOTH = {
     "en": '{first}; {second}',
@@ -58,43 +58,60 @@ BOTH = {
 }
 
 def summarize(doc: Document, options: dict) -> Iterator[Tuple[DataPath, Any]]:
-    """Each exclusive entry as (offer, accounts it is also offered to): a tuple,
-    since every file of the run keeps its facts until the run ends."""
+    """Each exclusive entry as (offer, accounts it is also offered to, this account's name):
+    a tuple, since every file of the run keeps its facts until the run ends."""
+    name = doc.account.get("name")
     for index, plan in doc.plans():
         for k, offer in entries(plan.get("exclusive")):
             yield ("plans", index, "exclusive", k), (
-                offer.get("offer"), tuple(str(a) for a in as_list(offer.get("also_offered_to"))))
+                offer.get("offer"), tuple(str(a) for a in as_list(offer.get("also_offered_to"))),
+                name if isinstance(name, str) else None)
 
 
 def check_run(files: Sequence[FileFacts], options: dict) -> Iterator[Tuple[FileFacts, Problem]]:
     by_offer: Dict[str, Dict[str, None]] = {}  # offer -> the accounts that offer it, each once
+    names: Dict[str, str] = {}  # account id -> its name, for the Chinese
     for file in files:
-        for _, (offer, _shared) in file.facts:
+        for _, (offer, _shared, name) in file.facts:
             if offer is not None:
                 by_offer.setdefault(_normal(offer), {})[_account(file)] = None
+            if name:
+                names[_account(file)] = name
     # Each reason is worked out once per offer, account and list of sharers, not per
     # entry: a plan may list one offer 50,000 times.
     reasons: Dict[Tuple[Any, str, Tuple[str, ...]], Any] = {}
     for file in files:
-        for path, (offer, shared) in file.facts:
+        for path, (offer, shared, _name) in file.facts:
             key = (offer, _account(file), shared)
             if key not in reasons:
-                reasons[key] = _why(offer, key[1], shared, by_offer)
+                reasons[key] = _why(offer, key[1], shared, by_offer, names)
             if reasons[key] is not None:
                 yield file, Problem(path, fill(MESSAGE, offer=offer or "?", why=reasons[key]))
 
 
-def _why(offer: Any, account: str, shared: Tuple[str, ...], by_offer: Dict[str, Dict[str, None]]) -> Any:
+def _why(offer: Any, account: str, shared: Tuple[str, ...], by_offer: Dict[str, Dict[str, None]],
+         names: Dict[str, str]) -> Any:
     reasons = []
     if shared:
-        reasons.append(fill(ALSO_OFFERED, accounts=name_list(shared)))
+        reasons.append(fill(ALSO_OFFERED, accounts=_named(shared, names)))
     if offer is not None:
         others = sorted(a for a in by_offer.get(_normal(offer), {}) if a != account)
         if others:
-            reasons.append(fill(ALSO_EXCLUSIVE, accounts=name_list(others)))
+            reasons.append(fill(ALSO_EXCLUSIVE, accounts=_named(others, names, then_hanzi=True)))
     if not reasons:
         return None
     return reasons[0] if len(reasons) == 1 else fill(BOTH, first=reasons[0], second=reasons[1])
+
+
+def _named(ids: Sequence[str], names: Dict[str, str], then_hanzi: bool = False) -> Any:
+    """The ids in English; in Chinese 大润发（`dairunfa`） where the run knows the account's name,
+    with a space only beside a code span or a Latin letter."""
+    listed = name_list(ids)
+    shown = listed.render("zh") if len(ids) > 10 else "、".join(
+        f"{names[i]}（`{i}`）" if i in names else f"`{i}`" for i in ids)
+    latin = lambda c: c == "`" or (c.isascii() and c.isalnum())  # noqa: E731
+    shown = (" " if latin(shown[:1]) else "") + shown + (" " if then_hanzi and latin(shown[-1:]) else "")
+    return fill({"en": "{ids}", "zh": "{shown}"}, ids=listed, shown=shown)
 
 
 def _normal(text: str) -> str:

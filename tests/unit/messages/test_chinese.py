@@ -21,7 +21,7 @@ from planlint.explain import doc_sections
 from planlint.registry import load_registry
 from planlint.reporters.html.page import LABELS
 
-from helpers import DATA, HERE
+from helpers import DATA, HERE, lint_paths
 
 CJK = re.compile("[\u4e00-\u9fff]")
 PROGRAMMER_WORDS = ("映射", "键", "标识符", "布尔值")
@@ -506,3 +506,9 @@ def test_review_of_the_chinese_command_line(tmp_path: Path, monkeypatch) -> None
     monkeypatch.chdir(tmp_path)
     one = CliRunner().invoke(cli, ["plan.yaml", "--isolated", "--no-cache", "--add-suppressions", "later"])
     assert "planlint: added suppression comments for 1 finding" in one.stderr.splitlines()
+
+
+def test_an_offer_given_to_another_account_of_the_run_names_that_account() -> None:
+    folder = HERE / "rules" / "PL503" / "fail_also_offered_to_an_account_of_the_run"
+    found = [f.message for f in lint_paths([str(folder)], lang="zh").findings if f.code == "PL503"]
+    assert found == ["独家权益 `Model X only for Acme` 并不独家：也给了 Acme Stores（`rival-mart`）"]
