@@ -37,8 +37,10 @@ def with_modeline(template: str, plan_path: str, lang: str = "en") -> str:
         return template
     relative = os.path.relpath(schema, os.path.dirname(os.path.abspath(plan_path))).replace(os.sep, "/")
     lines = template.splitlines(keepends=True)
-    if lines and "planlint schema" in lines[0]:
-        hint_end = next((i for i, line in enumerate(lines[:4]) if "yaml-language-server" in line), None)
+    # the hint sits in the header: first in English, after the template's title in Chinese
+    hint = next((i for i, line in enumerate(lines[:6]) if "planlint schema" in line), None)
+    if hint is not None:
+        hint_end = next((i for i in range(hint, min(hint + 3, len(lines))) if "yaml-language-server" in lines[i]), None)
         if hint_end is not None:
-            lines = lines[hint_end + 1:]
+            lines = lines[:hint] + lines[hint_end + 1:]
     return f"{PREFIX}{relative}\n" + "".join(lines)

@@ -69,8 +69,10 @@ def test_init_in_chinese_links_the_chinese_schema(tmp_path: Path, monkeypatch) -
         "planlint 大客户计划（格式版本 1）"
     assert runner.invoke(cli, ["init", "--lang", "zh", "plans/zh.yaml"]).exit_code == 0
     assert runner.invoke(cli, ["init", "--lang", "en", "plans/en.yaml"]).exit_code == 0
-    assert (tmp_path / "plans" / "zh.yaml").read_text(encoding="utf-8").splitlines()[0] == \
-        "# yaml-language-server: $schema=../account-plan.schema.zh.json"
+    zh = (tmp_path / "plans" / "zh.yaml").read_text(encoding="utf-8").splitlines()
+    assert zh[:2] == ["# yaml-language-server: $schema=../account-plan.schema.zh.json",
+                      "# planlint 的大客户计划模板。请把示例内容换成你自己的；"]
+    assert not any("边写边检查" in line for line in zh)  # the hint on adding the line goes with it
     assert (tmp_path / "plans" / "en.yaml").read_text(encoding="utf-8").splitlines()[0] == \
         "# yaml-language-server: $schema=../account-plan.schema.json"
     assert runner.invoke(cli, ["plans/zh.yaml", "--no-cache"]).exit_code == 0
