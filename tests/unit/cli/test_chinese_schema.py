@@ -59,6 +59,11 @@ def test_init_in_chinese_links_the_chinese_schema(tmp_path: Path, monkeypatch) -
     monkeypatch.chdir(tmp_path)
     (tmp_path / ".git").mkdir()
     runner = CliRunner()
+    alone = runner.invoke(cli, ["init", "--lang", "zh", "alone.yaml"])
+    hint = [line for line in (tmp_path / "alone.yaml").read_text(encoding="utf-8").splitlines()
+            if "planlint schema" in line]  # no schema in the repository yet: how to make the Chinese one
+    assert (alone.exit_code, hint) == \
+        (0, ["# 边写边检查：运行 `planlint schema --lang zh -o account-plan.schema.zh.json`，然后把"])
     assert runner.invoke(cli, ["schema", "-o", "account-plan.schema.json"]).exit_code == 0
     assert runner.invoke(cli, ["init", "--lang", "zh", "plans/first.yaml"]).exit_code == 0
     first = (tmp_path / "plans" / "first.yaml").read_text(encoding="utf-8").splitlines()[0]
