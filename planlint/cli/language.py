@@ -222,6 +222,8 @@ def wrap_chinese(text: str, width: int) -> List[str]:
             keep = len(line)
             if token in _NO_LINE_START and keep > 1:
                 keep -= 1  # the character before it goes down too
+                while keep > 1 and line[keep] in _NO_LINE_START:
+                    keep -= 1  # 期）。: the bracket may not start the line either
             while keep > 1 and line[keep - 1] in _NO_LINE_END:
                 keep -= 1
             lines.append("".join(line[:keep]).rstrip())

@@ -28,7 +28,7 @@ WORDS = {
                              "运营计划 `{plan}` 季度回顾（回顾上季度，定下本季度重点）"),
     # the reports
     "milestone": ("milestone", "里程碑"),
-    "deadline": ("deadline", "截止日"),
+    "deadline": ("deadline", "即将到期"),
     "overdue": ("overdue", "已逾期"),
     "today": ("today", "今天"),
     "tomorrow": ("tomorrow", "明天"),
@@ -42,7 +42,7 @@ WORDS = {
     "nothing_due": ("Nothing due within {within} days of {today}.", "{today} 起 {within} 天内没有待办事项。"),
     "summary": ("{count} item{s} within {within} days of {today}: {overdue} overdue, {deadline} deadline{ds}, "
                 "{milestone} milestone{ms}.",
-                "{today} 起 {within} 天内共 {count} 项：已逾期 {overdue} 项，截止日 {deadline} 项，里程碑 {milestone} 项。"),
+                "{today} 起 {within} 天内共 {count} 项：已逾期 {overdue} 项，即将到期 {deadline} 项，里程碑 {milestone} 项。"),
     "due_in": ("due {when}: {what}", "{when}到期：{what}"),
     "overdue_since": ("overdue since {date} ({rule}): {what}", "自 {date} 起已逾期（{rule}）：{what}"),
     "rule": ("rule {code}", "规则 {code}"),

@@ -52,7 +52,7 @@ def test_text_in_chinese_has_no_english_outside_ids_names_and_paths(plans: Path)
     assert done.exit_code == 0
     assert "2027-01-12 · 7 天后" in done.output
     assert "  已逾期 · Acme Stores · 与客户核实联系人 `li-ming`" in done.output  # the account's name, not its id
-    assert done.output.splitlines()[-1] == "2027-01-05 起 30 天内共 14 项：已逾期 2 项，截止日 3 项，里程碑 9 项。"
+    assert done.output.splitlines()[-1] == "2027-01-05 起 30 天内共 14 项：已逾期 2 项，即将到期 3 项，里程碑 9 项。"
     for line in done.output.splitlines():
         bare = re.sub(r"`[^`]*`|（[A-Za-z ]+）|负责人：[A-Za-z ]+|\./\S+|PL\d{3}|Acme Stores|Beta Mart", "", line)
         assert not re.search(r"[A-Za-z]{2,}", bare), line
@@ -123,7 +123,7 @@ def test_ics_lines_end_in_crlf_and_fold_at_75_octets_inside_no_character(plans: 
     for line in lines:
         line.decode("utf-8")  # a fold never splits a character
     summaries = [str(e["SUMMARY"]) for e in icalendar.Calendar.from_ical(raw).walk("VEVENT")]
-    assert "截止日：补记计划 promo 复盘（2027-01-12）的改进措施（actions）" in summaries
+    assert "即将到期：补记计划 promo 复盘（2027-01-12）的改进措施（actions）" in summaries
 
 
 def test_uids_are_stable_across_runs_and_dates(plans: Path) -> None:

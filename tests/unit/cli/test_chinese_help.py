@@ -8,7 +8,7 @@ from typing import List
 import pytest
 from click.testing import CliRunner
 
-from planlint.cli.language import columns
+from planlint.cli.language import columns, wrap_chinese
 from planlint.cli.main import cli
 
 
@@ -76,3 +76,12 @@ def test_usage_errors_quote_the_chinese_placeholders(args: List[str], error: str
     lines = _run(*args)
     assert lines[-1] == error
     assert all("[OPTIONS]" not in line and "Usage" not in line for line in lines)
+
+
+@pytest.mark.parametrize("width", range(40, 60))
+def test_no_line_of_chinese_help_starts_with_closing_punctuation(width: int) -> None:
+    text = "本次运行使用的日期，YYYY-MM-DD 格式（默认为系统日期）。只运行这些规则（规则代码、名称或代码前缀，用逗号分隔）。"
+    lines = wrap_chinese(text, width)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")  # nothing lost, nothing added
+    assert all(columns(line) <= width for line in lines)
+    assert not any(line[0] in "，。；：、）》？！" for line in lines[1:]), lines
