@@ -42,11 +42,16 @@ class Source:
 def repository_root(start: str = ".") -> str:
     """The real path of the folder holding `.git` from `start` upwards, else of `start`:
     what a pull request controls, so what no link inside may lead planlint out of."""
-    folder = os.path.realpath(start)
+    return work_tree(os.path.realpath(start)) or os.path.realpath(start)
+
+
+def work_tree(real: str) -> Optional[str]:
+    """The top of the git work tree holding the real path `real`, or None."""
+    folder = real
     while not os.path.lexists(os.path.join(folder, ".git")):
         parent = os.path.dirname(folder)
         if parent == folder:
-            return os.path.realpath(start)
+            return None
         folder = parent
     return folder
 

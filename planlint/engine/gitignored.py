@@ -16,7 +16,7 @@ import subprocess
 from typing import Dict, Iterable, List, Optional, Set
 
 from planlint.api import Text
-from planlint.discover import visible_path
+from planlint.discover import visible_path, work_tree
 from planlint.messages import builtin_message
 
 _TIMEOUT = 30  # seconds: a huge work tree is slow to list; a stuck git must not hold the run
@@ -47,18 +47,6 @@ class GitIgnored:
         if real_folder is None:
             real_folder = self._real_folders[folder] = os.path.realpath(folder or ".")
         return os.path.join(real_folder, name) in self.ignored
-
-
-def work_tree(real: str) -> Optional[str]:
-    """The top of the git work tree holding the real path `real`, or None."""
-    folder = real
-    while True:
-        if os.path.lexists(os.path.join(folder, ".git")):
-            return folder
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            return None
-        folder = parent
 
 
 def _ask_git(top: str, specs: List[str], notices: Optional[List[Text]]) -> List[str]:
