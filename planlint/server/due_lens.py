@@ -12,8 +12,6 @@ from planlint.server.convert import markdown_text
 
 if TYPE_CHECKING:
     from planlint.directors.due import DueItem
-    from pygls.lsp.server import LanguageServer
-
     from planlint.server.editor import Editor
 
 WITHIN = 30
@@ -81,11 +79,3 @@ def with_due(ls: Editor, uri: str, line: int, hover: Optional[types.Hover]) -> O
                                                     value=hover.contents.value + "\n\n---\n\n" + due),
                        range=hover.range)
 
-
-def register(server: LanguageServer) -> None:
-    from planlint.server.editor import never_down
-
-    @server.feature(types.TEXT_DOCUMENT_CODE_LENS, types.CodeLensOptions(resolve_provider=False))
-    @never_down
-    def code_lens(ls: Editor, params: types.CodeLensParams) -> Optional[List[types.CodeLens]]:
-        return code_lenses(ls, params.text_document.uri)

@@ -13,7 +13,6 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from planlint.config import Config, load_config
 from planlint.discover import Source, discover, within
-from planlint.engine.gitignored import GitIgnored
 from planlint.engine.run import Settings, lint_texts, workspace_facts
 from planlint.engine.memo import Memo
 from planlint.model import Finding
@@ -39,6 +38,8 @@ def workspace_sources(config: Config, folders: Sequence[str]) -> List[Source]:
     wanted = [config.resolve_path(p) for p in config.get("paths", [])] or list(folders)
     inside = [os.path.abspath(f) for f in wanted
               if os.path.isdir(f) and any(within(os.path.realpath(f), top) for top in tops)]
+    from planlint.engine.gitignored import GitIgnored  # read after the first diagnostics
+
     # The editor's context is the command line's: what git ignores counts for neither.
     ignored = GitIgnored(inside) if config.get("respect-gitignore", True) else None
     found = discover(inside, config.get("exclude", []), config.root, ignored=ignored)

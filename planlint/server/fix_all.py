@@ -4,7 +4,7 @@ as `source.fixAll.planlint` (editor.codeActionsOnSave, the extension's command) 
 as a quick fix beside a finding's own, where its edit is computed only when chosen."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Optional
 
 from lsprotocol import types
 
@@ -16,14 +16,6 @@ from planlint.server.convert import split_lines, units
 if TYPE_CHECKING:
     from planlint.server.editor import Editor
     from planlint.server.session import OpenFile
-
-KIND = f"{types.CodeActionKind.SourceFixAll.value}.planlint"
-
-
-def wanted(only: Optional[Sequence[str]]) -> bool:
-    """Whether a request limited to the kinds `only` wants the fix-all action."""
-    return only is None or any(KIND == kind or KIND.startswith(f"{kind}.") for kind in only)
-
 
 def offer(ls: Editor, uri: str, kind: str) -> Optional[types.CodeAction]:
     """The action when the file has a safe fix. As a quick fix its edit waits for

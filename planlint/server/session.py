@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence
 
-from planlint.config import language_before_settings
+from planlint.config import find_config, language_before_settings
 from planlint.model import Finding
 from planlint.errors import ConfigError
 from planlint.messages import builtin_message
@@ -51,6 +51,7 @@ class Session:
         self.notices: List[str] = []  # for the editor to show once each
         self.projects: Dict[str, Project] = {}  # by config path ("" without a config)
         self.by_folder: Dict[str, Project] = {}  # a document's folder -> its project
+        self.by_config_file: Dict[str, Project] = {}  # the config file found ("" for none) -> its project
         self.open: Dict[str, OpenFile] = {}  # by uri
 
     def project_for(self, path: str) -> Project:
@@ -63,6 +64,10 @@ class Session:
 
     def _load_project(self, folder: str) -> Project:
         try:
+            # A plan in a subfolder shares its workspace's config: its rules are loaded once.
+            found = find_config(folder) or ""
+            if found in self.by_config_file:
+                return self.by_config_file[found]
             config, registry, settings = load_settings(folder, self.lang, self.trusted)
         except ConfigError as exc:
             return self._broken(folder, exc.render(language_before_settings(None, start=folder)))
@@ -78,6 +83,7 @@ class Session:
             ).render(settings.lang))
         project = Project(key, Linter(config, registry, settings))
         self.projects[key] = project
+        self.by_config_file[found] = project
         return project
 
     def read_workspace(self, project: Project) -> bool:
@@ -107,6 +113,7 @@ class Session:
         """A config changed: every project is read again (the cache keeps it quick)."""
         self.projects.clear()
         self.by_folder.clear()
+        self.by_config_file.clear()
         for item in self.open.values():
             item.project = self.project_for(item.path)
 

@@ -221,3 +221,21 @@ async def test_an_added_workspace_folder_is_cross_file_context(client: LanguageC
     client.workspace_did_change_workspace_folders(types.DidChangeWorkspaceFoldersParams(
         types.WorkspaceFoldersChangeEvent(added=[types.WorkspaceFolder(other.as_uri(), "bolt")], removed=[])))
     assert codes(await editor.diagnostics(acme, until=lambda d: bool(d))) == ["PL503"]
+
+
+@pytest.mark.asyncio
+async def test_a_plan_in_a_subfolder_follows_the_workspace_config(client: LanguageClient, tmp_path: Path) -> None:
+    root = copy_data(tmp_path, "acme.yaml")
+    (root / "plans").mkdir()
+    (root / "plans" / "acme.yaml").write_text(
+        (root / "acme.yaml").read_text(encoding="utf-8").replace(*SHORT_LEAD), encoding="utf-8")
+    (root / "acme.yaml").unlink()
+    (root / "planlint.yaml").write_text("today: 2027-01-01\nignore: [PL201]\n", encoding="utf-8")
+    editor = Editor(client, root)
+    await editor.start()
+    uri = editor.open("plans/acme.yaml")
+    assert await editor.diagnostics(uri) == []
+    (root / "planlint.yaml").write_text("today: 2027-01-01\n", encoding="utf-8")
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
+        [types.FileEvent(uri=editor.uri("planlint.yaml"), type=types.FileChangeType.Changed)]))
+    assert codes(await editor.diagnostics(uri, until=lambda d: bool(d))) == ["PL201"]
