@@ -1,10 +1,12 @@
 """Language server speed, measured the way an editor sees it:
 
-- diagnostics after an edit of a 250-line plan: 20 edits, each timed from the
-  `didChange` to the `publishDiagnostics` of that version, minus the debounce;
-- workspace start-up with N plans: from starting `planlint server` until the first
-  opened plan has its diagnostics (which wait for the workspace's cross-file
-  facts), cold (no .planlint_cache) and with the cache.
+- diagnostics after an edit of a 400-line plan: 20 edits, each timed from the
+  `didChange` to the `publishDiagnostics` of that version, minus the debounce
+  (median, 95th percentile, worst, and the server's CPU time per edit);
+- workspace start-up with N plans: from starting `planlint server` until the
+  opened plan has its first diagnostics (the workspace's plans are read after
+  them), cold (no .planlint_cache) and with the cache, beside `planlint PLAN
+  --isolated --no-cache` (that plan alone on the command line).
 
     python benchmarks/server.py [--plans 1000] [--edits 20]
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -103,6 +106,17 @@ def cpu_seconds(pid: int) -> float:
     return sum(int(v) for v in fields[11:15]) / os.sysconf("SC_CLK_TCK")
 
 
+def alone(folder: Path, plan: Path) -> Tuple[float, float]:
+    """Wall and CPU seconds of `planlint PLAN --isolated --no-cache`: that plan alone."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "planlint", str(plan), "--isolated", "--no-cache"], cwd=folder,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+
+
 def start_up(folder: Path, plan: Path) -> Tuple[float, float]:
     started = time.perf_counter()
     client = Client(folder)
@@ -143,6 +157,8 @@ def edits(folder: Path, plan: Path, count: int) -> Tuple[List[float], List[float
 
 
 def main() -> None:
+    from incremental import PLAN_LINES, pad  # it imports this module
+
     parser = argparse.ArgumentParser(description="planlint server latency")
     parser.add_argument("--plans", type=int, default=1000)
     parser.add_argument("--edits", type=int, default=20)
@@ -152,21 +168,27 @@ def main() -> None:
         plans = generate(folder / "plans", args.plans)
         (folder / "planlint.yaml").write_text("paths: [plans]\n", encoding="utf-8")
         plan = plans[1]
-        print(f"machine: {os.cpu_count()} cores; {args.plans} plans of about "
+        pad(plan, PLAN_LINES)
+        print(f"machine: {os.cpu_count()} cores; {args.plans} plans, the edited one "
               f"{len(plan.read_text(encoding='utf-8').splitlines())} lines; debounce {DEBOUNCE_SECONDS * 1000:.0f} ms")
         print(f"load average at the start: {os.getloadavg()[0]:.1f} (wall-clock figures grow with it; "
               "the server's CPU time does not)")
+        by_itself = [alone(folder, plan) for _ in range(3)]
+        wall_alone, cpu_alone = (statistics.median(run[i] for run in by_itself) for i in (0, 1))
+        print(f"that plan alone (planlint PLAN --isolated --no-cache): {wall_alone:.2f} s (CPU {cpu_alone:.2f} s)")
         for label in ("cold (no cache):", "with the cache: "):
             wall, used = start_up(folder, plan)
-            print(f"workspace start-up, {label}  {wall:.2f} s (server CPU, workers included: {used:.2f} s)")
+            print(f"first diagnostics, {label}  {wall:.2f} s (server CPU, workers included: {used:.2f} s; "
+                  f"{wall / wall_alone:.2f}× that plan alone, {used / cpu_alone:.2f}× its CPU)")
         times, cpu = edits(folder, plan, args.edits)
+        ranked = sorted(times)
+        p95 = ranked[min(len(ranked) - 1, int(len(ranked) * 0.95))]
         print(f"diagnostics after an edit ({len(times)} edits, after the debounce): median "
-              f"{statistics.median(times) * 1000:.0f} ms, worst {max(times) * 1000:.0f} ms "
+              f"{statistics.median(times) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, worst {max(times) * 1000:.0f} ms "
               f"(server CPU per edit: median {statistics.median(cpu) * 1000:.0f} ms, worst {max(cpu) * 1000:.0f} ms)")
         print(f"load average at the end: {os.getloadavg()[0]:.1f}")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-
 
 if __name__ == "__main__":
     main()
