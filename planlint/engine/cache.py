@@ -35,6 +35,8 @@ from planlint.engine.locate import locate_all
 from planlint.engine.outcome import Checks, FileOutcome
 from planlint.engine.store import FORMAT, Store
 
+_FETCH = 500  # entries read in one query
+
 
 def open_store(folder: str) -> Optional[Store]:
     """The run's view of the cache database in `folder`, or None when there is no
@@ -55,21 +57,38 @@ class Cache:
         self.prefix = checks_key(checks)
         self.located: Dict[str, Tuple[Optional[bytes], Optional[bytes]]] = {}
         self.bodies: Dict[bytes, bytes] = {}
+        self.batches: List[List[bytes]] = []  # keys whose entries are read together, when the first is asked for
+        self.batch_of: Dict[bytes, int] = {}
 
     def prefetch(self, sources: Sequence[Source], limit: int) -> None:
-        """Find every source's content digest and stored outcome in a few queries."""
+        """Find every source's content digest now, and their stored outcomes a few
+        hundred at a time as they are asked for: 10,000 entries read at once held
+        10 MB beside the outcomes decoded from them."""
         found = locate_all(self.store, sources, limit)
         self.located.update(zip((s.path for s in sources), found))
-        self.bodies.update(self.store.entries(self.key(d) for _, d in found if d is not None))
+        keys = [self.key(d) for _, d in found if d is not None]
+        for start in range(0, len(keys), _FETCH):
+            self.batch_of.update(dict.fromkeys(keys[start:start + _FETCH], len(self.batches)))
+            self.batches.append(keys[start:start + _FETCH])
 
     def locate(self, source: Source, limit: int) -> Tuple[Optional[bytes], Optional[bytes]]:
         found = self.located.pop(source.path, None)
         return found if found is not None else locate_all(self.store, [source], limit)[0]
 
+    def linted(self, source: Source, digest: bytes) -> None:
+        """The file was linted from bytes with this digest (it may have changed since
+        `locate`): the cross-file index keeps its facts under it."""
+        if source.data is None:
+            self.store.seen[os.path.abspath(source.fs_path or source.path)] = digest
+
     def key(self, digest: bytes) -> bytes:
         return hashlib.sha256(self.prefix + digest).digest()
 
     def get(self, key: bytes, path: str) -> Optional[FileOutcome]:
+        batch = self.batch_of.pop(key, None)
+        if batch is not None and self.batches[batch]:
+            self.bodies.update(self.store.entries(self.batches[batch]))
+            self.batches[batch] = []
         body = self.bodies.pop(key, None)
         if body is None:
             return None

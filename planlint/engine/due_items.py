@@ -21,11 +21,12 @@ def file_items(doc: Document, checks: Checks, outcome: FileOutcome) -> List[DueI
     account = doc.account
     manager = text_or_none(account.get("manager"))
     owners = {("plans", i): text_or_none(plan.get("owner")) or manager for i, plan in doc.plans()}
+    plan_ids = {i: plan.get("id") for i, plan in doc.plans()}
     common = {"account": text_or_none(account.get("id")), "account_name": text_or_none(account.get("name")), "manager": manager}
     items = []
     for path, day, what, key in milestones(doc, doc.today, last):
         span = doc.positions.locate(path, "key")
-        plan = outcome.plans.get(path[1]) if path[0] == "plans" else None
+        plan = plan_ids.get(path[1]) if path[0] == "plans" else None
         items.append(DueItem(day, "milestone", plan=text_or_none(plan), what=what.render(checks.lang),
                              owner=owners.get(path[:2], manager), path=outcome.path, line=span.line,
                              column=span.column, data_path=format_path(path), key=key, **common))

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 # A file written in the same clock tick as it was read could change without a new
 # modification time: its stat is trusted only once it is older than this when read.
 RACY_NS = 2_000_000_000
-Located = Tuple[Optional[bytes], Optional[bytes]]  # (the bytes when they were read, content digest)
+# (the bytes, when they are held in memory anyway or were read without a store; content digest)
+Located = Tuple[Optional[bytes], Optional[bytes]]
 
 
 def sha256(raw: bytes) -> bytes:
@@ -63,7 +64,7 @@ def _locate(store: Optional[Store], source: Source, where: Optional[str], limit:
     digest = store.seen[where] = hashlib.sha256(raw).digest()
     if len(raw) == info.st_size < limit:
         store.remember_file(where, (*stamp, now, digest))
-    return raw, digest
+    return None, digest  # not kept: 10,000 plans' bytes are 100 MB; the file is read again where it is linted
 
 
 def digest_linted(store: Optional[Store], source: Source) -> Optional[bytes]:

@@ -76,6 +76,9 @@ class MemoView:
     def put(self, key: bytes, outcome: FileOutcome) -> None:
         self.memo.entries[key] = (self.memo.run, _at(outcome, outcome.path))
 
+    def linted(self, source: Source, digest: bytes) -> None:
+        pass  # the memo keys by content only
+
 
 def _at(outcome: FileOutcome, path: str) -> FileOutcome:
     """A copy found under `path`. The engine marks directives used as it applies
@@ -122,3 +125,6 @@ class Layered:
     def put(self, key: Tuple[bytes, bytes], outcome: FileOutcome) -> None:
         self.memo.put(key[0], outcome)
         self.disk.put(key[1], outcome)
+
+    def linted(self, source: Source, digest: bytes) -> None:
+        self.disk.linted(source, digest)

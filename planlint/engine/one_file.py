@@ -34,14 +34,15 @@ def lint_file(source: Source, checks: Checks, raw: Optional[bytes] = None) -> Fi
     loaded = load(raw, checks.limits)
     positions, cap = loaded.positions, Cap(checks.fixable if checks.fixing else frozenset())
     problems = [(code, p) for code, p in loaded.problems if cap.keep(code, p)]
+    plans: Dict[int, Optional[str]] = {}  # index -> plan id
     if loaded.data is not None:
         makers, invalid = validate_lazily(loaded.data, positions)
         problems += [("PL002", p) for p in cap.described("PL002", makers)]
         prune(loaded.data, invalid)
         doc = Document(source.path, loaded.text, loaded.data, positions, invalid, checks.today, loaded.key_repeats)
         outcome.account = doc.account_id
-        outcome.plans = {i: plan.get("id") for i, plan in doc.plans()}
-        outcome.plan_extents = _plan_extents(outcome.plans, positions)
+        plans = {i: plan.get("id") for i, plan in doc.plans()}
+        outcome.plan_extents = _plan_extents(plans, positions)
         if checks.keep_facts:
             from planlint.directors.calendar import account_facts  # for the HTML report only
 
@@ -65,7 +66,7 @@ def lint_file(source: Source, checks: Checks, raw: Optional[bytes] = None) -> Fi
         outcome.directives = [d for d in parse_directives(loaded.text)
                               if not positions.inside_scalar(d.line, d.column)]
         outcome.plan_starts = {positions.locate(("plans", i)).line: format_path(("plans", i))
-                               for i in outcome.plans}
+                               for i in plans}
     outcome.text = loaded.text if checks.keep_text else None
     return outcome
 

@@ -58,7 +58,6 @@ class FileOutcome:
     directives: List[Directive] = field(default_factory=list)
     plan_starts: Dict[int, str] = field(default_factory=dict)  # line -> `plans[i]`
     account: Optional[str] = None
-    plans: Dict[int, Optional[str]] = field(default_factory=dict)  # index -> plan id
     # (line, column, end line, end column, plan id) of each plan entry, in file order
     plan_extents: List[Tuple[int, int, int, int, Optional[str]]] = field(default_factory=list)
     facts: Dict[str, List[Tuple[DataPath, Any]]] = field(default_factory=dict)  # code -> facts

@@ -21,11 +21,17 @@ class Cache(Protocol):
     def key(self, digest: bytes) -> Any: ...
     def get(self, key: Any, path: str) -> Optional[FileOutcome]: ...
     def put(self, key: Any, outcome: FileOutcome) -> None: ...
+    def linted(self, source: Source, digest: bytes) -> None: ...
 
 
 AUTO_PARALLEL_FILES = 300  # below this, starting processes costs more than it saves
 _CHECKS: Optional[Checks] = None
-Task = Tuple[Source, Optional[bytes]]
+# A file to lint, and whether to return the digest of the bytes it was linted from
+# (the cache's key). The file is read where it is linted: a run of 10,000 plans
+# that held every plan's bytes in the main process until a worker took them
+# peaked at 250 MB, and each worker forked from it started as big.
+Task = Tuple[Source, bool]
+Linted = Tuple[FileOutcome, Optional[bytes]]
 
 
 def default_jobs(file_count: int) -> int:
@@ -71,44 +77,48 @@ def _lint_files(sources: Sequence[Source], checks: Checks, processes: int, progr
             progress()
 
     outcomes: List[Optional[FileOutcome]] = [None] * len(sources)
-    todo: List[Tuple[int, Task, Any]] = []
+    todo: List[Tuple[int, Task]] = []
     limit = checks.limits.max_bytes + 1
     if cache is not None:
         cache.prefetch(sources, limit)
     for index, source in enumerate(sources):
-        raw, digest = cache.locate(source, limit) if cache is not None else (None, None)
-        key = cache.key(digest) if cache is not None and digest is not None else None
-        hit = cache.get(key, source.path) if cache is not None and key is not None else None
+        _, digest = cache.locate(source, limit) if cache is not None else (None, None)
+        hit = cache.get(cache.key(digest), source.path) if cache is not None and digest is not None else None
         if hit is not None:
             outcomes[index] = hit
             done()
         else:
-            if raw is None and key is not None:  # trusted by its stat, but not cached under these checks
-                raw, key = _read_again(source, limit, digest, key)
-            todo.append((index, (source, raw), key))
-    for (index, _, key), outcome in zip(todo, _compute([task for _, task, _ in todo], checks, processes, done)):
+            todo.append((index, (source, cache is not None)))
+    for (index, (source, _)), (outcome, digest) in zip(todo, _compute([task for _, task in todo], checks,
+                                                                      processes, done)):
         outcomes[index] = outcome
-        if cache is not None and key is not None and not outcome.errors:
-            cache.put(key, outcome)
+        if cache is not None and digest is not None:
+            cache.linted(source, digest)
+            if not outcome.errors:
+                cache.put(cache.key(digest), outcome)
     return [o for o in outcomes if o is not None]
 
 
-def _read_again(source: Source, limit: int, digest: bytes, key: Any) -> Tuple[Optional[bytes], Any]:
-    """The bytes to lint, and the key only if they are still the bytes the digest named."""
+def lint_and_digest(task: Task, checks: Checks) -> Linted:
+    """Lint a file, and (if asked) digest the very bytes it was linted from: the file
+    may have changed since its digest was looked up."""
+    source, digest_wanted = task
+    if not digest_wanted:
+        return lint_file(source, checks), None
     import hashlib
 
     try:
-        raw = source.read(limit)
+        raw = source.read(checks.limits.max_bytes + 1)
     except OSError:
-        return None, None  # lint_file reports it
-    return raw, key if hashlib.sha256(raw).digest() == digest else None
+        return lint_file(source, checks), None  # which reports it; nothing to cache
+    return lint_file(source, checks, raw), hashlib.sha256(raw).digest()
 
 
-def _compute(tasks: List[Task], checks: Checks, processes: int, done: Callable[[], None]) -> List[FileOutcome]:
+def _compute(tasks: List[Task], checks: Checks, processes: int, done: Callable[[], None]) -> List[Linted]:
     if processes <= 1 or len(tasks) < 2 or not _can_fork():
         outcomes = []
-        for source, raw in tasks:
-            outcomes.append(lint_file(source, checks, raw))
+        for task in tasks:
+            outcomes.append(lint_and_digest(task, checks))
             done()
         return outcomes
     return _in_processes(tasks, checks, processes, done)
@@ -120,7 +130,7 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def _in_processes(tasks: List[Task], checks: Checks, processes: int, done: Callable[[], None]) -> List[FileOutcome]:
+def _in_processes(tasks: List[Task], checks: Checks, processes: int, done: Callable[[], None]) -> List[Linted]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -131,7 +141,7 @@ def _in_processes(tasks: List[Task], checks: Checks, processes: int, done: Calla
     _CHECKS = checks
     processes = min(processes, max_jobs(), len(tasks))
     chunk = max(1, min(64, len(tasks) // (processes * 8)))
-    outcomes: List[FileOutcome] = []
+    outcomes: List[Linted] = []
     # concurrent.futures notices a worker that died (killed, out of memory) and
     # says so; multiprocessing.Pool would wait for its results forever.
     with ProcessPoolExecutor(processes, mp_context=context, initializer=gc.disable) as pool:
@@ -142,7 +152,7 @@ def _in_processes(tasks: List[Task], checks: Checks, processes: int, done: Calla
         except BrokenProcessPool:
             left = [source.path for source, _ in tasks[len(outcomes):]]
             message = builtin_message("worker_died", files=name_list(left), count=len(left)).render(checks.lang)
-            outcomes += [FileOutcome(path, errors=[message]) for path in left]  # never cached as clean
+            outcomes += [(FileOutcome(path, errors=[message]), None) for path in left]  # never cached
     return outcomes
 
 
@@ -151,8 +161,8 @@ def max_jobs() -> int:
     return 4 * (os.cpu_count() or 1)
 
 
-def _lint_in_worker(task: Task) -> FileOutcome:
+def _lint_in_worker(task: Task) -> Linted:
     assert _CHECKS is not None
-    outcome = lint_file(task[0], _CHECKS, task[1])
+    outcome = lint_and_digest(task, _CHECKS)
     gc.collect(0)  # the automatic collector is off in workers too (see young_gc_only)
     return outcome
