@@ -91,20 +91,29 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = (), root: str = ".",
         if os.path.isdir(arg):
             candidates, inside, walked = _walk(arg, exclude, root, errors, ignored), roots, True
         elif os.path.lexists(arg):
-            candidates = [arg]  # a file named explicitly is always linted
+            candidates = [(arg, "", False)]  # a file named explicitly is always linted
             inside, walked = roots + [os.path.realpath(os.path.dirname(os.path.abspath(arg)))], False
         else:
             raise PathError(builtin_message("no_such_path", path=visible_path(arg)))
-        for path in candidates:
-            real = _real_path(path, real_folders)
-            why = _why_skipped(path, real, inside, walked)
+        folders: Dict[str, Tuple[str, bool]] = {}  # folder -> (its real path and a separator, whether inside)
+        for path, folder, plain in candidates:
+            if plain:  # a regular file and no link, in a walked folder: no stat needed
+                known = folders.get(folder)
+                if known is None:
+                    real_folder = real_folders.get(folder) or os.path.realpath(folder or ".")
+                    known = folders[folder] = (real_folder.rstrip(os.sep) + os.sep,
+                                               any(within(real_folder, r) for r in inside))
+                real, why = known[0] + path[len(folder):].lstrip(os.sep), None if known[1] else "skipped_link"
+            else:
+                real = _real_path(path, real_folders)
+                why = _why_skipped(path, real, inside, walked)
             if why is not None:
                 if notices is not None:
                     notices.append(builtin_message(why, path=visible_path(path)))
                 continue
             if real not in seen:
                 seen.add(real)
-                shown = visible_path(path)
+                shown = path if path.isascii() and path.isprintable() else visible_path(path)
                 found.append(Source(shown, fs_path=None if shown == path else path, real=real))
     return found
 
@@ -156,7 +165,7 @@ def _leaves_repository(path: str, top: str, confined: bool) -> bool:
 
 
 def _why_skipped(path: str, real: str, roots: List[str], walked: bool) -> Optional[str]:
-    if not any(real == r or real.startswith(r.rstrip(os.sep) + os.sep) for r in roots):
+    if not any(within(real, r) for r in roots):
         return "skipped_link"
     try:
         mode = os.stat(path).st_mode
@@ -183,23 +192,56 @@ def visible_path(path: str) -> str:
 
 
 def _walk(top: str, exclude: List[str], root: str, errors: Optional[List[Text]] = None,
-          ignored: Optional[Callable[[str], bool]] = None) -> List[str]:
-    files: List[str] = []
+          ignored: Optional[Callable[[str], bool]] = None) -> List[Tuple[str, str, bool]]:
+    """Plan files below `top` in os.walk's order (a folder's files, then each subfolder
+    in name order; linked folders are not entered), each as (path, its folder, whether
+    the folder's listing showed a regular file that is no link: one that needs no stat)."""
+    files: List[Tuple[str, str, bool]] = []
     skip = ignored or (lambda path: False)
-
-    def unreadable(exc: OSError) -> None:
-        if errors is not None:
-            errors.append(builtin_message("folder_unreadable", path=visible_path(exc.filename or top),
-                                          reason=os_reason(exc)))
-
-    for folder, dirs, names in os.walk(top, onerror=unreadable):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not skip(os.path.join(folder, d))
-                         and not _excluded(os.path.join(folder, d), exclude, root))
-        for name in sorted(names):
-            path = os.path.join(folder, name)
-            if _is_plan_name(name) and not _excluded(path, exclude, root) and not skip(path):
-                files.append(path)
+    pending = [top]
+    while pending:
+        folder = pending.pop()
+        try:
+            with os.scandir(folder) as listing:
+                found = sorted(listing, key=lambda entry: entry.name)
+        except OSError as exc:
+            if errors is not None:
+                errors.append(builtin_message("folder_unreadable", path=visible_path(exc.filename or folder),
+                                              reason=os_reason(exc)))
+            continue
+        prefix = folder if folder.endswith(os.sep) else folder + os.sep
+        folders = []
+        for entry in found:
+            path = prefix + entry.name
+            if _is_folder(entry):
+                if (not entry.name.startswith(".") and not _is_link(entry) and not skip(path)
+                        and not _excluded(path, exclude, root)):
+                    folders.append(path)
+            elif _is_plan_name(entry.name) and not _excluded(path, exclude, root) and not skip(path):
+                files.append((path, folder, _is_plain_file(entry)))
+        pending += reversed(folders)
     return files
+
+
+def _is_folder(entry: "os.DirEntry[str]") -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _is_link(entry: "os.DirEntry[str]") -> bool:
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return True
+
+
+def _is_plain_file(entry: "os.DirEntry[str]") -> bool:
+    try:
+        return entry.is_file(follow_symlinks=False)
+    except OSError:
+        return False
 
 
 def _is_plan_name(name: str) -> bool:
