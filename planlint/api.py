@@ -4,7 +4,8 @@ A rule module declares, in this order, a docstring with the sections of
 `DOC_SECTIONS`, then CODE, NAME, SEVERITY, OPTIONS, `check(doc, options)`, and
 DOC_ZH last; a rule that looks across files adds `summarize(doc, options)`,
 yielding small (path, value) facts per file, and `check_run(files, options)`,
-yielding `(FileFacts, Problem)` pairs. A rule names nodes by data path; the
+yielding `(FileFacts, Problem)` pairs, and may add `related(file)`, saying which
+other files a file's problems depend on. A rule names nodes by data path; the
 engine turns paths into positions. See docs/writing-rules.md.
 
 Everything in `__all__` is the stable plugin API. The engine's own types
@@ -124,11 +125,15 @@ class Deadline:
 class FileFacts:
     """What a cross-file rule's `summarize` kept of one file: (data path, value) facts.
     `check_run` sees these for every file of the run and yields (FileFacts, Problem);
-    a problem's path is one of the file's fact paths (or a parent of one)."""
+    a problem's path is one of the file's fact paths (or a parent of one).
+    `reported` is False for a file read only as context (the config's `paths:`
+    around one changed plan): problems in it are dropped, so a rule need not
+    work them out, and one changed plan among 10,000 costs little more than itself."""
 
     path: str
     account_id: Optional[str]
     facts: Tuple[Tuple[DataPath, Any], ...]
+    reported: bool = True
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ plans:
 """
 from __future__ import annotations
 
-from typing import Any, Dict, Iterator, List, Sequence, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Sequence, Tuple
 
 from planlint.api import DataPath, Document, FileFacts, Problem, entries, name_list, fill, value_at
 
@@ -73,6 +73,12 @@ def check(doc: Document, options: dict) -> Iterator[Problem]:
 def summarize(doc: Document, options: dict) -> Iterator[Tuple[DataPath, Any]]:
     if doc.account_id is not None:
         yield ("account", "id"), doc.account_id
+
+
+def related(file: FileFacts) -> Tuple[Iterable[Any], Iterable[Any]]:
+    """A file is found by its account id and looks for the files with the same one."""
+    ids = [account_id for _, account_id in file.facts]
+    return ids, ids
 
 
 def check_run(files: Sequence[FileFacts], options: dict) -> Iterator[Tuple[FileFacts, Problem]]:

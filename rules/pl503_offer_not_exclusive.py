@@ -31,7 +31,7 @@ None.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, Iterator, Sequence, Tuple
+from typing import Any, Dict, Iterable, Iterator, Sequence, Tuple
 
 from planlint.api import DataPath, Document, FileFacts, Problem, as_list, entries, name_list, fill
 
@@ -58,44 +58,58 @@ BOTH = {
 }
 
 def summarize(doc: Document, options: dict) -> Iterator[Tuple[DataPath, Any]]:
-    """Each exclusive entry as (offer, accounts it is also offered to, this account's name):
-    a tuple, since every file of the run keeps its facts until the run ends."""
+    """Each exclusive entry as (offer, the offer as compared, accounts it is also offered
+    to, this account's name): a tuple, since every file of the run keeps its facts until
+    the run ends; the compared form is worked out here, once per file, not once per run."""
     name = doc.account.get("name")
     for index, plan in doc.plans():
         for k, offer in entries(plan.get("exclusive")):
+            text = offer.get("offer")
+            shared = tuple(str(a) for a in as_list(offer.get("also_offered_to")))
             yield ("plans", index, "exclusive", k), (
-                offer.get("offer"), tuple(str(a) for a in as_list(offer.get("also_offered_to"))),
-                name if isinstance(name, str) else None)
+                text, _normal(text) if isinstance(text, str) else None, shared, name if isinstance(name, str) else None)
+
+
+def related(file: FileFacts) -> Tuple[Iterable[Any], Iterable[Any]]:
+    """A file is found by its offers and its account; it looks for the files with the
+    same offers and those of the accounts it says it also offers them to (for their names)."""
+    offers = [("offer", normal) for _, (_offer, normal, _shared, _name) in file.facts if normal is not None]
+    accounts = [("account", shared) for _, (_offer, _normal, sharers, _name) in file.facts for shared in sharers]
+    return offers + [("account", _account(file))], offers + accounts
 
 
 def check_run(files: Sequence[FileFacts], options: dict) -> Iterator[Tuple[FileFacts, Problem]]:
+    reported = [file for file in files if file.reported]
+    # Only the offers of reported files can give a finding: the other files are
+    # looked through for those offers alone (and for the names the messages show).
+    wanted = {normal for file in reported for _, (_offer, normal, _shared, _name) in file.facts} - {None}
     by_offer: Dict[str, Dict[str, None]] = {}  # offer -> the accounts that offer it, each once
     names: Dict[str, str] = {}  # account id -> its name, for the Chinese
     for file in files:
-        for _, (offer, _shared, name) in file.facts:
-            if offer is not None:
-                by_offer.setdefault(_normal(offer), {})[_account(file)] = None
+        for _, (_offer, normal, _shared, name) in file.facts:
+            if normal in wanted:
+                by_offer.setdefault(normal, {})[_account(file)] = None
             if name:
                 names[_account(file)] = name
     # Each reason is worked out once per offer, account and list of sharers, not per
     # entry: a plan may list one offer 50,000 times.
     reasons: Dict[Tuple[Any, str, Tuple[str, ...]], Any] = {}
-    for file in files:
-        for path, (offer, shared, _name) in file.facts:
-            key = (offer, _account(file), shared)
+    for file in reported:
+        for path, (offer, normal, shared, _name) in file.facts:
+            key = (normal, _account(file), shared)
             if key not in reasons:
-                reasons[key] = _why(offer, key[1], shared, by_offer, names)
+                reasons[key] = _why(normal, key[1], shared, by_offer, names)
             if reasons[key] is not None:
                 yield file, Problem(path, fill(MESSAGE, offer=offer or "?", why=reasons[key]))
 
 
-def _why(offer: Any, account: str, shared: Tuple[str, ...], by_offer: Dict[str, Dict[str, None]],
+def _why(normal: Any, account: str, shared: Tuple[str, ...], by_offer: Dict[str, Dict[str, None]],
          names: Dict[str, str]) -> Any:
     reasons = []
     if shared:
         reasons.append(fill(ALSO_OFFERED, accounts=_named(shared, names)))
-    if offer is not None:
-        others = sorted(a for a in by_offer.get(_normal(offer), {}) if a != account)
+    if normal is not None:
+        others = sorted(a for a in by_offer.get(normal, {}) if a != account)
         if others:
             reasons.append(fill(ALSO_EXCLUSIVE, accounts=_named(others, names, then_hanzi=True)))
     if not reasons:

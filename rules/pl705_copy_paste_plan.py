@@ -97,6 +97,8 @@ def check_run(files: Sequence[FileFacts], options: dict) -> Iterator[Tuple[FileF
                     mine.extend(found[:MAX_PARTNERS - len(mine)])
                     counts[number] = counts.get(number, 0) + _count(members[other], account)
     for number in sorted(partners):
+        if not plans[number][0].reported:
+            continue  # context only: its problems would be dropped
         for other, shared, union in partners[number]:
             yield _finding(plans[number], plans[other], shared, union)
         if counts[number] > MAX_PARTNERS:

@@ -8,17 +8,20 @@ from __future__ import annotations
 import hashlib
 import json
 import marshal
+import os
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
+from planlint.api import FileFacts
 from planlint.discover import Source
 from planlint.engine.cachecodec import decode, encode
 from planlint.engine.locate import digest_linted, locate_all, sha256
 from planlint.engine.outcome import Checks, FileOutcome, interned
+from planlint.engine.snapshot import Snapshot, disk_path
 
 if TYPE_CHECKING:
     from planlint.engine.memo import Memo
-    from planlint.engine.store import Store
+    from planlint.engine.store import FileRow, Store
 
 Facts = Tuple[Optional[str], Dict[str, List[Tuple[Any, Any]]]]  # account id, rule code -> summarize facts
 
@@ -34,15 +37,39 @@ class FactsIndex:
         self.facts: Dict[bytes, Facts] = memo.facts if memo is not None else {}
         self.memo_prefix = memo.checks_key(facts_checks) if memo is not None else b""
         self.store_prefix = b""
+        self.snapshot: Optional[Snapshot] = None
         if store is not None:
             from planlint.engine.cache import checks_key
 
             self.store_prefix = checks_key(facts_checks) + b"facts"
+            self.snapshot = Snapshot(store, _key(self.store_prefix, b"snapshot"), checks.rules)
+
+    def needed(self, context: Sequence[Source], reported: Sequence[FileOutcome]) -> List[int]:
+        """Which `context` files the cross-file rules need for the `reported` ones: all,
+        unless the snapshot holds which unchanged files relate to them."""
+        snapshot = self.snapshot
+        if snapshot is None or not snapshot.narrows:
+            return list(range(len(context)))
+        unchanged = snapshot.unchanged_among(context)
+        rule_facts = {code: [FileFacts(o.path, o.account, tuple(o.facts.get(code, ()))) for o in reported]
+                      for code in snapshot.rules}
+        try:
+            related = snapshot.related(rule_facts)
+        except Exception:  # noqa: BLE001 - a plugin's `related` that fails: every file is context
+            return list(range(len(context)))
+        keep = set(range(len(context))) - set(unchanged)
+        keep.update(i for i in unchanged if disk_path(context[i]) in related)
+        return sorted(keep)
 
     def known(self, sources: Sequence[Source]) -> Dict[int, FileOutcome]:
         """The facts of those `sources` the index holds, by their index in `sources`."""
-        located = locate_all(self.store, sources, self.limit, self.memo.digest if self.memo is not None else sha256)
-        digests = {i: d for i, (_, d) in enumerate(located) if d is not None}
+        snapshot = self.snapshot
+        rows = [snapshot.row(source) if snapshot is not None else None for source in sources]
+        unknown = [i for i, row in enumerate(rows) if row is None]
+        located = dict(zip(unknown, locate_all(self.store, [sources[i] for i in unknown], self.limit,
+                                               self.memo.digest if self.memo is not None else sha256)))
+        digests = {i: row[4] if row is not None else located[i][1] for i, row in enumerate(rows)}
+        digests = {i: d for i, d in digests.items() if d is not None}
         missing = [d for d in digests.values() if _key(self.memo_prefix, d) not in self.facts]
         stored = self.store.entries(_key(self.store_prefix, d) for d in missing) if self.store and missing else {}
         found: Dict[int, FileOutcome] = {}
@@ -57,6 +84,7 @@ class FactsIndex:
             if facts is not None:
                 self.used(memo_key)
                 found[i] = FileOutcome(sources[i].path, account=facts[0], facts=facts[1])
+                self._note(sources[i], digest, facts, rows[i])
         return found
 
     def record(self, linted: Iterable[Tuple[Source, FileOutcome]], checks: Checks) -> None:
@@ -68,11 +96,14 @@ class FactsIndex:
             if digest is None or outcome.errors:
                 continue
             facts = (outcome.account, {code: outcome.facts[code] for code in cross if code in outcome.facts})
+            self._note(source, digest, facts)
             memo_key = _key(self.memo_prefix, digest)
             if memo_key not in self.facts:
                 self.facts[memo_key] = facts
                 fresh[_key(self.store_prefix, digest)] = facts
             self.used(memo_key)
+        if self.snapshot is not None:
+            self.snapshot.write_if_stale()
         if self.store is None or not fresh:
             return
         have = self.store.existing(list(fresh))
@@ -81,6 +112,15 @@ class FactsIndex:
                 body = _encode(facts)
                 if body is not None:
                     self.store.put(key, body)
+
+    def _note(self, source: Source, digest: bytes, facts: Facts, row: Optional[FileRow] = None) -> None:
+        """The snapshot's row of a file read here, when the store saw its stat."""
+        if self.snapshot is None or self.store is None or source.data is not None:
+            return
+        if row is None:
+            row = self.store.files.get(os.path.abspath(source.fs_path or source.path))
+        if row is not None and row[4] == digest:
+            self.snapshot.note(source, row, facts[1], facts[0])
 
     def used(self, key: bytes) -> None:
         if self.memo is not None:
@@ -105,7 +145,9 @@ def _encode(facts: Facts) -> Optional[bytes]:
 
 
 def _plain(value: Any) -> bool:
-    if value is None or type(value) in (str, int, float, bool):
+    """Values marshal writes and reads back as they were: text, bytes, numbers, tuples,
+    lists and text-keyed dicts of them (a plugin's facts may be anything else)."""
+    if value is None or type(value) in (str, int, float, bool, bytes):
         return True
     if type(value) in (tuple, list):
         return all(_plain(v) for v in value)

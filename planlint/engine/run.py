@@ -165,13 +165,15 @@ def _cache(store: Optional[Store], memo: Optional[Memo], checks: Checks) -> Opti
 
 def _context(sources: Sequence[Source], outcomes: List[FileOutcome], context: Sequence[Source],
              checks: Checks, jobs: int, store: Optional[Store], memo: Optional[Memo]) -> List[FileOutcome]:
-    """What the cross-file rules need of the context files: from the index for those
-    unchanged since it saw them, linted (through the cache) for the others."""
+    """What the cross-file rules need of the context files (with the snapshot, only of
+    those related to `sources`): from the index for those unchanged since it saw
+    them, linted (through the cache) for the others."""
     if store is None and memo is None:
         return lint_files(context, checks, jobs, None, None)
     from planlint.engine.index import FactsIndex
 
     index = FactsIndex(checks, store, memo)
+    context = [context[i] for i in index.needed(context, outcomes)]
     known = index.known(context)
     todo = [source for i, source in enumerate(context) if i not in known]
     linted = iter(lint_files(todo, checks, jobs, None, _cache(store, memo, checks)))
@@ -192,7 +194,8 @@ def _cross_file_findings(outcomes: List[FileOutcome], context: List[FileOutcome]
     for rule in checks.rules:
         if rule.check_run is None:
             continue
-        files = [FileFacts(o.path, o.account, tuple(o.facts.get(rule.code, ()))) for o in everyone]
+        files = [FileFacts(o.path, o.account, tuple(o.facts.get(rule.code, ())), o.path in reported)
+                 for o in everyone]
         caps: Dict[str, Cap] = {}
         try:
             for facts, problem in rule.check_run(files, checks.options[rule.code]):
