@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import List, Sequence, Tuple
 
 import pytest
 from helpers import DATA
@@ -239,3 +240,31 @@ async def test_a_plan_in_a_subfolder_follows_the_workspace_config(client: Langua
     client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
         [types.FileEvent(uri=editor.uri("planlint.yaml"), type=types.FileChangeType.Changed)]))
     assert codes(await editor.diagnostics(uri, until=lambda d: bool(d))) == ["PL201"]
+
+
+class Recorded(dict):
+    """The client's latest diagnostics by uri, keeping every publication in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.published: List[Tuple[str, List[str]]] = []
+
+    def __setitem__(self, uri: str, diagnostics: Sequence[types.Diagnostic]) -> None:
+        self.published.append((uri, codes(diagnostics)))
+        super().__setitem__(uri, diagnostics)
+
+
+@pytest.mark.asyncio
+async def test_the_opened_plan_comes_first_and_cross_file_findings_follow(client: LanguageClient,
+                                                                          tmp_path: Path) -> None:
+    root = copy_data(tmp_path, "acme.yaml")
+    (root / "acme.yaml").write_text((root / "acme.yaml").read_text(encoding="utf-8").replace(*SHORT_LEAD),
+                                    encoding="utf-8")
+    (root / "bolt.yaml").write_text(with_fridge(root), encoding="utf-8")
+    client.diagnostics = Recorded()
+    editor = Editor(client, root)
+    await editor.start()
+    uri = editor.open("acme.yaml")
+    assert codes(await editor.diagnostics(uri, until=lambda d: "PL503" in codes(d))) == ["PL201", "PL503"]
+    mine = [found for published, found in client.diagnostics.published if published == uri]
+    assert mine == [["PL201"], ["PL201", "PL503"]]
