@@ -1,6 +1,5 @@
 """The cross-file index of a whole repository in one stored entry: each plan file's
-size, modification and change times, when they were read and its content digest,
-and, for each cross-file rule that says which files relate (`related`), which
+size, modification and change times and when they were read, and, for each cross-file rule that says which files relate (`related`), which
 files carry each key.
 
 A run that lints one changed plan with 10,000 others as context reads this one
@@ -13,8 +12,8 @@ plans writes nothing big.
 
 The entry is one of the store's (planlint.engine.store), checked with the user's
 secret like any other. It is a few flat arrays (reading 10,000 rows as Python
-objects would cost more than linting the changed plan): the paths, their stamps
-and digests, and per rule the sorted 64-bit hashes of the keys with the number
+objects would cost more than linting the changed plan): the paths, their stamps,
+and per rule the sorted 64-bit hashes of the keys with the number
 of the file carrying each. A hash that two keys share only adds a file.
 """
 from __future__ import annotations
@@ -40,7 +39,6 @@ Links = Tuple["array[int]", "array[int]"]  # sorted key hashes, the file carryin
 # least one in STALE_SHARE of the run's files.
 MIN_STALE = 50
 STALE_SHARE = 100
-_DIGEST = 32
 
 
 class Snapshot:
@@ -53,7 +51,6 @@ class Snapshot:
             rule.code: rule.related for rule in rules if rule.summarize is not None and rule.check_run is not None}
         self.paths: List[str] = []
         self.stamps: "array[int]" = array("q")  # size, mtime_ns, ctime_ns, checked_ns of each file
-        self.digests = b""
         self.links: Dict[str, Links] = {}
         _read(store, key, self)
         self.number = {path: i for i, path in enumerate(self.paths)}
@@ -68,11 +65,12 @@ class Snapshot:
                                         for code, related in self.rules.items())
 
     def unchanged_among(self, sources: Sequence[Source]) -> List[int]:
-        """Which of `sources` are unchanged since the snapshot saw them (what `row`
-        tells of one, in one loop: this runs for every file of the repository)."""
+        """Which of `sources` are unchanged since the snapshot saw them: the same size,
+        modification and change times, and those older than the racy-timestamp window
+        when they were read (one tight loop: it runs for every file of the repository)."""
         number, stamps, stat, found = self.number, self.stamps, os.stat, []
         for i, source in enumerate(sources):
-            where = disk_path(source)
+            where = source.real or disk_path(source)
             n = number.get(where) if where is not None else None
             if n is None:
                 continue
@@ -86,23 +84,6 @@ class Snapshot:
                 self.unchanged[where] = n  # type: ignore[index]
                 found.append(i)
         return found
-
-    def row(self, source: Source) -> Optional[FileRow]:
-        """The row of `source` if the file is unchanged since the snapshot saw it."""
-        where = disk_path(source)
-        i = self.number.get(where) if where is not None else None
-        if i is None:
-            return None
-        try:
-            info = os.stat(where)  # type: ignore[arg-type]
-        except OSError:
-            return None
-        size, mtime, ctime, checked = self.stamps[4 * i:4 * i + 4]
-        if (size, mtime, ctime) != (info.st_size, info.st_mtime_ns, info.st_ctime_ns) or max(
-                mtime, ctime) + RACY_NS >= checked:
-            return None
-        self.unchanged[where] = i  # type: ignore[index]
-        return size, mtime, ctime, checked, self.digests[_DIGEST * i:_DIGEST * (i + 1)]
 
     def related(self, rule_facts: Dict[str, List[FileFacts]]) -> Set[str]:
         """The files (as `disk_path` names them) carrying a key one of `rule_facts` looks for."""
@@ -126,7 +107,7 @@ class Snapshot:
         self.noted[where] = (file_row, facts, account)
         self.unchanged.pop(where, None)
         i = self.number.get(where)
-        if i is None or (*self.stamps[4 * i:4 * i + 4], self.digests[_DIGEST * i:_DIGEST * (i + 1)]) != file_row:
+        if i is None or tuple(self.stamps[4 * i:4 * i + 4]) != file_row[:4]:
             self.stale += 1
 
     def write_if_stale(self) -> None:
@@ -136,19 +117,17 @@ class Snapshot:
             return
         paths = list(self.unchanged) + list(self.noted)
         new_number = {path: i for i, path in enumerate(paths)}
-        stamps, digests = array("q"), []
+        stamps = array("q")
         for i in self.unchanged.values():
             stamps.extend(self.stamps[4 * i:4 * i + 4])
-            digests.append(self.digests[_DIGEST * i:_DIGEST * (i + 1)])
-        for (size, mtime, ctime, checked, digest), _, _ in self.noted.values():
-            stamps.extend((size, mtime, ctime, checked))
-            digests.append(digest)
+        for row, _, _ in self.noted.values():
+            stamps.extend(row[:4])
         try:
             links = {code: self._links(code, related, new_number) for code, related in self.rules.items()
                      if related is not None}
         except Exception:  # noqa: BLE001 - a plugin's `related` that fails: no snapshot, files are read one by one
             return
-        stored = {"paths": "\0".join(paths), "stamps": stamps.tobytes(), "digests": b"".join(digests),
+        stored = {"paths": "\0".join(paths), "stamps": stamps.tobytes(),
                   "links": {code: (hashes.tobytes(), files.tobytes()) for code, (hashes, files) in links.items()}}
         self.store.put(self.key, b"z" + zlib.compress(marshal.dumps(stored, 4), 1))
 
@@ -187,7 +166,7 @@ def _read(store: Store, key: bytes, into: Snapshot) -> None:
     try:
         stored = marshal.loads(zlib.decompress(body[1:]))
         paths = stored["paths"].split("\0") if stored["paths"] else []
-        stamps, digests = array("q"), stored["digests"]
+        stamps = array("q")
         stamps.frombytes(stored["stamps"])
         links = {}
         for code, (hashes_bytes, files_bytes) in stored["links"].items():
@@ -199,6 +178,6 @@ def _read(store: Store, key: bytes, into: Snapshot) -> None:
             links[code] = (hashes, files)
     except Exception:  # noqa: BLE001 - whatever is wrong with the entry, it is a miss
         return
-    if len(stamps) == 4 * len(paths) and len(digests) == _DIGEST * len(paths):
-        into.paths, into.stamps, into.digests, into.links = paths, stamps, digests, links
+    if len(stamps) == 4 * len(paths):
+        into.paths, into.stamps, into.links = paths, stamps, links
 

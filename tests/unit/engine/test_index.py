@@ -8,6 +8,7 @@ import os
 import shutil
 import sqlite3
 import time
+import zlib
 from pathlib import Path
 from typing import List
 
@@ -84,9 +85,13 @@ def test_a_forged_facts_row_is_a_miss(plans: Path, tmp_path: Path) -> None:
     with contextlib.closing(sqlite3.connect(tmp_path / "cache" / "planlint.sqlite")) as db, db:
         # Facts rows that say the Gome files belong to another account, with the old HMAC:
         # trusted, they would hide PL005.
+        forged = 0
         for key, body in db.execute("SELECT key, body FROM entries").fetchall():
-            if body[:1] == b"m" and b"gome" in body:
-                db.execute("UPDATE entries SET body = ? WHERE key = ?", (body.replace(b"gome", b"emog"), key))
+            facts = zlib.decompress(body[1:]) if body[:1] == b"m" else b""
+            if b"gome" in facts:
+                forged += db.execute("UPDATE entries SET body = ? WHERE key = ?",
+                                     (b"m" + zlib.compress(facts.replace(b"gome", b"emog")), key)).rowcount
+    assert forged == 1  # the two Gome files have the same bytes: one entry
     assert run(plans, "gome-2027.yaml", tmp_path / "cache") == first
     assert "PL005" in str(first)
 
