@@ -22,7 +22,6 @@ import bisect
 import hashlib
 import marshal
 import os
-import zlib
 from array import array
 from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
@@ -129,7 +128,7 @@ class Snapshot:
             return
         stored = {"paths": "\0".join(paths), "stamps": stamps.tobytes(),
                   "links": {code: (hashes.tobytes(), files.tobytes()) for code, (hashes, files) in links.items()}}
-        self.store.put(self.key, b"z" + zlib.compress(marshal.dumps(stored, 4), 1))
+        self.store.put(self.key, b"z" + marshal.dumps(stored, 4))
 
     def _links(self, code: str, related: Callable[[FileFacts], Any], new_number: Dict[str, int]) -> Links:
         """The rule's (key hash, file) pairs: unchanged files keep theirs, read files get new ones."""
@@ -164,7 +163,7 @@ def _read(store: Store, key: bytes, into: Snapshot) -> None:
     if body is None or body[:1] != b"z":
         return
     try:
-        stored = marshal.loads(zlib.decompress(body[1:]))
+        stored = marshal.loads(body[1:])  # not compressed: hashes do not shrink, and this is read on every run
         paths = stored["paths"].split("\0") if stored["paths"] else []
         stamps = array("q")
         stamps.frombytes(stored["stamps"])
