@@ -19,6 +19,7 @@ from planlint import __version__
 from planlint.discover import CONFIG_NAMES, PLAN_SUFFIXES
 from planlint.server import features
 from planlint.server.protocol import AnsweringProtocol
+from planlint.server.reading import WorkspaceReader
 from planlint.server.convert import diagnostic, problem_diagnostic, split_lines
 from planlint.server.session import OpenFile, Project, Session
 
@@ -32,6 +33,7 @@ class PlanServer(LanguageServer):
         super().__init__("planlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
                          protocol_cls=AnsweringProtocol)
         self.session = Session()
+        self.reader = WorkspaceReader(self.session, self.publish_project)
         self.pending: Dict[str, asyncio.Task] = {}
         self.published: Dict[str, List[types.Diagnostic]] = {}
         self.shown: Set[str] = set()
@@ -101,13 +103,12 @@ class PlanServer(LanguageServer):
 
     def read_workspaces_soon(self) -> None:
         """Read the unread workspaces after the messages already waiting (an opened
-        plan gets its first diagnostics first), then publish what their plans change."""
-        asyncio.get_event_loop().call_later(WORKSPACE_DELAY_SECONDS, self.read_workspaces)
+        plan gets its first diagnostics first), in a thread while edits go on; then
+        publish what their plans change."""
+        asyncio.get_event_loop().call_later(WORKSPACE_DELAY_SECONDS, self.reader.start)
 
     def read_workspaces(self) -> None:
-        for project in list(self.session.projects.values()):
-            if self.session.read_workspace(project):
-                self.publish_project(project)
+        self.reader.wait()
 
     def relint_all(self) -> None:
         for uri in list(self.session.open):

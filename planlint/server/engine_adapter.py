@@ -9,7 +9,9 @@ goes through the disk cache (.planlint_cache), so a restart is quick.
 from __future__ import annotations
 
 import os
-from typing import Dict, List, Optional, Sequence, Tuple
+import time
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 from planlint.config import Config, load_config
 from planlint.discover import Source, discover, within
@@ -46,6 +48,16 @@ def workspace_sources(config: Config, folders: Sequence[str]) -> List[Source]:
     return [Source(os.path.abspath(s.path)) for s in found]
 
 
+@dataclass
+class WorkspaceRead:
+    """What reading a workspace's plans found, for `Linter.adopt`."""
+
+    disk: Dict[str, Optional[bytes]]
+    accounts: Dict[str, Optional[str]]
+    memo: Memo
+    seconds: float
+
+
 class Linter:
     """Lints open texts against the workspace's other plans, under one config."""
 
@@ -55,18 +67,36 @@ class Linter:
         self.disk: Dict[str, Optional[bytes]] = {}  # absolute path -> bytes (None: unreadable)
         self.disk_accounts: Dict[str, Optional[str]] = {}  # absolute path -> account.id
         self.open_accounts: Dict[str, Optional[str]] = {}
+        self.reading = False  # the workspace is being read (see read_workspace)
+        self.changed_while_reading: Set[str] = set()
 
-    def load_workspace(self, sources: Sequence[Source], use_cache: bool = True) -> None:
-        for source in sources:
-            self.disk[source.path] = _read(source.path, self.settings.limits.max_bytes)
-        workspace = [Source(path, data=raw) for path, raw in self.disk.items() if raw is not None]
-        self.disk_accounts = workspace_facts(workspace, self.registry, self.settings, self.memo,
-                                             self.settings.cache_folder if use_cache else None)
+    def read_workspace(self, sources: Sequence[Source], use_cache: bool = True) -> WorkspaceRead:
+        """The workspace's plans and their cross-file facts, in a memo of their own:
+        this runs in a thread while the open texts are linted as before, with the
+        linter's memo and without the workspace, until `adopt`."""
+        started = time.perf_counter()
+        disk = {source.path: _read(source.path, self.settings.limits.max_bytes) for source in sources}
+        memo = Memo()
+        workspace = [Source(path, data=raw) for path, raw in disk.items() if raw is not None]
+        accounts = workspace_facts(workspace, self.registry, self.settings, memo,
+                                   self.settings.cache_folder if use_cache else None)
+        return WorkspaceRead(disk, accounts, memo, time.perf_counter() - started)
+
+    def adopt(self, read: WorkspaceRead) -> None:
+        """Lint against the workspace as read from now on; a plan that changed on disk
+        while it was read is read again."""
+        changed = sorted(self.changed_while_reading)
+        self.disk, self.disk_accounts, self.memo = read.disk, read.accounts, read.memo
+        self.reading, self.changed_while_reading = False, set()
+        if changed:
+            self.refresh(changed)
 
     def refresh(self, paths: Sequence[str]) -> None:
         """Workspace files changed on disk (or went away). One run over the whole
         workspace, so the memo keeps every other file's outcome (it forgets what a
         run does not use)."""
+        if self.reading:
+            self.changed_while_reading.update(paths)
         changed: Dict[str, bytes] = {}
         for path in paths:
             if os.path.isfile(path):

@@ -6,15 +6,15 @@ from __future__ import annotations
 import gc
 import logging
 import os
-import time
+from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence
+from typing import Callable, Dict, List, Optional, Sequence
 
 from planlint.config import find_config, language_before_settings
 from planlint.model import Finding
 from planlint.errors import ConfigError
 from planlint.messages import builtin_message
-from planlint.server.engine_adapter import Linter, load_settings, workspace_sources
+from planlint.server.engine_adapter import Linter, WorkspaceRead, load_settings, workspace_sources
 
 log = logging.getLogger(__name__)
 
@@ -86,23 +86,35 @@ class Session:
         self.by_config_file[found] = project
         return project
 
-    def read_workspace(self, project: Project) -> bool:
-        """Read the project's workspace plans for the cross-file rules, once (the
-        cache's index makes unchanged ones cheap). True if this call read them."""
+    def begin_read(self, project: Project) -> Optional[Callable[[], WorkspaceRead]]:
+        """The read of the project's workspace plans for the cross-file rules (the
+        cache's index makes unchanged ones cheap), to run once, in any thread: nothing
+        the lints of the open files use changes until `finish_read`. None if begun already."""
         if not project.unread or project.linter is None:
-            return False
+            return None
         project.unread = False
-        started = time.perf_counter()
+        linter, folders, use_cache = project.linter, list(self.folders), self.use_cache
+        linter.reading = True
+        return lambda: linter.read_workspace(workspace_sources(linter.config, folders), use_cache)
+
+    def finish_read(self, project: Project, read: Future) -> bool:
+        """Adopt what the read found. True if the project's open files may lint
+        differently now (False: the read failed, or a config changed meanwhile)."""
+        if project.linter is None or self.projects.get(project.key) is not project:
+            return False
         try:
-            project.linter.load_workspace(workspace_sources(project.linter.config, self.folders), self.use_cache)
+            found = read.result()
         except Exception:  # the open files are still linted, without the workspace's plans
             log.error("planlint: reading the workspace's plans failed", exc_info=True)
+            project.linter.reading = False
+            return False
+        project.linter.adopt(found)
         # The workspace's facts live as long as the server: the collector need
         # not walk them again on every full pass.
         gc.collect()
         gc.freeze()
-        project.load_seconds = time.perf_counter() - started
-        log.info("planlint: %d workspace plans ready in %.2f s", len(project.linter.disk), project.load_seconds)
+        project.load_seconds = found.seconds
+        log.info("planlint: %d workspace plans ready in %.2f s", len(found.disk), found.seconds)
         return True
 
     def _broken(self, folder: str, message: str) -> Project:
