@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import errno
 import fnmatch
+import operator
 import os
 import re
 import stat
@@ -203,7 +204,7 @@ def _walk(top: str, exclude: List[str], root: str, errors: Optional[List[Text]] 
         folder = pending.pop()
         try:
             with os.scandir(folder) as listing:
-                found = sorted(listing, key=lambda entry: entry.name)
+                found = sorted(listing, key=_NAME)
         except OSError as exc:
             if errors is not None:
                 errors.append(builtin_message("folder_unreadable", path=visible_path(exc.filename or folder),
@@ -212,15 +213,19 @@ def _walk(top: str, exclude: List[str], root: str, errors: Optional[List[Text]] 
         prefix = folder if folder.endswith(os.sep) else folder + os.sep
         folders = []
         for entry in found:
-            path = prefix + entry.name
+            name = entry.name
+            path = prefix + name
             if _is_folder(entry):
-                if (not entry.name.startswith(".") and not _is_link(entry) and not skip(path)
-                        and not _excluded(path, exclude, root)):
+                if not name.startswith(".") and not _is_link(entry) and not skip(path) and not (
+                        exclude and _excluded(path, exclude, root)):
                     folders.append(path)
-            elif _is_plan_name(entry.name) and not _excluded(path, exclude, root) and not skip(path):
+            elif _is_plan_name(name) and not (exclude and _excluded(path, exclude, root)) and not skip(path):
                 files.append((path, folder, _is_plain_file(entry)))
         pending += reversed(folders)
     return files
+
+
+_NAME = operator.attrgetter("name")
 
 
 def _is_folder(entry: "os.DirEntry[str]") -> bool:
