@@ -53,6 +53,8 @@ class Memo:
 
 
 class MemoView:
+    stores_entries = False  # it keeps outcomes as they are
+
     def __init__(self, memo: Memo, prefix: bytes) -> None:
         self.memo = memo
         self.prefix = prefix
@@ -73,7 +75,7 @@ class MemoView:
         self.memo.entries[key] = (self.memo.run, entry[1])
         return _at(entry[1], path)
 
-    def put(self, key: bytes, outcome: FileOutcome) -> None:
+    def put(self, key: bytes, outcome: FileOutcome, entry: Optional[bytes] = None) -> None:
         self.memo.entries[key] = (self.memo.run, _at(outcome, outcome.path))
 
     def linted(self, source: Source, digest: bytes) -> None:
@@ -102,6 +104,8 @@ def _checks_key(checks: Checks) -> bytes:
 class Layered:
     """The memo first, then the disk cache (a language server reading its workspace)."""
 
+    stores_entries = True
+
     def __init__(self, memo: MemoView, disk: Any) -> None:
         self.memo, self.disk = memo, disk
 
@@ -122,9 +126,9 @@ class Layered:
                 self.memo.put(key[0], found)
         return found
 
-    def put(self, key: Tuple[bytes, bytes], outcome: FileOutcome) -> None:
+    def put(self, key: Tuple[bytes, bytes], outcome: FileOutcome, entry: Optional[bytes] = None) -> None:
         self.memo.put(key[0], outcome)
-        self.disk.put(key[1], outcome)
+        self.disk.put(key[1], outcome, entry)
 
     def linted(self, source: Source, digest: bytes) -> None:
         self.disk.linted(source, digest)

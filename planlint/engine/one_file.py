@@ -12,7 +12,7 @@ from typing import Dict, List, Optional, Tuple
 from planlint.api import Document, Problem, format_path
 from planlint.discover import Source
 from planlint.engine.cap import MAX_WHEN_FIXING, Cap
-from planlint.engine.outcome import Checks, FileOutcome, crash_problem, interned, make_finding
+from planlint.engine.outcome import Checks, FileOutcome, PlanExtents, crash_problem, interned, make_finding
 from planlint.parse.loader import load
 from planlint.errors import os_reason
 from planlint.messages import builtin_message
@@ -92,11 +92,10 @@ def _run_rules(doc: Document, checks: Checks, outcome: FileOutcome, cap: Cap) ->
     return problems
 
 
-def _plan_extents(plans: Dict[int, Optional[str]], positions: PositionIndex
-                  ) -> List[Tuple[int, int, int, int, Optional[str]]]:
+def _plan_extents(plans: Dict[int, Optional[str]], positions: PositionIndex) -> PlanExtents:
     found = []
     for index, plan_id in plans.items():
         extent = positions.extent(("plans", index))
         if extent is not None:
-            found.append(extent + (plan_id if isinstance(plan_id, str) else None,))
-    return sorted(found, key=lambda e: e[:2])
+            found.append((*extent[:3], plan_id if isinstance(plan_id, str) else None))
+    return tuple(value for extent in sorted(found, key=lambda e: e[:2]) for value in extent)

@@ -16,22 +16,26 @@ from planlint.messages import builtin_message
 class Cache(Protocol):
     """Where outcomes of unchanged files are kept: planlint.engine.cache on disk, planlint.engine.memo in memory."""
 
+    stores_entries: bool  # `put` takes each outcome's entry as bytes, made where the file was linted
+
     def prefetch(self, sources: Sequence[Source], limit: int) -> None: ...
     def locate(self, source: Source, limit: int) -> Tuple[Optional[bytes], Optional[bytes]]: ...
     def key(self, digest: bytes) -> Any: ...
     def get(self, key: Any, path: str) -> Optional[FileOutcome]: ...
-    def put(self, key: Any, outcome: FileOutcome) -> None: ...
+    def put(self, key: Any, outcome: FileOutcome, entry: Optional[bytes] = None) -> None: ...
     def linted(self, source: Source, digest: bytes) -> None: ...
 
 
 AUTO_PARALLEL_FILES = 300  # below this, starting processes costs more than it saves
 _CHECKS: Optional[Checks] = None
 # A file to lint, and whether to return the digest of the bytes it was linted from
-# (the cache's key). The file is read where it is linted: a run of 10,000 plans
-# that held every plan's bytes in the main process until a worker took them
-# peaked at 250 MB, and each worker forked from it started as big.
-Task = Tuple[Source, bool]
-Linted = Tuple[FileOutcome, Optional[bytes]]
+# (the cache's key) and its cache entry. The file is read where it is linted: a run
+# of 10,000 plans that held every plan's bytes in the main process until a worker
+# took them peaked at 250 MB, and each worker forked from it started as big. Its
+# entry is made there too: made in the main process, the 10,000 took 4 s after
+# the workers had finished.
+Task = Tuple[Source, bool, bool]
+Linted = Tuple[FileOutcome, Optional[bytes], Optional[bytes]]  # outcome, digest, cache entry
 
 
 def default_jobs(file_count: int) -> int:
@@ -88,30 +92,36 @@ def _lint_files(sources: Sequence[Source], checks: Checks, processes: int, progr
             outcomes[index] = hit
             done()
         else:
-            todo.append((index, (source, cache is not None)))
-    for (index, (source, _)), (outcome, digest) in zip(todo, _compute([task for _, task in todo], checks,
-                                                                      processes, done)):
+            todo.append((index, (source, cache is not None, cache is not None and cache.stores_entries)))
+    for (index, (source, _, _)), (outcome, digest, entry) in zip(todo, _compute([task for _, task in todo], checks,
+                                                                                processes, done)):
         outcomes[index] = outcome
         if cache is not None and digest is not None:
             cache.linted(source, digest)
             if not outcome.errors:
-                cache.put(cache.key(digest), outcome)
+                cache.put(cache.key(digest), outcome, entry)
     return [o for o in outcomes if o is not None]
 
 
 def lint_and_digest(task: Task, checks: Checks) -> Linted:
-    """Lint a file, and (if asked) digest the very bytes it was linted from: the file
-    may have changed since its digest was looked up."""
-    source, digest_wanted = task
+    """Lint a file, and (if asked) digest the very bytes it was linted from (the file
+    may have changed since its digest was looked up) and make its cache entry."""
+    source, digest_wanted, entry_wanted = task
     if not digest_wanted:
-        return lint_file(source, checks), None
+        return lint_file(source, checks), None, None
     import hashlib
 
     try:
         raw = source.read(checks.limits.max_bytes + 1)
     except OSError:
-        return lint_file(source, checks), None  # which reports it; nothing to cache
-    return lint_file(source, checks, raw), hashlib.sha256(raw).digest()
+        return lint_file(source, checks), None, None  # which reports it; nothing to cache
+    outcome = lint_file(source, checks, raw)
+    entry = None
+    if entry_wanted and not outcome.errors:
+        from planlint.engine.cache import entry_of
+
+        entry = entry_of(outcome)
+    return outcome, hashlib.sha256(raw).digest(), entry
 
 
 def _compute(tasks: List[Task], checks: Checks, processes: int, done: Callable[[], None]) -> List[Linted]:
@@ -150,9 +160,9 @@ def _in_processes(tasks: List[Task], checks: Checks, processes: int, done: Calla
                 outcomes.append(outcome)
                 done()
         except BrokenProcessPool:
-            left = [source.path for source, _ in tasks[len(outcomes):]]
+            left = [task[0].path for task in tasks[len(outcomes):]]
             message = builtin_message("worker_died", files=name_list(left), count=len(left)).render(checks.lang)
-            outcomes += [(FileOutcome(path, errors=[message]), None) for path in left]  # never cached
+            outcomes += [(FileOutcome(path, errors=[message]), None, None) for path in left]  # never cached
     return outcomes
 
 

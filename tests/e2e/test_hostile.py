@@ -10,13 +10,13 @@ import json
 import os
 import sqlite3
 import stat
-import zlib
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from planlint.cli.main import cli
+from planlint.engine.cache import pack, unpack
 from planlint.parse.loader import Limits, load
 
 from helpers import DATA, HERE, lint_paths
@@ -323,9 +323,9 @@ def test_a_pickled_cache_entry_never_runs_and_is_a_miss(cached: Path, monkeypatc
 def _no_findings(body: bytes) -> bytes:
     if body[:1] in b"mjz":  # facts and the snapshot: not outcomes
         return body
-    text = zlib.decompress(body)
+    text = unpack(body)
     start = text.index(b'"findings":[') + len(b'"findings":[')
-    return zlib.compress(text[:start] + text[text.index(b'],"directives"'):])
+    return pack(text[:start] + text[text.index(b'],"directives"'):])
 
 
 @pytest.mark.parametrize("damage", ["no findings, same mac", "garbage", "torn", "a link to /dev/zero",
