@@ -5,6 +5,7 @@ of unchanged context files stats them and reads their facts: it parses none
 """
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import marshal
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from planlint.engine.memo import Memo
     from planlint.engine.store import Store
 
+FACTS_DAY = datetime.date(2000, 1, 1)  # the one date in the facts' key
 Facts = Tuple[Optional[str], Dict[str, List[Tuple[Any, Any]]]]  # account id, rule code -> summarize facts
 
 
@@ -31,8 +33,11 @@ class FactsIndex:
     """Cross-file facts by content, in the store (across runs) and the memo (in a server)."""
 
     def __init__(self, checks: Checks, store: Optional[Store], memo: Optional[Memo]) -> None:
-        # Facts do not depend on what the reports keep: one entry serves every run.
-        facts_checks = replace(checks, keep_text=False, keep_facts=False, keep_fixes=False)
+        # Facts depend on neither what the reports keep nor the date, the language or
+        # the cap of a fix run (a rule's `summarize` may not read them): one entry serves
+        # every run, so the first commit of a day does not read 10,000 plans again.
+        facts_checks = replace(checks, keep_text=False, keep_facts=False, keep_fixes=False, today=FACTS_DAY,
+                               lang="en", due_within=None, fixing=False)
         self.store, self.memo = store, memo
         self.limit = checks.limits.max_bytes + 1
         self.facts: Dict[bytes, Facts] = memo.facts if memo is not None else {}

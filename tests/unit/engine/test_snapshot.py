@@ -7,6 +7,7 @@ The racy-timestamp window is set to nothing here: files written a moment ago
 would otherwise not be trusted by their stat for two seconds."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from typing import List, Set
@@ -64,11 +65,11 @@ def read(monkeypatch: pytest.MonkeyPatch) -> List[Set[str]]:
     return runs
 
 
-def run(folder: Path, changed: str, cache: Path, lang: str = "en") -> List[tuple]:
+def run(folder: Path, changed: str, cache: Path, lang: str = "en", today: dt.date = DEFAULT_TODAY) -> List[tuple]:
     everything = discover([str(folder)])
     sources = [s for s in everything if Path(s.path).name == changed]
     context = [s for s in everything if Path(s.path).name != changed]
-    result = lint(sources, load_registry(), Settings(today=DEFAULT_TODAY, lang=lang), context,
+    result = lint(sources, load_registry(), Settings(today=today, lang=lang), context,
                   cache_folder=str(cache) if cache else None)
     return [(Path(f.path).name, f.line, f.code, f.message) for f in result.findings]
 
@@ -175,3 +176,20 @@ def test_sources_in_memory_never_enter_the_snapshot(plans: Path, tmp_path: Path)
     edit(plans / "plan-03.yaml")
     assert run(plans, "plan-03.yaml", tmp_path / "cache") == run(plans, "plan-03.yaml", None)
     assert re.search(r"Shared fridge", str(run(plans, "plan-03.yaml", tmp_path / "cache")))
+
+
+def test_the_next_day_a_changed_plan_still_parses_no_other_plan(plans: Path, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Facts do not depend on the date: the first commit of a day costs what any other does."""
+    import planlint.engine.workers as workers
+
+    full(plans, tmp_path / "cache")
+    edit(plans / "plan-03.yaml")
+    parsed: List[str] = []
+    lint_file = workers.lint_file
+    monkeypatch.setattr(workers, "lint_file", lambda source, *rest: parsed.append(Path(source.path).name)
+                        or lint_file(source, *rest))
+    tomorrow = DEFAULT_TODAY + dt.timedelta(days=1)
+    found = run(plans, "plan-03.yaml", tmp_path / "cache", today=tomorrow)
+    assert parsed == ["plan-03.yaml"]
+    assert found == run(plans, "plan-03.yaml", None, today=tomorrow)
