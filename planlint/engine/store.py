@@ -221,8 +221,12 @@ def _create(path: str, secret: bytes) -> bool:
 
 def _prune(db: sqlite3.Connection, run: int) -> None:
     """Drop rows unused in the last KEEP_RUNS runs, then the least recently used
-    entries until the file is under MAX_BYTES."""
-    db.execute("DELETE FROM entries WHERE used < ?", (run - KEEP_RUNS,))
+    entries until the file is under MAX_BYTES. Cross-file facts (bodies starting with
+    m or j) go by size only: runs on a few changed plans read the others' facts from
+    the snapshot, not from these entries, which the next full read of the repository
+    (a language server opening it, a snapshot written again) still wants."""
+    db.execute("DELETE FROM entries WHERE used < ? AND substr(body, 1, 1) NOT IN (X'6d', X'6a')",
+               (run - KEEP_RUNS,))
     db.execute("DELETE FROM files WHERE used < ?", (run - KEEP_RUNS,))
     (pages,), (page_size,), (free,) = (db.execute(f"PRAGMA {p}").fetchone() for p in (
         "page_count", "page_size", "freelist_count"))

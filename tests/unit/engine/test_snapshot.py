@@ -193,3 +193,23 @@ def test_the_next_day_a_changed_plan_still_parses_no_other_plan(plans: Path, tmp
     found = run(plans, "plan-03.yaml", tmp_path / "cache", today=tomorrow)
     assert parsed == ["plan-03.yaml"]
     assert found == run(plans, "plan-03.yaml", None, today=tomorrow)
+
+
+def test_runs_on_one_plan_keep_the_other_plans_facts_in_the_cache(plans: Path, tmp_path: Path) -> None:
+    """Such runs read the snapshot, not each plan's facts; those must outlive the pruning of
+    entries no run used lately, for the language server's next read of the whole folder."""
+    import contextlib
+    import sqlite3
+
+    def bodies() -> List[bytes]:
+        with contextlib.closing(sqlite3.connect(tmp_path / "cache" / "planlint.sqlite")) as db:
+            return [body[:1] for body, in db.execute("SELECT body FROM entries")]
+
+    full(plans, tmp_path / "cache")
+    facts = bodies().count(b"m")
+    for _ in range(25):
+        edit(plans / "plan-03.yaml")
+        run(plans, "plan-03.yaml", tmp_path / "cache")
+    kept = bodies()
+    assert kept.count(b"m") >= facts == PLANS
+    assert kept.count(b"x") < facts  # outcomes unused for ten runs are gone
