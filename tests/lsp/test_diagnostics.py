@@ -268,3 +268,18 @@ async def test_the_opened_plan_comes_first_and_cross_file_findings_follow(client
     assert codes(await editor.diagnostics(uri, until=lambda d: "PL503" in codes(d))) == ["PL201", "PL503"]
     mine = [found for published, found in client.diagnostics.published if published == uri]
     assert mine == [["PL201"], ["PL201", "PL503"]]
+
+
+@pytest.mark.asyncio
+async def test_typing_right_after_the_open_ends_with_the_cross_file_findings(client: LanguageClient,
+                                                                              tmp_path: Path) -> None:
+    root = copy_data(tmp_path, "acme.yaml")
+    (root / "bolt.yaml").write_text(with_fridge(root), encoding="utf-8")
+    editor = Editor(client, root)
+    await editor.start()
+    clean = (root / "acme.yaml").read_text(encoding="utf-8")
+    uri = editor.open("acme.yaml")
+    for text in (clean.replace(*SHORT_LEAD), clean, clean.replace(*SHORT_LEAD)):  # while the workspace is read
+        editor.replace_all(uri, text)
+    found = await editor.diagnostics(uri, until=lambda d: codes(d) == ["PL201", "PL503"])
+    assert codes(found) == ["PL201", "PL503"]
