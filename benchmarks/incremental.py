@@ -29,7 +29,7 @@ from typing import Dict, List, Sequence, Tuple
 sys.path.insert(0, str(Path(__file__).parent))
 from generate import generate  # noqa: E402
 from run import FLOOR  # noqa: E402
-from server import Client, cpu_seconds, edits  # noqa: E402
+from server import BYTECODE, Client, cpu_seconds, edits  # noqa: E402  # every command runs from bytecode
 
 TODAY = "--today=2026-11-23"
 _TIMED = """
@@ -42,9 +42,6 @@ print(json.dumps({"wall": wall, "cpu": used.ru_utime + used.ru_stime, "peak": us
                   "code": done.returncode, "err": done.stderr.decode(errors="replace")[-500:]}))
 """
 Row = Tuple[str, float, float, str, float]  # what, wall s, cpu s, ratio text, peak MB
-# Every command runs from bytecode, as an installed wheel does (an editable install
-# under PYTHONDONTWRITEBYTECODE=1 would compile planlint anew in each, 45 ms).
-BYTECODE = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
 
 
 class Table(list):

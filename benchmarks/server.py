@@ -31,12 +31,16 @@ from generate import generate  # noqa: E402
 
 from planlint.server.app import DEBOUNCE_SECONDS  # noqa: E402
 
+# Every command runs from bytecode, as an installed wheel does (an editable install
+# under PYTHONDONTWRITEBYTECODE=1 would compile planlint anew in each, 45 ms).
+BYTECODE = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+
 
 class Client:
     """A bare JSON-RPC client over the server's stdio: no editor, no library."""
 
     def __init__(self, folder: Path) -> None:
-        self.process = subprocess.Popen([sys.executable, "-m", "planlint", "server"], cwd=folder,
+        self.process = subprocess.Popen([sys.executable, "-m", "planlint", "server"], cwd=folder, env=BYTECODE,
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         self.published: List[Dict[str, Any]] = []
         self.arrived = threading.Condition()
@@ -111,7 +115,7 @@ def alone(folder: Path, plan: Path) -> Tuple[float, float]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run([sys.executable, "-m", "planlint", str(plan), "--isolated", "--no-cache"], cwd=folder,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                   env=BYTECODE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
