@@ -137,13 +137,10 @@ def _dictionary() -> bytes:
     instead: entries of about 1 KB come out a quarter smaller, and a first run of
     10,000 plans holds them all until it writes them."""
     from planlint.model import Finding, Severity
-    from planlint.parse.positions import Span
 
     finding = Finding("", 1, 1, 1, 1, "PL", "", Severity.WARNING, "", "", "", "plans[0].")
-    span = Span(1, 1, 1, 1)
     outcome = FileOutcome("", findings=[finding, finding], account="", plan_extents=(1, 1, 1, ""),
-                          facts={"PL": [(("plans", 0), "")]}, spans={(("plans", 0), "value"): span,
-                                                                     (("plans", 0), "key"): span})
+                          facts={"PL": ((("plans", 0), ""),)}, spans=((("plans", 0), "value"), 1, 1, 1, 1))
     return json.dumps(encode(outcome), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from planlint.engine.outcome import interned
 
 _PLAIN = (str, int, float, bool, type(None))
+_SHARED_LENGTH = 8
 
 
 def encode(value: Any) -> Any:
@@ -55,7 +56,10 @@ def decode(value: Any) -> Any:
     if not isinstance(value, dict) or len(value) not in (1, 2):
         raise ValueError("not a cache value")
     if "t" in value:
-        return interned(tuple(decode(v) for v in value["t"]))  # type: ignore[no-any-return]
+        items = tuple(decode(v) for v in value["t"])
+        # data paths and the like recur in every file; a file's own long tuples (where
+        # its plans and facts stand) do not
+        return interned(items) if len(items) <= _SHARED_LENGTH else items
     if "s" in value:
         return set(decode(v) for v in value["s"])
     if "d" in value:

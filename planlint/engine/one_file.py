@@ -7,7 +7,7 @@ grows with its findings, not with its plans.
 """
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from planlint.api import Document, Problem, format_path
 from planlint.discover import Source
@@ -16,7 +16,7 @@ from planlint.engine.outcome import Checks, FileOutcome, PlanExtents, crash_prob
 from planlint.parse.loader import load
 from planlint.errors import os_reason
 from planlint.messages import builtin_message
-from planlint.parse.positions import PositionIndex
+from planlint.parse.positions import PositionIndex, Span
 from planlint.schema.validate import prune, validate_lazily
 
 
@@ -73,23 +73,30 @@ def lint_file(source: Source, checks: Checks, raw: Optional[bytes] = None) -> Fi
 
 def _run_rules(doc: Document, checks: Checks, outcome: FileOutcome, cap: Cap) -> List[Tuple[str, Problem]]:
     problems: List[Tuple[str, Problem]] = []
+    spans: List[Any] = []
     for rule in checks.rules:
         try:
             if rule.check is not None:
                 problems += [(rule.code, p) for p in cap.pull(rule.code, rule.check(doc, checks.options[rule.code]))]
             if rule.summarize is not None:
-                facts = [(interned(path), fact) for path, fact in rule.summarize(doc, checks.options[rule.code])]
+                facts = tuple((interned(path), fact) for path, fact in rule.summarize(doc, checks.options[rule.code]))
                 outcome.facts[rule.code] = facts
                 for path, _ in facts:
-                    value = outcome.spans[interned((path, "value"))] = doc.positions.locate(path)
+                    value = doc.positions.locate(path)
+                    spans += (interned((path, "value")), *_span_fields(value))
                     key = doc.positions.locate(path, "key")
                     if key != value:  # else FactSpans answers with the value's span
-                        outcome.spans[interned((path, "key"))] = key
+                        spans += (interned((path, "key")), *_span_fields(key))
         except Exception as exc:  # one broken rule must not hide the others' findings
             crash = crash_problem(rule, exc, doc.path)
             problems.append((rule.code, crash))
             outcome.errors.append(crash.render(checks.lang))
+    outcome.spans = tuple(spans)
     return problems
+
+
+def _span_fields(span: Span) -> Tuple[int, int, Optional[int], Optional[int]]:
+    return span.line, span.column, span.end_line, span.end_column
 
 
 def _plan_extents(plans: Dict[int, Optional[str]], positions: PositionIndex) -> PlanExtents:
