@@ -97,7 +97,7 @@ class Rule:
     check_run: Optional[Callable[..., Iterable[Tuple[FileFacts, Problem]]]] = None
     # (keys a file's facts carry, keys of the files its problems depend on): lets a
     # run with thousands of context files hand check_run only the related ones.
-    related: Optional[Callable[[FileFacts], Tuple[Iterable[Any], Iterable[Any]]]] = None
+    related: Optional[Callable[[FileFacts, dict], Tuple[Iterable[Any], Iterable[Any]]]] = None
     # After suppressions are matched: (the file's directives, options) -> problems (PL007).
     check_directives: Optional[Callable[..., Iterable[Problem]]] = None
     doc_zh: str = ""

@@ -75,7 +75,7 @@ def summarize(doc: Document, options: dict) -> Iterator[Tuple[DataPath, Any]]:
         yield ("account", "id"), doc.account_id
 
 
-def related(file: FileFacts) -> Tuple[Iterable[Any], Iterable[Any]]:
+def related(file: FileFacts, options: dict) -> Tuple[Iterable[Any], Iterable[Any]]:
     """A file is found by its account id and looks for the files with the same one."""
     ids = [account_id for _, account_id in file.facts]
     return ids, ids

@@ -70,7 +70,7 @@ def summarize(doc: Document, options: dict) -> Iterator[Tuple[DataPath, Any]]:
                 text, _normal(text) if isinstance(text, str) else None, shared, name if isinstance(name, str) else None)
 
 
-def related(file: FileFacts) -> Tuple[Iterable[Any], Iterable[Any]]:
+def related(file: FileFacts, options: dict) -> Tuple[Iterable[Any], Iterable[Any]]:
     """A file is found by its offers and its account; it looks for the files with the
     same offers and those of the accounts it says it also offers them to (for their names)."""
     offers = [("offer", normal) for _, (_offer, normal, _shared, _name) in file.facts if normal is not None]

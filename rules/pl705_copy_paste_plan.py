@@ -43,7 +43,7 @@ count as copies (4 shared items of 5 in all is 0.8 and is reported).
 from __future__ import annotations
 
 import math
-from typing import Any, Dict, Iterator, List, Sequence, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Sequence, Tuple
 
 from planlint.api import DataPath, Document, FileFacts, Problem, entries, decimal_of, same_text, fill
 
@@ -78,6 +78,20 @@ MORE = {
     "zh": '计划 `{plan}` 还与其他客户的另外 {count} 个计划雷同（只逐一报告了前 {shown} 个）',
 }
 MAX_PARTNERS = 10  # plans one plan is reported as copied from, one finding each; the rest are counted
+
+
+def related(file: FileFacts, options: dict) -> Tuple[Iterable[Any], Iterable[Any]]:
+    """Each plan is found by, and looks for, the first |s| − ⌈t·|s|⌉ + 1 of its items in
+    name order (kind with each): two plans similar enough share one of them (the prefix
+    filter of `_similar_groups`, in an order every file agrees on)."""
+    threshold = decimal_of(options["min_similarity"])
+    keys: List[Tuple[str, ...]] = []
+    for _, (kind, _id, items) in file.facts:
+        if threshold <= 0:
+            keys.append((kind,))  # every plan of the kind is similar enough
+        else:
+            keys += [(kind, item) for item in items[:max(len(items) - math.ceil(threshold * len(items)) + 1, 0)]]
+    return keys, keys
 
 
 def check_run(files: Sequence[FileFacts], options: dict) -> Iterator[Tuple[FileFacts, Problem]]:

@@ -48,7 +48,7 @@ class FactsIndex:
             from planlint.engine.cache import checks_key
 
             self.store_prefix = checks_key(facts_checks) + b"facts"
-            self.snapshot = Snapshot(store, _key(self.store_prefix, b"snapshot"), checks.rules)
+            self.snapshot = Snapshot(store, _key(self.store_prefix, b"snapshot"), checks.rules, checks.options)
 
     def needed(self, context: Sequence[Source], reported: Sequence[FileOutcome]) -> List[int]:
         """Which `context` files the cross-file rules need for the `reported` ones: all,

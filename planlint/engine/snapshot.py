@@ -1,6 +1,7 @@
 """The cross-file index of a whole repository in one stored entry: each plan file's
-size, modification and change times and when they were read, and, for each cross-file rule that says which files relate (`related`), which
-files carry each key.
+size, modification and change times and when they were read, and, for each
+cross-file rule that says which files relate (`related`), which files carry
+each key.
 
 A run that lints one changed plan with 10,000 others as context reads this one
 entry and stats each file; of the unchanged files it fetches the facts (from the
@@ -44,9 +45,9 @@ class Snapshot:
     """One run's use of the stored snapshot: which files are unchanged, which relate
     to the reported ones, and this run's rows for the next snapshot."""
 
-    def __init__(self, store: Store, key: bytes, rules: Iterable[Rule]) -> None:
-        self.store, self.key = store, key
-        self.rules: Dict[str, Optional[Callable[[FileFacts], Any]]] = {
+    def __init__(self, store: Store, key: bytes, rules: Iterable[Rule], options: Dict[str, dict]) -> None:
+        self.store, self.key, self.options = store, key, options
+        self.rules: Dict[str, Optional[Callable[[FileFacts, dict], Any]]] = {
             rule.code: rule.related for rule in rules if rule.summarize is not None and rule.check_run is not None}
         self.paths: List[str] = []
         self.stamps: "array[int]" = array("q")  # size, mtime_ns, ctime_ns, checked_ns of each file
@@ -90,7 +91,7 @@ class Snapshot:
         for code, related in self.rules.items():
             hashes, files = self.links.get(code, (array("Q"), array("I")))
             for facts in rule_facts.get(code, ()):
-                for key in related(facts)[1]:  # type: ignore[misc]
+                for key in related(facts, self.options[code])[1]:  # type: ignore[misc]
                     wanted = key_hash(key)
                     at = bisect.bisect_left(hashes, wanted)
                     while at < len(hashes) and hashes[at] == wanted:
@@ -130,7 +131,7 @@ class Snapshot:
                   "links": {code: (hashes.tobytes(), files.tobytes()) for code, (hashes, files) in links.items()}}
         self.store.put(self.key, b"z" + marshal.dumps(stored, 4))
 
-    def _links(self, code: str, related: Callable[[FileFacts], Any], new_number: Dict[str, int]) -> Links:
+    def _links(self, code: str, related: Callable[[FileFacts, dict], Any], new_number: Dict[str, int]) -> Links:
         """The rule's (key hash, file) pairs: unchanged files keep theirs, read files get new ones."""
         pairs: List[Tuple[int, int]] = []
         hashes, files = self.links.get(code, (array("Q"), array("I")))
@@ -139,7 +140,7 @@ class Snapshot:
             if now is not None and self.paths[i] in self.unchanged:
                 pairs.append((wanted, now))
         for where, (_row, facts, account) in self.noted.items():
-            for key in related(FileFacts(where, account, tuple(facts.get(code, ()))))[0]:
+            for key in related(FileFacts(where, account, tuple(facts.get(code, ()))), self.options[code])[0]:
                 pairs.append((key_hash(key), new_number[where]))
         pairs.sort()
         return array("Q", (h for h, _ in pairs)), array("I", (f for _, f in pairs))

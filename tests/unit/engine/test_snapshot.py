@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import List, Set
+from typing import List, Sequence, Set
 
 import pytest
 
@@ -65,17 +65,19 @@ def read(monkeypatch: pytest.MonkeyPatch) -> List[Set[str]]:
     return runs
 
 
-def run(folder: Path, changed: str, cache: Path, lang: str = "en", today: dt.date = DEFAULT_TODAY) -> List[tuple]:
+def run(folder: Path, changed: str, cache: Path, lang: str = "en", today: dt.date = DEFAULT_TODAY,
+        extend_select: Sequence[str] = ()) -> List[tuple]:
     everything = discover([str(folder)])
     sources = [s for s in everything if Path(s.path).name == changed]
     context = [s for s in everything if Path(s.path).name != changed]
-    result = lint(sources, load_registry(), Settings(today=today, lang=lang), context,
-                  cache_folder=str(cache) if cache else None)
+    result = lint(sources, load_registry(), Settings(today=today, lang=lang, extend_select=list(extend_select)),
+                  context, cache_folder=str(cache) if cache else None)
     return [(Path(f.path).name, f.line, f.code, f.message) for f in result.findings]
 
 
-def full(folder: Path, cache: Path, lang: str = "en") -> None:
-    lint(discover([str(folder)]), load_registry(), Settings(today=DEFAULT_TODAY, lang=lang), cache_folder=str(cache))
+def full(folder: Path, cache: Path, lang: str = "en", extend_select: Sequence[str] = ()) -> None:
+    lint(discover([str(folder)]), load_registry(), Settings(today=DEFAULT_TODAY, lang=lang,
+         extend_select=list(extend_select)), cache_folder=str(cache))
 
 
 def edit(path: Path, text: str = "") -> None:
@@ -213,3 +215,26 @@ def test_runs_on_one_plan_keep_the_other_plans_facts_in_the_cache(plans: Path, t
     kept = bodies()
     assert kept.count(b"m") >= facts == PLANS
     assert kept.count(b"x") < facts  # outcomes unused for ten runs are gone
+
+
+def with_materials(number: int, items: Sequence[str]) -> str:
+    return plan(number).replace("      - item: Stands\n", "".join(f"      - item: {item}\n" for item in items), 1)
+
+
+def test_pl705_reads_only_the_plans_sharing_one_of_the_first_items(plans: Path, tmp_path: Path,
+                                                                   read: List[Set[str]]) -> None:
+    """Prefix filtering: two plans 80% alike share one of the first two items of each (in name order)."""
+    copied = ["Demo staff", "Display island", "Gift kitchen set", "Member days", "Tasting table"]
+    (plans / "plan-03.yaml").write_text(with_materials(3, copied), encoding="utf-8")
+    (plans / "plan-22.yaml").write_text(with_materials(22, copied + ["Window stickers"]), encoding="utf-8")
+    (plans / "plan-12.yaml").write_text(with_materials(12, ["Aprons", "Banners", "Coupons", "Tasting table"]),
+                                        encoding="utf-8")
+    full(plans, tmp_path / "cache", extend_select=["PL705"])
+    edit(plans / "plan-03.yaml")
+    read.clear()
+    found = run(plans, "plan-03.yaml", tmp_path / "cache", extend_select=["PL705"])
+    assert read == [{"plan-22.yaml"}]  # plan-12 shares only a last item; the others, nothing
+    assert found == run(plans, "plan-03.yaml", None, extend_select=["PL705"])
+    assert [message for _, _, code, message in found if code == "PL705"] == [
+        "plan `promo` looks copied from plan `promo` of account `account-22`: 5 of their 6 material items are "
+        "the same (similarity 0.83); design the program for this account"]
