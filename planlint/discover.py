@@ -90,32 +90,33 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = (), root: str = ".",
     real_folders: Dict[str, str] = {}
     for arg in paths:
         if os.path.isdir(arg):
-            candidates, inside, walked = _walk(arg, exclude, root, errors, ignored), roots, True
+            groups, inside, walked = _walk(arg, exclude, root, errors, ignored), roots, True
         elif os.path.lexists(arg):
-            candidates = [(arg, "", False)]  # a file named explicitly is always linted
+            groups = [("", "", [(arg, False)])]  # a file named explicitly is always linted
             inside, walked = roots + [os.path.realpath(os.path.dirname(os.path.abspath(arg)))], False
         else:
             raise PathError(builtin_message("no_such_path", path=visible_path(arg)))
-        folders: Dict[str, Tuple[str, bool]] = {}  # folder -> (its real path and a separator, whether inside)
-        for path, folder, plain in candidates:
-            if plain:  # a regular file and no link, in a walked folder: no stat needed
-                known = folders.get(folder)
-                if known is None:
-                    real_folder = real_folders.get(folder) or os.path.realpath(folder or ".")
-                    known = folders[folder] = (real_folder.rstrip(os.sep) + os.sep,
-                                               any(within(real_folder, r) for r in inside))
-                real, why = known[0] + path[len(folder):].lstrip(os.sep), None if known[1] else "skipped_link"
-            else:
-                real = _real_path(path, real_folders)
-                why = _why_skipped(path, real, inside, walked)
-            if why is not None:
-                if notices is not None:
-                    notices.append(builtin_message(why, path=visible_path(path)))
-                continue
-            if real not in seen:
-                seen.add(real)
-                shown = path if path.isascii() and path.isprintable() else visible_path(path)
-                found.append(Source(shown, fs_path=None if shown == path else path, real=real))
+        for prefix, folder, names in groups:
+            real_prefix, folder_inside = "", False  # of the folder, worked out for its first plain file
+            for name, plain in names:
+                path = prefix + name
+                if plain:  # a regular file and no link, in a walked folder: no stat needed
+                    if not real_prefix:
+                        real_folder = real_folders.get(folder) or os.path.realpath(folder or ".")
+                        real_prefix = real_folder.rstrip(os.sep) + os.sep
+                        folder_inside = any(within(real_folder, r) for r in inside)
+                    real, why = real_prefix + name, None if folder_inside else "skipped_link"
+                else:
+                    real = _real_path(path, real_folders)
+                    why = _why_skipped(path, real, inside, walked)
+                if why is not None:
+                    if notices is not None:
+                        notices.append(builtin_message(why, path=visible_path(path)))
+                    continue
+                if real not in seen:
+                    seen.add(real)
+                    shown = path if path.isascii() and path.isprintable() else visible_path(path)
+                    found.append(Source(shown, None if shown == path else path, None, real))
     return found
 
 
@@ -193,11 +194,12 @@ def visible_path(path: str) -> str:
 
 
 def _walk(top: str, exclude: List[str], root: str, errors: Optional[List[Text]] = None,
-          ignored: Optional[Callable[[str], bool]] = None) -> List[Tuple[str, str, bool]]:
+          ignored: Optional[Callable[[str], bool]] = None) -> List[Tuple[str, str, List[Tuple[str, bool]]]]:
     """Plan files below `top` in os.walk's order (a folder's files, then each subfolder
-    in name order; linked folders are not entered), each as (path, its folder, whether
-    the folder's listing showed a regular file that is no link: one that needs no stat)."""
-    files: List[Tuple[str, str, bool]] = []
+    in name order; linked folders are not entered), by folder: (the folder and a
+    separator, the folder, [(file name, whether the listing showed a regular file that
+    is no link: one that needs no stat)])."""
+    groups: List[Tuple[str, str, List[Tuple[str, bool]]]] = []
     skip = ignored or (lambda path: False)
     pending = [top]
     while pending:
@@ -211,7 +213,7 @@ def _walk(top: str, exclude: List[str], root: str, errors: Optional[List[Text]] 
                                               reason=os_reason(exc)))
             continue
         prefix = folder if folder.endswith(os.sep) else folder + os.sep
-        folders = []
+        folders, files = [], []
         for entry in found:
             name = entry.name
             path = prefix + name
@@ -220,9 +222,11 @@ def _walk(top: str, exclude: List[str], root: str, errors: Optional[List[Text]] 
                         exclude and _excluded(path, exclude, root)):
                     folders.append(path)
             elif _is_plan_name(name) and not (exclude and _excluded(path, exclude, root)) and not skip(path):
-                files.append((path, folder, _is_plain_file(entry)))
+                files.append((name, _is_plain_file(entry)))
+        if files:
+            groups.append((prefix, folder, files))
         pending += reversed(folders)
-    return files
+    return groups
 
 
 _NAME = operator.attrgetter("name")

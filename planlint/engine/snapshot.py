@@ -79,8 +79,9 @@ class Snapshot:
             except OSError:
                 continue
             k = 4 * n
-            if (stamps[k] == info.st_size and stamps[k + 1] == info.st_mtime_ns and stamps[k + 2] == info.st_ctime_ns
-                    and max(stamps[k + 1], stamps[k + 2]) + RACY_NS < stamps[k + 3]):
+            trusted_before = stamps[k + 3] - RACY_NS
+            if (stamps[k] == info.st_size and stamps[k + 1] == info.st_mtime_ns < trusted_before
+                    and stamps[k + 2] == info.st_ctime_ns < trusted_before):
                 self.unchanged[where] = n  # type: ignore[index]
                 found.append(i)
         return found
