@@ -6,8 +6,8 @@ The cache folder often lies inside a repository that anyone can send a pull
 request to, so an entry is data that cannot execute and that planlint trusts
 only when it wrote it itself:
 
-- JSON (`cachecodec`), never pickle: reading an entry builds only plain values
-  and planlint's own dataclasses.
+- JSON (`cachecodec`, packed by planlint.engine.entry), never pickle: reading
+  an entry builds only plain values and planlint's own dataclasses.
 - Each entry carries an HMAC made with a secret kept in the user's own cache
   home (never in the repository). A crafted, copied or outdated entry fails the
   check and is a miss.
@@ -20,18 +20,15 @@ only when it wrote it itself:
 from __future__ import annotations
 
 import dataclasses
-import functools
 import hashlib
-import json
 import os
 import stat
 import sys
-import zlib
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from planlint import __version__
 from planlint.discover import Source
-from planlint.engine.cachecodec import decode, encode
+from planlint.engine.entry import entry_of, outcome_of
 from planlint.engine.locate import locate_all
 from planlint.engine.outcome import Checks, FileOutcome
 from planlint.engine.store import FORMAT, Store
@@ -93,14 +90,8 @@ class Cache:
             self.bodies.update(self.store.entries(self.batches[batch]))
             self.batches[batch] = []
         body = self.bodies.pop(key, None)
-        if body is None:
-            return None
-        _load_entry_classes()
-        try:
-            outcome = decode(json.loads(unpack(body)))
-        except Exception:  # noqa: BLE001 - whatever is wrong with an entry, it is a miss
-            return None
-        if not isinstance(outcome, FileOutcome):
+        outcome = outcome_of(body) if body is not None else None
+        if outcome is None:
             return None
         outcome.path = path
         outcome.findings = [dataclasses.replace(f, path=path) for f in outcome.findings]
@@ -110,47 +101,6 @@ class Cache:
         entry = entry if entry is not None else entry_of(outcome)
         if entry is not None:
             self.store.put(key, entry)
-
-
-def entry_of(outcome: FileOutcome) -> Optional[bytes]:
-    """An outcome as a cache entry (its path included, replaced by the path a hit is found under)."""
-    try:
-        body = json.dumps(encode(outcome), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    except (TypeError, ValueError):
-        return None  # an outcome holding something JSON cannot say is just not remembered
-    return pack(body)
-
-
-def pack(text: bytes) -> bytes:
-    """An entry's JSON compressed as the cache keeps it."""
-    packer = zlib.compressobj(6, zdict=_dictionary())
-    return packer.compress(text) + packer.flush()
-
-
-def unpack(body: bytes) -> bytes:
-    return zlib.decompressobj(zdict=_dictionary()).decompress(body)
-
-
-@functools.lru_cache(maxsize=None)
-def _dictionary() -> bytes:
-    """What every entry spells out (class and field names), for zlib to refer to
-    instead: entries of about 1 KB come out a quarter smaller, and a first run of
-    10,000 plans holds them all until it writes them."""
-    from planlint.model import Finding, Severity
-
-    finding = Finding("", 1, 1, 1, 1, "PL", "", Severity.WARNING, "", "", "", "plans[0].")
-    outcome = FileOutcome("", findings=[finding, finding], account="", plan_extents=(1, 1, 1, ""),
-                          facts={"PL": ((("plans", 0), ""),)}, spans=((("plans", 0), "value"), 1, 1, 1, 1))
-    return json.dumps(encode(outcome), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def _load_entry_classes() -> None:
-    """cachecodec builds only classes of modules already loaded. A run loads the fix,
-    facts and suppression modules only when it needs them, so an entry holding a Fix,
-    the account facts or a directive would be a miss in a new process unless they are
-    loaded here (and only here: a run whose outcomes all come from the index needs none)."""
-    from planlint import fixes, suppress  # noqa: F401
-    from planlint.directors import calendar, due  # noqa: F401
 
 
 def _safe_folder(folder: str) -> bool:

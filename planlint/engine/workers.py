@@ -118,7 +118,7 @@ def lint_and_digest(task: Task, checks: Checks) -> Linted:
     outcome = lint_file(source, checks, raw)
     entry = None
     if entry_wanted and not outcome.errors:
-        from planlint.engine.cache import entry_of
+        from planlint.engine.entry import entry_of
 
         entry = entry_of(outcome)
     return outcome, hashlib.sha256(raw).digest(), entry
@@ -173,6 +173,6 @@ def max_jobs() -> int:
 
 def _lint_in_worker(task: Task) -> Linted:
     assert _CHECKS is not None
-    outcome = lint_and_digest(task, _CHECKS)
+    linted = lint_and_digest(task, _CHECKS)
     gc.collect(0)  # the automatic collector is off in workers too (see young_gc_only)
-    return outcome
+    return linted

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from planlint.cli.main import cli
-from planlint.engine.cache import pack, unpack
+from planlint.engine.entry import pack, unpack
 from planlint.parse.loader import Limits, load
 
 from helpers import DATA, HERE, lint_paths
