@@ -65,6 +65,25 @@ def test_cached_runs_find_the_same_and_cross_file_rules_see_every_file(tmp_path:
     assert any(f["code"] == "PL503" for f in changed)
 
 
+def test_a_cache_filled_by_worker_processes_gives_one_process_the_same_findings(tmp_path: Path, monkeypatch) -> None:
+    """Workers read, digest and lint each plan and make its entry; the main process
+    stores what they send back."""
+    folder = corpus(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PLANLINT_CACHE_DIR")
+    fresh = lint_json(str(folder), "--no-cache", "--jobs", "1")
+    filled = lint_json(str(folder), "--jobs", "2")
+    with contextlib.closing(sqlite3.connect(tmp_path / ".planlint_cache" / "planlint.sqlite")) as db:
+        assert db.execute("SELECT count(*) FROM entries").fetchone()[0] >= 30
+    from planlint.engine import workers
+
+    linted = []
+    monkeypatch.setattr(workers, "lint_file", lambda source, *args: linted.append(source.path))
+    read = lint_json(str(folder), "--jobs", "1")
+    assert linted == []  # every outcome came from the entries the workers made
+    assert fresh == filled == read
+
+
 def test_two_runs_can_share_the_cache_at_the_same_time(tmp_path: Path) -> None:
     folder = corpus(tmp_path)
     command = [sys.executable, "-m", "planlint", str(folder), "--format", "json", "--today", "2026-11-23",
