@@ -54,7 +54,7 @@ class Cache:
 
     def __init__(self, store: Store, checks: Checks) -> None:
         self.store = store
-        self.prefix = checks_key(checks)
+        self.prefix = checks_key(checks, store)
         self.located: Dict[str, Tuple[Optional[bytes], Optional[bytes]]] = {}
         self.bodies: Dict[bytes, bytes] = {}
         self.batches: List[List[bytes]] = []  # keys whose entries are read together, when the first is asked for
@@ -150,10 +150,16 @@ def _owned(path: str) -> bool:
     return stat.S_ISREG(info.st_mode) and info.st_uid == os.geteuid() and not info.st_mode & 0o077
 
 
-def checks_key(checks: Checks) -> bytes:
+def checks_key(checks: Checks, store: Optional[Store] = None) -> bytes:
+    """`store`: the run's, which keeps the stamps of planlint's own files for the run's other keys."""
+    code = store.code_stamps if store is not None else None
+    if code is None:
+        code = _code_stamps()
+        if store is not None:
+            store.code_stamps = code
     parts = [__version__, str(FORMAT), sys.version, repr(checks.today), checks.lang, repr(checks.limits),
              repr(checks.keep_text), repr(checks.keep_facts), repr(checks.keep_fixes), repr(checks.due_within),
-             repr(checks.fixing), *_code_stamps()]
+             repr(checks.fixing), *code]
     for rule in checks.rules:
         module = sys.modules.get(getattr(rule.check or rule.summarize, "__module__", "") or "", None)
         source = getattr(module, "__file__", None) or ""

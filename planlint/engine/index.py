@@ -47,7 +47,7 @@ class FactsIndex:
         if store is not None:
             from planlint.engine.cache import checks_key
 
-            self.store_prefix = checks_key(facts_checks) + b"facts"
+            self.store_prefix = checks_key(facts_checks, store) + b"facts"
             self.snapshot = Snapshot(store, _key(self.store_prefix, b"snapshot"), checks.rules, checks.options)
 
     def needed(self, context: Sequence[Source], reported: Sequence[FileOutcome]) -> List[int]:

@@ -14,7 +14,7 @@ plans writes nothing big.
 The entry is one of the store's (planlint.engine.store), checked with the user's
 secret like any other. It is a few flat arrays (reading 10,000 rows as Python
 objects would cost more than linting the changed plan): the paths, their stamps,
-and per rule the sorted 64-bit hashes of the keys with the number
+and per rule the sorted 32-bit hashes of the keys with the number
 of the file carrying each. A hash that two keys share only adds a file.
 """
 from __future__ import annotations
@@ -50,7 +50,7 @@ class Snapshot:
         self.rules: Dict[str, Optional[Callable[[FileFacts, dict], Any]]] = {
             rule.code: rule.related for rule in rules if rule.summarize is not None and rule.check_run is not None}
         self.paths: List[str] = []
-        self.stamps: "array[int]" = array("q")  # size, mtime_ns, ctime_ns, checked_ns of each file
+        self.stamps: "array[int]" = array("q")  # size, mtime_ns, ctime_ns of each file
         self.links: Dict[str, Links] = {}
         _read(store, key, self)
         self.number = {path: i for i, path in enumerate(self.paths)}
@@ -78,10 +78,8 @@ class Snapshot:
                 info = stat(where)  # type: ignore[arg-type]
             except OSError:
                 continue
-            k = 4 * n
-            trusted_before = stamps[k + 3] - RACY_NS
-            if (stamps[k] == info.st_size and stamps[k + 1] == info.st_mtime_ns < trusted_before
-                    and stamps[k + 2] == info.st_ctime_ns < trusted_before):
+            k = 3 * n
+            if stamps[k] == info.st_size and stamps[k + 1] == info.st_mtime_ns and stamps[k + 2] == info.st_ctime_ns:
                 self.unchanged[where] = n  # type: ignore[index]
                 found.append(i)
         return found
@@ -90,7 +88,7 @@ class Snapshot:
         """The files (as `disk_path` names them) carrying a key one of `rule_facts` looks for."""
         found: Set[str] = set()
         for code, related in self.rules.items():
-            hashes, files = self.links.get(code, (array("Q"), array("I")))
+            hashes, files = self.links.get(code, (array("I"), array("I")))
             for facts in rule_facts.get(code, ()):
                 for key in related(facts, self.options[code])[1]:  # type: ignore[misc]
                     wanted = key_hash(key)
@@ -108,7 +106,7 @@ class Snapshot:
         self.noted[where] = (file_row, facts, account)
         self.unchanged.pop(where, None)
         i = self.number.get(where)
-        if i is None or tuple(self.stamps[4 * i:4 * i + 4]) != file_row[:4]:
+        if i is None or tuple(self.stamps[3 * i:3 * i + 3]) != file_row[:3]:
             self.stale += 1
 
     def write_if_stale(self) -> None:
@@ -116,13 +114,16 @@ class Snapshot:
         count = len(self.unchanged) + len(self.noted)
         if not self.noted or (self.paths and self.stale < max(MIN_STALE, count // STALE_SHARE)):
             return
-        paths = list(self.unchanged) + list(self.noted)
+        # A file read in the same clock tick as it was written may change again unseen:
+        # its row is left out (the file is read each time, until the next snapshot).
+        noted = [where for where, (row, _, _) in self.noted.items() if max(row[1], row[2]) + RACY_NS < row[3]]
+        paths = list(self.unchanged) + noted
         new_number = {path: i for i, path in enumerate(paths)}
         stamps = array("q")
         for i in self.unchanged.values():
-            stamps.extend(self.stamps[4 * i:4 * i + 4])
-        for row, _, _ in self.noted.values():
-            stamps.extend(row[:4])
+            stamps.extend(self.stamps[3 * i:3 * i + 3])
+        for where in noted:
+            stamps.extend(self.noted[where][0][:3])
         try:
             links = {code: self._links(code, related, new_number) for code, related in self.rules.items()
                      if related is not None}
@@ -135,21 +136,23 @@ class Snapshot:
     def _links(self, code: str, related: Callable[[FileFacts, dict], Any], new_number: Dict[str, int]) -> Links:
         """The rule's (key hash, file) pairs: unchanged files keep theirs, read files get new ones."""
         pairs: List[Tuple[int, int]] = []
-        hashes, files = self.links.get(code, (array("Q"), array("I")))
+        hashes, files = self.links.get(code, (array("I"), array("I")))
         for wanted, i in zip(hashes, files):
             now = new_number.get(self.paths[i])
             if now is not None and self.paths[i] in self.unchanged:
                 pairs.append((wanted, now))
         for where, (_row, facts, account) in self.noted.items():
-            for key in related(FileFacts(where, account, tuple(facts.get(code, ()))), self.options[code])[0]:
-                pairs.append((key_hash(key), new_number[where]))
+            number = new_number.get(where)
+            if number is not None:
+                pairs += [(key_hash(key), number)
+                          for key in related(FileFacts(where, account, tuple(facts.get(code, ()))), self.options[code])[0]]
         pairs.sort()
-        return array("Q", (h for h, _ in pairs)), array("I", (f for _, f in pairs))
+        return array("I", (h for h, _ in pairs)), array("I", (f for _, f in pairs))
 
 
 def key_hash(key: Any) -> int:
-    """A key's stable 64-bit hash (Python's own hash of text changes from run to run)."""
-    return int.from_bytes(hashlib.blake2b(repr(key).encode("utf-8", "surrogateescape"), digest_size=8).digest(),
+    """A key's stable 32-bit hash (Python's own hash of text changes from run to run)."""
+    return int.from_bytes(hashlib.blake2b(repr(key).encode("utf-8", "surrogateescape"), digest_size=4).digest(),
                           "big")
 
 
@@ -171,7 +174,7 @@ def _read(store: Store, key: bytes, into: Snapshot) -> None:
         stamps.frombytes(stored["stamps"])
         links = {}
         for code, (hashes_bytes, files_bytes) in stored["links"].items():
-            hashes, files = array("Q"), array("I")
+            hashes, files = array("I"), array("I")
             hashes.frombytes(hashes_bytes)
             files.frombytes(files_bytes)
             if len(hashes) != len(files) or (files and max(files) >= len(paths)):
@@ -179,6 +182,6 @@ def _read(store: Store, key: bytes, into: Snapshot) -> None:
             links[code] = (hashes, files)
     except Exception:  # noqa: BLE001 - whatever is wrong with the entry, it is a miss
         return
-    if len(stamps) == 4 * len(paths):
+    if len(stamps) == 3 * len(paths):
         into.paths, into.stamps, into.links = paths, stamps, links
 

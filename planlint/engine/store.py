@@ -57,6 +57,7 @@ class Store:
         self.new_entries: Dict[bytes, bytes] = {}
         self.touched: List[bytes] = []  # entries, files: used here, last marked long ago
         self.touched_files: List[str] = []
+        self.code_stamps: Optional[List[str]] = None  # planlint's own files, stamped once for the run's keys
 
     def file_rows(self, paths: Sequence[str]) -> None:
         """Fetch the rows of `paths` (absolute) into `self.files`, in a few queries."""
