@@ -250,6 +250,9 @@ TARGETS = [
 ]
 
 
+AT_1000 = {"edit median", "edit p95", "single"}  # targets the issue sets for 1,000 plans
+
+
 def print_targets(size: int, figures: Dict[str, float]) -> None:
     print(f"\ntargets, {size:,} plans (met: at or under the limit)")
     for key, what, limit in TARGETS:
@@ -257,6 +260,8 @@ def print_targets(size: int, figures: Dict[str, float]) -> None:
         value = figures[key]
         verdict = ("met" if value >= limit else "MISSED") if key == "PL005" else (
             "met" if value <= limit else "MISSED")
+        if key in AT_1000 and size != 1000:
+            verdict = "(set for 1,000 plans: shown for scale)"
         print(f"- {what:<64} {value:>8.2f}  limit {limit:>6.1f}  {verdict}")
 
 
