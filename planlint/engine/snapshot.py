@@ -66,8 +66,9 @@ class Snapshot:
 
     def unchanged_among(self, sources: Sequence[Source]) -> List[int]:
         """Which of `sources` are unchanged since the snapshot saw them: the same size,
-        modification and change times, and those older than the racy-timestamp window
-        when they were read (one tight loop: it runs for every file of the repository)."""
+        modification and change times (the snapshot keeps rows only of files untouched
+        for a while when they were read). One tight loop: it runs for every file of the
+        repository."""
         number, stamps, stat, found = self.number, self.stamps, os.stat, []
         for i, source in enumerate(sources):
             where = source.real or disk_path(source)
