@@ -19,7 +19,7 @@ from planlint.discover import Source
 from planlint.engine.cachecodec import decode, encode
 from planlint.engine.locate import digest_linted, locate_all, sha256
 from planlint.engine.outcome import Checks, FileOutcome, interned
-from planlint.engine.snapshot import Snapshot, disk_path
+from planlint.engine.snapshot import Snapshot
 
 if TYPE_CHECKING:
     from planlint.engine.memo import Memo
@@ -63,8 +63,8 @@ class FactsIndex:
             related = snapshot.related(rule_facts)
         except Exception:  # noqa: BLE001 - a plugin's `related` that fails: every file is context
             return list(range(len(context)))
-        keep = set(range(len(context))) - set(unchanged)
-        keep.update(i for i in unchanged if disk_path(context[i]) in related)
+        keep = set(range(len(context))) - set(unchanged.values())
+        keep.update(unchanged[where] for where in related if where in unchanged)
         return sorted(keep)
 
     def known(self, sources: Sequence[Source]) -> Dict[int, FileOutcome]:

@@ -64,12 +64,13 @@ class Snapshot:
         return bool(self.paths) and all(related is not None and code in self.links
                                         for code, related in self.rules.items())
 
-    def unchanged_among(self, sources: Sequence[Source]) -> List[int]:
+    def unchanged_among(self, sources: Sequence[Source]) -> Dict[str, int]:
         """Which of `sources` are unchanged since the snapshot saw them: the same size,
         modification and change times (the snapshot keeps rows only of files untouched
         for a while when they were read). One tight loop: it runs for every file of the
         repository."""
-        number, stamps, stat, found = self.number, self.stamps, os.stat, []
+        number, stamps, stat = self.number, self.stamps, os.stat
+        found: Dict[str, int] = {}  # as `disk_path` names the file -> its number in `sources`
         for i, source in enumerate(sources):
             where = source.real or disk_path(source)
             n = number.get(where) if where is not None else None
@@ -82,7 +83,7 @@ class Snapshot:
             k = 3 * n
             if stamps[k] == info.st_size and stamps[k + 1] == info.st_mtime_ns and stamps[k + 2] == info.st_ctime_ns:
                 self.unchanged[where] = n  # type: ignore[index]
-                found.append(i)
+                found[where] = i  # type: ignore[index]
         return found
 
     def related(self, rule_facts: Dict[str, List[FileFacts]]) -> Set[str]:
