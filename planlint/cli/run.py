@@ -105,7 +105,7 @@ class CheckRun:
         # The config's `paths:` came with the pull request: none may reach outside the repository.
         context = [s for s in discover(settings.paths, settings.exclude, settings.config_root, notices, self.errors,
                                        confined=True, ignored=ignored)
-                   if (s.real or real_path(s)) not in named] if settings.paths else []
+                   if real_path(s) not in named] if settings.paths else []
         if unchanged:  # the unchanged plans count for the cross-file rules, named as the changed ones are
             known = {real_path(s) for s in unchanged}
             context = unchanged + [s for s in context if real_path(s) not in known]

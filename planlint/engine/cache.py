@@ -29,7 +29,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from planlint import __version__
 from planlint.discover import Source
 from planlint.engine.entry import entry_of, outcome_of
-from planlint.engine.locate import locate_all
+from planlint.engine.locate import locate_all, store_path
 from planlint.engine.outcome import Checks, FileOutcome
 from planlint.engine.store import FORMAT, Store
 
@@ -79,7 +79,7 @@ class Cache:
         """The file was linted from bytes with this digest (it may have changed since
         `locate`): the cross-file index keeps its facts under it."""
         if source.data is None:
-            self.store.seen[os.path.abspath(source.fs_path or source.path)] = digest
+            self.store.seen[store_path(source)] = digest
 
     def key(self, digest: bytes) -> bytes:
         return hashlib.sha256(self.prefix + digest).digest()

@@ -10,14 +10,13 @@ import hashlib
 import json
 import marshal
 import zlib
-import os
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from planlint.api import FileFacts
 from planlint.discover import Source
 from planlint.engine.cachecodec import decode, encode
-from planlint.engine.locate import digest_linted, locate_all, sha256
+from planlint.engine.locate import digest_linted, locate_all, sha256, store_path
 from planlint.engine.outcome import Checks, FileOutcome, interned
 from planlint.engine.snapshot import Snapshot
 
@@ -118,7 +117,7 @@ class FactsIndex:
         """The snapshot's row of a file read here, when the store saw its stat."""
         if self.snapshot is None or self.store is None or source.data is not None:
             return
-        row = self.store.files.get(os.path.abspath(source.fs_path or source.path))
+        row = self.store.files.get(store_path(source))
         if row is not None and row[4] == digest:
             self.snapshot.note(source, row, facts[1], facts[0])
 
@@ -134,9 +133,8 @@ def _key(prefix: bytes, digest: bytes) -> bytes:
 def _encode(facts: Facts) -> Optional[bytes]:
     """Plain facts (text, numbers, tuples, lists, text-keyed dicts: the built-in rules')
     in marshal's format, compressed (a third of the size), which 10,000 files read in
-    milliseconds; others as JSON
-    through cachecodec. Either is read only after the store checked its HMAC, and
-    builds values only: no code runs."""
+    milliseconds; others as JSON through cachecodec. Either is read only after the
+    store checked its HMAC, and builds values only: no code runs."""
     if _plain(facts):
         return b"m" + zlib.compress(marshal.dumps(facts, 4), 6)
     try:

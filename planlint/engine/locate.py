@@ -33,7 +33,7 @@ def locate_all(store: Optional[Store], sources: Sequence[Source], limit: int,
     """Each source's content digest, from the store's file rows where the file is
     unchanged; `hasher` digests bytes read now or held in memory (the language
     server's memo remembers those of the plans it holds)."""
-    on_disk = {s.path: os.path.abspath(s.fs_path or s.path) for s in sources if s.data is None}
+    on_disk = {s.path: store_path(s) for s in sources if s.data is None}
     if store is not None:
         store.file_rows(list(on_disk.values()))
     return [_locate(store, source, on_disk.get(source.path), limit, hasher) for source in sources]
@@ -71,4 +71,9 @@ def digest_linted(store: Optional[Store], source: Source) -> Optional[bytes]:
     """The digest of the bytes `source` was linted from in this run."""
     if source.data is not None:
         return hashlib.sha256(source.data).digest()
-    return store.seen.get(os.path.abspath(source.fs_path or source.path)) if store is not None else None
+    return store.seen.get(store_path(source)) if store is not None else None
+
+
+def store_path(source: Source) -> str:
+    """The path the store keeps a file on disk under (its `files` rows, what a run saw)."""
+    return os.path.abspath(source.fs_path or source.path)

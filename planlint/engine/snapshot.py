@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Optional,
 
 from planlint.api import FileFacts
 from planlint.discover import Source
-from planlint.engine.locate import RACY_NS
+from planlint.engine.locate import RACY_NS, store_path
 
 if TYPE_CHECKING:
     from planlint.engine.store import FileRow, Store
@@ -162,7 +162,7 @@ def disk_path(source: Source) -> Optional[str]:
     """The path the snapshot knows a file on disk by (None: held in memory)."""
     if source.data is not None:
         return None
-    return source.real or os.path.abspath(source.fs_path or source.path)
+    return source.real or store_path(source)
 
 
 def _read(store: Store, key: bytes, into: Snapshot) -> None:
